@@ -1,0 +1,1016 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+  <context>
+    <name>validation</name>
+    <message>
+      <source>hãy chọn {allowed}.</source>
+      <translation>choose {allowed}.</translation>
+    </message>
+    <message>
+      <source>vai trò này không chuyển tiếp được từ trạng thái hiện tại.</source>
+      <translation>this role cannot move it on from its current status.</translation>
+    </message>
+    <message>
+      <source>«Trạng thái»: {role} không được chuyển mô hình từ «{old}» sang «{new}»; {hint}</source>
+      <translation>«Status»: {role} may not move a model from «{old}» to «{new}»; {hint}</translation>
+    </message>
+    <message>
+      <source>Mô hình mới phải ở trạng thái «{initial}»: hãy đăng ký trước, rồi mới chuyển trạng thái.</source>
+      <translation>A new model must start as «{initial}»: register it first, then move its status.</translation>
+    </message>
+    <message>
+      <source>«Trạng thái» «{value}» không có: hãy chọn một trạng thái trong danh sách.</source>
+      <translation>«Status» «{value}» does not exist: choose a status from the list.</translation>
+    </message>
+    <message>
+      <source>hãy nhập một số nguyên, ví dụ 12</source>
+      <translation>enter a whole number, for example 12</translation>
+    </message>
+    <message>
+      <source>hãy nhập một số, ví dụ 12,5</source>
+      <translation>enter a number, for example 12.5</translation>
+    </message>
+    <message>
+      <source>hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2026</source>
+      <translation>enter the date as day/month/year, for example 05/01/2026</translation>
+    </message>
+    <message>
+      <source>hãy nhập theo dạng ngày/tháng/năm giờ:phút, ví dụ 05/01/2026 08:00</source>
+      <translation>enter day/month/year hour:minute, for example 05/01/2026 08:00</translation>
+    </message>
+    <message>
+      <source>hãy chọn có hoặc không</source>
+      <translation>choose yes or no</translation>
+    </message>
+    <message>
+      <source>hãy chọn lại từ danh sách</source>
+      <translation>choose again from the list</translation>
+    </message>
+    <message>
+      <source>hãy nhập lại</source>
+      <translation>enter it again</translation>
+    </message>
+    <message>
+      <source>Biên bản đã hoàn tất và bị khóa: hãy tạo bản đính chính để sửa nội dung.</source>
+      <translation>The minutes are final and locked: make a correction to change them.</translation>
+    </message>
+    <message>
+      <source>«{label}» do {owner} ghi, {role} không được sửa: hãy để nguyên mục này.</source>
+      <translation>«{label}» is written by {owner}; {role} may not change it: leave this field as it is.</translation>
+    </message>
+    <message>
+      <source>«{label}» không được để trống: hãy nhập {label_lower}.</source>
+      <translation>«{label}» must not be empty: enter the {label_lower}.</translation>
+    </message>
+    <message>
+      <source>«{label}» không hợp lệ ({value}): hãy chọn một trong {choices}.</source>
+      <translation>«{label}» is not valid ({value}): choose one of {choices}.</translation>
+    </message>
+    <message>
+      <source>«{end}» ở trước «{start}»: hãy chọn {end_lower} từ {start_lower} trở về sau.</source>
+      <translation>«{end}» is before «{start}»: choose a {end_lower} on or after the {start_lower}.</translation>
+    </message>
+    <message>
+      <source>«Thời hạn» ở trước ngày họp {day}: hãy chọn thời hạn từ ngày họp trở về sau.</source>
+      <translation>«Deadline» is before the meeting day {day}: choose a deadline on or after the meeting day.</translation>
+    </message>
+    <message>
+      <source>«Mã xã, phường» {code} không có trong danh mục đơn vị hành chính của tỉnh, thành phố đã chọn: hãy chọn xã, phường từ danh sách.</source>
+      <translation>«Commune code» {code} is not in the official list for the chosen province or city: choose the commune from the list.</translation>
+    </message>
+    <message>
+      <source>«Lĩnh vực» «{value}» không có trong danh mục lĩnh vực: hãy chọn một lĩnh vực trong danh sách.</source>
+      <translation>«Field» «{value}» is not in the list of fields: choose a field from the list.</translation>
+    </message>
+    <message>
+      <source>Mục «{name}» không thuộc {entity}: hãy bỏ mục này.</source>
+      <translation>«{name}» is not a field of {entity}: leave it out.</translation>
+    </message>
+    <message>
+      <source>«{label}» không hợp lệ ({value}): {hint}.</source>
+      <translation>«{label}» is not valid ({value}): {hint}.</translation>
+    </message>
+    <message>
+      <source>«{label}» dài {length} ký tự, quá giới hạn {limit}: hãy rút gọn.</source>
+      <translation>«{label}» is {length} characters long, over the limit of {limit}: shorten it.</translation>
+    </message>
+    <message>
+      <source>«{label}» không được là số âm: hãy nhập 0 hoặc lớn hơn.</source>
+      <translation>«{label}» must not be negative: enter 0 or more.</translation>
+    </message>
+  </context>
+  <context>
+    <name>store</name>
+    <message>
+      <source>Dữ liệu này do phiên bản mới hơn của ứng dụng ghi (lược đồ {found}, phiên bản này hiểu đến {known}): hãy cài phiên bản mới nhất rồi mở lại; dữ liệu chưa bị thay đổi.</source>
+      <translation>This data was written by a newer release of the application (schema {found}; this release knows up to {known}): install the latest release and open it again; the data has not been changed.</translation>
+    </message>
+    <message>
+      <source>Không có dữ liệu trong thư mục {path}: hãy khởi tạo bằng lệnh «danvan init» hoặc chọn đúng thư mục dữ liệu.</source>
+      <translation>There is no data in the folder {path}: set it up with «danvan init» or choose the right data folder.</translation>
+    </message>
+    <message>
+      <source>Không tạo được thư mục dữ liệu {path}: {error}.</source>
+      <translation>Cannot create the data folder {path}: {error}.</translation>
+    </message>
+    <message>
+      <source>Tệp dữ liệu {path} bị hỏng hoặc không phải dữ liệu của ứng dụng ({error}): hãy khôi phục từ bản sao lưu gần nhất.</source>
+      <translation>The data file {path} is damaged or is not this application's data ({error}): restore the latest backup.</translation>
+    </message>
+    <message>
+      <source>Sai liên kết khóa ngoại ở bảng {table}</source>
+      <translation>Broken foreign-key link in table {table}</translation>
+    </message>
+    <message>
+      <source>Dữ liệu có lỗi. Hãy đóng ứng dụng, chép thư mục dữ liệu ra USB để giữ lại, rồi khôi phục bản sao lưu gần nhất bằng «danvan restore TỆP» (hoặc mục Cài đặt → Sao lưu). Nếu cần hỗ trợ, gửi kèm thư mục đã chép.</source>
+      <translation>The data has errors. Close the application, copy the data folder to a USB stick to keep it, then restore the latest backup with «danvan restore FILE» (or Settings → Backup). If you need help, send the copied folder with your request.</translation>
+    </message>
+    <message>
+      <source>Thiết lập {name} là {value}, cần {expected}</source>
+      <translation>Setting {name} is {value}, it must be {expected}</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy {entity} có mã {id}: có thể hồ sơ đã bị xóa; hãy tải lại danh sách.</source>
+      <translation>No {entity} with id {id}: it may have been deleted; reload the list.</translation>
+    </message>
+    <message>
+      <source>Không có loại hồ sơ «{entity}»: hãy chọn một trong {known}.</source>
+      <translation>There is no record type «{entity}»: choose one of {known}.</translation>
+    </message>
+    <message>
+      <source>«{label}» trỏ tới hồ sơ không còn tồn tại: hãy chọn lại.</source>
+      <translation>«{label}» points to a record that no longer exists: choose again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>meetings</name>
+    <message>
+      <source>Chưa ghi «Thời gian kết thúc»: hãy nhập giờ kết thúc cuộc họp trước khi hoàn tất biên bản.</source>
+      <translation>«End time» is missing: enter the time the meeting ended before finalising the minutes.</translation>
+    </message>
+    <message>
+      <source>Biên bản còn là bản nháp: hãy sửa trực tiếp, không cần đính chính.</source>
+      <translation>The minutes are still a draft: edit them directly, no correction is needed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>team</name>
+    <message>
+      <source>Đảng ủy {commune}</source>
+      <translation>Party Committee of {commune}</translation>
+    </message>
+    <message>
+      <source>Ủy ban Mặt trận Tổ quốc Việt Nam {commune}</source>
+      <translation>Viet Nam Fatherland Front Committee of {commune}</translation>
+    </message>
+    <message>
+      <source>Chi bộ thôn, tổ dân phố</source>
+      <translation>Party cell of the village or residential group</translation>
+    </message>
+    <message>
+      <source>Thư mục dữ liệu này đã được khởi tạo cho một tổ: hãy dùng thư mục khác hoặc mở dữ liệu đã có.</source>
+      <translation>This data folder is already set up for a team: use another folder or open the existing data.</translation>
+    </message>
+    <message>
+      <source>Chưa khởi tạo tổ dân vận: hãy chạy «danvan init» hoặc trình hướng dẫn.</source>
+      <translation>No team has been set up yet: run «danvan init» or the setup wizard.</translation>
+    </message>
+    <message>
+      <source>Tổ chưa có quy chế hoạt động: hãy tạo quy chế.</source>
+      <translation>The team has no operating regulation yet: create one.</translation>
+    </message>
+    <message>
+      <source>«Mã tỉnh, thành phố» {code} không có trong danh mục: hãy chọn tỉnh, thành phố từ danh sách (Huế là 46).</source>
+      <translation>«Province code» {code} is not in the official list: choose the province or city from the list (Huế is 46).</translation>
+    </message>
+    <message>
+      <source>Bí thư chi bộ</source>
+      <translation>Party cell secretary</translation>
+    </message>
+    <message>
+      <source>Chi bộ {village}</source>
+      <translation>Party cell of {village}</translation>
+    </message>
+  </context>
+  <context>
+    <name>cli</name>
+    <message>
+      <source>Đã khởi tạo tổ dân vận, mã {id}.</source>
+      <translation>Team set up, id {id}.</translation>
+    </message>
+    <message>
+      <source>Số biên bản: {number:02d}/BB</source>
+      <translation>Minutes number: {number:02d}/BB</translation>
+    </message>
+    <message>
+      <source>Dữ liệu tốt ({kind}).</source>
+      <translation>Data is sound ({kind}).</translation>
+    </message>
+    <message>
+      <source>Dân vận khéo: các lệnh không cần giao diện.</source>
+      <translation>Dân vận khéo: headless commands.</translation>
+    </message>
+    <message>
+      <source>thư mục dữ liệu (mặc định: DANVAN_DATA_DIR)</source>
+      <translation>data folder (default: DANVAN_DATA_DIR)</translation>
+    </message>
+    <message>
+      <source>khởi tạo dữ liệu cho một tổ dân vận</source>
+      <translation>set up the data of a mobilisation team</translation>
+    </message>
+    <message>
+      <source>kiểm tra dữ liệu</source>
+      <translation>check the data</translation>
+    </message>
+    <message>
+      <source>Mỗi mục phải viết dạng TÊN=GIÁ_TRỊ, ví dụ name=Thôn 1.</source>
+      <translation>Write each field as NAME=VALUE, for example name=Village 1.</translation>
+    </message>
+    <message>
+      <source>Lỗi: {message}</source>
+      <translation>Error: {message}</translation>
+    </message>
+    <message>
+      <source>Lỗi không mong đợi: {error}. Chi tiết đã ghi vào {log}.</source>
+      <translation>Unexpected error: {error}. Details were written to {log}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>entities</name>
+    <message>
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Tổ dân vận</source>
+      <translation>Mobilisation team</translation>
+    </message>
+    <message>
+      <source>Thành viên</source>
+      <translation>Member</translation>
+    </message>
+    <message>
+      <source>Quy chế hoạt động</source>
+      <translation>Operating regulation</translation>
+    </message>
+    <message>
+      <source>Lĩnh vực</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Mô hình</source>
+      <translation>Model</translation>
+    </message>
+    <message>
+      <source>Chỉ số kết quả</source>
+      <translation>Result indicator</translation>
+    </message>
+    <message>
+      <source>Nguồn lực huy động</source>
+      <translation>Resources mobilised</translation>
+    </message>
+    <message>
+      <source>Điển hình</source>
+      <translation>Exemplar</translation>
+    </message>
+    <message>
+      <source>Khen thưởng</source>
+      <translation>Commendation</translation>
+    </message>
+    <message>
+      <source>Cuộc họp</source>
+      <translation>Meeting</translation>
+    </message>
+    <message>
+      <source>Điểm danh</source>
+      <translation>Attendance</translation>
+    </message>
+    <message>
+      <source>Nội dung họp</source>
+      <translation>Agenda item</translation>
+    </message>
+    <message>
+      <source>Ý kiến</source>
+      <translation>Opinion</translation>
+    </message>
+    <message>
+      <source>Kết luận</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Biểu quyết</source>
+      <translation>Vote</translation>
+    </message>
+    <message>
+      <source>Nhiệm vụ</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <source>Tài liệu sổ tay</source>
+      <translation>Handbook document</translation>
+    </message>
+    <message>
+      <source>Tệp đính kèm</source>
+      <translation>Attachment</translation>
+    </message>
+  </context>
+  <context>
+    <name>fields</name>
+    <message>
+      <source>Cấp</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Mã tỉnh, thành phố</source>
+      <translation>Province code</translation>
+    </message>
+    <message>
+      <source>Mã xã, phường</source>
+      <translation>Commune code</translation>
+    </message>
+    <message>
+      <source>Xã, phường</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>Tên đơn vị</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <source>Loại địa bàn</source>
+      <translation>Kind of area</translation>
+    </message>
+    <message>
+      <source>Đơn vị cấp trên</source>
+      <translation>Parent unit</translation>
+    </message>
+    <message>
+      <source>Địa danh cũ</source>
+      <translation>Former place name</translation>
+    </message>
+    <message>
+      <source>Tên tổ</source>
+      <translation>Team name</translation>
+    </message>
+    <message>
+      <source>Ngày thành lập</source>
+      <translation>Established on</translation>
+    </message>
+    <message>
+      <source>Quyết định thành lập</source>
+      <translation>Founding decision</translation>
+    </message>
+    <message>
+      <source>Chữ viết tắt của tổ</source>
+      <translation>Team abbreviation</translation>
+    </message>
+    <message>
+      <source>Tổ</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Tổ chức, đoàn thể</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <source>Chức vụ</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Số điện thoại</source>
+      <translation>Phone number</translation>
+    </message>
+    <message>
+      <source>Bắt đầu nhiệm kỳ</source>
+      <translation>Term start</translation>
+    </message>
+    <message>
+      <source>Kết thúc nhiệm kỳ</source>
+      <translation>Term end</translation>
+    </message>
+    <message>
+      <source>Thứ tự</source>
+      <translation>Order</translation>
+    </message>
+    <message>
+      <source>Định kỳ họp</source>
+      <translation>Meeting period</translation>
+    </message>
+    <message>
+      <source>Ngày họp trong kỳ</source>
+      <translation>Meeting day in the period</translation>
+    </message>
+    <message>
+      <source>Kỳ báo cáo</source>
+      <translation>Reporting periods</translation>
+    </message>
+    <message>
+      <source>Nơi nhận báo cáo</source>
+      <translation>Report recipients</translation>
+    </message>
+    <message>
+      <source>Cơ quan ban hành</source>
+      <translation>Issuing body</translation>
+    </message>
+    <message>
+      <source>Cơ quan chủ quản</source>
+      <translation>Managing body</translation>
+    </message>
+    <message>
+      <source>Địa danh ghi trên văn bản</source>
+      <translation>Place name on documents</translation>
+    </message>
+    <message>
+      <source>Nội dung quy chế</source>
+      <translation>Regulation text</translation>
+    </message>
+    <message>
+      <source>Ngày thông qua</source>
+      <translation>Adopted on</translation>
+    </message>
+    <message>
+      <source>Mã lĩnh vực</source>
+      <translation>Field code</translation>
+    </message>
+    <message>
+      <source>Tên lĩnh vực</source>
+      <translation>Field name</translation>
+    </message>
+    <message>
+      <source>Tên mô hình</source>
+      <translation>Model name</translation>
+    </message>
+    <message>
+      <source>Sự cần thiết và lý do</source>
+      <translation>Situation and reasons</translation>
+    </message>
+    <message>
+      <source>Mục tiêu và tiêu chí đánh giá</source>
+      <translation>Goals and assessment criteria</translation>
+    </message>
+    <message>
+      <source>Nội dung và cách làm</source>
+      <translation>Content and method</translation>
+    </message>
+    <message>
+      <source>Phạm vi, đối tượng</source>
+      <translation>Area and people served</translation>
+    </message>
+    <message>
+      <source>Chủ thể thực hiện, phối hợp</source>
+      <translation>Who carries it out and coordinates</translation>
+    </message>
+    <message>
+      <source>Nguồn lực</source>
+      <translation>Resources</translation>
+    </message>
+    <message>
+      <source>Thời gian, lộ trình</source>
+      <translation>Timeline</translation>
+    </message>
+    <message>
+      <source>Sản phẩm cụ thể</source>
+      <translation>Concrete outputs</translation>
+    </message>
+    <message>
+      <source>Duy trì và nhân rộng</source>
+      <translation>Sustaining and replicating</translation>
+    </message>
+    <message>
+      <source>Lĩnh vực</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Trạng thái</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Năm đăng ký</source>
+      <translation>Registration year</translation>
+    </message>
+    <message>
+      <source>Ngày bắt đầu</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <source>Ngày đánh giá kết quả</source>
+      <translation>Assessment date</translation>
+    </message>
+    <message>
+      <source>Nhận xét của cấp trên</source>
+      <translation>Reviewer's comments</translation>
+    </message>
+    <message>
+      <source>Cấp công nhận</source>
+      <translation>Recognition level</translation>
+    </message>
+    <message>
+      <source>Ngày công nhận</source>
+      <translation>Recognised on</translation>
+    </message>
+    <message>
+      <source>Mô hình</source>
+      <translation>Model</translation>
+    </message>
+    <message>
+      <source>Chỉ số</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>Đơn vị tính</source>
+      <translation>Unit of measure</translation>
+    </message>
+    <message>
+      <source>Giá trị</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>Ngày ghi nhận</source>
+      <translation>Recorded on</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Loại nguồn lực</source>
+      <translation>Kind of resource</translation>
+    </message>
+    <message>
+      <source>Số lượng</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <source>Ngày huy động</source>
+      <translation>Mobilised on</translation>
+    </message>
+    <message>
+      <source>Người, tổ chức đóng góp</source>
+      <translation>Contributor</translation>
+    </message>
+    <message>
+      <source>Loại điển hình</source>
+      <translation>Kind of exemplar</translation>
+    </message>
+    <message>
+      <source>Tên cá nhân, tập thể</source>
+      <translation>Person or collective</translation>
+    </message>
+    <message>
+      <source>Chức vụ, đơn vị</source>
+      <translation>Position and unit</translation>
+    </message>
+    <message>
+      <source>Thành tích</source>
+      <translation>Achievements</translation>
+    </message>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Mô hình liên quan</source>
+      <translation>Linked models</translation>
+    </message>
+    <message>
+      <source>Cuộc họp làm minh chứng</source>
+      <translation>Meetings as evidence</translation>
+    </message>
+    <message>
+      <source>Điển hình</source>
+      <translation>Exemplar</translation>
+    </message>
+    <message>
+      <source>Tình trạng</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Hình thức khen thưởng</source>
+      <translation>Form of commendation</translation>
+    </message>
+    <message>
+      <source>Cấp khen thưởng</source>
+      <translation>Commendation level</translation>
+    </message>
+    <message>
+      <source>Số quyết định</source>
+      <translation>Decision number</translation>
+    </message>
+    <message>
+      <source>Ngày quyết định</source>
+      <translation>Decision date</translation>
+    </message>
+    <message>
+      <source>Cơ quan quyết định</source>
+      <translation>Deciding body</translation>
+    </message>
+    <message>
+      <source>Thành tích đề nghị</source>
+      <translation>Achievements proposed</translation>
+    </message>
+    <message>
+      <source>Điểm đánh giá</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Tiêu chí đã đạt</source>
+      <translation>Criteria met</translation>
+    </message>
+    <message>
+      <source>Loại cuộc họp</source>
+      <translation>Kind of meeting</translation>
+    </message>
+    <message>
+      <source>Tên cuộc họp</source>
+      <translation>Meeting title</translation>
+    </message>
+    <message>
+      <source>Thời gian bắt đầu</source>
+      <translation>Start time</translation>
+    </message>
+    <message>
+      <source>Thời gian kết thúc</source>
+      <translation>End time</translation>
+    </message>
+    <message>
+      <source>Địa điểm</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>Chủ trì</source>
+      <translation>Chair</translation>
+    </message>
+    <message>
+      <source>Thư ký</source>
+      <translation>Secretary</translation>
+    </message>
+    <message>
+      <source>Diễn biến cuộc họp</source>
+      <translation>Proceedings</translation>
+    </message>
+    <message>
+      <source>Tình trạng biên bản</source>
+      <translation>Minutes state</translation>
+    </message>
+    <message>
+      <source>Số văn bản</source>
+      <translation>Document number</translation>
+    </message>
+    <message>
+      <source>Năm đánh số</source>
+      <translation>Numbering year</translation>
+    </message>
+    <message>
+      <source>Lần sửa</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <source>Thay thế biên bản</source>
+      <translation>Replaces minutes</translation>
+    </message>
+    <message>
+      <source>Số hộ có đại diện dự họp</source>
+      <translation>Households represented</translation>
+    </message>
+    <message>
+      <source>Thời điểm hoàn tất</source>
+      <translation>Finalised at</translation>
+    </message>
+    <message>
+      <source>Cuộc họp</source>
+      <translation>Meeting</translation>
+    </message>
+    <message>
+      <source>Thành viên</source>
+      <translation>Member</translation>
+    </message>
+    <message>
+      <source>Có mặt</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <source>Lý do vắng</source>
+      <translation>Reason for absence</translation>
+    </message>
+    <message>
+      <source>Khách mời</source>
+      <translation>Guest</translation>
+    </message>
+    <message>
+      <source>Đơn vị, chức vụ</source>
+      <translation>Unit and position</translation>
+    </message>
+    <message>
+      <source>Nội dung</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <source>Ghi chép</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Nội dung họp</source>
+      <translation>Agenda item</translation>
+    </message>
+    <message>
+      <source>Người phát biểu</source>
+      <translation>Speaker</translation>
+    </message>
+    <message>
+      <source>Nội dung ý kiến</source>
+      <translation>Opinion</translation>
+    </message>
+    <message>
+      <source>Nội dung kết luận</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Vấn đề biểu quyết</source>
+      <translation>Subject of the vote</translation>
+    </message>
+    <message>
+      <source>Số tán thành</source>
+      <translation>In favour</translation>
+    </message>
+    <message>
+      <source>Số không tán thành</source>
+      <translation>Against</translation>
+    </message>
+    <message>
+      <source>Số không biểu quyết</source>
+      <translation>Abstentions</translation>
+    </message>
+    <message>
+      <source>Nhiệm vụ</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <source>Người phụ trách</source>
+      <translation>Owner</translation>
+    </message>
+    <message>
+      <source>Thời hạn</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>Ngày hoàn thành</source>
+      <translation>Done on</translation>
+    </message>
+    <message>
+      <source>Mã tài liệu</source>
+      <translation>Document code</translation>
+    </message>
+    <message>
+      <source>Tiêu đề</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Chủ đề</source>
+      <translation>Topic</translation>
+    </message>
+    <message>
+      <source>Phiên bản</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <source>Nguồn</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Ngày ban hành</source>
+      <translation>Issued on</translation>
+    </message>
+    <message>
+      <source>Mã băm SHA-256</source>
+      <translation>SHA-256 hash</translation>
+    </message>
+    <message>
+      <source>Loại hồ sơ</source>
+      <translation>Record type</translation>
+    </message>
+    <message>
+      <source>Hồ sơ</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>Tên tệp</source>
+      <translation>File name</translation>
+    </message>
+    <message>
+      <source>Kiểu tệp</source>
+      <translation>File type</translation>
+    </message>
+    <message>
+      <source>Dung lượng</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>Chú thích</source>
+      <translation>Caption</translation>
+    </message>
+  </context>
+  <context>
+    <name>vocab</name>
+    <message>
+      <source>Đề nghị</source>
+      <translation>Proposed</translation>
+    </message>
+    <message>
+      <source>Đã quyết định</source>
+      <translation>Decided</translation>
+    </message>
+    <message>
+      <source>Cá nhân</source>
+      <translation>Individual</translation>
+    </message>
+    <message>
+      <source>Tập thể</source>
+      <translation>Collective</translation>
+    </message>
+    <message>
+      <source>Họp định kỳ</source>
+      <translation>Regular meeting</translation>
+    </message>
+    <message>
+      <source>Họp đột xuất</source>
+      <translation>Ad-hoc meeting</translation>
+    </message>
+    <message>
+      <source>Sơ kết 6 tháng</source>
+      <translation>Half-year review</translation>
+    </message>
+    <message>
+      <source>Tổng kết năm</source>
+      <translation>Year-end review</translation>
+    </message>
+    <message>
+      <source>Họp cộng đồng dân cư</source>
+      <translation>Village community meeting</translation>
+    </message>
+    <message>
+      <source>Hằng tháng</source>
+      <translation>Monthly</translation>
+    </message>
+    <message>
+      <source>Hằng quý</source>
+      <translation>Quarterly</translation>
+    </message>
+    <message>
+      <source>Bản nháp</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>Đã hoàn tất</source>
+      <translation>Final</translation>
+    </message>
+    <message>
+      <source>Tổ trưởng</source>
+      <translation>Leader</translation>
+    </message>
+    <message>
+      <source>Tổ phó</source>
+      <translation>Deputy</translation>
+    </message>
+    <message>
+      <source>Tổ viên</source>
+      <translation>Member</translation>
+    </message>
+    <message>
+      <source>Đã đăng ký</source>
+      <translation>Registered</translation>
+    </message>
+    <message>
+      <source>Đang triển khai</source>
+      <translation>In progress</translation>
+    </message>
+    <message>
+      <source>Đã tự đánh giá</source>
+      <translation>Self-assessed</translation>
+    </message>
+    <message>
+      <source>Được công nhận tiêu biểu</source>
+      <translation>Recognised as outstanding</translation>
+    </message>
+    <message>
+      <source>Được nhân rộng</source>
+      <translation>Replicated</translation>
+    </message>
+    <message>
+      <source>Tạm dừng, củng cố</source>
+      <translation>Paused, being strengthened</translation>
+    </message>
+    <message>
+      <source>Tháng</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>Quý</source>
+      <translation>Quarter</translation>
+    </message>
+    <message>
+      <source>Sáu tháng</source>
+      <translation>Half-year</translation>
+    </message>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Tiền</source>
+      <translation>Money</translation>
+    </message>
+    <message>
+      <source>Vật tư</source>
+      <translation>Materials</translation>
+    </message>
+    <message>
+      <source>Ngày công</source>
+      <translation>Labour days</translation>
+    </message>
+    <message>
+      <source>Đất hiến</source>
+      <translation>Land donated</translation>
+    </message>
+    <message>
+      <source>Khác</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>Tổ dân vận</source>
+      <translation>Mobilisation team</translation>
+    </message>
+    <message>
+      <source>Cấp xã hoặc thành phố</source>
+      <translation>Commune or city reviewer</translation>
+    </message>
+    <message>
+      <source>Đang thực hiện</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Đã hoàn thành</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>Đã hủy</source>
+      <translation>Cancelled</translation>
+    </message>
+    <message>
+      <source>Thôn, tổ dân phố</source>
+      <translation>Village or residential group</translation>
+    </message>
+    <message>
+      <source>Xã, phường</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>Tỉnh, thành phố</source>
+      <translation>Province or city</translation>
+    </message>
+    <message>
+      <source>Thôn</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <source>Bản</source>
+      <translation>Hamlet</translation>
+    </message>
+    <message>
+      <source>Tổ dân phố</source>
+      <translation>Residential group</translation>
+    </message>
+    <message>
+      <source>Kinh tế</source>
+      <translation>Economy</translation>
+    </message>
+    <message>
+      <source>Văn hóa - xã hội</source>
+      <translation>Culture and society</translation>
+    </message>
+    <message>
+      <source>Quốc phòng - an ninh</source>
+      <translation>Defence and security</translation>
+    </message>
+    <message>
+      <source>Xây dựng hệ thống chính trị, cải cách hành chính</source>
+      <translation>Building the political system, administrative reform</translation>
+    </message>
+    <message>
+      <source>Xây dựng nông thôn mới, đô thị văn minh</source>
+      <translation>New rural development, civilised towns</translation>
+    </message>
+    <message>
+      <source>Lĩnh vực khác</source>
+      <translation>Other fields</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,1 @@
+"""Dân vận khéo Desktop."""

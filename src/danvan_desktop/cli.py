@@ -1,0 +1,267 @@
+"""``danvan``: headless commands over the same Session the GUI uses.
+
+Every command takes ``--data-dir`` (or ``DANVAN_DATA_DIR``; default: the
+platform's user data folder). Errors are one clear line on stderr and a non-zero
+exit, never a traceback: the traceback of an unexpected error goes to
+``<data-dir>/logs/cli-errors.log``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.i18n import set_language, tr
+from danvan_desktop.session import Result, Session
+from danvan_desktop.store.places import HUE_PROVINCE_CODE, communes_of
+
+EXIT_USER_ERROR = 2
+EXIT_UNEXPECTED = 3
+APP_DIR_NAME = "danvan-desktop"
+
+
+def default_data_dir() -> Path:
+    """``DANVAN_DATA_DIR`` or the platform's per-user data folder."""
+    env = os.environ.get("DANVAN_DATA_DIR")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def _pairs(items: Sequence[str]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise ValidationError([])  # replaced below with a message naming the item
+        fields[name.strip()] = value
+    return fields
+
+
+def _print_result(result: Result) -> None:
+    if result.record_id:
+        print(result.record_id)
+
+
+def cmd_init(session: Session, args: argparse.Namespace) -> None:
+    result = session.initialise_team(
+        province_code=args.province,
+        commune_code=args.commune,
+        village_name=args.village,
+        village_kind=args.village_kind,
+        team_name=args.team,
+        leader_name=args.leader,
+        leader_phone=args.phone,
+    )
+    print(tr("cli", "Đã khởi tạo tổ dân vận, mã {id}.", id=result.record_id))
+
+
+def cmd_check(session: Session, args: argparse.Namespace) -> int:
+    report = session.check(full=args.full)
+    if report.ok:
+        print(
+            tr(
+                "cli",
+                "Dữ liệu tốt ({kind}).",
+                kind="integrity_check" if args.full else "quick_check",
+            )
+        )
+        return 0
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(report.advice, file=sys.stderr)
+    return 1
+
+
+def cmd_add(session: Session, args: argparse.Namespace) -> None:
+    _print_result(session.add_record(args.entity, **_pairs(args.fields)))
+
+
+def cmd_update(session: Session, args: argparse.Namespace) -> None:
+    _print_result(session.update_record(args.entity, args.id, **_pairs(args.fields)))
+
+
+def cmd_delete(session: Session, args: argparse.Namespace) -> None:
+    _print_result(session.delete_record(args.entity, args.id))
+
+
+def cmd_list(session: Session, args: argparse.Namespace) -> None:
+    rows = session.list_records(args.entity, limit=args.limit)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for row in rows:
+        name = row.get("name") or row.get("title") or row.get("full_name") or ""
+        print(f"{row['id']}\t{name}")
+
+
+def cmd_show(session: Session, args: argparse.Namespace) -> None:
+    print(json.dumps(session.get_record(args.entity, args.id), ensure_ascii=False, indent=1))
+
+
+def cmd_model_status(session: Session, args: argparse.Namespace) -> None:
+    _print_result(session.move_model(args.id, status=args.status))
+
+
+def cmd_finalise(session: Session, args: argparse.Namespace) -> None:
+    _print_result(session.finalise_meeting(args.id))
+    meeting = session.get_record("meeting", args.id)
+    print(tr("cli", "Số biên bản: {number:02d}/BB", number=meeting["number"]))
+
+
+def cmd_correct(session: Session, args: argparse.Namespace) -> None:
+    _print_result(session.correct_meeting(args.id))
+
+
+def cmd_task_done(session: Session, args: argparse.Namespace) -> None:
+    _print_result(session.mark_task_done(args.id))
+
+
+def cmd_outbox(session: Session, args: argparse.Namespace) -> None:
+    ops = session.pending_operations()
+    if args.json:
+        print(json.dumps([op.envelope() for op in ops], ensure_ascii=False, indent=1))
+        return
+    for op in ops:
+        print(f"{op.op_id}\t{op.kind}\t{op.entity}\t{op.record_id}\t{','.join(op.fields)}")
+
+
+def cmd_communes(args: argparse.Namespace) -> None:
+    for place in communes_of(args.province):
+        print(f"{place.code}\t{place.name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every ``danvan`` command."""
+    parser = argparse.ArgumentParser(
+        prog="danvan", description=tr("cli", "Dân vận khéo: các lệnh không cần giao diện.")
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=tr("cli", "thư mục dữ liệu (mặc định: DANVAN_DATA_DIR)"),
+    )
+    parser.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("DANVAN_LANG", "vi"))
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", help=tr("cli", "khởi tạo dữ liệu cho một tổ dân vận"))
+    p.add_argument("--province", type=int, default=HUE_PROVINCE_CODE)
+    p.add_argument("--commune", type=int, required=True)
+    p.add_argument("--village", required=True)
+    p.add_argument("--village-kind", default="thon", choices=("thon", "ban", "to_dan_pho"))
+    p.add_argument("--team", required=True)
+    p.add_argument("--leader", required=True)
+    p.add_argument("--phone")
+    p.set_defaults(handler=cmd_init, create=True)
+
+    p = sub.add_parser("check", help=tr("cli", "kiểm tra dữ liệu"))
+    p.add_argument("--full", action="store_true")
+    p.set_defaults(handler=cmd_check)
+
+    for name, handler, needs_id in (("add", cmd_add, False), ("update", cmd_update, True)):
+        p = sub.add_parser(name)
+        p.add_argument("entity")
+        if needs_id:
+            p.add_argument("id")
+        p.add_argument("fields", nargs="*", metavar="FIELD=VALUE")
+        p.set_defaults(handler=handler)
+    p = sub.add_parser("delete")
+    p.add_argument("entity")
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_delete)
+    p = sub.add_parser("list")
+    p.add_argument("entity")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+    p = sub.add_parser("show")
+    p.add_argument("entity")
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_show)
+    p = sub.add_parser("model-status")
+    p.add_argument("id")
+    p.add_argument("status")
+    p.set_defaults(handler=cmd_model_status)
+    for name, handler in (
+        ("finalise-meeting", cmd_finalise),
+        ("correct-meeting", cmd_correct),
+        ("task-done", cmd_task_done),
+    ):
+        p = sub.add_parser(name)
+        p.add_argument("id")
+        p.set_defaults(handler=handler)
+    p = sub.add_parser("outbox")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_outbox)
+    p = sub.add_parser("communes")
+    p.add_argument("--province", type=int, default=HUE_PROVINCE_CODE)
+    p.set_defaults(handler=None, standalone=cmd_communes)
+    return parser
+
+
+def _log_unexpected(data_dir: Path) -> Path | None:
+    try:
+        log_dir = data_dir / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        path = log_dir / "cli-errors.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+        return path
+    except OSError:
+        return None
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    set_language(args.lang)
+    data_dir: Path = args.data_dir or default_data_dir()
+    standalone: Callable[[argparse.Namespace], None] | None = getattr(args, "standalone", None)
+    try:
+        if standalone is not None:
+            standalone(args)
+            return 0
+        session = Session.open(data_dir, create=getattr(args, "create", False))
+        try:
+            code = args.handler(session, args)
+        finally:
+            session.close()
+        return int(code or 0)
+    except ValidationError as exc:
+        message = exc.message or tr("cli", "Mỗi mục phải viết dạng TÊN=GIÁ_TRỊ, ví dụ name=Thôn 1.")
+        print(tr("cli", "Lỗi: {message}", message=message), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except DanvanError as exc:
+        print(tr("cli", "Lỗi: {message}", message=exc.message), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as exc:
+        log = _log_unexpected(data_dir)
+        print(
+            tr(
+                "cli",
+                "Lỗi không mong đợi: {error}. Chi tiết đã ghi vào {log}.",
+                error=f"{type(exc).__name__}: {exc}",
+                log=log or "-",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_UNEXPECTED
+
+
+def main() -> None:
+    """Entry point of the ``danvan`` command."""
+    sys.exit(run())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,424 @@
+"""The synced entities as data: fields, kinds, owners, parents.
+
+One definition serves the store (columns, change tracking), validation (labels
+and kinds), the sync protocol and the server (which role may write which field,
+how a record is scoped to a unit). Labels are Vietnamese source strings,
+translated with ``tr("fields", label)`` where shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+FieldKind = Literal["text", "long_text", "int", "real", "date", "datetime", "bool", "json", "ref"]
+Owner = Literal["team", "reviewer", "system"]
+
+# Columns every synced table carries in addition to its fields.
+SYSTEM_COLUMNS = ("id", "unit_id", "server_version", "dirty", "deleted", "updated_at", "updated_by")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of an entity."""
+
+    name: str
+    kind: FieldKind
+    label: str
+    required: bool = False
+    owner: Owner = "team"
+    ref: str | None = None  # entity name for kind == "ref"
+    max_length: int | None = None
+    sortable: bool = False  # keeps a Vietnamese sort-key column ``<name>_sort``
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    """One synced entity: a table of records with change tracking."""
+
+    name: str
+    label: str
+    fields: tuple[FieldSpec, ...]
+    parent: str | None = None  # field that references the owning record
+    searchable: tuple[str, ...] = ()
+    names: tuple[str, ...] = field(default=())  # fields ranked first in search
+
+    @property
+    def table(self) -> str:
+        """The table name in the local store and on the server."""
+        return self.name
+
+    def field(self, name: str) -> FieldSpec:
+        """The field called ``name`` (KeyError when unknown)."""
+        for spec in self.fields:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        """The names of the entity's own fields, in order."""
+        return tuple(f.name for f in self.fields)
+
+
+def _t(name: str, label: str, **kw: object) -> FieldSpec:
+    return FieldSpec(name, "text", label, **kw)  # type: ignore[arg-type]
+
+
+def _l(name: str, label: str, **kw: object) -> FieldSpec:
+    return FieldSpec(name, "long_text", label, **kw)  # type: ignore[arg-type]
+
+
+def _d(name: str, label: str, **kw: object) -> FieldSpec:
+    return FieldSpec(name, "date", label, **kw)  # type: ignore[arg-type]
+
+
+def _ref(name: str, label: str, ref: str, **kw: object) -> FieldSpec:
+    return FieldSpec(name, "ref", label, ref=ref, **kw)  # type: ignore[arg-type]
+
+
+UNIT = EntitySpec(
+    "unit",
+    "Đơn vị",
+    (
+        FieldSpec("level", "text", "Cấp", required=True),  # village | commune | city
+        FieldSpec("province_code", "int", "Mã tỉnh, thành phố", required=True),
+        FieldSpec("commune_code", "int", "Mã xã, phường"),
+        _t("commune_name", "Xã, phường"),
+        _t("name", "Tên đơn vị", required=True, max_length=200, sortable=True),
+        _t("village_kind", "Loại địa bàn"),  # thon | ban | to_dan_pho
+        _ref("parent_unit_id", "Đơn vị cấp trên", "unit"),
+        _t("old_address", "Địa danh cũ"),
+    ),
+)
+
+TEAM = EntitySpec(
+    "team",
+    "Tổ dân vận",
+    (
+        _t("name", "Tên tổ", required=True, max_length=200, sortable=True),
+        _d("established_on", "Ngày thành lập"),
+        _t("decision_ref", "Quyết định thành lập"),
+        _t("abbreviation", "Chữ viết tắt của tổ", max_length=30),
+    ),
+)
+
+MEMBER = EntitySpec(
+    "member",
+    "Thành viên",
+    (
+        _ref("team_id", "Tổ", "team", required=True),
+        _t("full_name", "Họ và tên", required=True, max_length=120, sortable=True),
+        FieldSpec("role", "text", "Vai trò", required=True),  # leader | deputy | member
+        _t("organisation", "Tổ chức, đoàn thể"),
+        _t("position", "Chức vụ"),
+        _t("phone", "Số điện thoại", max_length=20),
+        _d("term_start", "Bắt đầu nhiệm kỳ"),
+        _d("term_end", "Kết thúc nhiệm kỳ"),
+        FieldSpec("position_order", "int", "Thứ tự"),
+    ),
+    parent="team_id",
+    searchable=("full_name", "organisation", "position"),
+    names=("full_name",),
+)
+
+REGULATION = EntitySpec(
+    "regulation",
+    "Quy chế hoạt động",
+    (
+        _ref("team_id", "Tổ", "team", required=True),
+        FieldSpec("meeting_period", "text", "Định kỳ họp", required=True),  # monthly|quarterly
+        FieldSpec("meeting_day", "int", "Ngày họp trong kỳ"),
+        FieldSpec("reporting_periods", "json", "Kỳ báo cáo"),
+        FieldSpec("report_recipients", "json", "Nơi nhận báo cáo"),
+        _t("issuing_body", "Cơ quan ban hành"),
+        _t("managing_body", "Cơ quan chủ quản"),
+        _t("document_place", "Địa danh ghi trên văn bản"),
+        _l("text", "Nội dung quy chế"),
+        _d("adopted_on", "Ngày thông qua"),
+    ),
+    parent="team_id",
+)
+
+MODEL_FIELD = EntitySpec(
+    "model_field",
+    "Lĩnh vực",
+    (
+        _t("code", "Mã lĩnh vực", required=True, max_length=40),
+        _t("name", "Tên lĩnh vực", required=True, max_length=120, sortable=True),
+        FieldSpec("position_order", "int", "Thứ tự"),
+    ),
+)
+
+MODEL = EntitySpec(
+    "model",
+    "Mô hình",
+    (
+        _t("name", "Tên mô hình", required=True, max_length=300, sortable=True),
+        _l("situation", "Sự cần thiết và lý do"),
+        _l("goals", "Mục tiêu và tiêu chí đánh giá"),
+        _l("content", "Nội dung và cách làm"),
+        _l("scope", "Phạm vi, đối tượng"),
+        _l("actors", "Chủ thể thực hiện, phối hợp"),
+        _l("resources", "Nguồn lực"),
+        _l("timeline", "Thời gian, lộ trình"),
+        _l("outputs", "Sản phẩm cụ thể"),
+        _l("sustainability", "Duy trì và nhân rộng"),
+        _t("field_code", "Lĩnh vực", required=True),
+        FieldSpec("status", "text", "Trạng thái", required=True),
+        FieldSpec("year", "int", "Năm đăng ký", required=True),
+        _d("start_date", "Ngày bắt đầu"),
+        _d("end_date", "Ngày đánh giá kết quả"),
+        _l("review_comment", "Nhận xét của cấp trên", owner="reviewer"),
+        _t("recognition_level", "Cấp công nhận", owner="reviewer"),
+        _d("recognised_on", "Ngày công nhận", owner="reviewer"),
+    ),
+    searchable=(
+        "name",
+        "situation",
+        "goals",
+        "content",
+        "scope",
+        "actors",
+        "resources",
+        "outputs",
+        "sustainability",
+    ),
+    names=("name",),
+)
+
+INDICATOR_READING = EntitySpec(
+    "indicator_reading",
+    "Chỉ số kết quả",
+    (
+        _ref("model_id", "Mô hình", "model", required=True),
+        _t("indicator", "Chỉ số", required=True, max_length=200),
+        _t("unit_label", "Đơn vị tính", max_length=40),
+        FieldSpec("value", "real", "Giá trị", required=True),
+        _d("read_on", "Ngày ghi nhận", required=True),
+        _t("note", "Ghi chú"),
+    ),
+    parent="model_id",
+)
+
+RESOURCE_CONTRIBUTION = EntitySpec(
+    "resource_contribution",
+    "Nguồn lực huy động",
+    (
+        _ref("model_id", "Mô hình", "model", required=True),
+        FieldSpec("kind", "text", "Loại nguồn lực", required=True),
+        FieldSpec("amount", "real", "Số lượng", required=True),
+        _t("unit_label", "Đơn vị tính", max_length=40),
+        _d("contributed_on", "Ngày huy động"),
+        _t("contributor", "Người, tổ chức đóng góp"),
+        _t("note", "Ghi chú"),
+    ),
+    parent="model_id",
+)
+
+EXEMPLAR = EntitySpec(
+    "exemplar",
+    "Điển hình",
+    (
+        FieldSpec("kind", "text", "Loại điển hình", required=True),  # individual | collective
+        _t("name", "Tên cá nhân, tập thể", required=True, max_length=200, sortable=True),
+        _t("position", "Chức vụ, đơn vị"),
+        _l("achievement", "Thành tích"),
+        FieldSpec("year", "int", "Năm", required=True),
+        FieldSpec("linked_model_ids", "json", "Mô hình liên quan"),
+        FieldSpec("linked_meeting_ids", "json", "Cuộc họp làm minh chứng"),
+    ),
+    searchable=("name", "position", "achievement"),
+    names=("name",),
+)
+
+COMMENDATION = EntitySpec(
+    "commendation",
+    "Khen thưởng",
+    (
+        _ref("exemplar_id", "Điển hình", "exemplar", required=True),
+        FieldSpec("year", "int", "Năm", required=True),
+        FieldSpec("state", "text", "Tình trạng", required=True),  # proposed | decided
+        _t("form", "Hình thức khen thưởng", required=True),
+        _t("level", "Cấp khen thưởng", required=True),
+        _t("decision_number", "Số quyết định"),
+        _d("decision_date", "Ngày quyết định"),
+        _t("decided_by", "Cơ quan quyết định"),
+        _l("achievement", "Thành tích đề nghị"),
+        FieldSpec("score", "real", "Điểm đánh giá"),
+        FieldSpec("criteria", "json", "Tiêu chí đã đạt"),
+    ),
+    parent="exemplar_id",
+)
+
+MEETING = EntitySpec(
+    "meeting",
+    "Cuộc họp",
+    (
+        _ref("team_id", "Tổ", "team", required=True),
+        FieldSpec("kind", "text", "Loại cuộc họp", required=True),
+        _t("title", "Tên cuộc họp", required=True, max_length=300, sortable=True),
+        FieldSpec("starts_at", "datetime", "Thời gian bắt đầu", required=True),
+        FieldSpec("ends_at", "datetime", "Thời gian kết thúc"),
+        _t("place", "Địa điểm", max_length=300),
+        _t("chair", "Chủ trì", max_length=120),
+        _t("secretary", "Thư ký", max_length=120),
+        _l("content", "Diễn biến cuộc họp"),
+        FieldSpec("state", "text", "Tình trạng biên bản", required=True),  # draft | final
+        FieldSpec("number", "int", "Số văn bản", owner="system"),
+        FieldSpec("number_year", "int", "Năm đánh số", owner="system"),
+        FieldSpec("version", "int", "Lần sửa"),
+        _ref("supersedes_id", "Thay thế biên bản", "meeting"),
+        FieldSpec("households_represented", "int", "Số hộ có đại diện dự họp"),
+        FieldSpec("finalised_at", "datetime", "Thời điểm hoàn tất", owner="system"),
+    ),
+    searchable=("title", "place", "content"),
+    names=("title",),
+)
+
+ATTENDANCE = EntitySpec(
+    "attendance",
+    "Điểm danh",
+    (
+        _ref("meeting_id", "Cuộc họp", "meeting", required=True),
+        _ref("member_id", "Thành viên", "member"),
+        _t("name", "Họ và tên", required=True, max_length=120),
+        FieldSpec("present", "bool", "Có mặt", required=True),
+        _t("absence_reason", "Lý do vắng"),
+        FieldSpec("is_guest", "bool", "Khách mời"),
+        _t("organisation", "Đơn vị, chức vụ"),
+    ),
+    parent="meeting_id",
+)
+
+AGENDA_ITEM = EntitySpec(
+    "agenda_item",
+    "Nội dung họp",
+    (
+        _ref("meeting_id", "Cuộc họp", "meeting", required=True),
+        FieldSpec("position_order", "int", "Thứ tự", required=True),
+        _t("title", "Nội dung", required=True, max_length=500),
+        _l("notes", "Ghi chép"),
+    ),
+    parent="meeting_id",
+    searchable=("title", "notes"),
+)
+
+OPINION = EntitySpec(
+    "opinion",
+    "Ý kiến",
+    (
+        _ref("meeting_id", "Cuộc họp", "meeting", required=True),
+        _ref("agenda_item_id", "Nội dung họp", "agenda_item"),
+        _t("speaker", "Người phát biểu", required=True, max_length=120),
+        _l("content", "Nội dung ý kiến", required=True),
+        FieldSpec("position_order", "int", "Thứ tự"),
+    ),
+    parent="meeting_id",
+    searchable=("speaker", "content"),
+)
+
+CONCLUSION = EntitySpec(
+    "conclusion",
+    "Kết luận",
+    (
+        _ref("meeting_id", "Cuộc họp", "meeting", required=True),
+        FieldSpec("position_order", "int", "Thứ tự"),
+        _l("content", "Nội dung kết luận", required=True),
+    ),
+    parent="meeting_id",
+    searchable=("content",),
+)
+
+VOTE = EntitySpec(
+    "vote",
+    "Biểu quyết",
+    (
+        _ref("meeting_id", "Cuộc họp", "meeting", required=True),
+        _t("subject", "Vấn đề biểu quyết", required=True, max_length=500),
+        FieldSpec("in_favour", "int", "Số tán thành", required=True),
+        FieldSpec("against", "int", "Số không tán thành", required=True),
+        FieldSpec("abstain", "int", "Số không biểu quyết"),
+    ),
+    parent="meeting_id",
+)
+
+TASK = EntitySpec(
+    "task",
+    "Nhiệm vụ",
+    (
+        _ref("meeting_id", "Cuộc họp", "meeting"),
+        _t("title", "Nhiệm vụ", required=True, max_length=500, sortable=True),
+        _ref("owner_member_id", "Người phụ trách", "member"),
+        _t("owner_name", "Người phụ trách", max_length=120),
+        _d("deadline", "Thời hạn"),
+        FieldSpec("status", "text", "Tình trạng", required=True),  # open | done | cancelled
+        _d("done_on", "Ngày hoàn thành"),
+        _l("note", "Ghi chú"),
+    ),
+    parent="meeting_id",
+    searchable=("title", "owner_name", "note"),
+    names=("title",),
+)
+
+HANDBOOK_DOC = EntitySpec(
+    "handbook_doc",
+    "Tài liệu sổ tay",
+    (
+        _t("slug", "Mã tài liệu", required=True, max_length=120),
+        _t("title", "Tiêu đề", required=True, max_length=300, sortable=True),
+        _t("section", "Chủ đề"),
+        FieldSpec("position_order", "int", "Thứ tự"),
+        _l("body", "Nội dung", required=True),
+        FieldSpec("doc_version", "int", "Phiên bản", required=True),
+        _t("source", "Nguồn"),  # bundled | province | team
+        FieldSpec("published_at", "datetime", "Ngày ban hành"),
+    ),
+    searchable=("title", "section", "body"),
+    names=("title",),
+)
+
+ATTACHMENT = EntitySpec(
+    "attachment",
+    "Tệp đính kèm",
+    (
+        _t("sha256", "Mã băm SHA-256", required=True, max_length=64),
+        _t("owner_entity", "Loại hồ sơ", required=True),
+        FieldSpec("owner_id", "ref", "Hồ sơ", required=True),
+        _t("file_name", "Tên tệp", required=True, max_length=255),
+        _t("mime_type", "Kiểu tệp"),
+        FieldSpec("size", "int", "Dung lượng", required=True),
+        _t("caption", "Chú thích"),
+    ),
+    parent="owner_id",
+)
+
+ENTITIES: dict[str, EntitySpec] = {
+    e.name: e
+    for e in (
+        UNIT,
+        TEAM,
+        MEMBER,
+        REGULATION,
+        MODEL_FIELD,
+        MODEL,
+        INDICATOR_READING,
+        RESOURCE_CONTRIBUTION,
+        EXEMPLAR,
+        COMMENDATION,
+        MEETING,
+        ATTENDANCE,
+        AGENDA_ITEM,
+        OPINION,
+        CONCLUSION,
+        VOTE,
+        TASK,
+        HANDBOOK_DOC,
+        ATTACHMENT,
+    )
+}
+
+
+def entity(name: str) -> EntitySpec:
+    """The entity called ``name``; KeyError for an unknown one."""
+    return ENTITIES[name]

@@ -1,0 +1,68 @@
+"""Vietnamese text: normalisation at the boundary, folding for search, sorting.
+
+Input methods (Unikey, Telex, VNI) and text pasted from Word mix composed and
+decomposed forms; every text that enters the store goes through
+:func:`normalize_text` so equal words are equal strings. The old and new tone
+placements ("hoà" / "hòa") are both correct spellings and are kept as typed.
+
+Search compares :func:`fold_vietnamese` of the query with a folded shadow of the
+text, because SQLite's FTS5 ``remove_diacritics`` does not fold đ/Đ.
+
+Lists sort with :func:`vietnamese_sort_key` (see ``vncollation``), never plain
+``sorted()`` on display strings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from danvan_desktop.core.vncollation import vietnamese_sort_key, vietnamese_sorted
+
+__all__ = ["fold_vietnamese", "normalize_text", "vietnamese_sort_key", "vietnamese_sorted"]
+
+# Invisible characters that Word, browsers and some input methods leave in text.
+# The zero-width joiner is handled apart: inside emoji sequences it is meaningful.
+_ZERO_WIDTH = str.maketrans(dict.fromkeys("\u200b\u200c\u2060\ufeff\u180e"))
+_JOINER_BEFORE_EMOJI = re.compile("\u200d(?=[\u2600-\u27bf\U0001f000-\U0001faff])")
+_LINE_BREAK = re.compile("\r\n?")
+
+# Letters that look like đ and that NFD does not decompose: the stroke is not an accent,
+# and the Icelandic eth is what some legacy-encoding converters produce for Đ.
+_D_LIKE_LETTERS = {"đ": "d", "ð": "d", "ɖ": "d"}
+
+
+class _FoldTable(dict[int, str]):
+    """A str.translate table that drops accents and format characters, filled lazily."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        category = unicodedata.category(char)
+        # Format characters (zero-width space, BOM, soft hyphen) would split words.
+        folded = "" if category[0] == "M" or category == "Cf" else _D_LIKE_LETTERS.get(char, char)
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def _drop_stray_joiners(text: str) -> str:
+    """Remove zero-width joiners except those joining the parts of an emoji."""
+    if "\u200d" not in text:
+        return text
+    parts = _JOINER_BEFORE_EMOJI.split(text)
+    return "\u200d".join(part.replace("\u200d", "") for part in parts)
+
+
+def normalize_text(text: str) -> str:
+    """Return text in NFC, without zero-width characters, LF line ends, no trailing space."""
+    visible = _drop_stray_joiners(text.translate(_ZERO_WIDTH))
+    unix_lines = _LINE_BREAK.sub("\n", visible)
+    return unicodedata.normalize("NFC", unix_lines).rstrip()
+
+
+def fold_vietnamese(text: str) -> str:
+    """Return the search form of text: no accents, đ→d, case-folded, single spaces."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return " ".join(decomposed.translate(_FOLD_TABLE).split())

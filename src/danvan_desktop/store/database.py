@@ -1,0 +1,194 @@
+"""The local store: one SQLite file per data folder, one writer connection.
+
+``Store.open`` refuses a store written by a newer release before touching it,
+backs up an older one before migrating it, and notes an unclean shutdown (the
+marker file left by a process that did not close the store) so that a full
+integrity check can run in the background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from danvan_desktop.core.errors import StoreError
+from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.ids import uuid7
+from danvan_desktop.store import migrations as mig
+from danvan_desktop.store.connection import connect
+
+STORE_FILE = "danvan.sqlite3"
+OPEN_MARKER = "danvan.open"
+
+
+def utc_now() -> str:
+    """The current UTC time as ISO text, for display-only timestamps."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a folder's entries to disk (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class Store:
+    """An open store: the writer ``db``, the data folder, the device id, readers on demand."""
+
+    def __init__(self, data_dir: Path, db: Database, *, unclean_shutdown: bool) -> None:
+        self.data_dir = data_dir
+        self.db = db
+        self.unclean_shutdown = unclean_shutdown
+        self.closed = False
+        self.device_id = self._ensure_device_id()
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file."""
+        return self.data_dir / STORE_FILE
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Where attachment files live, by SHA-256."""
+        return self.data_dir / "attachments"
+
+    @property
+    def backups_dir(self) -> Path:
+        """Where automatic and manual backups live."""
+        return self.data_dir / "backups"
+
+    @classmethod
+    def exists(cls, data_dir: Path) -> bool:
+        """True when ``data_dir`` holds a store."""
+        return (data_dir / STORE_FILE).exists()
+
+    @classmethod
+    def open(cls, data_dir: Path, *, create: bool = False) -> Store:
+        """Open (or with ``create`` make) the store in ``data_dir`` and bring its schema up."""
+        data_dir = Path(data_dir)
+        path = data_dir / STORE_FILE
+        if not path.exists() and not create:
+            raise StoreError(
+                tr(
+                    "store",
+                    "Không có dữ liệu trong thư mục {path}: hãy khởi tạo bằng lệnh «danvan init» "
+                    "hoặc chọn đúng thư mục dữ liệu.",
+                    path=data_dir,
+                )
+            )
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                tr(
+                    "store",
+                    "Không tạo được thư mục dữ liệu {path}: {error}.",
+                    path=data_dir,
+                    error=exc.strerror,
+                )
+            ) from exc
+        existed = path.exists()
+        marker = data_dir / OPEN_MARKER
+        unclean = existed and marker.exists()
+        try:
+            db = connect(path)
+            refuse_newer(db)
+            if existed:
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                tr(
+                    "store",
+                    "Tệp dữ liệu {path} bị hỏng hoặc không phải dữ liệu của ứng dụng ({error}): "
+                    "hãy khôi phục từ bản sao lưu gần nhất.",
+                    path=path,
+                    error=exc,
+                )
+            ) from exc
+        if existed and mig.migrations.pending(db) and mig.migrations.applied(db):
+            from danvan_desktop.store.backup import backup_before_migration
+
+            backup_before_migration(db, data_dir)
+        mig.migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {mig.schema_version()}")
+        marker.write_text(str(os.getpid()), encoding="ascii")
+        fsync_dir(data_dir)
+        return cls(data_dir, db, unclean_shutdown=unclean)
+
+    def reader(self) -> Database:
+        """A new read-only connection (for another thread); the caller closes it."""
+        return connect(self.path, readonly=True)
+
+    def close(self) -> None:
+        """Checkpoint, close the writer, and clear the unclean-shutdown marker (idempotent)."""
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self.db.close()
+        (self.data_dir / OPEN_MARKER).unlink(missing_ok=True)
+
+    def meta(self, key: str) -> str | None:
+        """A value from the store's meta table."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a meta value (in the caller's transaction when there is one)."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    @property
+    def home_unit_id(self) -> str | None:
+        """The unit this laptop's team belongs to (set by init)."""
+        return self.meta("home_unit_id")
+
+    def _ensure_device_id(self) -> str:
+        device_id = self.meta("device_id")
+        if device_id is None:
+            device_id = uuid7()
+            self.set_meta("device_id", device_id)
+        return device_id
+
+
+def refuse_newer(db: Database) -> None:
+    """Raise StoreError when the store has schema steps this release does not know."""
+    known = set(mig.known_step_names())
+    table = db.table(mig.migrations.migrations_table)
+    unknown: list[str] = []
+    if table.exists():
+        rows = db.execute(
+            f"SELECT name FROM [{mig.migrations.migrations_table}] WHERE migration_set = ?",
+            [mig.MIGRATION_SET],
+        ).fetchall()
+        unknown = [r[0] for r in rows if r[0] not in known]
+    user_version = db.execute("PRAGMA user_version").fetchone()[0]
+    if unknown or user_version > mig.schema_version():
+        raise StoreError(
+            tr(
+                "store",
+                "Dữ liệu này do phiên bản mới hơn của ứng dụng ghi (lược đồ {found}, phiên bản "
+                "này hiểu đến {known}): hãy cài phiên bản mới nhất rồi mở lại; dữ liệu chưa bị "
+                "thay đổi.",
+                found=max(user_version, mig.schema_version() + len(unknown)),
+                known=mig.schema_version(),
+            )
+        )

@@ -1,0 +1,47 @@
+"""Schema changes, one named step each, through ``sqlite_utils.Migrations``.
+
+A released step is never edited: its SQL is frozen in a file beside this one.
+Every release opens every older store; a store that has a step this release
+does not know was written by a newer release and is refused before anything is
+touched.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "danvan"
+migrations = Migrations(MIGRATION_SET)
+
+
+def _run_sql_file(db: Database, name: str) -> None:
+    sql = files(__package__).joinpath(name).read_text(encoding="utf-8")
+    code = "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
+    for statement in code.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="m001_entities")
+def m001_entities(db: Database) -> None:
+    """Synced entity tables, the outbox, base copies and meta."""
+    _run_sql_file(db, "m001_entities.sql")
+
+
+@migrations(name="m002_local")
+def m002_local(db: Database) -> None:
+    """Laptop-only tables: settings, drafts, document counters, attachment blobs."""
+    _run_sql_file(db, "m002_local.sql")
+
+
+def known_step_names() -> list[str]:
+    """Names of every step this release knows, in order."""
+    return [m.name for m in migrations._migrations]
+
+
+def schema_version() -> int:
+    """The schema version this release writes (the number of steps it knows)."""
+    return len(known_step_names())

@@ -1,0 +1,115 @@
+"""Schema steps: older stores upgrade with nothing lost; newer stores are refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from danvan_desktop.core.errors import StoreError
+from danvan_desktop.store import outbox
+from danvan_desktop.store.database import STORE_FILE, Store
+from danvan_desktop.store.migrations import known_step_names, schema_version
+from danvan_desktop.store.records import Records
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+MODEL = "0190f000-0000-7000-8000-000000000003"
+MEETING = "0190f000-0000-7000-8000-000000000004"
+
+
+@pytest.fixture
+def v1_dir(tmp_path: Path) -> Path:
+    """A data folder holding the store made by the first schema step."""
+    folder = tmp_path / "v1"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "store-v1.sqlite3", folder / STORE_FILE)
+    return folder
+
+
+def test_release_has_at_least_two_steps() -> None:
+    """The first release already changes its schema through named steps."""
+    assert known_step_names()[:2] == ["m001_entities", "m002_local"]
+    assert schema_version() == len(known_step_names())
+
+
+def test_v1_store_upgrades_with_nothing_lost(v1_dir: Path) -> None:
+    """Every record, field value and pending operation of a v1 store survives the upgrade."""
+    store = Store.open(v1_dir)
+    try:
+        records = Records(store)
+        model = records.get("model", MODEL)
+        assert model["name"] == "Đường hoa thôn Đông"
+        assert model["content"] == "Mỗi hộ trồng và chăm 20 m đường hoa."
+        assert model["server_version"] == 12
+        assert records.get("meeting", MEETING)["title"] == "Họp tháng 12 năm 2025"
+        ops = outbox.operations(store.db)
+        assert [op.record_id for op in ops] == [MEETING]
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+        assert store.db["drafts"].exists()
+    finally:
+        store.close()
+
+
+def test_upgrade_backs_up_the_old_store_first(v1_dir: Path) -> None:
+    """Before the schema changes, a copy of the v1 store is kept in backups/."""
+    Store.open(v1_dir).close()
+    backups = list((v1_dir / "backups").glob("before-migration-v1-*.sqlite3"))
+    assert len(backups) == 1
+    conn = sqlite3.connect(backups[0])
+    names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+    conn.close()
+    assert names == ["m001_entities"]
+
+
+def test_upgraded_store_accepts_new_edits(v1_dir: Path) -> None:
+    """After the upgrade, edits of old records are tracked as usual."""
+    store = Store.open(v1_dir)
+    try:
+        Records(store).save("model", {"content": "Thêm 50 m đường hoa."}, record_id=MODEL)
+        op = outbox.operation_for(store.db, "model", MODEL)
+        assert op is not None and op.base_version == 12
+        assert op.base == {"content": "Mỗi hộ trồng và chăm 20 m đường hoa."}
+    finally:
+        store.close()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_store_from_a_newer_release_is_refused_untouched(v1_dir: Path) -> None:
+    """A store with a step this release does not know is refused before anything changes."""
+    Store.open(v1_dir).close()
+    conn = sqlite3.connect(v1_dir / STORE_FILE)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('danvan', 'm999_from_the_future', '2030-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    digest = _digest(v1_dir / STORE_FILE)
+    with pytest.raises(StoreError, match="phiên bản mới hơn"):
+        Store.open(v1_dir)
+    assert _digest(v1_dir / STORE_FILE) == digest
+
+
+def test_newer_user_version_is_refused(v1_dir: Path) -> None:
+    """A store whose user_version is ahead of this release is refused too."""
+    Store.open(v1_dir).close()
+    conn = sqlite3.connect(v1_dir / STORE_FILE)
+    conn.execute(f"PRAGMA user_version = {schema_version() + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="hãy cài phiên bản mới nhất"):
+        Store.open(v1_dir)
+
+
+def test_file_that_is_not_a_store_is_refused_clearly(tmp_path: Path) -> None:
+    """Random bytes where the store should be give a message, not a crash."""
+    folder = tmp_path / "junk"
+    folder.mkdir()
+    (folder / STORE_FILE).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="bị hỏng"):
+        Store.open(folder)

@@ -1,0 +1,112 @@
+"""The boxes of DESIGN.md import only what their arrows allow."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).parents[1] / "src"
+DESKTOP = SRC / "danvan_desktop"
+
+# box -> boxes of ours it may import (every box may import core)
+ALLOWED: dict[str, set[str]] = {
+    "core": set(),
+    "store": {"core"},
+    "usb": {"core"},
+    "sync": {"core", "store"},
+    "reports": {"core", "store"},
+    "ui": {"core", "session", "ui", "store", "sync", "reports", "usb"},
+    "session": {"core", "store", "sync", "reports", "usb"},
+    "cli": {"core", "session", "store"},
+    "app": {"core", "session", "ui", "store"},
+}
+THIRD_PARTY_FORBIDDEN: dict[str, set[str]] = {
+    "core": {"*"},  # standard library only
+    "store": {"PySide6", "requests"},
+    "usb": {"PySide6", "requests", "sqlite_utils"},
+    "sync": {"PySide6"},
+    "reports": {"PySide6.QtWidgets"},
+    "session": {"PySide6"},
+    "cli": {"PySide6"},
+}
+
+
+def _box_of(path: Path) -> str:
+    rel = path.relative_to(DESKTOP)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+            names += [f"{node.module}.{a.name}" for a in node.names]
+    return names
+
+
+def _modules() -> list[Path]:
+    return [p for p in DESKTOP.rglob("*.py") if p.name != "__init__.py" or p.parent != DESKTOP]
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_box_imports_follow_the_arrows(path: Path) -> None:
+    """A module imports only the boxes its box may use, and no forbidden library."""
+    box = _box_of(path)
+    allowed = ALLOWED.get(box, set()) | {"core", box}
+    forbidden = THIRD_PARTY_FORBIDDEN.get(box, set())
+    for name in _imports(path):
+        top = name.split(".")[0]
+        if top == "danvan_desktop":
+            parts = name.split(".")
+            if len(parts) > 1:
+                target = parts[1]
+                assert target in allowed, f"{path.name} ({box}) imports {name}"
+        elif top == "danvan_server":
+            pytest.fail(f"{path.name} imports the server: {name}")
+        elif "*" in forbidden:
+            assert top in sys.stdlib_module_names or top == "__future__", (
+                f"core must stay standard-library only: {path.name} imports {name}"
+            )
+        else:
+            for bad in forbidden:
+                assert not (name == bad or name.startswith(bad + ".")), (
+                    f"{path.name} ({box}) imports {name}"
+                )
+
+
+def test_pyside6_widgets_only_in_ui() -> None:
+    """Only ui/ and app.py touch PySide6 widgets."""
+    offenders = [
+        str(p.relative_to(SRC))
+        for p in _modules()
+        if _box_of(p) not in ("ui", "app")
+        and any(n.startswith("PySide6.QtWidgets") for n in _imports(p))
+    ]
+    assert offenders == []
+
+
+def test_server_imports_only_core_and_protocol() -> None:
+    """The server uses core and sync.protocol, never the store, the UI or Qt."""
+    server = SRC / "danvan_server"
+    for path in server.rglob("*.py"):
+        for name in _imports(path):
+            if name.startswith("danvan_desktop."):
+                assert name.startswith(("danvan_desktop.core", "danvan_desktop.sync.protocol")), (
+                    f"{path.name} imports {name}"
+                )
+            assert not name.startswith("PySide6"), f"{path.name} imports {name}"
+
+
+def test_the_checker_catches_a_bad_import(tmp_path: Path) -> None:
+    """The import scan sees `from danvan_desktop.ui import x` in a store module."""
+    bad = tmp_path / "bad.py"
+    bad.write_text("from danvan_desktop.ui import main_window\nimport PySide6.QtWidgets\n")
+    names = _imports(bad)
+    assert "danvan_desktop.ui" in names and "PySide6.QtWidgets" in names
