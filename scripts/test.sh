@@ -10,8 +10,8 @@ DEB_PACKAGES=(
   libreoffice-writer    # tests convert every DOCX headless
   libreoffice-calc      # tests recalculate every XLSX's formulas
   poppler-utils         # pdftotext, pdffonts, pdftoppm for the PDF checks
-  dosfstools            # a FAT stick image for the USB tests
-  util-linux            # lsblk, mount
+  dosfstools fusefat exfatprogs exfat-fuse e2fsprogs  # stick images for the USB tests
+  util-linux            # lsblk, mount, loop devices
   xvfb                  # GUI screenshots
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0

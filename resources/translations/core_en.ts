@@ -101,6 +101,37 @@
     </message>
   </context>
   <context>
+    <name>backup</name>
+    <message>
+      <source>Không khôi phục được: {reason} Dữ liệu hiện tại chưa bị thay đổi.</source>
+      <translation>Cannot restore: {reason} The current data has not been changed.</translation>
+    </message>
+    <message>
+      <source>không tìm thấy tệp {path}.</source>
+      <translation>the file {path} was not found.</translation>
+    </message>
+    <message>
+      <source>bản sao lưu do phiên bản mới hơn của ứng dụng tạo; hãy cài phiên bản mới nhất.</source>
+      <translation>the backup was made by a newer release of the application; install the latest release.</translation>
+    </message>
+    <message>
+      <source>tệp {name} bị hỏng hoặc không phải tệp nén hợp lệ; hãy chọn một bản sao lưu khác.</source>
+      <translation>the file {name} is damaged or is not a valid zip file; choose another backup.</translation>
+    </message>
+    <message>
+      <source>dữ liệu trong bản sao lưu không toàn vẹn ({result}).</source>
+      <translation>the data in the backup is not intact ({result}).</translation>
+    </message>
+    <message>
+      <source>tệp {name} không phải bản sao lưu của ứng dụng này.</source>
+      <translation>the file {name} is not a backup of this application.</translation>
+    </message>
+    <message>
+      <source>tệp {name} trong bản sao lưu bị hỏng (sai mã kiểm tra); hãy chọn một bản sao lưu khác.</source>
+      <translation>the file {name} inside the backup is damaged (wrong checksum); choose another backup.</translation>
+    </message>
+  </context>
+  <context>
     <name>store</name>
     <message>
       <source>Dữ liệu này do phiên bản mới hơn của ứng dụng ghi (lược đồ {found}, phiên bản này hiểu đến {known}): hãy cài phiên bản mới nhất rồi mở lại; dữ liệu chưa bị thay đổi.</source>
@@ -141,6 +172,13 @@
     <message>
       <source>«{label}» trỏ tới hồ sơ không còn tồn tại: hãy chọn lại.</source>
       <translation>«{label}» points to a record that no longer exists: choose again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>lists</name>
+    <message>
+      <source>Không sắp xếp được theo cột «{order}».</source>
+      <translation>Cannot sort by the column «{order}».</translation>
     </message>
   </context>
   <context>
@@ -204,8 +242,28 @@
       <translation>Minutes number: {number:02d}/BB</translation>
     </message>
     <message>
+      <source>Đã tạo dữ liệu mẫu ({size}).</source>
+      <translation>Demo data created ({size}).</translation>
+    </message>
+    <message>
+      <source>Đã khôi phục từ {file}; dữ liệu cũ được giữ ở {safety}.</source>
+      <translation>Restored from {file}; the previous data is kept in {safety}.</translation>
+    </message>
+    <message>
+      <source>Lần trước ứng dụng không đóng bình thường: kiểm tra toàn bộ dữ liệu.</source>
+      <translation>The application did not close normally last time: checking all the data.</translation>
+    </message>
+    <message>
       <source>Dữ liệu tốt ({kind}).</source>
       <translation>Data is sound ({kind}).</translation>
+    </message>
+    <message>
+      <source>Chưa đến hạn sao lưu tự động.</source>
+      <translation>No automatic backup is due yet.</translation>
+    </message>
+    <message>
+      <source>Đã sao lưu vào {path}.</source>
+      <translation>Backed up to {path}.</translation>
     </message>
     <message>
       <source>Dân vận khéo: các lệnh không cần giao diện.</source>
@@ -222,6 +280,22 @@
     <message>
       <source>kiểm tra dữ liệu</source>
       <translation>check the data</translation>
+    </message>
+    <message>
+      <source>tìm kiếm, gõ có dấu hoặc không dấu</source>
+      <translation>search, typed with or without diacritics</translation>
+    </message>
+    <message>
+      <source>tạo dữ liệu mẫu của Huế</source>
+      <translation>create Huế demo data</translation>
+    </message>
+    <message>
+      <source>sao lưu dữ liệu và tệp đính kèm</source>
+      <translation>back up the data and attachments</translation>
+    </message>
+    <message>
+      <source>khôi phục từ một bản sao lưu</source>
+      <translation>restore from a backup</translation>
     </message>
     <message>
       <source>Mỗi mục phải viết dạng TÊN=GIÁ_TRỊ, ví dụ name=Thôn 1.</source>

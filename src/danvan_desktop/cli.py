@@ -19,10 +19,13 @@ from typing import Any
 
 import platformdirs
 
-from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.errors import DanvanError, StoreError, ValidationError
 from danvan_desktop.core.i18n import set_language, tr
 from danvan_desktop.session import Result, Session
+from danvan_desktop.store.backup import restore_backup
+from danvan_desktop.store.migrations import schema_version
 from danvan_desktop.store.places import HUE_PROVINCE_CODE, communes_of
+from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 EXIT_USER_ERROR = 2
 EXIT_UNEXPECTED = 3
@@ -66,7 +69,10 @@ def cmd_init(session: Session, args: argparse.Namespace) -> None:
 
 
 def cmd_check(session: Session, args: argparse.Namespace) -> int:
-    report = session.check(full=args.full)
+    full = args.full or session.store.unclean_shutdown
+    if full and not args.full:
+        print(tr("cli", "Lần trước ứng dụng không đóng bình thường: kiểm tra toàn bộ dữ liệu."))
+    report = session.check(full=full)
     if report.ok:
         print(
             tr(
@@ -133,6 +139,58 @@ def cmd_outbox(session: Session, args: argparse.Namespace) -> None:
         return
     for op in ops:
         print(f"{op.op_id}\t{op.kind}\t{op.entity}\t{op.record_id}\t{','.join(op.fields)}")
+
+
+def cmd_search(session: Session, args: argparse.Namespace) -> None:
+    for hit in session.search(args.text, limit=args.limit):
+        snippet = hit.snippet.replace(HIGHLIGHT_START, "[").replace(HIGHLIGHT_END, "]")
+        print(f"{hit.target_entity}\t{hit.target_id}\t{hit.title}\t{snippet}")
+
+
+def cmd_demo(session: Session, args: argparse.Namespace) -> None:
+    if not session.is_initialised:
+        session.initialise_team(
+            province_code=HUE_PROVINCE_CODE,
+            commune_code=19768,
+            village_name="Tổ dân phố 5",
+            village_kind="to_dan_pho",
+            team_name="Tổ dân vận tổ dân phố 5",
+            leader_name="Nguyễn Văn An",
+        )
+
+    def progress(what: str, done: int, total: int) -> None:
+        print(f"\r{what}: {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    session.fill_demo(size=args.size, progress=progress)
+    print(tr("cli", "Đã tạo dữ liệu mẫu ({size}).", size=args.size))
+
+
+def cmd_backup(session: Session, args: argparse.Namespace) -> None:
+    path = session.auto_backup() if args.auto else session.make_backup(args.to)
+    if path is None:
+        print(tr("cli", "Chưa đến hạn sao lưu tự động."))
+    else:
+        print(tr("cli", "Đã sao lưu vào {path}.", path=path))
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    data_dir: Path = args.data_dir or default_data_dir()
+    safety = restore_backup(args.file, data_dir, known_schema=schema_version())
+    session = Session.open(data_dir)
+    try:
+        report = session.check(full=True)
+    finally:
+        session.close()
+    print(
+        tr(
+            "cli",
+            "Đã khôi phục từ {file}; dữ liệu cũ được giữ ở {safety}.",
+            file=args.file,
+            safety=safety,
+        )
+    )
+    if not report.ok:
+        raise StoreError(report.advice)
 
 
 def cmd_communes(args: argparse.Namespace) -> None:
@@ -203,6 +261,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("outbox")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_outbox)
+    p = sub.add_parser("search", help=tr("cli", "tìm kiếm, gõ có dấu hoặc không dấu"))
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(handler=cmd_search)
+    p = sub.add_parser("demo", help=tr("cli", "tạo dữ liệu mẫu của Huế"))
+    p.add_argument("--size", choices=("small", "large"), default="small")
+    p.set_defaults(handler=cmd_demo, create=True)
+    p = sub.add_parser("backup", help=tr("cli", "sao lưu dữ liệu và tệp đính kèm"))
+    p.add_argument("--to", type=Path, default=None)
+    p.add_argument("--auto", action="store_true")
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", help=tr("cli", "khôi phục từ một bản sao lưu"))
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=None, standalone=cmd_restore)
     p = sub.add_parser("communes")
     p.add_argument("--province", type=int, default=HUE_PROVINCE_CODE)
     p.set_defaults(handler=None, standalone=cmd_communes)

@@ -7,15 +7,19 @@ changed so that pages refresh only what changed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from danvan_desktop.store import meetings, outbox
+from danvan_desktop.store import backup, demo_data, meetings, outbox
 from danvan_desktop.store import team as team_store
 from danvan_desktop.store.database import Store
 from danvan_desktop.store.integrity import CheckReport, check_store
 from danvan_desktop.store.records import Change, Changes, Records
+from danvan_desktop.store.search import SearchHit
+from danvan_desktop.store.search import search as search_store
+from danvan_desktop.store.settings import get_setting, set_setting
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,48 @@ class Session:
         return self.update_record(
             "task", task_id, status="done", done_on=(on or dt.date.today()).isoformat()
         )
+
+    # -- backups and settings --------------------------------------------------------
+    def setting(self, key: str) -> Any:
+        """A laptop setting (see store/settings.py for the keys)."""
+        return get_setting(self.store.db, key)
+
+    def change_setting(self, key: str, value: Any) -> None:
+        """Change a laptop setting."""
+        set_setting(self.store.db, key, value)
+
+    def make_backup(self, target_dir: Path | None = None) -> Path:
+        """Write a full backup (store and attachments) now; rotate the automatic ones."""
+        path = backup.make_backup(self.store.db, self.store.data_dir, target_dir)
+        if target_dir is None:
+            backup.rotate(self.store.data_dir, int(self.setting("backup_keep")))
+        return path
+
+    def auto_backup(self) -> Path | None:
+        """Back up when the last automatic backup is older than the interval setting."""
+        if backup.backup_due(self.store.data_dir, float(self.setting("backup_interval_hours"))):
+            return self.make_backup()
+        return None
+
+    def list_backups(self) -> list[Path]:
+        """Backups in the data folder, newest first."""
+        return backup.list_backups(self.store.data_dir)
+
+    # -- search and demo data --------------------------------------------------------
+    def search(
+        self, text: str, *, limit: int = 20, entities: tuple[str, ...] | None = None
+    ) -> list[SearchHit]:
+        """Hits for what the user typed (diacritics optional), names before bodies."""
+        return search_store(self.store.db, text, limit=limit, entities=entities)
+
+    def fill_demo(
+        self, *, size: str = "small", progress: Callable[[str, int, int], None] | None = None
+    ) -> None:
+        """Fill the store with realistic Huế demo data (``small`` or ``large``)."""
+        if size == "small":
+            demo_data.fill_small(self)
+        else:
+            demo_data.fill_large(self.store, progress=progress)
 
     # -- sync bookkeeping ------------------------------------------------------------
     def pending_operations(self) -> list[outbox.Operation]:

@@ -1,18 +1,63 @@
-"""Backups of the store through SQLite's online backup API."""
+"""Backups a leader can trust: the store and its attachments in one verified zip.
+
+A backup is ``danvan-backup-<UTC stamp>.zip`` holding ``danvan.sqlite3`` (a
+consistent copy made with SQLite's online backup API), the attachment files and a
+``manifest.json`` with the SHA-256 of every member. Restore checks the manifest and
+every checksum and runs ``integrity_check`` on the copy before it touches the live
+store, and keeps the store it replaces as a backup of its own.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from danvan_desktop.core.errors import StoreError
+from danvan_desktop.core.i18n import tr
 from danvan_desktop.store.connection import connect
+
+APP_TAG = "danvan-desktop"
+MANIFEST = "manifest.json"
+STORE_MEMBER = "danvan.sqlite3"
+DEFAULT_KEEP = 10
+DEFAULT_INTERVAL_HOURS = 24
+PREFIX = "danvan-backup-"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file and what its manifest says."""
+
+    path: Path
+    created_at: str
+    schema_version: int
+    files: int
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
 
 
 def backup_to(db: Database, target: Path) -> Path:
-    """Copy the open store ``db`` into ``target`` consistently, fsync it, and return it."""
+    """Copy the open store ``db`` into the SQLite file ``target`` consistently, fsynced."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -22,8 +67,7 @@ def backup_to(db: Database, target: Path) -> Path:
         dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
-    with open(partial, "rb") as fh:
-        os.fsync(fh.fileno())
+    _fsync_file(partial)
     os.replace(partial, target)
     return target
 
@@ -33,3 +77,186 @@ def backup_before_migration(db: Database, data_dir: Path) -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     version = db.execute("PRAGMA user_version").fetchone()[0]
     return backup_to(db, data_dir / "backups" / f"before-migration-v{version}-{stamp}.sqlite3")
+
+
+def make_backup(db: Database, data_dir: Path, target_dir: Path | None = None) -> Path:
+    """Write a full backup zip (store + attachments + manifest) and return its path."""
+    target_dir = target_dir or data_dir / "backups"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    now = dt.datetime.now(dt.UTC)
+    stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
+    target = target_dir / f"{PREFIX}{stamp}.zip"
+    with tempfile.TemporaryDirectory(dir=target_dir) as tmp:
+        snapshot = backup_to(db, Path(tmp) / STORE_MEMBER)
+        members = {STORE_MEMBER: snapshot}
+        attachments = data_dir / "attachments"
+        if attachments.exists():
+            for path in sorted(attachments.rglob("*")):
+                if path.is_file() and not path.name.endswith(".partial"):
+                    members[f"attachments/{path.relative_to(attachments).as_posix()}"] = path
+        manifest = {
+            "app": APP_TAG,
+            "created_at": now.isoformat(timespec="seconds"),
+            "schema_version": db.execute("PRAGMA user_version").fetchone()[0],
+            "files": {name: _sha256(path) for name, path in members.items()},
+        }
+        partial = target.with_name(target.name + ".partial")
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
+            for name, path in members.items():
+                zf.write(path, name)
+        _fsync_file(partial)
+        os.replace(partial, target)
+    return target
+
+
+def list_backups(data_dir: Path) -> list[Path]:
+    """Full backups in the data folder, newest first."""
+    folder = data_dir / "backups"
+    return sorted(folder.glob(f"{PREFIX}*.zip"), reverse=True) if folder.exists() else []
+
+
+def rotate(data_dir: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` automatic backups; returns the deleted ones."""
+    doomed = list_backups(data_dir)[max(keep, 1) :]
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def backup_due(data_dir: Path, interval_hours: float, now: dt.datetime | None = None) -> bool:
+    """True when the newest backup is older than the interval (or there is none)."""
+    backups = list_backups(data_dir)
+    if not backups:
+        return True
+    now = now or dt.datetime.now(dt.UTC)
+    newest = dt.datetime.fromtimestamp(backups[0].stat().st_mtime, dt.UTC)
+    return now - newest >= dt.timedelta(hours=interval_hours)
+
+
+def _refuse(reason: str) -> StoreError:
+    return StoreError(
+        tr(
+            "backup",
+            "Không khôi phục được: {reason} Dữ liệu hiện tại chưa bị thay đổi.",
+            reason=reason,
+        )
+    )
+
+
+def read_backup(path: Path) -> BackupInfo:
+    """Check a backup zip whole (manifest, every checksum); StoreError with the reason."""
+    if not path.is_file():
+        raise _refuse(tr("backup", "không tìm thấy tệp {path}.", path=path))
+    try:
+        with zipfile.ZipFile(path) as zf:
+            try:
+                manifest = json.loads(zf.read(MANIFEST))
+            except KeyError:
+                raise _refuse(
+                    tr(
+                        "backup",
+                        "tệp {name} không phải bản sao lưu của ứng dụng này.",
+                        name=path.name,
+                    )
+                ) from None
+            if manifest.get("app") != APP_TAG or STORE_MEMBER not in manifest.get("files", {}):
+                raise _refuse(
+                    tr(
+                        "backup",
+                        "tệp {name} không phải bản sao lưu của ứng dụng này.",
+                        name=path.name,
+                    )
+                )
+            for name, expected in manifest["files"].items():
+                digest = hashlib.sha256()
+                with zf.open(name) as fh:
+                    for block in iter(lambda: fh.read(1 << 20), b""):
+                        digest.update(block)
+                if digest.hexdigest() != expected:
+                    raise _refuse(
+                        tr(
+                            "backup",
+                            "tệp {name} trong bản sao lưu bị hỏng (sai mã "
+                            "kiểm tra); hãy chọn một bản sao lưu khác.",
+                            name=name,
+                        )
+                    )
+    except (zipfile.BadZipFile, zlib_error(), OSError, ValueError) as exc:
+        if isinstance(exc, StoreError):
+            raise
+        raise _refuse(
+            tr(
+                "backup",
+                "tệp {name} bị hỏng hoặc không phải tệp nén hợp lệ; hãy chọn một bản sao lưu khác.",
+                name=path.name,
+            )
+        ) from exc
+    return BackupInfo(
+        path, str(manifest["created_at"]), int(manifest["schema_version"]), len(manifest["files"])
+    )
+
+
+def zlib_error() -> type[Exception]:
+    """The error zlib raises on corrupt deflate data."""
+    import zlib
+
+    return zlib.error
+
+
+def restore_backup(path: Path, data_dir: Path, *, known_schema: int) -> Path:
+    """Replace the store in ``data_dir`` (which must be closed) with a checked backup.
+
+    Returns the path of the safety backup of the replaced store."""
+    info = read_backup(path)
+    if info.schema_version > known_schema:
+        raise _refuse(
+            tr(
+                "backup",
+                "bản sao lưu do phiên bản mới hơn của ứng dụng tạo; hãy cài phiên bản mới nhất.",
+            )
+        )
+    data_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
+    try:
+        with zipfile.ZipFile(path) as zf:
+            zf.extractall(staging)
+        check = connect(staging / STORE_MEMBER)
+        try:
+            result = check.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            check.close()
+        if result != "ok":
+            raise _refuse(
+                tr("backup", "dữ liệu trong bản sao lưu không toàn vẹn ({result}).", result=result)
+            )
+        safety = _keep_current(data_dir)
+        live = data_dir / STORE_MEMBER
+        for suffix in ("-wal", "-shm"):
+            Path(str(live) + suffix).unlink(missing_ok=True)
+        os.replace(staging / STORE_MEMBER, live)
+        if (staging / "attachments").exists():
+            target = data_dir / "attachments"
+            target.mkdir(exist_ok=True)
+            for file in (staging / "attachments").rglob("*"):
+                if file.is_file():
+                    dest = target / file.relative_to(staging / "attachments")
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(file, dest)
+        return safety
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _keep_current(data_dir: Path) -> Path:
+    """Back up the store about to be replaced (a plain copy: it is closed)."""
+    live = data_dir / STORE_MEMBER
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    safety = data_dir / "backups" / f"before-restore-{stamp}.sqlite3"
+    if live.exists():
+        db = connect(live)
+        try:
+            backup_to(db, safety)
+        finally:
+            db.close()
+    return safety

@@ -14,9 +14,9 @@ from typing import Any
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.ids import uuid7
-from danvan_desktop.core.schema import ENTITIES, EntitySpec
+from danvan_desktop.core.schema import ENTITIES, SYSTEM_COLUMNS, EntitySpec
 from danvan_desktop.core.validation import ValidationContext, coerce_fields, validate_record
-from danvan_desktop.store import outbox
+from danvan_desktop.store import outbox, search_index
 from danvan_desktop.store.database import Store, utc_now
 from danvan_desktop.store.places import commune_exists
 
@@ -69,6 +69,11 @@ def spec_of(entity: str) -> EntitySpec:
         ) from None
 
 
+def columns_of(spec: EntitySpec) -> str:
+    """The SQL column list of a record as the app sees it (no derived sort keys)."""
+    return ", ".join(f"[{c}]" for c in (*SYSTEM_COLUMNS, *spec.field_names))
+
+
 class Records:
     """Generic reads and tracked writes of synced records in one store."""
 
@@ -79,7 +84,11 @@ class Records:
     def get(self, entity: str, record_id: str, *, include_deleted: bool = False) -> dict[str, Any]:
         """One record as a dict; NotFoundError when absent (or deleted)."""
         spec = spec_of(entity)
-        rows = list(self.db.query(f"SELECT * FROM [{spec.table}] WHERE id = ?", [record_id]))
+        rows = list(
+            self.db.query(
+                f"SELECT {columns_of(spec)} FROM [{spec.table}] WHERE id = ?", [record_id]
+            )
+        )
         if not rows or (rows[0]["deleted"] and not include_deleted):
             raise NotFoundError(
                 tr(
@@ -110,7 +119,7 @@ class Records:
     ) -> Iterator[dict[str, Any]]:
         """Live records matching ``where`` (an SQL condition on the entity's table)."""
         spec = spec_of(entity)
-        sql = f"SELECT * FROM [{spec.table}] WHERE deleted = 0"
+        sql = f"SELECT {columns_of(spec)} FROM [{spec.table}] WHERE deleted = 0"
         if where:
             sql += f" AND ({where})"
         sql += f" ORDER BY {order_by}"
@@ -154,6 +163,7 @@ class Records:
             else:
                 unit_id = before["unit_id"]
             self._write_row(spec, record_id, record, unit_id, created=before is None)
+            search_index.index_record(self.db, spec, record_id, record)
             outbox.record_change(
                 self.db,
                 device_id=self.store.device_id,
@@ -180,6 +190,7 @@ class Records:
                 "updated_by = ? WHERE id = ?",
                 [utc_now(), self.store.device_id, record_id],
             )
+            search_index.unindex_record(self.db, entity, record_id)
             outbox.record_change(
                 self.db,
                 device_id=self.store.device_id,
@@ -230,6 +241,7 @@ class Records:
         created: bool,
     ) -> None:
         row = dict(record)
+        row.update(search_index.sort_columns(spec, record))
         row.update(
             id=record_id,
             unit_id=unit_id,

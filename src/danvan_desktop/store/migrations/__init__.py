@@ -37,6 +37,39 @@ def m002_local(db: Database) -> None:
     _run_sql_file(db, "m002_local.sql")
 
 
+@migrations(name="m003_search")
+def m003_search(db: Database) -> None:
+    """Vietnamese sort-key columns and the folded full-text search index, backfilled."""
+    from danvan_desktop.store.search_index import rebuild
+
+    _run_sql_file(db, "m003_search.sql")
+    rebuild(
+        db,
+        sort_fields={
+            "unit": ("name",),
+            "team": ("name",),
+            "member": ("full_name",),
+            "model_field": ("name",),
+            "model": ("name",),
+            "exemplar": ("name",),
+            "meeting": ("title",),
+            "task": ("title",),
+            "handbook_doc": ("title",),
+        },
+        searchable=(
+            "model",
+            "meeting",
+            "opinion",
+            "conclusion",
+            "agenda_item",
+            "member",
+            "task",
+            "handbook_doc",
+            "exemplar",
+        ),
+    )
+
+
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
     return [m.name for m in migrations._migrations]

@@ -1,0 +1,103 @@
+"""Pages of list views: filtered, sorted in Vietnamese order, fetched lazily.
+
+Keyset paging (``after`` = the sort value and id of the last row shown) keeps every
+page as cheap as the first on 100k rows, where OFFSET would scan everything before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from danvan_desktop.core.errors import FieldProblem, ValidationError
+from danvan_desktop.core.i18n import tr
+
+# column the user sorts by -> SQL expression ordering it (Vietnamese keys for text)
+MODEL_ORDER = {
+    "name": "name_sort",
+    "year": "year",
+    "status": "status",
+    "field_code": "field_code",
+    "updated_at": "updated_at",
+}
+MODEL_COLUMNS = ("id", "name", "field_code", "status", "year", "unit_id", "updated_at", "dirty")
+
+
+@dataclass(frozen=True)
+class ModelFilter:
+    """What the model list shows: field, status, year, unit, and optional search ids."""
+
+    field_code: str | None = None
+    status: str | None = None
+    year: int | None = None
+    unit_id: str | None = None
+    ids: tuple[str, ...] | None = None  # restrict to search hits
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL condition and parameters."""
+        parts, params = ["deleted = 0"], []
+        for column in ("field_code", "status", "year", "unit_id"):
+            value = getattr(self, column)
+            if value is not None:
+                parts.append(f"{column} = ?")
+                params.append(value)
+        if self.ids is not None:
+            parts.append(f"id IN ({','.join('?' for _ in self.ids)})" if self.ids else "0")
+            params += list(self.ids)
+        return " AND ".join(parts), params
+
+
+@dataclass
+class Page:
+    """Rows of one page and the cursor for the next."""
+
+    rows: list[dict[str, Any]]
+    after: tuple[Any, str] | None
+    order: str
+    descending: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def model_page(
+    db: Database,
+    flt: ModelFilter,
+    *,
+    order: str = "name",
+    descending: bool = False,
+    limit: int = 50,
+    after: tuple[Any, str] | None = None,
+) -> Page:
+    """One page of the model list in the chosen order, after the given cursor."""
+    if order not in MODEL_ORDER:
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "order", tr("lists", "Không sắp xếp được theo cột «{order}».", order=order)
+                )
+            ]
+        )
+    key = MODEL_ORDER[order]
+    where, params = flt.where()
+    direction = "DESC" if descending else "ASC"
+    cmp = "<" if descending else ">"
+    if after is not None:
+        where += f" AND ({key}, id) {cmp} (?, ?)"
+        params += [after[0], after[1]]
+    columns = ", ".join(MODEL_COLUMNS)
+    sql = (
+        f"SELECT {columns}, {key} AS _key FROM model WHERE {where} "
+        f"ORDER BY {key} {direction}, id {direction} LIMIT {int(limit)}"
+    )
+    rows = list(db.query(sql, params))
+    cursor = (rows[-1]["_key"], rows[-1]["id"]) if len(rows) == limit else None
+    for row in rows:
+        del row["_key"]
+    return Page(rows, cursor, order, descending)
+
+
+def model_count(db: Database, flt: ModelFilter) -> int:
+    """How many models the filter shows."""
+    where, params = flt.where()
+    return int(db.execute(f"SELECT count(*) FROM model WHERE {where}", params).fetchone()[0])

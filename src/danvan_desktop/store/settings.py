@@ -1,0 +1,36 @@
+"""Laptop-only settings (never synced): backups, language, the server address.
+
+Values are JSON in the ``settings`` table; ``DEFAULTS`` says what an unset key means.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+DEFAULTS: dict[str, Any] = {
+    "backup_keep": 10,
+    "backup_interval_hours": 24,
+    "language": "vi",
+    "server_url": None,
+    "ca_bundle": None,
+    "last_export_dir": None,
+}
+
+
+def get_setting(db: Database, key: str) -> Any:
+    """A setting's value, or its default."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return DEFAULTS.get(key) if row is None else json.loads(row[0])
+
+
+def set_setting(db: Database, key: str, value: Any) -> None:
+    """Store a setting."""
+    with db.atomic():
+        db.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(value, ensure_ascii=False)],
+        )
