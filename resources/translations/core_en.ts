@@ -182,6 +182,93 @@
     </message>
   </context>
   <context>
+    <name>templates</name>
+    <message>
+      <source>tháng</source>
+      <translation>month</translation>
+    </message>
+    <message>
+      <source>quý</source>
+      <translation>quarter</translation>
+    </message>
+    <message>
+      <source>Nội dung họp đột xuất</source>
+      <translation>Business of the ad-hoc meeting</translation>
+    </message>
+    <message>
+      <source>Họp Tổ dân vận tháng {month:02d}/{year}</source>
+      <translation>Mobilisation team meeting {month:02d}/{year}</translation>
+    </message>
+    <message>
+      <source>Sơ kết 6 tháng đầu năm {year}</source>
+      <translation>Half-year review {year}</translation>
+    </message>
+    <message>
+      <source>Tổng kết năm {year}</source>
+      <translation>Year-end review {year}</translation>
+    </message>
+    <message>
+      <source>Đánh giá kết quả thực hiện nhiệm vụ {span} trước</source>
+      <translation>Review of the tasks of the past {span}</translation>
+    </message>
+    <message>
+      <source>Nắm tình hình nhân dân; ý kiến, kiến nghị của người dân</source>
+      <translation>Residents' situation, opinions and requests</translation>
+    </message>
+    <message>
+      <source>Tiến độ các mô hình «Dân vận khéo» của tổ</source>
+      <translation>Progress of the team's «Dân vận khéo» models</translation>
+    </message>
+    <message>
+      <source>Phân công nhiệm vụ {span} tới</source>
+      <translation>Tasks for the coming {span}</translation>
+    </message>
+    <message>
+      <source>Sơ kết công tác dân vận 6 tháng đầu năm {year}</source>
+      <translation>Review of mobilisation work in the first half of {year}</translation>
+    </message>
+    <message>
+      <source>Tự đánh giá các mô hình «Dân vận khéo»</source>
+      <translation>Self-assessment of the «Dân vận khéo» models</translation>
+    </message>
+    <message>
+      <source>Đề xuất điển hình, khen thưởng</source>
+      <translation>Proposals of exemplars and commendations</translation>
+    </message>
+    <message>
+      <source>Phương hướng nhiệm vụ 6 tháng cuối năm</source>
+      <translation>Direction for the second half of the year</translation>
+    </message>
+    <message>
+      <source>Tổng kết công tác dân vận năm {year}</source>
+      <translation>Review of mobilisation work in {year}</translation>
+    </message>
+    <message>
+      <source>Đánh giá, đề nghị công nhận mô hình «Dân vận khéo» tiêu biểu</source>
+      <translation>Assessing and proposing outstanding «Dân vận khéo» models</translation>
+    </message>
+    <message>
+      <source>Bình xét điển hình, đề nghị khen thưởng</source>
+      <translation>Selecting exemplars and proposing commendations</translation>
+    </message>
+    <message>
+      <source>Phương hướng nhiệm vụ năm {year}</source>
+      <translation>Direction for {year}</translation>
+    </message>
+    <message>
+      <source>Thông tin tình hình của thôn, tổ dân phố</source>
+      <translation>News of the village or residential group</translation>
+    </message>
+    <message>
+      <source>Bàn và quyết định các việc của cộng đồng</source>
+      <translation>Discussing and deciding community matters</translation>
+    </message>
+    <message>
+      <source>Họp Tổ dân vận quý {q}/{year}</source>
+      <translation>Mobilisation team meeting, quarter {q}/{year}</translation>
+    </message>
+  </context>
+  <context>
     <name>meetings</name>
     <message>
       <source>Chưa ghi «Thời gian kết thúc»: hãy nhập giờ kết thúc cuộc họp trước khi hoàn tất biên bản.</source>

@@ -7,12 +7,23 @@ changed so that pages refresh only what changed.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from danvan_desktop.store import backup, demo_data, meetings, outbox
+from danvan_desktop.core import schedule
+from danvan_desktop.core.schedule import Due
+from danvan_desktop.store import (
+    backup,
+    demo_data,
+    drafts,
+    meeting_templates,
+    meetings,
+    outbox,
+    tasks,
+)
 from danvan_desktop.store import team as team_store
 from danvan_desktop.store.database import Store
 from danvan_desktop.store.integrity import CheckReport, check_store
@@ -149,6 +160,60 @@ class Session:
         """Start a new version of final minutes; the old one is kept."""
         changes = meetings.correct(self.records, meeting_id)
         return _result(changes, changes.items[0].record_id if changes.items else None)
+
+    def create_meeting(
+        self, *, kind: str, starts_at: dt.datetime, place: str | None = None
+    ) -> Result:
+        """A draft meeting from its template: title, agenda, chair, attendance filled."""
+        changes = meeting_templates.create_from_template(
+            self.records, kind=kind, starts_at=starts_at, place=place
+        )
+        return _result(changes, changes.items[0].record_id)
+
+    def save_draft(self, entity: str, record_id: str, fields: dict[str, Any]) -> None:
+        """Autosave what is being typed (not yet a change to sync)."""
+        drafts.save_draft(self.records, entity, record_id, fields)
+
+    def load_draft(self, entity: str, record_id: str) -> dict[str, Any] | None:
+        """Unsaved fields left from an earlier session, if any."""
+        return drafts.load_draft(self.records, entity, record_id)
+
+    def commit_draft(self, entity: str, record_id: str) -> Result:
+        """Save the draft into the record (validated, tracked) and drop it."""
+        return _result(drafts.commit_draft(self.records, entity, record_id, role=self.role))
+
+    def discard_draft(self, entity: str, record_id: str) -> None:
+        """Throw a draft away."""
+        drafts.discard_draft(self.records, entity, record_id)
+
+    def list_tasks(
+        self, *, today: dt.date | None = None, status: str | None = None, overdue_only: bool = False
+    ) -> list[dict[str, Any]]:
+        """Tasks from every meeting, nearest deadline first, overdue ones marked."""
+        return tasks.task_rows(
+            self.store.db, today=today or dt.date.today(), status=status, overdue_only=overdue_only
+        )
+
+    def meetings_due(self, *, today: dt.date | None = None) -> list[Due]:
+        """The next regular meeting and any half-year or year-end review the regulation asks
+        for now (reminders)."""
+        today = today or dt.date.today()
+        reg = self.regulation()
+        held: dict[str, list[dt.date]] = {}
+        for row in self.store.db.execute(
+            "SELECT kind, starts_at FROM meeting WHERE deleted = 0 AND supersedes_id IS NULL"
+        ):
+            held.setdefault(row[0], []).append(dt.date.fromisoformat(str(row[1])[:10]))
+        due = [
+            schedule.next_meeting_due(
+                period=str(reg.get("meeting_period") or "monthly"),
+                meeting_day=reg.get("meeting_day"),
+                held=held.get("regular", []),
+                today=today,
+            )
+        ]
+        periods = json.loads(str(reg.get("reporting_periods") or "[]"))
+        return due + schedule.reviews_due(periods=periods, held=held, today=today)
 
     def add_task(self, **fields: Any) -> Result:
         """Add a task (from a meeting or on its own)."""
