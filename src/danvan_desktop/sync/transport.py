@@ -1,0 +1,557 @@
+"""The sync engine's HTTP client: one kept-alive session, gzip, and stall timeouts.
+
+A mountain 2G link carries ~6 KB/s and drops often, so a timeout on the total
+time of a request would fail every big batch; we time out on stalls instead
+("no byte moved for N seconds"), both ways:
+
+- Upload: requests would send a bytes body in one ``sendall`` under the connect
+  timeout. We hand it an iterable of small blocks instead (with a length, so the
+  request has a Content-Length, not chunked encoding). A watchdog thread sees
+  the byte count stop moving and shuts the socket down; the same watchdog aborts
+  the socket at once when the caller's cancel event is set.
+- Download: the read timeout is per ``recv``, which is already a stall timeout.
+
+The watchdog finds the request's socket through urllib3 connection classes that
+register it with the request running on the current thread. Every request sends
+the protocol and schema versions; TLS is always verified (a CA bundle may be
+given for the province's own authority). Failures become four exceptions the
+engine acts on: ``LinkDown`` and ``ServerError`` (retry later),
+``ServerRejected`` (don't), ``ProtocolTooOld`` (keep queuing, tell the user).
+Each request's bytes/second feed the ``ThroughputEstimator`` that sizes batches.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import ipaddress
+import json
+import logging
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+import urllib3.exceptions
+import urllib3.poolmanager
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+from danvan_desktop.core.errors import (
+    DanvanError,
+    FieldProblem,
+    OperationCancelled,
+    ValidationError,
+)
+from danvan_desktop.core.i18n import current_language, tr
+from danvan_desktop.sync.throughput import ThroughputEstimator
+
+PROTOCOL_HEADER = "X-Danvan-Protocol"
+SCHEMA_HEADER = "X-Danvan-Schema"
+DEFAULT_STALL_TIMEOUT_S = 30.0
+DEFAULT_BLOCK_BYTES = 4096  # ~0.5 s of a 64 kbit/s link: progress stays visible
+_READ_CHUNK_BYTES = 8192
+_MIN_SEND_BUFFER = 8 * 1024
+_MAX_SEND_BUFFER = 1024 * 1024
+_CTX = "SyncTransport"
+_log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int], None]
+
+
+class TransportError(DanvanError):
+    """A request that did not get a usable answer; ``retryable`` says whether to try again."""
+
+    retryable = True
+
+
+class LinkDown(TransportError):
+    """No answer: refused, reset, timed out or stalled. Retry later."""
+
+    def __init__(self, detail: str, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or tr(
+                _CTX,
+                "Mất kết nối tới máy chủ tỉnh. Dữ liệu vẫn được giữ trên máy "
+                "và sẽ tự gửi lại khi có mạng.",
+            )
+        )
+        self.detail = detail  # technical reason, for the log only
+
+
+class CertificateUntrusted(LinkDown):
+    """TLS verification failed: a wrong CA setting, or a network that intercepts HTTPS."""
+
+
+class ServerError(TransportError):
+    """The server failed (5xx, or asked us to slow down: 408/429). Retry later."""
+
+    def __init__(self, status: int, message: str, retry_after_s: float | None = None) -> None:
+        super().__init__(
+            tr(_CTX, "Máy chủ tỉnh đang gặp sự cố (mã {status}); sẽ tự thử lại sau.", status=status)
+        )
+        self.status = status
+        self.server_message = message
+        self.retry_after_s = retry_after_s
+
+
+class ServerRejected(TransportError):
+    """The server refused the request (4xx) with a message; sending it again will not help."""
+
+    retryable = False
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(
+            message or tr(_CTX, "Máy chủ tỉnh từ chối yêu cầu (mã {status}).", status=status)
+        )
+        self.status = status
+
+
+class ProtocolTooOld(TransportError):
+    """HTTP 426: this release speaks a protocol the server no longer accepts."""
+
+    retryable = False
+
+    def __init__(self, message: str) -> None:
+        super().__init__(
+            message
+            or tr(
+                _CTX,
+                "Phiên bản ứng dụng này đã cũ, máy chủ tỉnh không nhận nữa. Hãy cập nhật "
+                "ứng dụng; dữ liệu vẫn được giữ trên máy để gửi sau.",
+            )
+        )
+
+
+@dataclass(frozen=True)
+class TransportResponse:
+    """A successful (2xx) answer, with what it cost on the wire."""
+
+    status: int
+    body: bytes
+    headers: Mapping[str, str]
+    bytes_sent: int  # request body as sent (compressed)
+    bytes_received: int  # response body as received (before gzip decoding)
+    elapsed_s: float
+
+    def json(self) -> Any:
+        """The body parsed as JSON."""
+        return json.loads(self.body)
+
+
+class _Aborted(Exception):
+    """Raised inside the body iterator; never leaves this module."""
+
+
+_current = threading.local()
+
+
+class _RequestGuard:
+    """Watches one request from a helper thread; shuts its socket on cancel or upload stall."""
+
+    def __init__(
+        self, stall_s: float, cancel: threading.Event | None, send_buffer_bytes: int
+    ) -> None:
+        self.stall_s = stall_s
+        self.cancel = cancel
+        self.send_buffer_bytes = send_buffer_bytes
+        self.reason: str | None = None  # "cancel" or "stall" once aborted
+        self.sent = 0
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._uploading = False
+        self._last_progress = time.monotonic()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="sync-watchdog", daemon=True)
+
+    def __enter__(self) -> _RequestGuard:
+        _current.guard = self
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        _current.guard = None
+        self._done.set()
+        self._thread.join()
+
+    def attach(self, sock: socket.socket) -> None:
+        """Remember the socket this request uses (shut it at once if already aborted)."""
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self.send_buffer_bytes)
+        with self._lock:
+            self._sock = sock
+            if self.reason is not None:
+                self._shutdown()
+
+    def upload_progress(self, sent: int, *, finished: bool = False) -> None:
+        """Note body bytes handed to the socket; ``finished`` ends the upload watch."""
+        with self._lock:
+            self.sent = sent
+            self._uploading = not finished
+            self._last_progress = time.monotonic()
+
+    def check(self) -> None:
+        """Raise ``_Aborted`` if the request was cancelled or stalled."""
+        if self.reason is not None or (self.cancel is not None and self.cancel.is_set()):
+            raise _Aborted
+
+    def _watch(self) -> None:
+        poll_s = min(0.1, self.stall_s / 10)
+        while not self._done.wait(poll_s):
+            with self._lock:
+                if self.cancel is not None and self.cancel.is_set():
+                    self.reason = "cancel"
+                elif self._uploading and time.monotonic() - self._last_progress > self.stall_s:
+                    self.reason = "stall"
+                else:
+                    continue
+                self._shutdown()
+                return
+
+    def _shutdown(self) -> None:
+        if self._sock is None:
+            return
+        # The plain-socket shutdown, even for TLS: it wakes a send or recv blocked in
+        # the request thread without touching the SSL object it is using. OSError:
+        # already closed, and the request is failing anyway.
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
+
+
+def _register_socket(sock: socket.socket | None) -> None:
+    guard = getattr(_current, "guard", None)
+    if guard is not None and sock is not None:
+        guard.attach(sock)
+
+
+class _TrackedHTTPConnection(HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _register_socket(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _register_socket(self.sock)  # a kept-alive connection does not connect again
+        super().request(*args, **kwargs)
+
+
+class _TrackedHTTPSConnection(HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _register_socket(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _register_socket(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _TrackedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _TrackedHTTPConnection
+
+
+class _TrackedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _TrackedHTTPSConnection
+
+
+_TRACKED_POOLS = {"http": _TrackedHTTPPool, "https": _TrackedHTTPSPool}
+
+
+class _TrackingAdapter(HTTPAdapter):
+    """An adapter whose connections tell the request guard which socket they use."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _TRACKED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        # SOCKS managers bring their own pools: there, socket timeouts alone catch stalls.
+        if manager.pool_classes_by_scheme is urllib3.poolmanager.pool_classes_by_scheme:
+            manager.pool_classes_by_scheme = _TRACKED_POOLS
+        return manager
+
+
+class _BlockBody:
+    """A request body sent in small blocks, so progress, stalls and cancel are seen."""
+
+    def __init__(
+        self, data: bytes, block: int, guard: _RequestGuard, on_progress: ProgressCallback | None
+    ) -> None:
+        self._data = data
+        self._block = block
+        self._guard = guard
+        self._on_progress = on_progress
+
+    def __len__(self) -> int:
+        return len(self._data)  # requests then sends Content-Length, not chunked
+
+    def __iter__(self) -> Iterator[bytes]:
+        sent = 0
+        self._guard.upload_progress(0)
+        for offset in range(0, len(self._data), self._block):
+            self._guard.check()
+            block = self._data[offset : offset + self._block]
+            yield block  # resumes once urllib3 has handed the block to the socket
+            sent += len(block)
+            self._guard.upload_progress(sent, finished=sent == len(self._data))
+            if self._on_progress is not None:
+                self._on_progress(sent)
+
+
+class SyncTransport:
+    """HTTP client of the sync engine; one instance per server, used from one thread."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        protocol_version: str,
+        schema_version: int | str,
+        auth_token: str | None = None,
+        ca_bundle: str | Path | None = None,
+        stall_timeout_s: float = DEFAULT_STALL_TIMEOUT_S,
+        block_bytes: int = DEFAULT_BLOCK_BYTES,
+        estimator: ThroughputEstimator | None = None,
+    ) -> None:
+        self.base_url = _checked_base_url(base_url)
+        self._verify: bool | str = True if ca_bundle is None else _checked_ca_bundle(ca_bundle)
+        self.stall_timeout_s = stall_timeout_s
+        self._block_bytes = block_bytes
+        self.estimator = estimator or ThroughputEstimator()
+        self._session = requests.Session()
+        adapter = _TrackingAdapter(pool_connections=1, pool_maxsize=2, max_retries=0)
+        self._session.mount("https://", adapter)
+        self._session.mount("http://", adapter)
+        self._session.headers.update(
+            {
+                PROTOCOL_HEADER: protocol_version,
+                SCHEMA_HEADER: str(schema_version),
+                "Accept-Encoding": "gzip",
+            }
+        )
+        self.set_auth_token(auth_token)
+
+    def set_auth_token(self, token: str | None) -> None:
+        """Send ``Authorization: Bearer <token>`` from now on (None: no token)."""
+        if token is None:
+            self._session.headers.pop("Authorization", None)
+        else:
+            self._session.headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        """Close the kept-alive connections."""
+        self._session.close()
+
+    def __enter__(self) -> SyncTransport:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def get(self, path: str, **kwargs: Any) -> TransportResponse:
+        """GET ``path``; keyword arguments as for ``request``."""
+        return self.request("GET", path, **kwargs)
+
+    def post_json(self, path: str, payload: object, **kwargs: Any) -> TransportResponse:
+        """POST ``payload`` as compact UTF-8 JSON (gzipped)."""
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        return self.request("POST", path, body=body, **kwargs)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes | None = None,
+        content_type: str = "application/json",
+        on_progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> TransportResponse:
+        """Send one request; return its 2xx answer or raise a ``TransportError``."""
+        headers = {"Accept-Language": current_language()}
+        payload = None
+        if body is not None:
+            payload = gzip.compress(body, compresslevel=6, mtime=0)
+            headers |= {"Content-Type": content_type, "Content-Encoding": "gzip"}
+        if cancel is not None and cancel.is_set():
+            raise _cancelled()
+        started = time.monotonic()
+        with _RequestGuard(self.stall_timeout_s, cancel, self._send_buffer_bytes()) as guard:
+            data = (
+                None
+                if payload is None
+                else _BlockBody(payload, self._block_bytes, guard, on_progress)
+            )
+            try:
+                response = self._session.request(
+                    method,
+                    f"{self.base_url}/{path.lstrip('/')}",
+                    data=data,
+                    headers=headers,
+                    timeout=(self.stall_timeout_s, self.stall_timeout_s),
+                    verify=self._verify,
+                    stream=True,
+                    allow_redirects=False,
+                )
+                with response:
+                    content, wire_in = _read_body(response, guard)
+            except (requests.RequestException, OSError, _Aborted) as exc:
+                raise self._failure(exc, guard) from exc
+        elapsed = time.monotonic() - started
+        self.estimator.record_link_up()
+        self.estimator.record_transfer(guard.sent + wire_in, elapsed)
+        _raise_for_status(response.status_code, content, response.headers)
+        return TransportResponse(
+            response.status_code, content, response.headers, guard.sent, wire_in, elapsed
+        )
+
+    def _send_buffer_bytes(self) -> int:
+        """A kernel send buffer the link drains in 1/8 of the stall timeout.
+
+        Once the last block is in the kernel, only the read timeout watches the
+        request; an auto-tuned buffer of megabytes would still be draining over a
+        slow link when it fires. A small buffer also keeps progress honest.
+        """
+        wanted = self.estimator.bytes_per_s * self.stall_timeout_s / 8
+        return int(min(_MAX_SEND_BUFFER, max(_MIN_SEND_BUFFER, wanted)))
+
+    def _failure(self, exc: BaseException, guard: _RequestGuard) -> DanvanError:
+        _log.info("sync request failed: %r (guard: %s)", exc, guard.reason)
+        if guard.reason == "cancel" or (guard.cancel is not None and guard.cancel.is_set()):
+            return _cancelled()
+        self.estimator.record_link_down()
+        if guard.reason == "stall" or _caused_by(
+            exc, (TimeoutError, urllib3.exceptions.TimeoutError)
+        ):
+            return LinkDown(
+                f"stalled: {exc!r}",
+                tr(
+                    _CTX,
+                    "Đường truyền tới máy chủ tỉnh bị treo quá {seconds} giây. Dữ liệu vẫn "
+                    "được giữ trên máy và sẽ tự gửi lại khi mạng ổn định.",
+                    seconds=round(self.stall_timeout_s),
+                ),
+            )
+        if _caused_by(exc, (ssl.SSLCertVerificationError,)):
+            return CertificateUntrusted(
+                repr(exc),
+                tr(
+                    _CTX,
+                    "Không xác minh được chứng chỉ bảo mật của máy chủ tỉnh. Hãy kiểm tra tệp "
+                    "chứng chỉ (CA) của tỉnh trong phần Cài đặt, hoặc mạng đang chặn kết nối.",
+                ),
+            )
+        return LinkDown(repr(exc))
+
+
+def _read_body(response: requests.Response, guard: _RequestGuard) -> tuple[bytes, int]:
+    """Read the whole (gzip-decoded) body; return it and its size on the wire."""
+    parts = []
+    for chunk in response.iter_content(chunk_size=_READ_CHUNK_BYTES):
+        guard.check()
+        parts.append(chunk)
+    guard.check()  # an aborted socket can look like a clean end of body
+    return b"".join(parts), int(response.raw.tell())
+
+
+def _raise_for_status(status: int, content: bytes, headers: Mapping[str, str]) -> None:
+    if 200 <= status < 300:
+        return
+    message = _server_message(content)
+    if status == 426:
+        raise ProtocolTooOld(message)
+    if status >= 500 or status in (408, 429):
+        raise ServerError(status, message, _retry_after_s(headers.get("Retry-After")))
+    if 300 <= status < 400:
+        message = message or tr(
+            _CTX,
+            "Máy chủ tỉnh chuyển hướng sang {location}. Hãy kiểm tra địa chỉ máy chủ trong "
+            "phần Cài đặt.",
+            location=headers.get("Location", "?"),
+        )
+    raise ServerRejected(status, message)
+
+
+def _server_message(content: bytes) -> str:
+    """The server's explanation: JSON ``detail``/``message``/``error``, or the plain text."""
+    text = content.decode("utf-8", errors="replace").strip()
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return text[:500]
+    if isinstance(document, dict):
+        for key in ("detail", "message", "error"):
+            value = document.get(key)
+            if isinstance(value, dict):
+                value = value.get("message")
+            if isinstance(value, str) and value:
+                return value
+    return text[:500]
+
+
+def _retry_after_s(value: str | None) -> float | None:
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None  # an HTTP date: rare enough to leave to our own back-off
+
+
+def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bool:
+    """Whether ``kinds`` appears anywhere in the chain requests and urllib3 wrap errors in."""
+    seen: set[int] = set()
+    pending: list[object] = [exc]
+    while pending:
+        item = pending.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, kinds):
+            return True
+        pending += [*item.args, item.__cause__, item.__context__, getattr(item, "reason", None)]
+    return False
+
+
+def _cancelled() -> OperationCancelled:
+    return OperationCancelled(tr(_CTX, "Đã dừng đồng bộ theo yêu cầu."))
+
+
+def _checked_base_url(base_url: str) -> str:
+    parts = urlsplit(base_url)
+    host = parts.hostname or ""
+    if (parts.scheme == "https" and host) or (parts.scheme == "http" and _is_loopback(host)):
+        return base_url.rstrip("/")
+    problem = tr(
+        _CTX,
+        "Địa chỉ máy chủ tỉnh phải bắt đầu bằng https:// (ví dụ https://dongbo.hue.gov.vn).",
+    )
+    raise ValidationError([FieldProblem("server_url", problem)])
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _checked_ca_bundle(path: str | Path) -> str:
+    try:
+        ssl.create_default_context(cafile=str(path))
+    except (OSError, ssl.SSLError):
+        problem = tr(
+            _CTX,
+            "Không đọc được tệp chứng chỉ (CA) của tỉnh: {path}. Hãy chọn lại tệp .pem hoặc .crt "
+            "do quản trị máy chủ cung cấp.",
+            path=str(path),
+        )
+        raise ValidationError([FieldProblem("ca_bundle", problem)]) from None
+    return str(path)
