@@ -101,6 +101,13 @@ class Records:
             )
         return rows[0]
 
+    def find_any(self, entity: str, record_id: str) -> dict[str, Any] | None:
+        """One record, live or tombstoned, or None."""
+        try:
+            return self.get(entity, record_id, include_deleted=True)
+        except NotFoundError:
+            return None
+
     def find(self, entity: str, record_id: str) -> dict[str, Any] | None:
         """One live record, or None."""
         try:

@@ -70,6 +70,12 @@ def m003_search(db: Database) -> None:
     )
 
 
+@migrations(name="m004_sync")
+def m004_sync(db: Database) -> None:
+    """Conflicts kept for the user to resolve, and the sync log."""
+    _run_sql_file(db, "m004_sync.sql")
+
+
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
     return [m.name for m in migrations._migrations]

@@ -1,0 +1,216 @@
+"""Applying what the server says: pulled pages, push results, conflicts, the checkpoint.
+
+A pulled page is applied in one transaction together with the new checkpoint, so a
+link that drops every minute still advances. A row with a pending local edit is
+merged, never overwritten: fields the laptop changed keep their local value (the
+server decides between them when the edit arrives), the others take the server's.
+An edit beats a delete. The base copy (the row as the server last sent it) is kept
+for three-way merges.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from danvan_desktop.core.schema import ENTITIES, SYSTEM_COLUMNS
+from danvan_desktop.core.validation import coerce_fields
+from danvan_desktop.store import outbox, search_index
+from danvan_desktop.store.database import utc_now
+from danvan_desktop.store.records import Records
+
+CHECKPOINT_KEY = "sync_checkpoint"
+EPOCH_KEY = "sync_epoch"
+
+
+@dataclass
+class PageOutcome:
+    """What applying one page did."""
+
+    inserted: int = 0
+    updated: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    skipped: int = 0
+
+
+def checkpoint(records: Records) -> int:
+    """The last server sequence fully applied here."""
+    return int(records.store.meta(CHECKPOINT_KEY) or 0)
+
+
+def apply_changes(records: Records, changes: list[Mapping[str, Any]]) -> PageOutcome:
+    """Apply server records (in the caller's transaction, or one of their own)."""
+    outcome = PageOutcome()
+    with records.db.atomic():
+        for change in changes:
+            _apply_change(records, change, outcome)
+    return outcome
+
+
+def apply_page(
+    records: Records, changes: list[Mapping[str, Any]], *, next_seq: int, epoch: str | None = None
+) -> PageOutcome:
+    """Apply one pulled page and move the checkpoint, all in one transaction."""
+    with records.db.atomic():
+        outcome = apply_changes(records, changes)
+        records.store.set_meta(CHECKPOINT_KEY, str(max(next_seq, checkpoint(records))))
+        if epoch is not None:
+            records.store.set_meta(EPOCH_KEY, epoch)
+    return outcome
+
+
+def _apply_change(records: Records, change: Mapping[str, Any], outcome: PageOutcome) -> None:
+    entity = str(change["entity"])
+    if entity == "conflict":
+        _store_conflict(records, change)
+        outcome.conflicts += 1
+        return
+    spec = ENTITIES.get(entity)
+    if spec is None:
+        outcome.skipped += 1  # an entity from a newer schema: kept on the server
+        return
+    known = {k: v for k, v in dict(change.get("fields") or {}).items() if k in spec.field_names}
+    remote = coerce_fields(spec, known)
+    record_id = str(change["record_id"])
+    version = int(change["server_version"])
+    deleted = bool(change.get("deleted"))
+    db = records.db
+    local = records.find_any(entity, record_id)
+    pending = outbox.operation_for(db, entity, record_id)
+    if local is None:
+        row = {name: remote.get(name) for name in spec.field_names}
+        row.update(
+            id=record_id,
+            unit_id=change.get("unit_id"),
+            server_version=version,
+            dirty=0,
+            deleted=int(deleted),
+            updated_at=utc_now(),
+            updated_by="server",
+        )
+        row.update(search_index.sort_columns(spec, row))
+        names = ", ".join(f"[{c}]" for c in row)
+        db.execute(
+            f"INSERT INTO [{spec.table}] ({names}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+        outcome.inserted += 1
+    else:
+        values = dict(remote)
+        if pending is not None:
+            for name in pending.fields:
+                values.pop(name, None)  # the laptop's own edit stays until the server rules
+            # An edit beats a delete; our own delete is on its way and the server decides.
+            deleted = pending.kind == "delete"
+            outcome.merged += 1
+        else:
+            outcome.updated += 1
+        merged = {name: local.get(name) for name in spec.field_names}
+        merged.update(values)
+        row = dict(values)
+        row.update(search_index.sort_columns(spec, merged))
+        row.update(
+            server_version=version,
+            deleted=int(deleted),
+            updated_at=utc_now(),
+            dirty=1 if pending is not None else 0,
+        )
+        sets = ", ".join(f"[{c}] = ?" for c in row)
+        db.execute(f"UPDATE [{spec.table}] SET {sets} WHERE id = ?", [*row.values(), record_id])
+        remote = merged
+    _remember_base(records, entity, record_id, version, remote)
+    if deleted:
+        search_index.unindex_record(db, entity, record_id)
+    else:
+        search_index.index_record(db, spec, record_id, remote)
+
+
+def _remember_base(
+    records: Records, entity: str, record_id: str, version: int, fields: Mapping[str, Any]
+) -> None:
+    records.db.execute(
+        "INSERT INTO base_copy(entity, record_id, server_version, fields) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(entity, record_id) DO UPDATE SET server_version = excluded.server_version, "
+        "fields = excluded.fields",
+        [entity, record_id, version, json.dumps(dict(fields), ensure_ascii=False, default=str)],
+    )
+
+
+def base_copy(records: Records, entity: str, record_id: str) -> dict[str, Any] | None:
+    """The row as the server last sent it (for a three-way merge), if known."""
+    row = records.db.execute(
+        "SELECT fields FROM base_copy WHERE entity = ? AND record_id = ?", [entity, record_id]
+    ).fetchone()
+    return None if row is None else dict(json.loads(row[0]))
+
+
+def _store_conflict(records: Records, change: Mapping[str, Any]) -> None:
+    fields = dict(change.get("fields") or {})
+    row = {
+        "id": str(change["record_id"]),
+        "unit_id": change.get("unit_id"),
+        "entity": str(fields.get("entity", "")),
+        "record_id": str(fields.get("record_id", "")),
+        "field": str(fields.get("field", "")),
+        "kept_value": _text(fields.get("kept_value")),
+        "lost_value": _text(fields.get("lost_value")),
+        "lost_from_device": fields.get("lost_from_device"),
+        "needs_review": int(bool(fields.get("needs_review"))),
+        "resolved": int(bool(fields.get("resolved"))),
+        "server_version": int(change["server_version"]),
+        "deleted": int(bool(change.get("deleted"))),
+        "updated_at": utc_now(),
+    }
+    names = ", ".join(f"[{c}]" for c in row)
+    records.db.execute(
+        f"INSERT OR REPLACE INTO conflict ({names}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def settle_result(
+    records: Records,
+    op: outbox.Operation,
+    *,
+    status: str,
+    server_version: int | None,
+    message: str | None = None,
+) -> None:
+    """Record the server's answer to one operation (in the caller's transaction)."""
+    db = records.db
+    if status == "rejected":
+        outbox.reject(db, op.op_id, message or "")
+        return
+    outbox.settle(db, op.op_id)
+    spec = ENTITIES.get(op.entity)
+    if spec is None or server_version is None:
+        return
+    still_pending = outbox.operation_for(db, op.entity, op.record_id) is not None
+    db.execute(
+        f"UPDATE [{spec.table}] SET server_version = max(coalesce(server_version, 0), ?), "
+        "dirty = ? WHERE id = ?",
+        [server_version, 1 if still_pending else 0, op.record_id],
+    )
+
+
+def open_conflicts(records: Records) -> list[dict[str, Any]]:
+    """Conflicts not yet resolved, newest first."""
+    return list(
+        records.db.query(
+            "SELECT * FROM conflict WHERE resolved = 0 AND deleted = 0 ORDER BY server_version DESC"
+        )
+    )
+
+
+def system_columns() -> tuple[str, ...]:
+    """Columns every synced row has (re-exported for the engine)."""
+    return SYSTEM_COLUMNS
