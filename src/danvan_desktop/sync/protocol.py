@@ -23,7 +23,9 @@ Endpoints (JSON bodies, gzip both ways):
 - ``GET  /api/v1/pull?since=SEQ&max_bytes=N`` → ``{"changes": [change, ...], "next":
   SEQ, "more": bool, "high_seq", "epoch"}``. A change is ``{"entity", "record_id",
   "unit_id", "server_version", "deleted", "fields": {all fields}}``; conflicts travel
-  as changes of entity ``conflict``.
+  as changes of entity ``conflict`` (fields ``CONFLICT_FIELDS``); a device marks one
+  resolved by pushing an upsert of entity ``conflict`` with only ``{"resolved": true}``
+  in its fields (``check_resolution_envelope``).
 - ``POST /api/v1/attachments/missing`` ``{"sha256": [...]}`` → ``{"missing": [...]}``.
 - ``GET  /api/v1/attachments/{sha256}/offset`` → ``{"offset": N}``.
 - ``PUT  /api/v1/attachments/{sha256}?offset=N`` (raw bytes, header ``X-Chunk-SHA256``)
@@ -55,6 +57,28 @@ STATUSES: Final = (APPLIED, DUPLICATE, CONFLICT, REJECTED)
 
 OP_KINDS: Final = ("upsert", "delete")
 CONFLICT_ENTITY: Final = "conflict"
+
+# The fields of a conflict change. ``kept_value`` is the value the record now holds
+# (the operation later in the server's sequence), ``lost_value`` the one it replaced;
+# ``record_version`` is the record's server_version once the kept value was applied.
+# ``needs_review`` marks long free text, which is never merged silently.
+CONFLICT_FIELDS: Final = (
+    "entity",
+    "record_id",
+    "field",
+    "kept_value",
+    "lost_value",
+    "kept_from_device",
+    "lost_from_device",
+    "record_version",
+    "needs_review",
+    "resolved",
+    "resolved_by",
+    "created_at",
+)
+# What a device may change on a conflict record: marking it resolved. The value the
+# user chose travels as an ordinary operation on the record itself.
+CONFLICT_RESOLVABLE_FIELDS: Final = ("resolved",)
 
 ENVELOPE_KEYS: Final = (
     "op_id",
@@ -106,6 +130,28 @@ def check_envelope(op: Any) -> dict[str, Any]:
         raise EnvelopeError(f"unknown fields for {op['entity']}: {', '.join(unknown)}")
     if not isinstance(op["schema_version"], int):
         raise EnvelopeError("schema_version must be an integer")
+    return op
+
+
+def check_resolution_envelope(op: Any) -> dict[str, Any]:
+    """Return ``op`` when it is a well-formed resolution of a conflict record.
+
+    The same envelope as any operation, with entity ``conflict``, kind ``upsert``
+    and only ``resolved`` (a boolean) among its fields.
+    """
+    if not isinstance(op, dict) or op.get("entity") != CONFLICT_ENTITY:
+        raise EnvelopeError(f"entity must be {CONFLICT_ENTITY!r}")
+    if not isinstance(op.get("fields"), dict):
+        raise EnvelopeError("fields and base must be objects")
+    # Every other key is checked as for any envelope (the conflict's own fields below).
+    check_envelope({**op, "entity": "unit", "fields": {}})
+    if op["kind"] != "upsert":
+        raise EnvelopeError("a conflict record can only be resolved, not deleted")
+    unknown = sorted(set(op["fields"]) - set(CONFLICT_RESOLVABLE_FIELDS))
+    if unknown:
+        raise EnvelopeError(f"only resolved may change on a conflict, not {', '.join(unknown)}")
+    if "resolved" in op["fields"] and not isinstance(op["fields"]["resolved"], bool):
+        raise EnvelopeError("resolved must be true or false")
     return op
 
 

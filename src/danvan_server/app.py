@@ -1,0 +1,264 @@
+"""The FastAPI application: routes of the sync protocol (``danvan_desktop.sync.protocol``).
+
+``create_app(settings)`` builds one app over one database; several processes may
+serve the same PostgreSQL database behind a load balancer. OpenAPI is at
+``/docs`` and ``/openapi.json``. Database work runs in the thread pool; request
+bodies are read (and un-gzipped) on the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+
+from danvan_desktop.sync.protocol import (
+    API_PREFIX,
+    HEADER_CHUNK_SHA256,
+    MIN_PROTOCOL_VERSION,
+    PROTOCOL_VERSION,
+)
+from danvan_server import admin, auth, pull, push
+from danvan_server.attachments import AttachmentStore, OffsetMismatch, check_sha256
+from danvan_server.db import get_meta, make_engine, read_sequence, reading
+from danvan_server.http import (
+    ApiError,
+    check_protocol_headers,
+    read_body,
+    read_json_object,
+    request_language,
+)
+from danvan_server.messages import say
+from danvan_server.openapi_docs import BODIES
+from danvan_server.records import utc_now
+from danvan_server.settings import Settings, settings_from_env
+
+log = logging.getLogger(__name__)
+MAX_INT64 = 2**63 - 1  # the largest sequence number or offset a database column holds
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The server over ``settings.database_url`` (initialised by ``danvan-server init``)."""
+    engine = make_engine(settings)
+    files = AttachmentStore(engine, admin.attachments_dir(engine), settings.max_attachment_bytes)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()  # close pooled connections when the server stops
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="Dân vận khéo provincial server",
+        version=str(PROTOCOL_VERSION),
+        description="Sync protocol between team laptops and the provincial server "
+        "(see docs/protocol.md).",
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    app.state.files = files
+    app.add_middleware(GZipMiddleware, minimum_size=500, **_gzip_exclusions())
+    _add_error_handlers(app)
+    _add_sync_routes(app)
+    _add_attachment_routes(app)
+    return app
+
+
+def _gzip_exclusions() -> dict[str, Any]:
+    """Leave attachment files alone: photos and PDFs are already compressed."""
+    try:
+        from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES
+    except ImportError:  # Starlette before 1.5 has no exclusion list
+        return {}
+    return {"exclude_content_types": (*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/octet-stream")}
+
+
+def create_app_from_env() -> FastAPI:
+    """The app for ``uvicorn --factory`` (settings from ``DANVAN_DATABASE_URL``)."""
+    return create_app(settings_from_env())
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        body: dict[str, Any] = {"detail": exc.message}
+        if isinstance(exc, OffsetMismatch):
+            body["offset"] = exc.offset
+        return JSONResponse(body, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "path"))
+            parts.append(f"{where}: {error.get('msg', '')}")
+        message = say(
+            request_language(request),
+            "Tham số của yêu cầu không hợp lệ: {detail}",
+            detail="; ".join(parts),
+        )
+        return JSONResponse({"detail": message}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code)
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(PoolTimeout)
+    async def _database_down(request: Request, exc: Exception) -> JSONResponse:
+        log.warning("database unavailable on %s: %s", request.url.path, exc)
+        message = say(
+            request_language(request),
+            "Cơ sở dữ liệu của máy chủ tỉnh tạm thời không dùng được; sẽ tự thử lại sau.",
+        )
+        return JSONResponse({"detail": message}, status_code=503, headers={"Retry-After": "30"})
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        message = say(request_language(request), "Máy chủ tỉnh gặp lỗi nội bộ; sẽ tự thử lại sau.")
+        return JSONResponse({"detail": message}, status_code=500)
+
+
+def _scope(
+    request: Request, _protocol: Annotated[int, Depends(check_protocol_headers)]
+) -> auth.Scope:
+    """The authenticated scope of the request (runs in the thread pool: it reads the DB)."""
+    engine = request.app.state.engine
+    scope = auth.authenticate(
+        engine, request.headers.get("authorization"), request_language(request)
+    )
+    auth.note_seen(engine, scope)
+    return scope
+
+
+ScopeDep = Annotated[auth.Scope, Depends(_scope)]
+ProtocolDep = Annotated[int, Depends(check_protocol_headers)]
+
+
+def _add_sync_routes(app: FastAPI) -> None:
+    settings: Settings = app.state.settings
+    engine = app.state.engine
+
+    @app.get(f"{API_PREFIX}/health", tags=["sync"])
+    def health() -> dict[str, Any]:
+        """Server time, protocol versions, epoch and highest sequence number (no token)."""
+        with reading(engine) as connection:
+            epoch = get_meta(connection, "epoch")
+            high_seq = read_sequence(connection)
+        return {
+            "status": "ok",
+            "server_time": utc_now(),
+            "protocol": PROTOCOL_VERSION,
+            "min_protocol": MIN_PROTOCOL_VERSION,
+            "epoch": epoch,
+            "high_seq": high_seq,
+        }
+
+    @app.post(f"{API_PREFIX}/enroll", tags=["sync"], openapi_extra=BODIES["enroll"])
+    async def enroll(request: Request, _protocol: ProtocolDep) -> dict[str, Any]:
+        """Trade a single-use enrollment code for a device token bound to one unit."""
+        body = await read_json_object(request, 64 * 1024)
+        return await run_in_threadpool(auth.enroll, engine, body, request_language(request))
+
+    @app.post(f"{API_PREFIX}/push", tags=["sync"], openapi_extra=BODIES["push"])
+    async def push_ops(request: Request, scope: ScopeDep) -> dict[str, Any]:
+        """Apply outbox operations; one result per operation, in order."""
+        body = await read_json_object(request, settings.max_request_bytes)
+        return await run_in_threadpool(
+            push.push, engine, scope, body, settings.max_ops_per_push, request_language(request)
+        )
+
+    @app.get(f"{API_PREFIX}/pull", tags=["sync"])
+    def pull_changes(
+        scope: ScopeDep,
+        since: Annotated[
+            int, Query(ge=0, le=MAX_INT64, description="the checkpoint: last sequence seen")
+        ] = 0,
+        max_bytes: Annotated[
+            int | None, Query(ge=1, le=MAX_INT64, description="page size in bytes")
+        ] = None,
+    ) -> Response:
+        """Changes in the device's scope after ``since``, one page bounded by bytes."""
+        limit = min(max_bytes or settings.default_pull_bytes, settings.max_pull_bytes)
+        content = pull.pull(engine, scope, since, limit)
+        return Response(content=content, media_type="application/json")
+
+
+def _add_attachment_routes(app: FastAPI) -> None:
+    files: AttachmentStore = app.state.files
+    settings: Settings = app.state.settings
+    prefix = f"{API_PREFIX}/attachments"
+
+    @app.post(f"{prefix}/missing", tags=["attachments"], openapi_extra=BODIES["missing"])
+    async def missing(request: Request, _scope: ScopeDep) -> dict[str, Any]:
+        """Which of these files the server lacks."""
+        language = request_language(request)
+        body = await read_json_object(request, 4 * 1024 * 1024)
+        shas = body.get("sha256")
+        if not isinstance(shas, list) or not all(isinstance(s, str) for s in shas):
+            raise ApiError(422, say(language, "«sha256» phải là danh sách mã SHA-256."))
+        for sha in shas:
+            check_sha256(sha, language)
+        return {"missing": await run_in_threadpool(files.missing, shas)}
+
+    @app.get(f"{prefix}/{{sha256}}/offset", tags=["attachments"])
+    def offset(request: Request, sha256: str, _scope: ScopeDep) -> dict[str, Any]:
+        """How many bytes of this file the server holds (where an upload resumes)."""
+        return files.offset(check_sha256(sha256, request_language(request)))
+
+    @app.put(f"{prefix}/{{sha256}}", tags=["attachments"], openapi_extra=BODIES["chunk"])
+    async def put_chunk(
+        request: Request,
+        sha256: str,
+        scope: ScopeDep,
+        offset: Annotated[int, Query(ge=0, le=MAX_INT64)],
+    ) -> dict[str, Any]:
+        """Append one chunk at ``offset``; its SHA-256 is in the X-Chunk-SHA256 header."""
+        language = request_language(request)
+        check_sha256(sha256, language)
+        chunk_sha = request.headers.get(HEADER_CHUNK_SHA256)
+        if not chunk_sha:
+            raise ApiError(
+                400,
+                say(
+                    language,
+                    "Thiếu tiêu đề {header}: mỗi phần tệp phải kèm mã kiểm tra.",
+                    header=HEADER_CHUNK_SHA256,
+                ),
+            )
+        data = await read_body(request, settings.max_chunk_bytes)
+        held = await run_in_threadpool(files.append, sha256, offset, data, chunk_sha, language)
+        return {"offset": held}
+
+    @app.post(
+        f"{prefix}/{{sha256}}/complete", tags=["attachments"], openapi_extra=BODIES["complete"]
+    )
+    async def complete(request: Request, sha256: str, scope: ScopeDep) -> dict[str, Any]:
+        """Accept the upload once its size and whole-file SHA-256 match."""
+        language = request_language(request)
+        check_sha256(sha256, language)
+        size = (await read_json_object(request, 64 * 1024)).get("size")
+        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            raise ApiError(422, say(language, "«size» phải là số byte của tệp."))
+        await run_in_threadpool(files.complete, sha256, size, scope.device_id, language)
+        return {"stored": True}
+
+    @app.get(f"{prefix}/{{sha256}}", tags=["attachments"], response_model=None)
+    def download(request: Request, sha256: str, scope: ScopeDep) -> FileResponse:
+        """The file (``Range`` supported), when a record in the device's scope names it."""
+        language = request_language(request)
+        path = files.readable_path(check_sha256(sha256, language), scope)
+        if path is None:
+            raise ApiError(404, say(language, "Máy chủ không có tệp này trong phạm vi của máy."))
+        return FileResponse(path, media_type="application/octet-stream")

@@ -1,0 +1,226 @@
+"""Enrollment codes, device tokens and the scope every request is authorised against.
+
+A server admin makes a single-use enrollment code for one unit and role; the
+laptop trades it for a random token bound to its device id. Both are stored only
+as SHA-256 hashes: they are high-entropy random strings, so a plain hash is
+enough and a stolen database yields no usable token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, insert, select, update
+
+from danvan_server import units as unit_tree
+from danvan_server.checks import is_valid_id
+from danvan_server.db import devices, enrollment_codes, get_meta, reading, writing
+from danvan_server.http import ApiError
+from danvan_server.messages import say
+from danvan_server.records import utc_now
+
+ROLES = ("team", "reviewer")
+TOKEN_BYTES = 32
+# No 0/O, 1/I/L or U: a team leader copies the code by hand from paper or a phone.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
+CODE_GROUPS = 4  # 16 characters: about 78 bits
+LAST_SEEN_EVERY = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who is asking: the device, its role and the unit its token is bound to."""
+
+    device_id: str
+    role: str
+    unit: unit_tree.Unit
+    last_seen_at: str | None = None
+
+    def covers(self, scope_path: str) -> bool:
+        """True when a record at ``scope_path`` is this unit's or below it."""
+        return scope_path.startswith(self.unit.path)
+
+
+def hash_secret(secret: str) -> str:
+    """The stored form of a token or an enrollment code."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def new_token() -> str:
+    """A fresh device token (URL-safe text, 256 random bits)."""
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def new_code() -> str:
+    """A fresh enrollment code like ``K7QM-3XWD-PRT9-HC4N``."""
+    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * 4))
+    return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
+
+
+def normalise_code(text: str) -> str:
+    """The code as made, whatever spacing, dashes or case the user typed."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
+
+
+def create_code(connection: Connection, unit_id: str, role: str, valid_for: timedelta) -> str:
+    """Store a new single-use code for ``unit_id`` and ``role``; return it (shown once)."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    code = new_code()
+    now = datetime.now(UTC)
+    connection.execute(
+        insert(enrollment_codes).values(
+            code_hash=hash_secret(code),
+            unit_id=unit_id,
+            role=role,
+            created_at=now.isoformat(timespec="seconds"),
+            expires_at=(now + valid_for).isoformat(timespec="seconds"),
+        )
+    )
+    return code
+
+
+def authenticate(engine: Engine, authorization: str | None, language: str) -> Scope:
+    """The scope of the request's bearer token (401 unknown, 403 revoked)."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise ApiError(
+            401,
+            say(
+                language,
+                "Yêu cầu thiếu mã truy cập (Authorization: Bearer …): hãy đăng ký máy với máy "
+                "chủ tỉnh trước khi đồng bộ.",
+            ),
+        )
+    token_hash = hash_secret(authorization[7:].strip())
+    with reading(engine) as connection:
+        row = connection.execute(select(devices).where(devices.c.token_hash == token_hash)).first()
+        unit = unit_tree.get(connection, row.unit_id) if row is not None else None
+    if row is None or unit is None:
+        raise ApiError(
+            401,
+            say(
+                language,
+                "Mã truy cập không đúng hoặc máy chưa đăng ký với máy chủ tỉnh: hãy đăng ký lại "
+                "bằng mã đăng ký mới do cán bộ quản trị cấp.",
+            ),
+        )
+    if row.revoked_at is not None:
+        raise ApiError(
+            403,
+            say(
+                language,
+                "Máy này đã bị thu hồi quyền đồng bộ từ {when}: hãy liên hệ cán bộ quản trị "
+                "máy chủ tỉnh để được cấp mã đăng ký mới.",
+                when=row.revoked_at,
+            ),
+        )
+    return Scope(row.device_id, row.role, unit, row.last_seen_at)
+
+
+def note_seen(engine: Engine, scope: Scope) -> None:
+    """Record that the device talked to us (at most every few minutes: it is a write)."""
+    now = datetime.now(UTC)
+    if scope.last_seen_at is not None:
+        last = datetime.fromisoformat(scope.last_seen_at.replace("Z", "+00:00"))
+        if now - last < LAST_SEEN_EVERY:
+            return
+    with writing(engine, sequenced=False) as connection:
+        connection.execute(
+            update(devices)
+            .where(devices.c.device_id == scope.device_id)
+            .values(last_seen_at=utc_now())
+        )
+
+
+def _refuse_code(language: str, text: str, when: str = "") -> ApiError:
+    return ApiError(401, say(language, text, when=when))
+
+
+def enroll(engine: Engine, body: dict[str, Any], language: str) -> dict[str, Any]:
+    """Trade a valid code for a device token: ``{token, role, unit, epoch, device_id}``."""
+    code, device_id = body.get("code"), body.get("device_id")
+    device_name = body.get("device_name") or ""
+    if not isinstance(code, str) or not code.strip():
+        raise ApiError(422, say(language, "Hãy nhập mã đăng ký do cán bộ quản trị cấp."))
+    if not is_valid_id(device_id) or not isinstance(device_name, str):
+        raise ApiError(
+            422,
+            say(language, "device_id phải là mã máy (chữ, số, «-»), device_name là văn bản."),
+        )
+    code_hash = hash_secret(normalise_code(code))
+    with writing(engine, sequenced=False) as connection:
+        row = connection.execute(
+            select(enrollment_codes)
+            .where(enrollment_codes.c.code_hash == code_hash)
+            .with_for_update()  # two laptops racing with one code: the second waits, then fails
+        ).first()
+        row = _usable_code(row, language)
+        connection.execute(
+            update(enrollment_codes)
+            .where(enrollment_codes.c.code_hash == code_hash)
+            .values(used_at=utc_now(), used_by_device=device_id)
+        )
+        token = new_token()
+        _store_device(connection, device_id, device_name[:200], row.unit_id, row.role, token)
+        unit = unit_tree.unit_record(connection, row.unit_id)
+        epoch = get_meta(connection, "epoch")
+    return {"token": token, "role": row.role, "unit": unit, "epoch": epoch, "device_id": device_id}
+
+
+def _usable_code(row: Row[Any] | None, language: str) -> Row[Any]:
+    """The code's row when it may be used now (401 with the reason otherwise)."""
+    if row is None:
+        raise _refuse_code(
+            language,
+            "Mã đăng ký không đúng: hãy kiểm tra lại từng ký tự của mã do cán bộ quản trị cấp.",
+        )
+    if row.used_at is not None:
+        raise _refuse_code(
+            language,
+            "Mã đăng ký này đã được dùng lúc {when}: mỗi mã chỉ dùng một lần, hãy xin mã mới.",
+            when=row.used_at,
+        )
+    if datetime.fromisoformat(row.expires_at) <= datetime.now(UTC):
+        raise _refuse_code(
+            language,
+            "Mã đăng ký đã hết hạn lúc {when}: hãy xin cán bộ quản trị cấp mã mới.",
+            when=row.expires_at,
+        )
+    return row
+
+
+def _store_device(
+    connection: Connection, device_id: str, name: str, unit_id: str, role: str, token: str
+) -> None:
+    """Bind the device to its unit with a new token (re-enrolling replaces the old one)."""
+    values = {
+        "device_name": name,
+        "unit_id": unit_id,
+        "role": role,
+        "token_hash": hash_secret(token),
+        "enrolled_at": utc_now(),
+        "revoked_at": None,
+        "last_seen_at": utc_now(),
+    }
+    known = connection.execute(
+        select(devices.c.device_id).where(devices.c.device_id == device_id)
+    ).first()
+    if known is None:
+        connection.execute(insert(devices).values(device_id=device_id, **values))
+    else:
+        connection.execute(update(devices).where(devices.c.device_id == device_id).values(values))
+
+
+def revoke(connection: Connection, device_id: str) -> bool:
+    """Revoke a device's token; False when no such device is enrolled."""
+    result = connection.execute(
+        update(devices)
+        .where(devices.c.device_id == device_id, devices.c.revoked_at.is_(None))
+        .values(revoked_at=utc_now())
+    )
+    return result.rowcount > 0

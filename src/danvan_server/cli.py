@@ -1,0 +1,207 @@
+"""``danvan-server``: the provincial IT officer's commands.
+
+    danvan-server [--database URL] init [--attachments DIR]
+    danvan-server run [--host H] [--port P] [--ssl-keyfile K --ssl-certfile C] [--workers N]
+    danvan-server units list | add-city | add-commune | add-village
+    danvan-server enroll --unit UNIT --role team|reviewer [--days N]
+    danvan-server devices | revoke DEVICE_ID
+    danvan-server publish FILE --unit UNIT [--slug S] [--title T] [--section S] [--order N]
+    danvan-server status [--json]
+
+The database URL comes from ``--database`` or ``DANVAN_DATABASE_URL`` (keep a
+PostgreSQL password out of the process list by using the variable). Output is
+English: it is read by the IT officer, not by team leaders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from danvan_server import admin
+from danvan_server.db import make_engine
+from danvan_server.settings import DATABASE_URL_ENV, DEFAULT_DATABASE_URL, Settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="danvan-server", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--database",
+        default=os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL,
+        help=f"SQLAlchemy URL (default: ${DATABASE_URL_ENV} or {DEFAULT_DATABASE_URL})",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    init = commands.add_parser("init", help="create the schema and the server epoch")
+    init.add_argument("--attachments", type=Path, default=Path("attachments"))
+    run = commands.add_parser("run", help="serve the sync API with uvicorn")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8000)
+    run.add_argument("--ssl-keyfile", type=Path)
+    run.add_argument("--ssl-certfile", type=Path)
+    run.add_argument("--workers", type=int, default=1)
+    run.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="reverse proxies trusted for X-Forwarded-* headers",
+    )
+    run.add_argument("--log-level", default="info")
+    _units_parser(commands)
+    enroll = commands.add_parser("enroll", help="make a single-use enrollment code")
+    enroll.add_argument("--unit", required=True, help="unit id, commune code or city:<code>")
+    enroll.add_argument("--role", required=True, choices=("team", "reviewer"))
+    enroll.add_argument("--days", type=float, default=admin.DEFAULT_CODE_DAYS)
+    commands.add_parser("devices", help="list enrolled devices")
+    revoke = commands.add_parser("revoke", help="revoke a device's token")
+    revoke.add_argument("device_id")
+    publish = commands.add_parser("publish", help="publish a handbook document to a unit")
+    publish.add_argument("file", type=Path)
+    publish.add_argument("--unit", required=True)
+    publish.add_argument("--slug")
+    publish.add_argument("--title")
+    publish.add_argument("--section")
+    publish.add_argument("--order", type=int)
+    status = commands.add_parser("status", help="show the server's figures")
+    status.add_argument("--json", action="store_true")
+    return parser
+
+
+def _units_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    units = commands.add_parser("units", help="list or add units").add_subparsers(
+        dest="units_command", required=True
+    )
+    units.add_parser("list")
+    city = units.add_parser("add-city", help="the province-level unit")
+    city.add_argument("--province", type=int, required=True, help="province code (Huế: 46)")
+    commune = units.add_parser("add-commune", help="a commune or ward from vietnam-provinces")
+    commune.add_argument("--code", type=int, required=True)
+    village = units.add_parser("add-village", help="a village or residential group")
+    village.add_argument("--commune", required=True, help="commune code or unit id")
+    village.add_argument("--name", required=True)
+    village.add_argument("--kind", default="thon", choices=("thon", "ban", "to_dan_pho"))
+
+
+def _shown(database_url: str) -> str:
+    """The URL with its password masked, for messages."""
+    try:
+        return make_url(database_url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(unreadable database URL)"
+
+
+def _run_server(args: argparse.Namespace, engine: Engine) -> int:
+    import uvicorn  # imported late: the other commands need not load it
+
+    admin.attachments_dir(engine)  # refuses an uninitialised database before binding
+    if (args.ssl_keyfile is None) != (args.ssl_certfile is None):
+        raise admin.AdminError("give both --ssl-keyfile and --ssl-certfile, or neither")
+    for path in (args.ssl_keyfile, args.ssl_certfile):
+        if path is not None and not path.is_file():
+            raise admin.AdminError(f"no such file: {path}")
+    os.environ[DATABASE_URL_ENV] = args.database
+    uvicorn.run(
+        "danvan_server.app:create_app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        ssl_keyfile=str(args.ssl_keyfile) if args.ssl_keyfile else None,
+        ssl_certfile=str(args.ssl_certfile) if args.ssl_certfile else None,
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def _units(args: argparse.Namespace, engine: Engine) -> int:
+    if args.units_command == "list":
+        for unit in admin.list_units(engine):
+            indent = "  " * (len(unit.ancestor_ids))
+            code = f" [{unit.commune_code}]" if unit.level == "commune" else ""
+            print(f"{indent}{unit.name}{code}  {unit.level}  {unit.id}")
+        return 0
+    level = args.units_command.removeprefix("add-")
+    options = {
+        k: v for k, v in vars(args).items() if k in ("province", "code", "commune", "name", "kind")
+    }
+    unit = admin.add_units(engine, level, **options)
+    print(f"added {unit.level} {unit.name}: {unit.id}")
+    return 0
+
+
+def _dispatch(args: argparse.Namespace, engine: Engine) -> int:
+    if args.command == "init":
+        epoch = admin.initialise(engine, args.attachments)
+        print(
+            f"initialised {_shown(args.database)}: epoch {epoch}, attachments in "
+            f"{args.attachments.expanduser().resolve()}"
+        )
+    elif args.command == "run":
+        return _run_server(args, engine)
+    elif args.command == "units":
+        return _units(args, engine)
+    elif args.command == "enroll":
+        code, unit = admin.make_code(engine, args.unit, args.role, timedelta(days=args.days))
+        print(
+            f"enrollment code for {args.role} of {unit.name} (valid {args.days:g} days, "
+            f"single use):\n{code}"
+        )
+    elif args.command == "devices":
+        for device in admin.list_devices(engine):
+            state = f"revoked {device['revoked_at']}" if device["revoked_at"] else "active"
+            print(
+                f"{device['device_id']}  {device['role']}  {device['unit']}  "
+                f"{device['device_name']}  last seen {device['last_seen_at']}  {state}"
+            )
+    elif args.command == "revoke":
+        admin.revoke_device(engine, args.device_id)
+        print(f"revoked {args.device_id}")
+    elif args.command == "publish":
+        published = admin.publish(
+            engine,
+            args.file,
+            args.unit,
+            slug=args.slug,
+            title=args.title,
+            section=args.section,
+            position=args.order,
+        )
+        print(
+            f"published {args.file.name} to {published.unit.name} as version "
+            f"{published.doc_version} ({published.record_id})"
+        )
+    elif args.command == "status":
+        figures = admin.status(engine)
+        if args.json:
+            print(json.dumps(figures, ensure_ascii=False, indent=2))
+        else:
+            for key, value in figures.items():
+                print(f"{key}: {value}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; 0 on success, 1 with a message on stderr otherwise."""
+    args = _parser().parse_args(argv)
+    try:
+        engine = make_engine(Settings(database_url=args.database))
+        return _dispatch(args, engine)
+    except admin.AdminError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except SQLAlchemyError as exc:
+        detail = str(exc).splitlines()[0]
+        print(f"error: database {_shown(args.database)}: {detail}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,232 @@
+"""The server's tables (SQLAlchemy Core) and engines for SQLite and PostgreSQL.
+
+One generic ``records`` table holds every synced record as JSON text: the
+server merges fields and filters by scope, it never queries inside a model, and
+a field added to ``core.schema`` needs no server migration. ``server_version``
+is the download sequence; it is assigned only while the writer holds the lock on
+the one-row ``seq_counter`` table (``SELECT ... FOR UPDATE`` on PostgreSQL,
+``BEGIN IMMEDIATE`` on SQLite), so writers commit in sequence order and a reader
+never skips a number that commits later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Connection,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+
+from danvan_server.settings import Settings
+
+SERVER_SCHEMA_VERSION = 1
+WRITE_OPTION = "danvan_write"
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+seq_counter = Table(
+    "seq_counter",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("value", BigInteger, nullable=False),
+)
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("level", String(16), nullable=False),  # city | commune | village
+    Column("parent_id", String(64), nullable=True),
+    Column("path", Text, nullable=False),  # "/city/commune/village/": scope by prefix
+    Column("name", Text, nullable=False),
+    Column("province_code", Integer, nullable=False),
+    Column("commune_code", Integer, nullable=True),
+    Column("created_at", String(40), nullable=False),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("entity", String(64), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("unit_id", String(64), nullable=False),
+    Column("scope_path", Text, nullable=False),
+    Column("server_version", BigInteger, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    Column("fields", Text, nullable=False),  # canonical JSON of every field
+    Column("authors", Text, nullable=False),  # JSON {field: device that wrote it last}
+    Column("blob_sha256", String(64), nullable=True),  # attachments: the file they name
+    Column("updated_by", String(64), nullable=True),
+    Column("updated_at", String(40), nullable=False),
+    Index("ix_records_server_version", "server_version", unique=True),
+    Index("ix_records_unit", "unit_id", "server_version"),
+    Index("ix_records_blob", "blob_sha256"),
+)
+
+applied_ops = Table(
+    "applied_ops",
+    metadata,
+    Column("op_id", String(64), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("entity", String(64), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("server_version", BigInteger, nullable=True),
+    Column("message", Text, nullable=True),
+    Column("conflicts", Text, nullable=False),  # JSON list, as first answered
+    Column("applied_at", String(40), nullable=False),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("device_name", Text, nullable=False),
+    Column("unit_id", String(64), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("enrolled_at", String(40), nullable=False),
+    Column("revoked_at", String(40), nullable=True),
+    Column("last_seen_at", String(40), nullable=True),
+)
+
+enrollment_codes = Table(
+    "enrollment_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("unit_id", String(64), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("used_at", String(40), nullable=True),
+    Column("used_by_device", String(64), nullable=True),
+)
+
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("stored_at", String(40), nullable=False),
+    Column("device_id", String(64), nullable=True),
+)
+
+
+def make_engine(settings: Settings) -> Engine:
+    """An engine for the settings' URL, with SQLite made safe for concurrent writers."""
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(settings)
+    return create_engine(
+        url,
+        pool_size=settings.pool_size,
+        max_overflow=settings.pool_size,
+        pool_pre_ping=True,
+        # No server-side prepared statements: a push looks up 200 ids with one
+        # ``IN (...)``, and a prepared (generic) plan of that compares every row with
+        # every parameter, where a fresh plan hashes the list.
+        connect_args={"prepare_threshold": None},
+    )
+
+
+def _sqlite_engine(settings: Settings) -> Engine:
+    engine = create_engine(
+        settings.database_url,
+        connect_args={"check_same_thread": False, "timeout": settings.sqlite_busy_timeout_s},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transaction control from pysqlite so that writers can BEGIN IMMEDIATE:
+        # a deferred BEGIN that later upgrades to a write lock deadlocks two writers.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={int(settings.sqlite_busy_timeout_s * 1000)}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    """True when the engine talks to SQLite."""
+    return engine.dialect.name == "sqlite"
+
+
+@contextmanager
+def writing(engine: Engine, *, sequenced: bool = True) -> Iterator[Connection]:
+    """A write transaction; ``sequenced`` ones hold the sequence lock from the start.
+
+    Every transaction that writes ``records`` must be sequenced; the others (devices,
+    codes, blobs) need not wait for a push.
+    """
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE_OPTION: True})
+        with connection.begin():
+            if sequenced:
+                lock_sequence(connection)
+            yield connection
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A read-only transaction (never blocks writers on SQLite in WAL mode)."""
+    with engine.connect() as connection, connection.begin():
+        yield connection
+
+
+def lock_sequence(connection: Connection) -> int:
+    """Lock the sequence counter until commit (serialises writers); return its value."""
+    row = connection.execute(
+        select(seq_counter.c.value).where(seq_counter.c.id == 1).with_for_update()
+    ).first()
+    if row is None:
+        raise RuntimeError("the database is not initialised: run `danvan-server init`")
+    return int(row[0])
+
+
+def read_sequence(connection: Connection) -> int:
+    """The highest committed sequence number (0 before any change)."""
+    row = connection.execute(select(seq_counter.c.value).where(seq_counter.c.id == 1)).first()
+    return int(row[0]) if row is not None else 0
+
+
+def write_sequence(connection: Connection, value: int) -> None:
+    """Store the highest sequence number used by the current transaction."""
+    connection.execute(update(seq_counter).where(seq_counter.c.id == 1).values(value=value))
+
+
+def get_meta(connection: Connection, key: str) -> str | None:
+    """One value of the ``meta`` table."""
+    row = connection.execute(select(meta.c.value).where(meta.c.key == key)).first()
+    return None if row is None else str(row[0])

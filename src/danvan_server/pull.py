@@ -1,0 +1,92 @@
+"""Download: the changes a device may see since its checkpoint, in pages bounded by bytes.
+
+The highest committed sequence number is read first; rows are then read up to it
+only. Sequence numbers are assigned under a lock held until commit, so every
+number up to that value is already committed and visible: a page never skips a
+change that commits later. Records are stored as JSON text, so a page is built
+by joining that text, not by decoding and re-encoding every record.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, and_, or_, select
+
+from danvan_server.auth import Scope
+from danvan_server.db import get_meta, read_sequence, reading, records
+
+ROWS_PER_QUERY = 500
+# Entities a device also receives from the units above it: their names, and the
+# handbook documents the province or commune publishes to everyone below.
+INHERITED_ENTITIES = ("unit", "handbook_doc")
+
+
+def visible_to(scope: Scope) -> ColumnElement[bool]:
+    """The SQL condition for records this scope may read."""
+    below = records.c.scope_path.startswith(scope.unit.path, autoescape=True)
+    ancestors = scope.unit.ancestor_ids
+    if not ancestors:
+        return below
+    inherited = and_(records.c.entity.in_(INHERITED_ENTITIES), records.c.unit_id.in_(ancestors))
+    return or_(below, inherited)
+
+
+def _change_json(row: Any) -> str:
+    return (
+        f'{{"deleted":{"true" if row.deleted else "false"},'
+        f'"entity":{json.dumps(row.entity)},'
+        f'"fields":{row.fields},'
+        f'"record_id":{json.dumps(row.id)},'
+        f'"server_version":{int(row.server_version)},'
+        f'"unit_id":{json.dumps(row.unit_id)}}}'
+    )
+
+
+def pull(engine: Engine, scope: Scope, since: int, max_bytes: int) -> bytes:
+    """The JSON body of one pull page: ``{changes, next, more, high_seq, epoch}``."""
+    parts: list[str] = []
+    size = 200  # the envelope around the changes, generously
+    last, more = since, False
+    with reading(engine) as connection:
+        high = read_sequence(connection)
+        epoch = get_meta(connection, "epoch")
+        cursor = since
+        condition = visible_to(scope)
+        while not more:
+            rows = connection.execute(
+                select(
+                    records.c.entity,
+                    records.c.id,
+                    records.c.unit_id,
+                    records.c.server_version,
+                    records.c.deleted,
+                    records.c.fields,
+                )
+                .where(
+                    records.c.server_version > cursor,
+                    records.c.server_version <= high,
+                    condition,
+                )
+                .order_by(records.c.server_version)
+                .limit(ROWS_PER_QUERY)
+            ).all()
+            for row in rows:
+                piece = _change_json(row)
+                piece_bytes = len(piece.encode())
+                if parts and size + piece_bytes + 1 > max_bytes:
+                    more = True
+                    break
+                parts.append(piece)
+                size += piece_bytes + 1
+                last = int(row.server_version)
+            if len(rows) < ROWS_PER_QUERY:
+                break
+            cursor = int(rows[-1].server_version)
+    next_seq = last if more else max(since, high)
+    head = (
+        f'{{"epoch":{json.dumps(epoch)},"high_seq":{high},'
+        f'"more":{"true" if more else "false"},"next":{next_seq},"changes":['
+    )
+    return (head + ",".join(parts) + "]}").encode()

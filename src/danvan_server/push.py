@@ -1,0 +1,310 @@
+"""Upload: apply a batch of operations in one transaction, each answered on its own.
+
+The batch runs under the sequence lock: one query for the op_ids already
+applied, one for the records touched, the merge in Python, then one
+statement per table (``bulk``). If the database still refuses something (it should
+not: every value is checked first), the batch is re-run one operation per
+savepoint, so the culprit is rejected and the others apply.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from danvan_desktop.core.ids import uuid7
+from danvan_desktop.core.schema import ENTITIES
+from danvan_desktop.sync.protocol import (
+    APPLIED,
+    CONFLICT,
+    CONFLICT_ENTITY,
+    DUPLICATE,
+    REJECTED,
+    EnvelopeError,
+    check_envelope,
+    check_resolution_envelope,
+)
+from danvan_server import bulk
+from danvan_server import records as stored
+from danvan_server.auth import Scope
+from danvan_server.checks import is_valid_id, value_problem
+from danvan_server.db import applied_ops, read_sequence, write_sequence, writing
+from danvan_server.http import ApiError
+from danvan_server.merge import (
+    LostValue,
+    Outcome,
+    Placement,
+    merge_delete,
+    merge_resolution,
+    merge_upsert,
+)
+from danvan_server.messages import say
+from danvan_server.rules import StatusPolicy, authorize
+
+
+def _refused_by_database(exc: DatabaseError) -> bool:
+    """A refusal of the data (constraint, trigger, value), not a database that is down."""
+    return not isinstance(exc, OperationalError)
+
+
+def push(
+    engine: Engine, scope: Scope, body: dict[str, Any], max_ops: int, language: str
+) -> dict[str, Any]:
+    """Apply a push request; ``{"results": [...], "high_seq": N}``."""
+    ops = _request_ops(body, scope, max_ops, language)
+    with writing(engine) as connection:
+        results = _apply_isolating_failures(connection, scope, ops, language)
+        high_seq = read_sequence(connection)
+    return {"results": results, "high_seq": high_seq}
+
+
+def _request_ops(
+    body: dict[str, Any], scope: Scope, max_ops: int, language: str
+) -> list[dict[str, Any]]:
+    if body.get("device_id") != scope.device_id:
+        raise ApiError(
+            403,
+            say(
+                language,
+                "device_id trong yêu cầu khác với máy được cấp mã truy cập: hãy đăng ký lại máy.",
+            ),
+        )
+    ops = body.get("ops")
+    if not isinstance(ops, list):
+        raise ApiError(422, say(language, "«ops» phải là một danh sách thao tác."))
+    if len(ops) > max_ops:
+        raise ApiError(
+            413,
+            say(language, "Một lần gửi tối đa {limit} thao tác: hãy chia nhỏ.", limit=max_ops),
+        )
+    for position, op in enumerate(ops):
+        if not isinstance(op, dict) or not is_valid_id(op.get("op_id")):
+            raise ApiError(
+                422,
+                say(
+                    language,
+                    "Thao tác thứ {position} không có op_id hợp lệ: không thể trả lời riêng cho "
+                    "nó, nên cả lô bị từ chối.",
+                    position=position + 1,
+                ),
+            )
+    return ops
+
+
+def _apply_isolating_failures(
+    connection: Connection, scope: Scope, ops: list[dict[str, Any]], language: str
+) -> list[dict[str, Any]]:
+    savepoint = connection.begin_nested()
+    try:
+        results = _apply_batch(connection, scope, ops, language)
+    except DatabaseError as exc:
+        savepoint.rollback()
+        if not _refused_by_database(exc):
+            raise
+    else:
+        savepoint.commit()
+        return results
+    results = []
+    for op in ops:
+        savepoint = connection.begin_nested()
+        try:
+            results += _apply_batch(connection, scope, [op], language)
+        except DatabaseError as exc:
+            savepoint.rollback()
+            if not _refused_by_database(exc):
+                raise
+            detail = str(getattr(exc, "orig", exc)).splitlines()[0][:200]
+            message = say(
+                language, "Cơ sở dữ liệu của máy chủ từ chối thao tác: {detail}", detail=detail
+            )
+            results.append(_answer(op["op_id"], REJECTED, None, message))
+        else:
+            savepoint.commit()
+    return results
+
+
+def _answer(
+    op_id: str,
+    status: str,
+    server_version: int | None,
+    message: str | None,
+    conflicts: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    return {
+        "op_id": op_id,
+        "status": status,
+        "server_version": server_version,
+        "message": message,
+        "conflicts": conflicts or [],
+    }
+
+
+def _shape_problem(op: dict[str, Any], language: str) -> str | None:
+    """Why an operation is malformed (None when it is well formed)."""
+    try:
+        if op.get("entity") == CONFLICT_ENTITY:
+            check_resolution_envelope(op)
+        else:
+            check_envelope(op)
+    except EnvelopeError as exc:
+        return say(language, "Thao tác không hợp lệ: {detail}", detail=str(exc))
+    if not is_valid_id(op["record_id"]):
+        return say(language, "Thao tác không hợp lệ: record_id phải là mã hồ sơ.")
+    if op["entity"] == CONFLICT_ENTITY:
+        return None
+    spec = ENTITIES[op["entity"]]
+    for name, value in op["fields"].items():
+        problem = value_problem(spec.field(name), value, language)
+        if problem:
+            return problem
+    return None
+
+
+@dataclass
+class _Batch:
+    """The state of one batch while its operations are merged in order."""
+
+    scope: Scope
+    language: str
+    seq: int
+    state: dict[stored.RecordKey, stored.StoredRecord]
+    to_write: dict[stored.RecordKey, stored.StoredRecord] = field(default_factory=dict)
+    answered: list[dict[str, Any]] = field(default_factory=list)
+
+    def next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def keep(self, record: stored.StoredRecord) -> int:
+        record.server_version = self.next_seq()
+        self.state[record.key] = record
+        self.to_write[record.key] = record
+        return record.server_version
+
+
+def _apply_batch(
+    connection: Connection, scope: Scope, ops: list[dict[str, Any]], language: str
+) -> list[dict[str, Any]]:
+    problems = [_shape_problem(op, language) for op in ops]
+    known = _known_results([op["op_id"] for op in ops], connection)
+    keys = [(op["entity"], op["record_id"]) for op, p in zip(ops, problems, strict=True) if not p]
+    batch = _Batch(scope, language, read_sequence(connection), stored.fetch(connection, keys))
+    results = []
+    for op, problem in zip(ops, problems, strict=True):
+        if op["op_id"] in known:
+            results.append(known[op["op_id"]])
+        elif problem:
+            results.append(_answer(op["op_id"], REJECTED, None, problem))
+        else:
+            result = _apply_one(batch, op)
+            results.append(result)
+            if result["status"] != REJECTED:
+                known[op["op_id"]] = _as_duplicate(result)
+                batch.answered.append(_answer_row(op, result))
+    stored.write(connection, list(batch.to_write.values()))
+    bulk.insert_rows(connection, applied_ops, batch.answered)
+    write_sequence(connection, batch.seq)
+    return results
+
+
+def _apply_one(batch: _Batch, op: dict[str, Any]) -> dict[str, Any]:
+    key = (op["entity"], op["record_id"])
+    current = batch.state.get(key)
+    refusal = authorize(op, batch.scope, current, batch.language)
+    if refusal:
+        return _answer(op["op_id"], REJECTED, None, refusal)
+    outcome = _merge(batch, op, current)
+    if outcome.status == REJECTED:
+        return _answer(op["op_id"], REJECTED, None, outcome.message)
+    version: int | None = current.server_version if current is not None else None
+    if outcome.record is not None:
+        version = batch.keep(outcome.record)
+    record = outcome.record or current
+    conflicts = [_keep_conflict(batch, op, record, lost) for lost in outcome.lost if record]
+    status = CONFLICT if outcome.status == CONFLICT else APPLIED
+    return _answer(op["op_id"], status, version, outcome.message, conflicts)
+
+
+def _merge(batch: _Batch, op: dict[str, Any], current: stored.StoredRecord | None) -> Outcome:
+    if op["entity"] == CONFLICT_ENTITY:
+        if current is None:  # authorize refuses this first; kept for the type checker
+            return Outcome(REJECTED, message="no such conflict")
+        return merge_resolution(current, op)
+    placement = Placement(batch.scope.unit.id, batch.scope.unit.path)
+    if op["kind"] == "delete":
+        return merge_delete(current, op, placement, batch.language)
+    return merge_upsert(current, op, placement, StatusPolicy(batch.scope.role, batch.language))
+
+
+def _keep_conflict(
+    batch: _Batch, op: dict[str, Any], record: stored.StoredRecord, lost: LostValue
+) -> dict[str, Any]:
+    conflict = stored.StoredRecord(
+        entity=CONFLICT_ENTITY,
+        id=uuid7(),
+        unit_id=record.unit_id,
+        scope_path=record.scope_path,
+        server_version=0,
+        deleted=False,
+        fields={
+            "entity": record.entity,
+            "record_id": record.id,
+            "field": lost.field,
+            "kept_value": lost.kept_value,
+            "lost_value": lost.lost_value,
+            "kept_from_device": lost.kept_from_device,
+            "lost_from_device": lost.lost_from_device,
+            "record_version": record.server_version,
+            "needs_review": lost.needs_review,
+            "resolved": False,
+            "resolved_by": None,
+            "created_at": stored.utc_now(),
+        },
+        updated_by=op["device_id"],
+    )
+    batch.keep(conflict)
+    return {"id": conflict.id, "server_version": conflict.server_version, **conflict.fields}
+
+
+def _as_duplicate(result: dict[str, Any]) -> dict[str, Any]:
+    return {**result, "status": DUPLICATE, "original_status": result["status"]}
+
+
+def _answer_row(op: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "op_id": op["op_id"],
+        "device_id": op["device_id"],
+        "entity": op["entity"],
+        "record_id": op["record_id"],
+        "status": result["status"],
+        "server_version": result["server_version"],
+        "message": result["message"],
+        "conflicts": stored.dump_json(result["conflicts"]),
+        "applied_at": stored.utc_now(),
+    }
+
+
+def _known_results(op_ids: list[str], connection: Connection) -> dict[str, dict[str, Any]]:
+    """The first answers of op_ids already applied, as duplicates."""
+    found: dict[str, dict[str, Any]] = {}
+    unique = sorted(set(op_ids))
+    for start in range(0, len(unique), 400):
+        rows = connection.execute(
+            select(
+                applied_ops.c.op_id,
+                applied_ops.c.status,
+                applied_ops.c.server_version,
+                applied_ops.c.message,
+                applied_ops.c.conflicts,
+            ).where(applied_ops.c.op_id.in_(unique[start : start + 400]))
+        )
+        for row in rows:
+            first = _answer(
+                row.op_id, row.status, row.server_version, row.message, json.loads(row.conflicts)
+            )
+            found[row.op_id] = _as_duplicate(first)
+    return found

@@ -1,0 +1,1 @@
+"""Tests of the provincial server (danvan_server)."""
