@@ -37,7 +37,7 @@ PYTHON=${PYTHON:-python3}
 # shellcheck source=scripts/test_postgres.sh
 source scripts/test_postgres.sh
 
-echo "== ruff" && .venv/bin/ruff check src tests scripts bench && .venv/bin/ruff format --check src tests scripts bench
+echo "== ruff" && .venv/bin/ruff check src tests scripts bench docs && .venv/bin/ruff format --check src tests scripts bench docs
 echo "== mypy" && .venv/bin/mypy
 echo "== pytest"
 export QT_QPA_PLATFORM=offscreen

@@ -78,4 +78,212 @@
       <translation>The program {program} was not found. Install the package {package} and run again.</translation>
     </message>
   </context>
+  <context>
+    <name>ReportBuilders</name>
+    <message>
+      <source>Hãy chọn {what} cần xuất báo cáo.</source>
+      <translation>Choose the {what} to export.</translation>
+    </message>
+    <message>
+      <source>mô hình</source>
+      <translation>model</translation>
+    </message>
+    <message>
+      <source>cuộc họp</source>
+      <translation>meeting</translation>
+    </message>
+    <message>
+      <source>Không có loại báo cáo «{name}»: hãy chọn một trong {known}.</source>
+      <translation>There is no report kind «{name}»: choose one of {known}.</translation>
+    </message>
+    <message>
+      <source>Loại báo cáo «{kind}» không dùng tham số {names}: hãy bỏ tham số này.</source>
+      <translation>The report kind «{kind}» does not take {names}: leave it out.</translation>
+    </message>
+    <message>
+      <source>«{name}» phải là một số nguyên, ví dụ 2026.</source>
+      <translation>«{name}» must be a whole number, for example 2026.</translation>
+    </message>
+    <message>
+      <source>Chưa có «{what}» để ghi lên văn bản: hãy nhập trong Quy chế hoạt động của tổ (hoặc trong hộp thoại xuất báo cáo) rồi thử lại.</source>
+      <translation>There is no «{what}» to write on the document: enter it in the team's operating regulation (or in the export dialog) and try again.</translation>
+    </message>
+    <message>
+      <source>Mẫu trình bày «{preset}» không có: hãy chọn state (Nhà nước) hoặc party (Đảng).</source>
+      <translation>There is no layout preset «{preset}»: choose state or party.</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy cuộc họp có mã {id}: có thể biên bản đã bị xóa; hãy chọn lại.</source>
+      <translation>No meeting with id {id} was found: the minutes may have been deleted; choose again.</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy mô hình có mã {id}: có thể mô hình đã bị xóa; hãy chọn lại.</source>
+      <translation>No model with id {id} was found: it may have been deleted; choose again.</translation>
+    </message>
+    <message>
+      <source>Kỳ báo cáo «{kind}» không có: hãy chọn tháng, quý, sáu tháng hoặc năm.</source>
+      <translation>There is no reporting period «{kind}»: choose month, quarter, half-year or year.</translation>
+    </message>
+    <message>
+      <source>Năm {year} không hợp lệ: hãy nhập năm có 4 chữ số.</source>
+      <translation>The year {year} is not valid: enter a four-digit year.</translation>
+    </message>
+    <message>
+      <source>Tháng {month} không có: hãy chọn từ 1 đến 12.</source>
+      <translation>There is no month {month}: choose 1 to 12.</translation>
+    </message>
+    <message>
+      <source>Quý {quarter} không có: hãy chọn từ 1 đến 4.</source>
+      <translation>There is no quarter {quarter}: choose 1 to 4.</translation>
+    </message>
+    <message>
+      <source>Hãy chọn tháng cần báo cáo.</source>
+      <translation>Choose the month to report on.</translation>
+    </message>
+    <message>
+      <source>Hãy chọn quý cần báo cáo.</source>
+      <translation>Choose the quarter to report on.</translation>
+    </message>
+    <message>
+      <source>Chưa khởi tạo tổ dân vận nên chưa có số liệu để báo cáo: hãy chạy trình hướng dẫn hoặc lệnh «danvan init».</source>
+      <translation>The team has not been set up, so there is nothing to report yet: run the setup wizard or «danvan init».</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy đơn vị của tổ trong dữ liệu.</source>
+      <translation>The team's unit was not found in the data.</translation>
+    </message>
+    <message>
+      <source>Hãy chọn xã, phường cần tổng hợp báo cáo.</source>
+      <translation>Choose the commune or ward to sum up.</translation>
+    </message>
+    <message>
+      <source>Dữ liệu chưa có thôn, tổ dân phố nào thuộc xã, phường mã {code}: hãy đồng bộ dữ liệu hoặc chọn xã, phường khác.</source>
+      <translation>The data holds no village or residential group of the commune with code {code}: sync the data or choose another commune.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportKinds</name>
+    <message>
+      <source>Phiếu đăng ký mô hình</source>
+      <translation>Model registration sheet</translation>
+    </message>
+    <message>
+      <source>Biên bản họp</source>
+      <translation>Meeting minutes</translation>
+    </message>
+    <message>
+      <source>Báo cáo định kỳ của Tổ</source>
+      <translation>Team's periodic report</translation>
+    </message>
+    <message>
+      <source>Bảng thống kê mô hình</source>
+      <translation>Model statistics</translation>
+    </message>
+    <message>
+      <source>Danh sách đề nghị khen thưởng</source>
+      <translation>Commendation proposal list</translation>
+    </message>
+    <message>
+      <source>Báo cáo tổng hợp của xã, phường</source>
+      <translation>Commune roll-up report</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportExport</name>
+    <message>
+      <source>«{kind}» không xuất được ra {format}: hãy chọn {allowed}.</source>
+      <translation>«{kind}» cannot be exported as {format}: choose {allowed}.</translation>
+    </message>
+    <message>
+      <source>Không có thư mục {path}: hãy cắm lại USB hoặc chọn thư mục khác.</source>
+      <translation>The folder {path} does not exist: plug the USB stick in again or choose another folder.</translation>
+    </message>
+    <message>
+      <source>Đang lập báo cáo từ dữ liệu…</source>
+      <translation>Building the report from the data…</translation>
+    </message>
+    <message>
+      <source>Đang trình bày tệp {format}…</source>
+      <translation>Laying out the {format} file…</translation>
+    </message>
+    <message>
+      <source>Đang ghi tệp…</source>
+      <translation>Writing the file…</translation>
+    </message>
+    <message>
+      <source>Đã ghi xong.</source>
+      <translation>Written.</translation>
+    </message>
+    <message>
+      <source>Đã hủy xuất báo cáo.</source>
+      <translation>The export was cancelled.</translation>
+    </message>
+  </context>
+  <context>
+    <name>cli</name>
+    <message>
+      <source>trống {free} / {total}</source>
+      <translation>{free} free of {total}</translation>
+    </message>
+    <message>
+      <source>Đã ghi {path} ({size}).</source>
+      <translation>Wrote {path} ({size}).</translation>
+    </message>
+    <message>
+      <source>Không thấy USB nào đang cắm: hãy cắm USB rồi chạy lại lệnh.</source>
+      <translation>No USB stick is plugged in: plug one in and run the command again.</translation>
+    </message>
+    <message>
+      <source>chỉ đọc</source>
+      <translation>read-only</translation>
+    </message>
+    <message>
+      <source>ghi được</source>
+      <translation>writable</translation>
+    </message>
+    <message>
+      <source>Chưa chọn nơi lưu tệp: hãy thêm --to THƯ_MỤC hoặc --volume SỐ (xem «danvan volumes»).</source>
+      <translation>No place to save the file: add --to FOLDER or --volume NUMBER (see «danvan volumes»).</translation>
+    </message>
+    <message>
+      <source>An toàn để rút USB.</source>
+      <translation>Safe to remove the USB stick.</translation>
+    </message>
+    <message>
+      <source>xuất báo cáo, biên bản ra DOCX, PDF, XLSX</source>
+      <translation>export reports and minutes as DOCX, PDF, XLSX</translation>
+    </message>
+    <message>
+      <source>mã mô hình hoặc cuộc họp</source>
+      <translation>id of the model or meeting</translation>
+    </message>
+    <message>
+      <source>mã xã, phường (báo cáo tổng hợp)</source>
+      <translation>commune code (roll-up report)</translation>
+    </message>
+    <message>
+      <source>thư mục lưu tệp</source>
+      <translation>folder to save the file in</translation>
+    </message>
+    <message>
+      <source>số thứ tự USB trong «danvan volumes»</source>
+      <translation>number of the USB stick in «danvan volumes»</translation>
+    </message>
+    <message>
+      <source>tên tệp (mặc định: theo tên văn bản)</source>
+      <translation>file name (default: from the document's title)</translation>
+    </message>
+    <message>
+      <source>cấp số văn bản khi xuất</source>
+      <translation>give the document its number when exporting</translation>
+    </message>
+    <message>
+      <source>liệt kê USB đang cắm</source>
+      <translation>list the USB sticks plugged in</translation>
+    </message>
+    <message>
+      <source>Không có USB số {number} (đang cắm {count} USB): hãy xem danh sách bằng lệnh «danvan volumes».</source>
+      <translation>There is no USB stick number {number} ({count} plugged in): see the list with «danvan volumes».</translation>
+    </message>
+  </context>
 </TS>

@@ -20,7 +20,7 @@ from typing import Any
 import platformdirs
 
 from danvan_desktop.core.errors import DanvanError, StoreError, ValidationError
-from danvan_desktop.core.i18n import set_language, tr
+from danvan_desktop.core.i18n import current_language, set_language, tr
 from danvan_desktop.session import Result, Session
 from danvan_desktop.store.backup import restore_backup
 from danvan_desktop.store.migrations import schema_version
@@ -198,6 +198,108 @@ def cmd_communes(args: argparse.Namespace) -> None:
         print(f"{place.code}\t{place.name}")
 
 
+# -- export of reports -----------------------------------------------------------------
+def _size_text(size: int) -> str:
+    """Bytes as people read them: "7,5 GB"."""
+    value, unit = float(size), 0
+    units = ("byte", "KB", "MB", "GB", "TB")
+    while value >= 1024 and unit < len(units) - 1:
+        value, unit = value / 1024, unit + 1
+    if unit == 0:
+        return f"{size} byte"
+    text = f"{value:.1f} {units[unit]}"
+    return text.replace(".", ",") if current_language() == "vi" else text
+
+
+def cmd_volumes(args: argparse.Namespace) -> None:
+    volumes = Session.list_removable_volumes()
+    if not volumes:
+        print(tr("cli", "Không thấy USB nào đang cắm: hãy cắm USB rồi chạy lại lệnh."))
+    for index, volume in enumerate(volumes, start=1):
+        state = tr("cli", "chỉ đọc") if volume.read_only else tr("cli", "ghi được")
+        space = tr(
+            "cli",
+            "trống {free} / {total}",
+            free=_size_text(volume.free_bytes),
+            total=_size_text(volume.total_bytes),
+        )
+        print(f"{index}\t{volume.mount_path}\t{volume.display_name}\t{volume.filesystem}\t"
+              f"{space}\t{state}")  # fmt: skip
+
+
+def _export_target(session: Session, args: argparse.Namespace) -> Path:
+    if args.volume is not None:
+        volumes = Session.list_removable_volumes()
+        if not 1 <= args.volume <= len(volumes):
+            raise DanvanError(
+                tr(
+                    "cli",
+                    "Không có USB số {number} (đang cắm {count} USB): hãy xem danh sách bằng "
+                    "lệnh «danvan volumes».",
+                    number=args.volume,
+                    count=len(volumes),
+                )
+            )
+        return Path(volumes[args.volume - 1].mount_path)
+    if args.to is not None:
+        return Path(args.to)
+    last = session.setting("last_export_dir")
+    if not last:
+        raise DanvanError(
+            tr(
+                "cli",
+                "Chưa chọn nơi lưu tệp: hãy thêm --to THƯ_MỤC hoặc --volume SỐ (xem «danvan "
+                "volumes»).",
+            )
+        )
+    return Path(last)
+
+
+def cmd_export(session: Session, args: argparse.Namespace) -> None:
+    options = {
+        "id": args.id,
+        "period": args.period,
+        "year": args.year,
+        "month": args.month,
+        "quarter": args.quarter,
+        "commune_code": args.commune,
+    }
+    written = session.export_report(
+        args.kind,
+        args.format,
+        _export_target(session, args),
+        file_name=args.name,
+        issue=args.issue,
+        preset=args.preset,
+        **{name: value for name, value in options.items() if value is not None},
+    )
+    print(tr("cli", "Đã ghi {path} ({size}).", path=written.path, size=_size_text(written.size)))
+    if written.safe_to_remove:
+        print(tr("cli", "An toàn để rút USB."))
+
+
+def _add_export_commands(sub: Any) -> None:
+    kinds = [kind.name.replace("_", "-") for kind in Session.report_kinds()]
+    p = sub.add_parser("export", help=tr("cli", "xuất báo cáo, biên bản ra DOCX, PDF, XLSX"))
+    p.add_argument("kind", choices=kinds)
+    p.add_argument("--id", help=tr("cli", "mã mô hình hoặc cuộc họp"))
+    p.add_argument("--period", choices=("month", "quarter", "half_year", "year"))
+    p.add_argument("--year", type=int)
+    p.add_argument("--month", type=int)
+    p.add_argument("--quarter", type=int)
+    p.add_argument("--commune", type=int, help=tr("cli", "mã xã, phường (báo cáo tổng hợp)"))
+    p.add_argument("--format", required=True, choices=("docx", "pdf", "xlsx"))
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--to", type=Path, help=tr("cli", "thư mục lưu tệp"))
+    where.add_argument("--volume", type=int, help=tr("cli", "số thứ tự USB trong «danvan volumes»"))
+    p.add_argument("--name", help=tr("cli", "tên tệp (mặc định: theo tên văn bản)"))
+    p.add_argument("--preset", choices=("state", "party"), default="state")
+    p.add_argument("--issue", action="store_true", help=tr("cli", "cấp số văn bản khi xuất"))
+    p.set_defaults(handler=cmd_export)
+    p = sub.add_parser("volumes", help=tr("cli", "liệt kê USB đang cắm"))
+    p.set_defaults(handler=None, standalone=cmd_volumes)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every ``danvan`` command."""
     parser = argparse.ArgumentParser(
@@ -278,6 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("communes")
     p.add_argument("--province", type=int, default=HUE_PROVINCE_CODE)
     p.set_defaults(handler=None, standalone=cmd_communes)
+    _add_export_commands(sub)
     return parser
 
 

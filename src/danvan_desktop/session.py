@@ -8,29 +8,41 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
 
 from danvan_desktop.core import schedule
 from danvan_desktop.core.schedule import Due
 from danvan_desktop.store import (
+    attachments,
     backup,
     demo_data,
     drafts,
+    lists,
     meeting_templates,
     meetings,
     outbox,
+    overview,
     tasks,
 )
 from danvan_desktop.store import team as team_store
 from danvan_desktop.store.database import Store
 from danvan_desktop.store.integrity import CheckReport, check_store
+from danvan_desktop.store.lists import ModelFilter, Page
 from danvan_desktop.store.records import Change, Changes, Records
 from danvan_desktop.store.search import SearchHit
 from danvan_desktop.store.search import search as search_store
 from danvan_desktop.store.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from danvan_desktop.reports.builders import ReportKind
+    from danvan_desktop.reports.document import Document
+    from danvan_desktop.usb import Volume, WrittenFile
 
 
 @dataclass(frozen=True)
@@ -276,3 +288,213 @@ class Session:
     def pending_count(self) -> int:
         """How many changes wait to be synced."""
         return outbox.pending_count(self.store.db)
+
+    # -- GUI queries -----------------------------------------------------------------
+    # Reads the desktop UI needs. Each takes an optional ``db`` so that list views can
+    # run them on a reader connection (``open_reader``) in the background while the
+    # writer is busy; without it they use the writer.
+    def open_reader(self) -> Database:
+        """A new read-only connection for a background reader; the caller closes it."""
+        return self.store.reader()
+
+    def model_page(
+        self,
+        flt: ModelFilter,
+        *,
+        order: str = "name",
+        descending: bool = False,
+        limit: int = 50,
+        after: tuple[Any, str] | None = None,
+        db: Database | None = None,
+    ) -> Page:
+        """One keyset page of the model list in Vietnamese order."""
+        return lists.model_page(
+            db or self.store.db, flt, order=order, descending=descending, limit=limit, after=after
+        )
+
+    def model_count(self, flt: ModelFilter, *, db: Database | None = None) -> int:
+        """How many models the list's filter shows."""
+        return lists.model_count(db or self.store.db, flt)
+
+    def quick_search(
+        self,
+        text: str,
+        *,
+        entities: tuple[str, ...] | None = None,
+        limit: int = 50,
+        db: Database | None = None,
+    ) -> list[SearchHit]:
+        """Search as you type (like ``search``), optionally on a reader connection."""
+        return search_store(db or self.store.db, text, limit=limit, entities=entities)
+
+    def overview_figures(
+        self, *, today: dt.date | None = None, db: Database | None = None
+    ) -> overview.Overview:
+        """Counts, models by field and status, meetings per month, overdue tasks, next meeting."""
+        return overview.overview(db or self.store.db, today=today or dt.date.today())
+
+    def model_fields(self, *, db: Database | None = None) -> list[tuple[str, str]]:
+        """The team's model fields as (code, name), in order."""
+        return overview.model_fields(db or self.store.db)
+
+    def model_years(self, *, db: Database | None = None) -> list[int]:
+        """Years that have models, newest first."""
+        return overview.model_years(db or self.store.db)
+
+    def indicator_readings(self, model_id: str) -> list[dict[str, Any]]:
+        """A model's indicator readings, oldest reading first."""
+        return list(
+            self.records.rows(
+                "indicator_reading", "model_id = ?", [model_id], order_by="read_on, rowid"
+            )
+        )
+
+    def add_attachment(
+        self, source: Path, *, owner_entity: str, owner_id: str, caption: str | None = None
+    ) -> Result:
+        """Keep a copy of a photo or document (by SHA-256) and link it to a record."""
+        change = attachments.add_attachment(
+            self.records,
+            Path(source),
+            owner_entity=owner_entity,
+            owner_id=owner_id,
+            caption=caption,
+        )
+        return _result(change)
+
+    def attachments_of(self, owner_entity: str, owner_id: str) -> list[dict[str, Any]]:
+        """A record's attachments, each with the ``path`` of its file."""
+        return attachments.attachments_of(self.records, owner_entity, owner_id)
+
+    # -- reports and export ----------------------------------------------------------
+    # Build a document from the store (a draft preview has no number), render it to
+    # bytes, then write it with the usb box's atomic, verified write. Issuing takes
+    # the next «BC» number in the same transaction as the write, so a failed or
+    # cancelled write gives the number back. Imports are local: the renderers load
+    # python-docx, openpyxl and fpdf2, which commands that make no report never need.
+    @staticmethod
+    def report_kinds() -> list[ReportKind]:
+        """The kinds of document the app makes, in menu order."""
+        from danvan_desktop.reports.builders import REPORT_KINDS
+
+        return list(REPORT_KINDS.values())
+
+    @staticmethod
+    def list_removable_volumes() -> list[Volume]:
+        """The mounted USB sticks, memory cards and USB disks."""
+        from danvan_desktop.usb import list_removable_volumes
+
+        return list_removable_volumes()
+
+    def build_report(self, kind: str, *, db: Database | None = None, **params: Any) -> Document:
+        """A document of ``kind`` (a draft unless ``number`` is given); ``db`` may be a reader.
+
+        Parameters: ``preset`` (state|party), ``issued_on``, ``letterhead`` (overrides of
+        issuing_body, managing_body, abbreviation, place, signer_name, signer_role and
+        recipients, laid over the «report_letterhead» setting), and the kind's own:
+        ``id``, ``period``, ``year``, ``month``, ``quarter``, ``commune_code``, ``proposals``.
+        """
+        from danvan_desktop.reports.builders import build_report
+
+        letterhead = dict(self.setting("report_letterhead") or {})
+        letterhead.update(params.pop("letterhead", None) or {})
+        return build_report(db or self.store.db, kind, letterhead=letterhead, **params)
+
+    def export_report(
+        self,
+        kind: str,
+        format: str,
+        target_dir: Path,
+        file_name: str | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancel: threading.Event | None = None,
+        *,
+        issue: bool = False,
+        **params: Any,
+    ) -> WrittenFile:
+        """Build, render and write a document into ``target_dir``; ``issue`` numbers it.
+
+        ``progress(done, total, text)`` reports the steps (total 100); setting ``cancel``
+        stops between steps and between written blocks (OperationCancelled). The folder
+        is remembered in the «last_export_dir» setting.
+        """
+        from danvan_desktop.core.errors import FieldProblem, OperationCancelled, ValidationError
+        from danvan_desktop.core.i18n import tr
+        from danvan_desktop.reports.builders import report_kind
+        from danvan_desktop.usb import write_file
+
+        found = report_kind(kind)
+        if format not in found.formats:
+            message = tr(
+                "ReportExport",
+                "«{kind}» không xuất được ra {format}: hãy chọn {allowed}.",
+                kind=found.label(),
+                format=format.upper(),
+                allowed=", ".join(f.upper() for f in found.formats),
+            )
+            raise ValidationError([FieldProblem("format", message)])
+
+        if not Path(target_dir).is_dir():
+            message = tr(
+                "ReportExport",
+                "Không có thư mục {path}: hãy cắm lại USB hoặc chọn thư mục khác.",
+                path=str(target_dir),
+            )
+            raise ValidationError([FieldProblem("target_dir", message)])
+
+        def step(done: int, text: str) -> None:
+            if cancel is not None and cancel.is_set():
+                raise OperationCancelled(tr("ReportExport", "Đã hủy xuất báo cáo."))
+            if progress is not None:
+                progress(done, 100, text)
+
+        def writing(done: int, total: int | None) -> None:
+            if progress is not None and total:
+                progress(40 + 59 * done // total, 100, tr("ReportExport", "Đang ghi tệp…"))
+
+        with self.store.db.atomic():
+            if issue and found.numbered:
+                params["number"] = self._next_report_number(params)
+            step(5, tr("ReportExport", "Đang lập báo cáo từ dữ liệu…"))
+            document = self.build_report(found.name, **params)
+            step(20, tr("ReportExport", "Đang trình bày tệp {format}…", format=format.upper()))
+            data, name = self._rendered_report(document, format, file_name)
+            step(40, tr("ReportExport", "Đang ghi tệp…"))
+            written = write_file(Path(target_dir), name, data, progress=writing, cancel=cancel)
+        self.change_setting("last_export_dir", str(Path(target_dir)))
+        if progress is not None:
+            progress(100, 100, tr("ReportExport", "Đã ghi xong."))
+        return written
+
+    def _next_report_number(self, params: dict[str, Any]) -> int:
+        issued_on = params.get("issued_on") or dt.date.today()
+        if isinstance(issued_on, str):
+            issued_on = dt.date.fromisoformat(issued_on)
+        owner = self.store.meta("team_id") or self.store.home_unit_id or "store"
+        # The Party cell numbers its own documents, apart from the team's.
+        issuer = owner if (params.get("preset") or "state") == "state" else f"{owner}:party"
+        return meetings.next_number(
+            self.records, issuer=issuer, type_code="BC", year=issued_on.year
+        )
+
+    @staticmethod
+    def _rendered_report(
+        document: Document, format: str, file_name: str | None
+    ) -> tuple[bytes, str]:
+        """The file's bytes and its name (from the title, the number first once issued)."""
+        from danvan_desktop.core.vndate import number_text
+        from danvan_desktop.reports.registry import render, renderer_for
+        from danvan_desktop.usb import safe_file_name
+
+        data = render(document, format)
+        extension = renderer_for(format).extension
+        if file_name is None:
+            subtitle = document.subtitle[:1].lower() + document.subtitle[1:]
+            title = f"{document.title} {subtitle}"
+            if document.number is not None:
+                number = f"{number_text(document.number)}-{document.kind.value}"
+                title = f"{number}-{document.unit_abbreviation} {title}"
+            return data, safe_file_name(title, extension)
+        if not file_name.lower().endswith(extension):
+            file_name += extension
+        return data, file_name

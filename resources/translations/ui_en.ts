@@ -1,0 +1,753 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+  <context>
+    <name>AppController</name>
+    <message>
+      <source>Đã khôi phục dữ liệu từ bản sao lưu.</source>
+      <translation>The data has been restored from the backup.</translation>
+    </message>
+    <message>
+      <source>Chưa khôi phục được: {error}</source>
+      <translation>Could not restore: {error}</translation>
+    </message>
+    <message>
+      <source>Lần trước ứng dụng không đóng bình thường: đang kiểm tra toàn bộ dữ liệu…</source>
+      <translation>The application did not close normally last time: checking all the data…</translation>
+    </message>
+    <message>
+      <source>Dữ liệu có lỗi</source>
+      <translation>The data has errors</translation>
+    </message>
+    <message>
+      <source>Lần trước ứng dụng không đóng bình thường, và kiểm tra toàn bộ dữ liệu thấy lỗi. Nên khôi phục bản sao lưu gần nhất; dữ liệu hiện tại được giữ lại thành một bản sao lưu riêng trước khi thay.</source>
+      <translation>The application did not close normally last time, and a full check of the data found errors. Restoring the latest backup is recommended; the current data is kept as a separate backup before it is replaced.</translation>
+    </message>
+    <message>
+      <source>Không mở được dữ liệu</source>
+      <translation>The data cannot be opened</translation>
+    </message>
+    <message>
+      <source>Không mở được dữ liệu trong thư mục {path}. Có thể khôi phục bản sao lưu gần nhất, hoặc thoát và nhờ cán bộ kỹ thuật kiểm tra.</source>
+      <translation>The data in the folder {path} cannot be opened. You can restore the latest backup, or quit and ask a technician to check it.</translation>
+    </message>
+    <message>
+      <source>Đã tự động sao lưu: {name}</source>
+      <translation>Automatic backup made: {name}</translation>
+    </message>
+    <message>
+      <source>Chưa tự động sao lưu được: {error}</source>
+      <translation>The automatic backup could not be made: {error}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttachmentsPanel</name>
+    <message>
+      <source>Chọn ảnh hoặc tài liệu</source>
+      <translation>Choose photos or documents</translation>
+    </message>
+    <message>
+      <source>Ảnh và tài liệu (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf *.doc *.docx *.xls *.xlsx *.odt *.txt);;Mọi tệp (*)</source>
+      <translation>Photos and documents (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf *.doc *.docx *.xls *.xlsx *.odt *.txt);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Thêm ảnh, tài liệu…</source>
+      <translation>Add photos, documents…</translation>
+    </message>
+    <message>
+      <source>Mở</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Gỡ khỏi mô hình</source>
+      <translation>Remove from the model</translation>
+    </message>
+    <message>
+      <source>{name} — {size} KB</source>
+      <translation>{name} — {size} KB</translation>
+    </message>
+    <message>
+      <source>Đang chép tệp vào dữ liệu của tổ…</source>
+      <translation>Copying the files into the team's data…</translation>
+    </message>
+    <message>
+      <source>Không mở được tệp {name}: máy chưa có chương trình xem loại tệp này.</source>
+      <translation>Cannot open the file {name}: this computer has no program to view this kind of file.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Wizard</name>
+    <message>
+      <source>Địa bàn của tổ</source>
+      <translation>The team's area</translation>
+    </message>
+    <message>
+      <source>Chọn tỉnh, thành phố và xã, phường; nhập tên thôn, tổ dân phố.</source>
+      <translation>Choose the province or city and the commune or ward; type the name of the village or residential group.</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Tổ dân phố 5</source>
+      <translation>For example: Tổ dân phố 5</translation>
+    </message>
+    <message>
+      <source>Tỉnh, thành phố</source>
+      <translation>Province or city</translation>
+    </message>
+    <message>
+      <source>Xã, phường</source>
+      <translation>Commune or ward</translation>
+    </message>
+    <message>
+      <source>Loại địa bàn</source>
+      <translation>Kind of area</translation>
+    </message>
+    <message>
+      <source>Tên thôn, tổ dân phố</source>
+      <translation>Village or residential group</translation>
+    </message>
+    <message>
+      <source>Tổ dân vận</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Tên tổ và người tổ trưởng.</source>
+      <translation>The team's name and its leader.</translation>
+    </message>
+    <message>
+      <source>Không bắt buộc, ví dụ 0905 123 456</source>
+      <translation>Optional, for example 0905 123 456</translation>
+    </message>
+    <message>
+      <source>Tên tổ dân vận</source>
+      <translation>Team's name</translation>
+    </message>
+    <message>
+      <source>Họ và tên tổ trưởng</source>
+      <translation>Leader's full name</translation>
+    </message>
+    <message>
+      <source>Số điện thoại</source>
+      <translation>Phone number</translation>
+    </message>
+    <message>
+      <source>Máy chủ của tỉnh (không bắt buộc)</source>
+      <translation>Provincial server (optional)</translation>
+    </message>
+    <message>
+      <source>Ứng dụng dùng được đầy đủ khi không có mạng và không có máy chủ. Có thể để trống và nhập sau trong mục Cài đặt.</source>
+      <translation>The application works fully with no network and no server. You may leave this empty and enter it later under Settings.</translation>
+    </message>
+    <message>
+      <source>Địa chỉ máy chủ</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>Mã đăng ký thiết bị</source>
+      <translation>Enrollment code</translation>
+    </message>
+    <message>
+      <source>Dân vận khéo — thiết lập lần đầu</source>
+      <translation>Dân vận khéo — first-time setup</translation>
+    </message>
+    <message>
+      <source>Đang lưu…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Hãy nhập tên thôn hoặc tổ dân phố.</source>
+      <translation>Type the name of the village or residential group.</translation>
+    </message>
+    <message>
+      <source>Tổ dân vận {village}</source>
+      <translation>Tổ dân vận {village}</translation>
+    </message>
+    <message>
+      <source>Số điện thoại chỉ gồm chữ số (có thể có dấu + ở đầu), từ 8 đến 20 ký tự; hãy sửa lại hoặc để trống.</source>
+      <translation>A phone number has only digits (a + may lead), 8 to 20 characters; correct it or leave it empty.</translation>
+    </message>
+    <message>
+      <source>Địa chỉ máy chủ phải bắt đầu bằng https:// ; hãy sửa lại hoặc để trống.</source>
+      <translation>The server address must start with https:// ; correct it or leave it empty.</translation>
+    </message>
+    <message>
+      <source>Không lưu được thiết lập ({error}); hãy thử lại.</source>
+      <translation>The setup could not be saved ({error}); try again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>IndicatorPanel</name>
+    <message>
+      <source>Ví dụ: Số ngày công đóng góp</source>
+      <translation>For example: Labour days given</translation>
+    </message>
+    <message>
+      <source>Ví dụ: 12,5</source>
+      <translation>For example: 12.5</translation>
+    </message>
+    <message>
+      <source>Thêm chỉ số</source>
+      <translation>Add reading</translation>
+    </message>
+    <message>
+      <source>Xóa dòng đã chọn</source>
+      <translation>Delete the selected rows</translation>
+    </message>
+    <message>
+      <source>Ngày ghi nhận</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Chỉ số</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>Giá trị</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>Đơn vị tính</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Note</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Dân vận khéo</source>
+      <translation>Dân vận khéo</translation>
+    </message>
+    <message>
+      <source>Đã xảy ra lỗi không mong muốn ({error}). Dữ liệu đã lưu không bị ảnh hưởng; chi tiết được ghi vào {log}.</source>
+      <translation>An unexpected error occurred ({error}). Saved data is not affected; the details were written to {log}.</translation>
+    </message>
+    <message>
+      <source>Có lỗi</source>
+      <translation>Error</translation>
+    </message>
+    <message>
+      <source>Dân vận khéo — {team}</source>
+      <translation>Dân vận khéo — {team}</translation>
+    </message>
+    <message>
+      <source>nhật ký của ứng dụng</source>
+      <translation>the application's log</translation>
+    </message>
+    <message>
+      <source>Tổng quan</source>
+      <translation>Overview</translation>
+    </message>
+    <message>
+      <source>Mô hình</source>
+      <translation>Models</translation>
+    </message>
+    <message>
+      <source>Cuộc họp</source>
+      <translation>Meetings</translation>
+    </message>
+    <message>
+      <source>Nhiệm vụ</source>
+      <translation>Tasks</translation>
+    </message>
+    <message>
+      <source>Tổ dân vận</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Điển hình &amp; khen thưởng</source>
+      <translation>Exemplars &amp; commendations</translation>
+    </message>
+    <message>
+      <source>Sổ tay</source>
+      <translation>Handbook</translation>
+    </message>
+    <message>
+      <source>Báo cáo</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <source>Đồng bộ</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <source>Cài đặt</source>
+      <translation>Settings</translation>
+    </message>
+  </context>
+  <context>
+    <name>ModelForm</name>
+    <message>
+      <source>Mô hình «Dân vận khéo»</source>
+      <translation>"Dân vận khéo" models</translation>
+    </message>
+    <message>
+      <source>Đăng ký</source>
+      <translation>Registration</translation>
+    </message>
+    <message>
+      <source>Chỉ số kết quả</source>
+      <translation>Result indicators</translation>
+    </message>
+    <message>
+      <source>Ảnh, tài liệu</source>
+      <translation>Photos, documents</translation>
+    </message>
+    <message>
+      <source>Đăng ký mô hình mới</source>
+      <translation>Register a new model</translation>
+    </message>
+    <message>
+      <source>Mô hình: {name}</source>
+      <translation>Model: {name}</translation>
+    </message>
+    <message>
+      <source>Đã lưu.</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>Không có thay đổi nào cần lưu.</source>
+      <translation>There are no changes to save.</translation>
+    </message>
+    <message>
+      <source>Chưa lưu được: hãy sửa các mục có ghi chú bên dưới.</source>
+      <translation>Not saved: correct the items with a note below.</translation>
+    </message>
+    <message>
+      <source>Thay đổi chưa lưu</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <source>Mô hình có thay đổi chưa lưu. Lưu trước khi đóng?</source>
+      <translation>The model has unsaved changes. Save before closing?</translation>
+    </message>
+    <message>
+      <source>Từ trạng thái này, tổ không chuyển tiếp được.</source>
+      <translation>From this status the team cannot move the model on.</translation>
+    </message>
+    <message>
+      <source>Mô hình mới luôn ở trạng thái «Đã đăng ký».</source>
+      <translation>A new model always starts as "Registered".</translation>
+    </message>
+  </context>
+  <context>
+    <name>ModelTable</name>
+    <message>
+      <source>Tên mô hình</source>
+      <translation>Model name</translation>
+    </message>
+    <message>
+      <source>Lĩnh vực</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Trạng thái</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Cập nhật</source>
+      <translation>Updated</translation>
+    </message>
+    <message>
+      <source>Đoạn khớp</source>
+      <translation>Match</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExemplarsPage</name>
+    <message>
+      <source>Điển hình &amp; khen thưởng</source>
+      <translation>Exemplars &amp; commendations</translation>
+    </message>
+    <message>
+      <source>Mục Điển hình và khen thưởng (gương điển hình, đề nghị khen thưởng, quyết định) đang được xây dựng và sẽ có trong bản cập nhật tới.</source>
+      <translation>Exemplars and commendations (outstanding people and collectives, proposals, decisions) are being built and will come in the next update.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandbookPage</name>
+    <message>
+      <source>Sổ tay</source>
+      <translation>Handbook</translation>
+    </message>
+    <message>
+      <source>Mục Sổ tay (tài liệu hướng dẫn công tác dân vận, quy chế mẫu của thành phố) đang được xây dựng và sẽ có trong bản cập nhật tới.</source>
+      <translation>The handbook (guidance documents for mass-mobilisation work, the city's model regulation) is being built and will come in the next update.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingsPage</name>
+    <message>
+      <source>Cuộc họp</source>
+      <translation>Meetings</translation>
+    </message>
+    <message>
+      <source>Mục Cuộc họp (lập biên bản họp tổ theo mẫu, điểm danh, ý kiến, kết luận, giao nhiệm vụ) đang được xây dựng và sẽ có trong bản cập nhật tới. Dữ liệu cuộc họp đã nhập bằng lệnh «danvan» vẫn được giữ và được tính trong mục Tổng quan.</source>
+      <translation>Meetings (minutes from the template, attendance, opinions, conclusions, tasks) are being built and will come in the next update. Meetings entered with the "danvan" command are kept and counted in the Overview.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ModelsPage</name>
+    <message>
+      <source>Thêm mô hình (Ctrl+N)</source>
+      <translation>New model (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>Tìm mô hình (Ctrl+F) — gõ có dấu hay không dấu đều được</source>
+      <translation>Search models (Ctrl+F) — with or without diacritics</translation>
+    </message>
+    <message>
+      <source>Mọi lĩnh vực</source>
+      <translation>All fields</translation>
+    </message>
+    <message>
+      <source>Mọi trạng thái</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <source>Mọi năm</source>
+      <translation>All years</translation>
+    </message>
+    <message>
+      <source>Tìm thấy {count} mô hình.</source>
+      <translation>{count} models found.</translation>
+    </message>
+    <message>
+      <source>{count} mô hình.</source>
+      <translation>{count} models.</translation>
+    </message>
+    <message>
+      <source>Mô hình «Dân vận khéo»</source>
+      <translation>"Dân vận khéo" models</translation>
+    </message>
+    <message>
+      <source>Đang tải…</source>
+      <translation>Loading…</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewPage</name>
+    <message>
+      <source>Việc cần làm</source>
+      <translation>To do</translation>
+    </message>
+    <message>
+      <source>Lần họp định kỳ gần nhất: {day}.</source>
+      <translation>Last regular meeting: {day}.</translation>
+    </message>
+    <message>
+      <source>Chưa có cuộc họp định kỳ nào.</source>
+      <translation>No regular meeting yet.</translation>
+    </message>
+    <message>
+      <source>Đã quá hạn họp định kỳ (hạn {day}): hãy tổ chức cuộc họp của kỳ này.</source>
+      <translation>The regular meeting is overdue (due {day}): hold this period's meeting.</translation>
+    </message>
+    <message>
+      <source>Cuộc họp định kỳ tới: hạn {day}.</source>
+      <translation>Next regular meeting: due {day}.</translation>
+    </message>
+    <message>
+      <source>{count} nhiệm vụ quá hạn:</source>
+      <translation>{count} overdue tasks:</translation>
+    </message>
+    <message>
+      <source>Tổng quan</source>
+      <translation>Overview</translation>
+    </message>
+    <message>
+      <source>Mô hình</source>
+      <translation>Models</translation>
+    </message>
+    <message>
+      <source>Thành viên</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <source>Cuộc họp</source>
+      <translation>Meetings</translation>
+    </message>
+    <message>
+      <source>Nhiệm vụ đang thực hiện</source>
+      <translation>Open tasks</translation>
+    </message>
+    <message>
+      <source>Mô hình theo lĩnh vực</source>
+      <translation>Models by field</translation>
+    </message>
+    <message>
+      <source>Mô hình theo trạng thái</source>
+      <translation>Models by status</translation>
+    </message>
+    <message>
+      <source>Số cuộc họp trong 12 tháng qua</source>
+      <translation>Meetings in the last 12 months</translation>
+    </message>
+    <message>
+      <source>Không có nhiệm vụ quá hạn.</source>
+      <translation>No overdue tasks.</translation>
+    </message>
+    <message>
+      <source>chưa giao người</source>
+      <translation>nobody assigned</translation>
+    </message>
+    <message>
+      <source>• {title} — {owner} — hạn {day}</source>
+      <translation>• {title} — {owner} — due {day}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <source>Báo cáo</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <source>Mục Báo cáo (báo cáo sáu tháng và cả năm, xuất ra Word, PDF, Excel) đang được xây dựng và sẽ có trong bản cập nhật tới.</source>
+      <translation>Reports (half-year and year-end reports, exported to Word, PDF, Excel) are being built and will come in the next update.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <source>Ngôn ngữ</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>Ngôn ngữ giao diện</source>
+      <translation>Interface language</translation>
+    </message>
+    <message>
+      <source>Ngôn ngữ mới được áp dụng ngay: cửa sổ chính được vẽ lại bằng ngôn ngữ đã chọn. Văn bản, báo cáo xuất ra vẫn viết bằng tiếng Việt.</source>
+      <translation>The new language applies at once: the main window is redrawn in the chosen language. Documents and reports are still written in Vietnamese.</translation>
+    </message>
+    <message>
+      <source>Sao lưu</source>
+      <translation>Backups</translation>
+    </message>
+    <message>
+      <source> giờ</source>
+      <translation> hours</translation>
+    </message>
+    <message>
+      <source>Số bản sao lưu tự động giữ lại</source>
+      <translation>Automatic backups to keep</translation>
+    </message>
+    <message>
+      <source>Tự động sao lưu sau mỗi</source>
+      <translation>Back up automatically every</translation>
+    </message>
+    <message>
+      <source>Sao lưu ngay</source>
+      <translation>Back up now</translation>
+    </message>
+    <message>
+      <source>Khôi phục bản đã chọn…</source>
+      <translation>Restore the selected backup…</translation>
+    </message>
+    <message>
+      <source>Mở thư mục sao lưu</source>
+      <translation>Open the backup folder</translation>
+    </message>
+    <message>
+      <source>Máy chủ của tỉnh (không bắt buộc)</source>
+      <translation>Provincial server (optional)</translation>
+    </message>
+    <message>
+      <source>Địa chỉ máy chủ</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>Mã đăng ký thiết bị</source>
+      <translation>Enrollment code</translation>
+    </message>
+    <message>
+      <source>Lưu thông tin máy chủ</source>
+      <translation>Save the server details</translation>
+    </message>
+    <message>
+      <source>{day} lúc {time} — {size} KB — {name}</source>
+      <translation>{day} at {time} — {size} KB — {name}</translation>
+    </message>
+    <message>
+      <source>Đang sao lưu…</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <source>Đã sao lưu vào {path}.</source>
+      <translation>Backed up to {path}.</translation>
+    </message>
+    <message>
+      <source>Không sao lưu được: {error}</source>
+      <translation>The backup failed: {error}</translation>
+    </message>
+    <message>
+      <source>Khôi phục dữ liệu</source>
+      <translation>Restore data</translation>
+    </message>
+    <message>
+      <source>Thay dữ liệu hiện tại bằng bản sao lưu {name}? Dữ liệu hiện tại được giữ lại thành một bản sao lưu riêng trước khi thay.</source>
+      <translation>Replace the current data with the backup {name}? The current data is kept as a separate backup before it is replaced.</translation>
+    </message>
+    <message>
+      <source>Cài đặt</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>Chưa có bản sao lưu nào.</source>
+      <translation>No backups yet.</translation>
+    </message>
+    <message>
+      <source>Đang sao lưu dữ liệu và tệp đính kèm…</source>
+      <translation>Backing up the data and attachments…</translation>
+    </message>
+    <message>
+      <source>Hãy chọn một bản sao lưu trong danh sách.</source>
+      <translation>Choose a backup in the list.</translation>
+    </message>
+    <message>
+      <source>Địa chỉ máy chủ phải bắt đầu bằng https:// ; hãy sửa lại.</source>
+      <translation>The server address must start with https:// ; correct it.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPage</name>
+    <message>
+      <source>Đồng bộ</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <source>Mục Đồng bộ (gửi dữ liệu lên máy chủ của tỉnh khi có mạng, hoặc qua USB khi không có mạng) đang được xây dựng và sẽ có trong bản cập nhật tới. Mọi thay đổi đã được giữ an toàn trên máy này và sẽ được gửi đi khi tính năng này hoàn thành.</source>
+      <translation>Sync (sending the data to the provincial server when there is a network, or by USB stick when there is none) is being built and will come in the next update. Every change is kept safe on this computer and will be sent when this feature is ready.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TasksPage</name>
+    <message>
+      <source>Nhiệm vụ</source>
+      <translation>Tasks</translation>
+    </message>
+    <message>
+      <source>Mục Nhiệm vụ (theo dõi việc được giao sau cuộc họp, thời hạn, đánh dấu đã hoàn thành) đang được xây dựng và sẽ có trong bản cập nhật tới. Các nhiệm vụ quá hạn đã hiện ở mục Tổng quan.</source>
+      <translation>Tasks (following up work given out at meetings, deadlines, marking it done) are being built and will come in the next update. Overdue tasks already show in the Overview.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamPage</name>
+    <message>
+      <source>Tổ dân vận</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Mục Tổ dân vận (danh sách thành viên, vai trò, nhiệm kỳ và quy chế hoạt động của tổ) đang được xây dựng và sẽ có trong bản cập nhật tới.</source>
+      <translation>The team page (members, roles, terms and the team's regulation) is being built and will come in the next update.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Progress</name>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <source>Dân vận khéo — kiểm tra dữ liệu</source>
+      <translation>Dân vận khéo — data check</translation>
+    </message>
+    <message>
+      <source>Khôi phục bản đã chọn</source>
+      <translation>Restore the selected backup</translation>
+    </message>
+    <message>
+      <source>Vẫn mở dữ liệu hiện tại</source>
+      <translation>Open the current data anyway</translation>
+    </message>
+    <message>
+      <source>Thoát</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>Các bản sao lưu (mới nhất ở trên):</source>
+      <translation>Backups (newest first):</translation>
+    </message>
+    <message>
+      <source>{day} lúc {time} — {name}</source>
+      <translation>{day} at {time} — {name}</translation>
+    </message>
+    <message>
+      <source>Chưa có bản sao lưu nào.</source>
+      <translation>No backups yet.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusBar</name>
+    <message>
+      <source>Thay đổi chờ đồng bộ: …</source>
+      <translation>Changes waiting to sync: …</translation>
+    </message>
+    <message>
+      <source>Thay đổi chờ đồng bộ: {count}</source>
+      <translation>Changes waiting to sync: {count}</translation>
+    </message>
+    <message>
+      <source>Đã kết nối máy chủ</source>
+      <translation>Connected to the server</translation>
+    </message>
+    <message>
+      <source>Chưa kết nối máy chủ</source>
+      <translation>Not connected to the server</translation>
+    </message>
+    <message>
+      <source>Đồng bộ lần cuối: {when}</source>
+      <translation>Last sync: {when}</translation>
+    </message>
+    <message>
+      <source>Đồng bộ lần cuối: chưa đồng bộ</source>
+      <translation>Last sync: never</translation>
+    </message>
+  </context>
+  <context>
+    <name>Tasks</name>
+    <message>
+      <source>Dữ liệu chưa được mở: hãy mở lại ứng dụng.</source>
+      <translation>The data is not open: restart the application.</translation>
+    </message>
+    <message>
+      <source>Đã hủy theo yêu cầu.</source>
+      <translation>Cancelled as asked.</translation>
+    </message>
+  </context>
+  <context>
+    <name>app</name>
+    <message>
+      <source>Dân vận khéo: ứng dụng của tổ dân vận thôn, tổ dân phố.</source>
+      <translation>Dân vận khéo: the application of village and residential-group mass-mobilisation teams.</translation>
+    </message>
+    <message>
+      <source>thư mục dữ liệu của tổ</source>
+      <translation>the team's data folder</translation>
+    </message>
+    <message>
+      <source>trang mở đầu tiên</source>
+      <translation>the page to open first</translation>
+    </message>
+  </context>
+  <context>
+    <name>attachments</name>
+    <message>
+      <source>không phải một tệp</source>
+      <translation>not a file</translation>
+    </message>
+    <message>
+      <source>Không đọc được tệp {path} ({reason}): hãy chọn lại tệp.</source>
+      <translation>Cannot read the file {path} ({reason}): choose the file again.</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,165 @@
+"""``danvan-desktop``: the composition root of the desktop application.
+
+Builds the few long-lived objects (the Qt application, the bundled font, the
+translations, the task runner, the event bus, the start-up controller) and hands
+them to each other; nothing below reaches for a global. The data folder is
+``--data-dir``, else ``DANVAN_DATA_DIR``, else the platform's per-user folder
+(the same rule as the ``danvan`` commands).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from danvan_desktop.core.i18n import tr
+from danvan_desktop.ui.app_controller import AppController, StartOptions
+from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.look import Translations, register_fonts
+from danvan_desktop.ui.tasks import TaskRunner
+
+APP_DIR_NAME = "danvan-desktop"  # as cli.APP_DIR_NAME: one data folder for both
+PAGES = (
+    "overview",
+    "models",
+    "meetings",
+    "tasks",
+    "team",
+    "exemplars",
+    "handbook",
+    "reports",
+    "sync",
+    "settings",
+)
+READY_LINE = "DANVAN_READY"
+LOG_LIMIT_BYTES = 1_000_000
+
+
+def default_data_dir() -> Path:
+    """``DANVAN_DATA_DIR`` or the platform's per-user data folder."""
+    env = os.environ.get("DANVAN_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs  # only when no folder is given: it is not needed to start otherwise
+
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of ``danvan-desktop``."""
+    parser = argparse.ArgumentParser(
+        prog="danvan-desktop",
+        description=tr("app", "Dân vận khéo: ứng dụng của tổ dân vận thôn, tổ dân phố."),
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help=tr("app", "thư mục dữ liệu của tổ")
+    )
+    parser.add_argument(
+        "--page", choices=PAGES, default="overview", help=tr("app", "trang mở đầu tiên")
+    )
+    # For bench/gui.py and the crash test: say when the model list has painted its first
+    # rows (and whether the full check ran), optionally quitting then.
+    parser.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def configure_logging(data_dir: Path) -> Path | None:
+    """Log warnings and errors (with tracebacks) to ``<data-dir>/logs/gui.log``.
+
+    The log is started afresh when it passes 1 MB (the previous one is kept as
+    ``gui.log.1``), so it never grows without bound.
+    """
+    try:
+        folder = data_dir / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    path = folder / "gui.log"
+    try:
+        if path.exists() and path.stat().st_size > LOG_LIMIT_BYTES:
+            os.replace(path, path.with_name("gui.log.1"))
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+    previous_hook = sys.excepthook
+
+    def log_unhandled(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        # Errors raised in Qt slots on the GUI thread end here: keep their traceback.
+        root.error("unhandled error on the GUI thread", exc_info=(kind, error, trace))
+        previous_hook(kind, error, trace)
+
+    sys.excepthook = log_unhandled
+    return path
+
+
+def _report_ready(
+    controller: AppController, app: QApplication, started: float, *, quit_after: bool
+) -> None:
+    """Print READY_LINE once the model list has painted its first rows."""
+
+    def window_shown(window: object) -> None:
+        page = window.page("models")  # type: ignore[attr-defined]
+
+        def painted() -> None:
+            check = "full" if controller.check_report is not None else "none"
+            print(f"{READY_LINE} {time.perf_counter() - started:.3f} check={check}", flush=True)
+            if quit_after:
+                QTimer.singleShot(0, app.quit)
+
+        page.first_page_painted.connect(painted)
+
+    controller.main_window_shown.connect(window_shown)
+
+
+def _give_windowed_app_streams() -> None:
+    """A frozen app without a console has no stdout/stderr: give argparse somewhere to write."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives with the app
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the desktop application; returns its exit code."""
+    started = time.perf_counter()
+    _give_windowed_app_streams()
+    args = build_parser().parse_args(argv)
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    log_path = configure_logging(data_dir)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Dân vận khéo")
+    app.setQuitOnLastWindowClosed(False)  # between the wizard and the window, none is open
+    register_fonts(app)
+    translations = Translations(app)  # the stored language is applied once the store is open
+    runner = TaskRunner()
+    bus = EventBus()
+    options = StartOptions(data_dir=data_dir, start_page=args.page, log_path=log_path)
+    controller = AppController(runner, bus, translations, options)
+    controller.finished.connect(app.quit)
+    app.aboutToQuit.connect(runner.shutdown)
+    if args.report_ready:
+        _report_ready(controller, app, started, quit_after=args.quit_when_ready)
+    controller.start()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

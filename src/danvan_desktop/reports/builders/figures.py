@@ -1,0 +1,237 @@
+"""The figures periodic reports and roll-ups are made of, read in a few grouped queries.
+
+Every function takes the scope (units) and the period and reads the store with
+aggregate SQL grouped by unit, so a commune's year (dozens of villages, hundreds
+of models, a thousand meetings) costs a handful of queries, not one per record.
+
+Conventions, written once here so every report says the same:
+
+- a meeting counts once, by its first version (corrections copy it);
+- a regular meeting is "held" for a schedule slice when one took place in it;
+- models "followed" in a period were registered in or before its year and not
+  assessed as finished before it started; their status is today's status;
+- an indicator reading or a resource contribution is what was achieved on its
+  date, so the period's figure is the sum of those dated inside it;
+- a task is overdue when still open with a deadline before the report date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from danvan_desktop.reports.builders.periods import MeetingSlice, ReportPeriod, meeting_slices
+from danvan_desktop.reports.builders.scope import Scope
+
+REVIEW_KINDS = ("half_year", "year_end")
+
+
+@dataclass
+class UnitFigures:
+    """One unit's figures for one period."""
+
+    unit_id: str
+    name: str
+    meeting_period: str
+    expected: list[MeetingSlice] = field(default_factory=list)
+    missed: list[MeetingSlice] = field(default_factory=list)
+    meetings_by_kind: Counter[str] = field(default_factory=Counter)
+    models_by_status: Counter[str] = field(default_factory=Counter)
+    models_by_field: Counter[str] = field(default_factory=Counter)
+    models_new: int = 0
+    tasks_assigned: int = 0
+    tasks_done: int = 0
+    tasks_overdue: int = 0
+    exemplars: int = 0
+    proposals: int = 0
+
+    @property
+    def regular_held(self) -> int:
+        """Expected slices in which a regular meeting took place."""
+        return len(self.expected) - len(self.missed)
+
+    @property
+    def meetings_total(self) -> int:
+        """Every meeting of the period, of any kind."""
+        return sum(self.meetings_by_kind.values())
+
+    @property
+    def models_total(self) -> int:
+        """Models followed in the period."""
+        return sum(self.models_by_status.values())
+
+
+def _day(text: Any) -> dt.date:
+    return dt.date.fromisoformat(str(text)[:10])
+
+
+def unit_figures(
+    db: Database, scope: Scope, period: ReportPeriod, *, as_of: dt.date
+) -> list[UnitFigures]:
+    """The figures of every unit in ``scope`` for ``period``, in the scope's order."""
+    figures = {u.id: UnitFigures(u.id, u.name, u.meeting_period) for u in scope.units}
+    ids = scope.unit_ids
+    start, after = period.start.isoformat(), period.after_end
+    regular_days: dict[str, list[dt.date]] = {u: [] for u in ids}
+    for unit_id, kind, day in db.execute(
+        f"SELECT unit_id, kind, substr(starts_at, 1, 10) FROM meeting WHERE deleted = 0 "
+        f"AND supersedes_id IS NULL AND starts_at >= ? AND starts_at < ? AND {scope.in_clause()}",
+        [start, after, *ids],
+    ):
+        figures[unit_id].meetings_by_kind[kind] += 1
+        if kind == "regular":
+            regular_days[unit_id].append(_day(day))
+    for unit in scope.units:
+        held = regular_days[unit.id]
+        slices = meeting_slices(period, unit.meeting_period, unit.meeting_day)
+        one = figures[unit.id]
+        one.expected = [s for s in slices if s.due_on <= as_of]
+        one.missed = [s for s in one.expected if not any(s.start <= d <= s.end for d in held)]
+    _add_models(db, scope, period, figures)
+    _add_tasks(db, scope, period, as_of, figures)
+    for unit_id, count in db.execute(
+        f"SELECT unit_id, count(*) FROM exemplar WHERE deleted = 0 AND year = ? "
+        f"AND {scope.in_clause()} GROUP BY unit_id",
+        [period.year, *ids],
+    ):
+        figures[unit_id].exemplars = int(count)
+    for unit_id, count in db.execute(
+        f"SELECT unit_id, count(*) FROM commendation WHERE deleted = 0 AND year = ? "
+        f"AND state = 'proposed' AND {scope.in_clause()} GROUP BY unit_id",
+        [period.year, *ids],
+    ):
+        figures[unit_id].proposals = int(count)
+    return [figures[u] for u in ids]
+
+
+def followed_models_where(period: ReportPeriod) -> tuple[str, list[Any]]:
+    """The SQL condition (and its parameters) for models followed in ``period``."""
+    return (
+        "deleted = 0 AND year <= ? AND (end_date IS NULL OR end_date >= ?)",
+        [period.year, period.start.isoformat()],
+    )
+
+
+def _add_models(
+    db: Database, scope: Scope, period: ReportPeriod, figures: dict[str, UnitFigures]
+) -> None:
+    where, params = followed_models_where(period)
+    for unit_id, field_code, status, year, count in db.execute(
+        f"SELECT unit_id, field_code, status, year, count(*) FROM model WHERE {where} "
+        f"AND {scope.in_clause()} GROUP BY 1, 2, 3, 4",
+        [*params, *scope.unit_ids],
+    ):
+        one = figures[unit_id]
+        one.models_by_status[status] += int(count)
+        one.models_by_field[field_code] += int(count)
+        if year == period.year:
+            one.models_new += int(count)
+
+
+def _add_tasks(
+    db: Database,
+    scope: Scope,
+    period: ReportPeriod,
+    as_of: dt.date,
+    figures: dict[str, UnitFigures],
+) -> None:
+    ids = scope.unit_ids
+    start, end = period.start.isoformat(), period.end.isoformat()
+    for unit_id, count in db.execute(
+        f"SELECT t.unit_id, count(*) FROM task t JOIN meeting m ON m.id = t.meeting_id "
+        f"WHERE t.deleted = 0 AND m.starts_at >= ? AND m.starts_at < ? "
+        f"AND {scope.in_clause('t.unit_id')} GROUP BY 1",
+        [start, period.after_end, *ids],
+    ):
+        figures[unit_id].tasks_assigned = int(count)
+    for unit_id, count in db.execute(
+        f"SELECT unit_id, count(*) FROM task WHERE deleted = 0 AND status = 'done' "
+        f"AND done_on BETWEEN ? AND ? AND {scope.in_clause()} GROUP BY 1",
+        [start, end, *ids],
+    ):
+        figures[unit_id].tasks_done = int(count)
+    for unit_id, count in db.execute(
+        f"SELECT unit_id, count(*) FROM task WHERE deleted = 0 AND status = 'open' "
+        f"AND deadline < ? AND {scope.in_clause()} GROUP BY 1",
+        [as_of.isoformat(), *ids],
+    ):
+        figures[unit_id].tasks_overdue = int(count)
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """One meeting of the period as a report lists it."""
+
+    day: dt.date
+    title: str
+    kind: str
+    unit_name: str
+    present: int
+    members: int
+    opinions: int
+    tasks: int
+
+
+def meeting_rows(db: Database, scope: Scope, period: ReportPeriod) -> list[MeetingRow]:
+    """The period's meetings (first versions), oldest first, with their counts."""
+    names = {u.id: u.name for u in scope.units}
+    rows = db.execute(
+        "SELECT m.starts_at, m.title, m.kind, m.unit_id, "
+        "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.deleted = 0 "
+        " AND a.present = 1 AND coalesce(a.is_guest, 0) = 0), "
+        "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.deleted = 0 "
+        " AND coalesce(a.is_guest, 0) = 0), "
+        "(SELECT count(*) FROM opinion o WHERE o.meeting_id = m.id AND o.deleted = 0), "
+        "(SELECT count(*) FROM task t WHERE t.meeting_id = m.id AND t.deleted = 0) "
+        f"FROM meeting m WHERE m.deleted = 0 AND m.supersedes_id IS NULL AND m.starts_at >= ? "
+        f"AND m.starts_at < ? AND {scope.in_clause('m.unit_id')} ORDER BY m.starts_at, m.rowid",
+        [period.start.isoformat(), period.after_end, *scope.unit_ids],
+    )
+    return [
+        MeetingRow(_day(r[0]), str(r[1]), str(r[2]), names.get(r[3], ""), *map(int, r[4:8]))
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A summed quantity: what, in which unit, how much, from how many records."""
+
+    what: str
+    unit_label: str
+    total: float
+    records: int
+
+
+def indicator_totals(db: Database, scope: Scope, period: ReportPeriod) -> list[Amount]:
+    """Indicator readings dated in the period, summed per indicator and unit."""
+    rows = db.execute(
+        "SELECT indicator, coalesce(unit_label, ''), sum(value), count(DISTINCT model_id) "
+        f"FROM indicator_reading WHERE deleted = 0 AND read_on BETWEEN ? AND ? "
+        f"AND {scope.in_clause()} GROUP BY 1, 2 ORDER BY 1, 2",
+        [period.start.isoformat(), period.end.isoformat(), *scope.unit_ids],
+    )
+    return [Amount(str(r[0]), str(r[1]), float(r[2] or 0), int(r[3])) for r in rows]
+
+
+def resource_totals(db: Database, scope: Scope, period: ReportPeriod) -> list[Amount]:
+    """Resources contributed in the period, summed per kind and unit."""
+    rows = db.execute(
+        "SELECT kind, coalesce(unit_label, ''), sum(amount), count(*) "
+        f"FROM resource_contribution WHERE deleted = 0 AND contributed_on BETWEEN ? AND ? "
+        f"AND {scope.in_clause()} GROUP BY 1, 2 ORDER BY 1, 2",
+        [period.start.isoformat(), period.end.isoformat(), *scope.unit_ids],
+    )
+    return [Amount(str(r[0]), str(r[1]), float(r[2] or 0), int(r[3])) for r in rows]
+
+
+def model_field_names(db: Database) -> list[tuple[str, str]]:
+    """The model fields as (code, name), in the list's order."""
+    rows = db.execute(
+        "SELECT code, name FROM model_field WHERE deleted = 0 ORDER BY position_order, name_sort"
+    ).fetchall()
+    return [(str(code), str(name)) for code, name in rows]

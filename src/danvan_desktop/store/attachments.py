@@ -1,0 +1,138 @@
+"""Photos and documents attached to records, stored once by their SHA-256.
+
+A file is copied to ``attachments/ab/cdef…`` (the first two hex digits name the
+folder so that no folder holds tens of thousands of files), written to a
+``.partial`` name, fsynced and renamed, so a killed process never leaves half a
+file under a real name. The same content attached twice is stored once. The
+``attachment`` record (synced) links the file to its owner; ``attachment_blob``
+(laptop-only) remembers which files the laptop holds and whether they were
+uploaded. No Qt here: thumbnails are the UI's business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from danvan_desktop.core.errors import FieldProblem, ValidationError
+from danvan_desktop.core.i18n import tr
+from danvan_desktop.store.database import Store, fsync_dir, utc_now
+from danvan_desktop.store.records import Change, Records
+
+BLOCK = 1 << 20
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A file in the attachment folder: its hash, size and where it lives."""
+
+    sha256: str
+    size: int
+    path: Path
+
+
+def blob_path(store: Store, sha256: str) -> Path:
+    """Where the file with this SHA-256 lives (whether or not it is there yet)."""
+    sha256 = sha256.lower()
+    return store.attachments_dir / sha256[:2] / sha256[2:]
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(BLOCK), b""):
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size
+
+
+def _unreadable(source: Path, reason: str) -> ValidationError:
+    return ValidationError(
+        [
+            FieldProblem(
+                "file_name",
+                tr(
+                    "attachments",
+                    "Không đọc được tệp {path} ({reason}): hãy chọn lại tệp.",
+                    path=source,
+                    reason=reason,
+                ),
+            )
+        ]
+    )
+
+
+def store_file(store: Store, source: Path) -> StoredFile:
+    """Copy ``source`` into the attachment folder by content (kept once), fsynced."""
+    source = Path(source)
+    if not source.is_file():
+        raise _unreadable(source, tr("attachments", "không phải một tệp"))
+    try:
+        sha256, size = _digest(source)
+        target = blob_path(store, sha256)
+        if target.is_file() and target.stat().st_size == size:
+            return StoredFile(sha256, size, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        with open(source, "rb") as src, open(partial, "wb") as dst:
+            shutil.copyfileobj(src, dst, BLOCK)
+            dst.flush()
+            os.fsync(dst.fileno())
+    except OSError as exc:
+        raise _unreadable(source, exc.strerror or str(exc)) from exc
+    os.replace(partial, target)
+    fsync_dir(target.parent)
+    return StoredFile(sha256, size, target)
+
+
+def add_attachment(
+    records: Records,
+    source: Path,
+    *,
+    owner_entity: str,
+    owner_id: str,
+    caption: str | None = None,
+) -> Change:
+    """Store ``source`` and link it to the owning record (a tracked ``attachment``)."""
+    store = records.store
+    stored = store_file(store, source)
+    mime_type = mimetypes.guess_type(Path(source).name)[0] or "application/octet-stream"
+    with records.db.atomic():
+        records.db.execute(
+            "INSERT INTO attachment_blob(sha256, size, stored_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(sha256) DO NOTHING",
+            [stored.sha256, stored.size, utc_now()],
+        )
+        return records.save(
+            "attachment",
+            {
+                "sha256": stored.sha256,
+                "owner_entity": owner_entity,
+                "owner_id": owner_id,
+                "file_name": Path(source).name,
+                "mime_type": mime_type,
+                "size": stored.size,
+                "caption": caption,
+            },
+        )
+
+
+def attachments_of(records: Records, owner_entity: str, owner_id: str) -> list[dict[str, Any]]:
+    """The live attachments of one record, oldest first, each with its ``path``."""
+    rows = records.rows("attachment", "owner_entity = ? AND owner_id = ?", [owner_entity, owner_id])
+    out = []
+    for row in rows:
+        path = blob_path(records.store, str(row["sha256"]))
+        out.append({**row, "path": path, "present": path.is_file()})
+    return out
+
+
+def is_image(mime_type: str | None) -> bool:
+    """True for the picture types a thumbnail can be drawn from."""
+    return bool(mime_type) and str(mime_type).startswith("image/")

@@ -1,0 +1,166 @@
+"""The figures of the overview page: counts, models by field and status, meetings per month.
+
+One read of the store, a few aggregate queries over indexed columns: cheap enough
+on 100k models to run on a reader connection each time the data changes. Overdue
+tasks and the next regular meeting come from the task list and the regulation's
+schedule, so the overview says the same as the pages it leads to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from danvan_desktop.core.schedule import Due, next_meeting_due
+from danvan_desktop.core.vocab import MODEL_STATUSES
+from danvan_desktop.store.tasks import task_rows
+
+MONTHS_SHOWN = 12
+OVERDUE_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the overview page shows, computed in one go."""
+
+    counts: dict[str, int]  # entity -> live records (model, member, meeting, task_open)
+    models_by_field: list[tuple[str, str, int]]  # (code, field name, models)
+    models_by_status: list[tuple[str, int]]  # (status code, models), life-cycle order
+    meetings_by_month: list[tuple[dt.date, int]]  # (first day of month, meetings), oldest first
+    overdue_tasks: list[dict[str, Any]] = field(default_factory=list)
+    overdue_count: int = 0
+    next_meeting: Due | None = None
+    last_meeting_on: dt.date | None = None
+
+
+def _count(db: Database, sql: str, params: list[Any] | None = None) -> int:
+    return int(db.execute(sql, params or []).fetchone()[0])
+
+
+def _months_back(today: dt.date, count: int) -> list[dt.date]:
+    first = today.replace(day=1)
+    months = []
+    for _ in range(count):
+        months.append(first)
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return months[::-1]
+
+
+def models_by_field(db: Database) -> list[tuple[str, str, int]]:
+    """Models per field, in the team's field order; fields with none show 0."""
+    counts = dict(
+        db.execute(
+            "SELECT field_code, count(*) FROM model WHERE deleted = 0 GROUP BY field_code"
+        ).fetchall()
+    )
+    fields = db.execute(
+        "SELECT code, name FROM model_field WHERE deleted = 0 ORDER BY position_order, name_sort"
+    ).fetchall()
+    out = [(code, name, int(counts.pop(code, 0))) for code, name in fields]
+    out += [(str(code), str(code), int(n)) for code, n in counts.items() if code]
+    return out
+
+
+def models_by_status(db: Database) -> list[tuple[str, int]]:
+    """Models per status in life-cycle order (statuses with none show 0)."""
+    counts = dict(
+        db.execute("SELECT status, count(*) FROM model WHERE deleted = 0 GROUP BY status")
+    )
+    return [(code, int(counts.get(code, 0))) for code in MODEL_STATUSES]
+
+
+def meetings_by_month(db: Database, today: dt.date) -> list[tuple[dt.date, int]]:
+    """Meetings held in each of the last twelve months, this month last."""
+    months = _months_back(today, MONTHS_SHOWN)
+    rows = db.execute(
+        "SELECT substr(starts_at, 1, 7), count(*) FROM meeting "
+        "WHERE deleted = 0 AND starts_at >= ? GROUP BY 1",
+        [months[0].isoformat()],
+    ).fetchall()
+    counts = dict(rows)
+    return [(m, int(counts.get(m.isoformat()[:7], 0))) for m in months]
+
+
+def _regular_meeting_days(db: Database, team_id: str | None) -> list[dt.date]:
+    where, params = "deleted = 0 AND kind = 'regular'", []
+    if team_id:
+        where += " AND team_id = ?"
+        params.append(team_id)
+    rows = db.execute(
+        f"SELECT DISTINCT substr(starts_at, 1, 10) FROM meeting WHERE {where} "
+        "ORDER BY 1 DESC LIMIT 24",
+        params,
+    ).fetchall()
+    return [dt.date.fromisoformat(r[0]) for r in rows if r[0]]
+
+
+def _next_meeting(db: Database, team_id: str | None, today: dt.date) -> Due | None:
+    if not team_id:
+        return None
+    row = db.execute(
+        "SELECT meeting_period, meeting_day FROM regulation WHERE deleted = 0 AND team_id = ? "
+        "LIMIT 1",
+        [team_id],
+    ).fetchone()
+    if row is None:
+        return None
+    held = _regular_meeting_days(db, team_id)
+    return next_meeting_due(period=row[0] or "monthly", meeting_day=row[1], held=held, today=today)
+
+
+def overview(db: Database, *, today: dt.date) -> Overview:
+    """Every figure of the overview page, read from ``db`` (a reader or the writer)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'team_id'").fetchone()
+    team_id = None if row is None else str(row[0])
+    counts = {
+        "model": _count(db, "SELECT count(*) FROM model WHERE deleted = 0"),
+        "member": _count(db, "SELECT count(*) FROM member WHERE deleted = 0"),
+        "meeting": _count(db, "SELECT count(*) FROM meeting WHERE deleted = 0"),
+        "task_open": _count(db, "SELECT count(*) FROM task WHERE deleted = 0 AND status = 'open'"),
+    }
+    overdue = task_rows(db, today=today, status="open", overdue_only=True, limit=OVERDUE_SHOWN)
+    overdue_count = _count(
+        db,
+        "SELECT count(*) FROM task WHERE deleted = 0 AND status = 'open' AND deadline < ?",
+        [today.isoformat()],
+    )
+    held = _regular_meeting_days(db, team_id)
+    return Overview(
+        counts=counts,
+        models_by_field=models_by_field(db),
+        models_by_status=models_by_status(db),
+        meetings_by_month=meetings_by_month(db, today),
+        overdue_tasks=overdue,
+        overdue_count=overdue_count,
+        next_meeting=_next_meeting(db, team_id, today),
+        last_meeting_on=held[0] if held else None,
+    )
+
+
+def model_years(db: Database) -> list[int]:
+    """The registration years that models exist for, newest first (for the year filter)."""
+    rows = db.execute(
+        "SELECT DISTINCT year FROM model WHERE deleted = 0 AND year IS NOT NULL ORDER BY year DESC"
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def model_fields(db: Database) -> list[tuple[str, str]]:
+    """The team's list of model fields as (code, name), in the team's order."""
+    rows = db.execute(
+        "SELECT code, name FROM model_field WHERE deleted = 0 ORDER BY position_order, name_sort"
+    ).fetchall()
+    return [(str(code), str(name)) for code, name in rows]
+
+
+def indicator_names(db: Database, model_id: str) -> list[tuple[str, str]]:
+    """Indicators already read for a model (name, unit), for quick re-entry."""
+    rows = db.execute(
+        "SELECT indicator, coalesce(unit_label, '') FROM indicator_reading "
+        "WHERE deleted = 0 AND model_id = ? GROUP BY indicator ORDER BY max(read_on) DESC",
+        [model_id],
+    ).fetchall()
+    return [(str(a), str(b)) for a, b in rows]

@@ -1,0 +1,321 @@
+"""From start to main window: open the store, set up a new team, check, recover, back up.
+
+The steps, each on a lane with the GUI thread only reacting:
+
+1. open the store (creating the folder on first run);
+2. read the language, whether the team is set up, and whether the last run
+   ended uncleanly;
+3. no team yet: the first-run wizard;
+4. unclean shutdown: the full integrity check, behind a progress window; if it
+   fails, the recovery dialog (restore a backup, carry on, or quit);
+5. the main window; a few seconds later, the automatic backup when one is due.
+
+The controller also rebuilds the window when the language changes and carries
+out a restore (close the store, replace it, open it again).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from danvan_desktop.core.errors import DanvanError
+from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.look import Translations
+from danvan_desktop.ui.main_window import MainWindow
+from danvan_desktop.ui.page_list import default_pages
+from danvan_desktop.ui.progress import run_with_progress
+from danvan_desktop.ui.tasks import DB, JobContext, TaskRunner
+from danvan_desktop.ui.text import tr
+
+if TYPE_CHECKING:
+    from danvan_desktop.ui.recovery_dialog import RecoveryDialog
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StartOptions:
+    """How to start: the data folder, the first page, when to back up."""
+
+    data_dir: Path
+    start_page: str = "overview"
+    auto_backup_delay_ms: int = 5000  # after the window is up, so the start stays quick
+    log_path: Path | None = None
+
+
+def startup_facts(ctx: JobContext) -> dict[str, Any]:
+    """Language, whether the team is set up, and whether the last run ended badly (DB lane)."""
+    session = ctx.session
+    return {
+        "language": session.setting("language") or "vi",
+        "initialised": session.is_initialised,
+        "unclean": session.store.unclean_shutdown,
+    }
+
+
+def full_check(ctx: JobContext) -> Any:
+    """The full integrity check (DB lane)."""
+    ctx.progress(0, 0, "")
+    return ctx.session.check(full=True)
+
+
+def restore_job(path: Path, data_dir: Path) -> Callable[[JobContext], Path]:
+    """A DB-lane job replacing the (closed) store with a backup."""
+
+    def restore(ctx: JobContext) -> Path:
+        from danvan_desktop.store.backup import restore_backup
+        from danvan_desktop.store.migrations import schema_version
+
+        return restore_backup(path, data_dir, known_schema=schema_version())
+
+    return restore
+
+
+class AppController(QObject):
+    """Takes the application from start to a main window, and back after big changes.
+
+    Signals:
+        main_window_shown(object): the main window (new or rebuilt) is on screen.
+        wizard_shown(object): the first-run wizard is on screen.
+        recovery_shown(object): the recovery dialog is on screen.
+        finished(): the user chose to quit (the composition root ends the application).
+    """
+
+    main_window_shown = Signal(object)
+    wizard_shown = Signal(object)
+    recovery_shown = Signal(object)
+    finished = Signal()
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        bus: EventBus,
+        translations: Translations,
+        options: StartOptions,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.bus = bus
+        self.translations = translations
+        self.options = options
+        self.window: MainWindow | None = None
+        self.wizard: QWidget | None = None
+        self.recovery: RecoveryDialog | None = None
+        self.check_report: Any = None
+        self.restore_message: QMessageBox | None = None
+        bus.language_changed.connect(self.change_language)
+
+    # -- starting ---------------------------------------------------------------------
+    def start(self) -> None:
+        """Open the store and go on from there."""
+        self.runner.open_session(
+            self.options.data_dir, create=True, on_done=self._opened, on_error=self._open_failed
+        )
+
+    def _opened(self, _session: Any) -> None:
+        self.runner.db(startup_facts, on_done=self._decide, on_error=self._open_failed)
+
+    def _decide(self, facts: dict[str, Any]) -> None:
+        self.translations.apply(str(facts["language"]))
+        if not facts["initialised"]:
+            self._show_wizard()
+        elif facts["unclean"]:
+            self._check_after_crash()
+        else:
+            self.show_main_window()
+
+    def _show_wizard(self) -> None:
+        from danvan_desktop.ui.first_run_wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(self.runner)
+        self.wizard = wizard
+        wizard.team_created.connect(self.show_main_window)
+        wizard.rejected.connect(self._quit)
+        wizard.show()
+        self.wizard_shown.emit(wizard)
+
+    def _check_after_crash(self) -> None:
+        run_with_progress(
+            None,
+            self.runner,
+            DB,
+            full_check,
+            text=tr(
+                "AppController",
+                "Lần trước ứng dụng không đóng bình thường: đang kiểm tra toàn bộ dữ liệu…",
+            ),
+            on_done=self._checked,
+            on_error=self._open_failed,
+            cancellable=False,
+        )
+
+    def _checked(self, report: Any) -> None:
+        self.check_report = report
+        if report.ok:
+            self.show_main_window()
+            return
+        self._show_recovery(
+            title=tr("AppController", "Dữ liệu có lỗi"),
+            explanation=tr(
+                "AppController",
+                "Lần trước ứng dụng không đóng bình thường, và kiểm tra toàn bộ dữ liệu thấy lỗi. "
+                "Nên khôi phục bản sao lưu gần nhất; dữ liệu hiện tại được giữ lại thành một bản "
+                "sao lưu riêng trước khi thay.",
+            ),
+            problems=list(report.problems) + ([report.advice] if report.advice else []),
+            allow_continue=True,
+        )
+
+    def _open_failed(self, error: BaseException) -> None:
+        message = error.message if isinstance(error, DanvanError) else repr(error)
+        if not isinstance(error, DanvanError):
+            log.error("opening the store failed: %r", error)
+        self._show_recovery(
+            title=tr("AppController", "Không mở được dữ liệu"),
+            explanation=tr(
+                "AppController",
+                "Không mở được dữ liệu trong thư mục {path}. Có thể khôi phục bản sao lưu gần "
+                "nhất, hoặc thoát và nhờ cán bộ kỹ thuật kiểm tra.",
+                path=self.options.data_dir,
+            ),
+            problems=[message],
+            allow_continue=False,
+        )
+
+    def _show_recovery(
+        self, *, title: str, explanation: str, problems: list[str], allow_continue: bool
+    ) -> None:
+        from danvan_desktop.ui.recovery_dialog import RecoveryDialog, backups_with_times
+
+        data_dir = self.options.data_dir
+
+        def show(backups: list[Any]) -> None:
+            dialog = RecoveryDialog(
+                title=title,
+                explanation=explanation,
+                problems=problems,
+                backups=backups,
+                allow_continue=allow_continue,
+            )
+            self.recovery = dialog
+            dialog.finished.connect(lambda _code: self._recovery_answered(dialog))
+            dialog.open()
+            self.recovery_shown.emit(dialog)
+
+        self.runner.db(lambda ctx: backups_with_times(data_dir), on_done=show)
+
+    def _recovery_answered(self, dialog: RecoveryDialog) -> None:
+        from danvan_desktop.ui.recovery_dialog import CONTINUE, RESTORE
+
+        self.recovery = None
+        if dialog.choice == RESTORE and dialog.chosen is not None:
+            self.restore(dialog.chosen)
+        elif dialog.choice == CONTINUE:
+            self.show_main_window()
+        else:
+            self._quit()
+
+    # -- the main window --------------------------------------------------------------
+    def show_main_window(self, start_page: str | None = None) -> MainWindow:
+        """Build and show the main window (again, after a language change or restore)."""
+        self.wizard = None
+        old = self.window
+        pages = default_pages(self.runner, self.bus, request_restore=self.restore)
+        window = MainWindow(
+            self.runner,
+            self.bus,
+            pages,
+            start_page=start_page or self.options.start_page,
+            log_path=self.options.log_path,
+        )
+        self.window = window
+        window.closing.connect(lambda: self._window_closed(window))
+        if old is not None:
+            window.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        window.show()
+        self.main_window_shown.emit(window)
+        if old is None:
+            QTimer.singleShot(self.options.auto_backup_delay_ms, self._auto_backup)
+        return window
+
+    def _window_closed(self, window: MainWindow) -> None:
+        if window is self.window:
+            self._quit()
+
+    def _auto_backup(self) -> None:
+        if not self.runner.session_open:
+            return
+        self.runner.db(
+            lambda ctx: ctx.session.auto_backup(),
+            on_done=self._auto_backed_up,
+            on_error=self._auto_backup_failed,
+        )
+
+    def _auto_backed_up(self, path: Path | None) -> None:
+        if path is not None and self.window is not None:
+            self.window.statusBar().showMessage(
+                tr("AppController", "Đã tự động sao lưu: {name}", name=Path(path).name), 10_000
+            )
+
+    def _auto_backup_failed(self, error: BaseException) -> None:
+        log.error("automatic backup failed: %r", error)
+        if self.window is not None:
+            message = error.message if isinstance(error, DanvanError) else repr(error)
+            self.window.statusBar().showMessage(
+                tr("AppController", "Chưa tự động sao lưu được: {error}", error=message)
+            )
+
+    def change_language(self, language: str) -> None:
+        """Switch language now: install the translators and rebuild the window."""
+        self.translations.apply(language)
+        if self.window is not None:
+            self.show_main_window(self.window.current_key())
+
+    # -- restoring --------------------------------------------------------------------
+    def restore(self, path: Path) -> None:
+        """Close the store, replace it with the backup at ``path``, and open it again."""
+        page = self.window.current_key() if self.window is not None else None
+        if self.window is not None:
+            self.window.setEnabled(False)
+        data_dir = self.options.data_dir
+
+        def closed(_: Any) -> None:
+            self.runner.db(
+                restore_job(path, data_dir),
+                on_done=lambda _safety: reopen(None),
+                on_error=reopen,
+            )
+
+        def reopen(error: BaseException | None) -> None:
+            self.runner.open_session(
+                data_dir,
+                on_done=lambda _s: self._restored(error, page),
+                on_error=self._open_failed,
+            )
+
+        self.runner.close_session(on_done=closed)
+
+    def _restored(self, error: BaseException | None, page: str | None) -> None:
+        window = self.show_main_window(page or "settings")
+        self.bus.data_changed.emit({"model", "meeting", "task", "member", "settings"})
+        if error is None:
+            text = tr("AppController", "Đã khôi phục dữ liệu từ bản sao lưu.")
+        else:
+            detail = error.message if isinstance(error, DanvanError) else repr(error)
+            text = tr("AppController", "Chưa khôi phục được: {error}", error=detail)
+        box = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), text, parent=window)
+        box.open()
+        self.restore_message = box
+
+    def _quit(self) -> None:
+        self.finished.emit()

@@ -1,0 +1,195 @@
+"""The main window: a sidebar of pages, the current page, and the status bar.
+
+Pages are made on first visit (a quick start, and pages not visited cost
+nothing). Ctrl+N, Ctrl+S and Ctrl+F go to the current page when it offers
+``new_record``, ``save`` or ``focus_search``. Errors from background jobs that
+nobody handled are shown here, in the user's language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from danvan_desktop.core.errors import DanvanError
+from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.page_list import PageSpec
+from danvan_desktop.ui.status_bar import StatusBar
+from danvan_desktop.ui.tasks import JobContext, TaskRunner
+from danvan_desktop.ui.text import tr
+
+SIDEBAR_MIN_CHARS = 16
+SIDEBAR_STYLE = """
+QListWidget#sidebar { border: none; background: #eef2f6; outline: 0; }
+QListWidget#sidebar::item { padding: 7px 12px; border-radius: 4px; color: #1f2933; }
+QListWidget#sidebar::item:selected { background: #2f6f9f; color: white; }
+QListWidget#sidebar::item:hover:!selected { background: #dde6ee; }
+"""
+DEFAULT_SIZE = (1280, 720)
+
+
+def team_name(ctx: JobContext) -> str:
+    """The team's name, for the window title (DB lane)."""
+    session = ctx.session
+    return str(session.get_record("team", session.team_id)["name"])
+
+
+class MainWindow(QMainWindow):
+    """The application window.
+
+    Signals:
+        page_shown(str): the key of the page now shown.
+        closing(): the user closed the window.
+    """
+
+    page_shown = Signal(str)
+    closing = Signal()
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        bus: EventBus,
+        pages: list[PageSpec],
+        *,
+        start_page: str = "overview",
+        log_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._specs = pages
+        self._log_path = log_path
+        self.pages: dict[str, QWidget] = {}
+        self.error_box: QMessageBox | None = None
+        self.setWindowTitle(tr("MainWindow", "Dân vận khéo"))
+        self._build(bus)
+        self._add_shortcuts()
+        runner.failed.connect(self.show_error)
+        self.show_page(start_page if any(p.key == start_page for p in pages) else pages[0].key)
+        self._fit_screen()
+        runner.db(team_name, on_done=self._show_team, owner=self)
+
+    def _build(self, bus: EventBus) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        font = self.sidebar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.sidebar.setFont(font)
+        self.sidebar.setSpacing(1)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for spec in self._specs:
+            self.sidebar.addItem(spec.title)
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(spec.title) for spec in self._specs)
+        self.sidebar.setFixedWidth(max(widest + 48, metrics.averageCharWidth() * SIDEBAR_MIN_CHARS))
+        self.stack = QStackedWidget()
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = StatusBar(self._runner, bus)
+        self.setStatusBar(self.status)
+        self.sidebar.currentRowChanged.connect(lambda row: self.show_page(self._specs[row].key))
+
+    def _add_shortcuts(self) -> None:
+        for keys, method in (
+            (QKeySequence.StandardKey.New, "new_record"),
+            (QKeySequence.StandardKey.Save, "save"),
+            (QKeySequence.StandardKey.Find, "focus_search"),
+        ):
+            action = QAction(self)
+            action.setShortcut(keys)
+            action.triggered.connect(lambda _checked=False, m=method: self._to_page(m))
+            self.addAction(action)
+
+    def _fit_screen(self) -> None:
+        width, height = DEFAULT_SIZE
+        screen = self.screen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            width, height = min(width, area.width()), min(height, area.height())
+        self.resize(width, height)
+
+    def _to_page(self, method: str) -> None:
+        page = self.current_page()
+        action = getattr(page, method, None)
+        if callable(action):
+            action()
+
+    def _show_team(self, name: str | None) -> None:
+        if name:
+            self.setWindowTitle(tr("MainWindow", "Dân vận khéo — {team}", team=name))
+
+    # -- pages ------------------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        """The sidebar's pages, in order."""
+        return [spec.key for spec in self._specs]
+
+    def page(self, key: str) -> QWidget:
+        """The page called ``key``, made now if it was never shown."""
+        if key not in self.pages:
+            spec = next(s for s in self._specs if s.key == key)
+            widget = spec.make()
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        """Show the page called ``key`` and select it in the sidebar."""
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        row = self.page_keys().index(key)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(row)
+            self.sidebar.blockSignals(False)
+        self.page_shown.emit(key)
+        return widget
+
+    def current_key(self) -> str:
+        """The key of the page shown."""
+        for key, widget in self.pages.items():
+            if widget is self.stack.currentWidget():
+                return key
+        return self._specs[0].key
+
+    def current_page(self) -> QWidget | None:
+        """The page shown."""
+        return self.stack.currentWidget()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Tell the controller; it decides whether the application ends."""
+        self.closing.emit()
+        super().closeEvent(event)
+
+    # -- errors -----------------------------------------------------------------------
+    def show_error(self, error: object) -> None:
+        """Tell the user about a job that failed and that nobody else reported."""
+        if isinstance(error, DanvanError):
+            text = error.message
+        else:
+            text = tr(
+                "MainWindow",
+                "Đã xảy ra lỗi không mong muốn ({error}). Dữ liệu đã lưu không bị ảnh hưởng; "
+                "chi tiết được ghi vào {log}.",
+                error=type(error).__name__,
+                log=self._log_path or tr("MainWindow", "nhật ký của ứng dụng"),
+            )
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("MainWindow", "Có lỗi"), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_box = box
+        box.open()

@@ -1,0 +1,320 @@
+"""The model list as a lazily fetched table: keyset pages read on the read lane.
+
+The view asks ``canFetchMore``/``fetchMore`` as the user scrolls; each fetch is
+one ``Session.model_page`` call on the read lane, and rows are inserted when it
+comes back, so the GUI thread never waits for the store. Rows are tuples (a
+100k-row list stays small). Sorting is done by the store in Vietnamese order.
+While the user searches, the table shows the hits (with their snippets) in
+relevance order, narrowed by the same filters; sorting a column then sorts them.
+A generation number drops answers to questions no longer asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from danvan_desktop.core.vocab import MODEL_STATUSES, label
+from danvan_desktop.store.lists import ModelFilter
+from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
+from danvan_desktop.ui.tasks import JobContext, TaskRunner
+from danvan_desktop.ui.text import date_text, tr
+
+PAGE_SIZE = 100
+SEARCH_LIMIT = 200
+HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1  # text with highlight markers, for the delegate
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# row tuple positions
+R_ID, R_NAME, R_FIELD, R_STATUS, R_YEAR, R_UPDATED, R_SNIPPET = range(7)
+COLUMNS = ("name", "field_code", "status", "year", "updated_at")  # sortable, in column order
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def strip_marks(text: str) -> str:
+    """Text without the highlight markers."""
+    return text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the table shows: filters, search text, order."""
+
+    flt: ModelFilter = field(default_factory=ModelFilter)
+    search: str = ""
+    order: str | None = "name"  # None: relevance (search only)
+    descending: bool = False
+
+
+@dataclass
+class Answer:
+    """A read-lane answer: rows, the next cursor, and the total when counted."""
+
+    rows: list[tuple[Any, ...]]
+    after: tuple[Any, str] | None
+    total: int | None
+
+
+def _row(r: dict[str, Any], snippet: str | None = None) -> tuple[Any, ...]:
+    return (r["id"], r["name"], r["field_code"], r["status"], r["year"], r["updated_at"], snippet)
+
+
+def fetch_page(
+    ctx: JobContext, query: ListQuery, after: tuple[Any, str] | None, limit: int, count: bool
+) -> Answer:
+    """One page of the plain list (read lane)."""
+    session, db = ctx.session, ctx.reader
+    order = query.order or "name"
+    page = session.model_page(
+        query.flt, order=order, descending=query.descending, limit=limit, after=after, db=db
+    )
+    total = session.model_count(query.flt, db=db) if count else None
+    return Answer([_row(r) for r in page.rows], page.after, total)
+
+
+def fetch_hits(ctx: JobContext, query: ListQuery) -> Answer:
+    """Search hits narrowed by the filters, relevance first unless a column is sorted."""
+    session, db = ctx.session, ctx.reader
+    hits = session.quick_search(query.search, entities=("model",), limit=SEARCH_LIMIT, db=db)
+    snippets: dict[str, str] = {}
+    for hit in hits:
+        snippets.setdefault(hit.target_id, hit.snippet)
+    ids = tuple(snippets)
+    flt = replace(query.flt, ids=ids)
+    page = session.model_page(
+        flt,
+        order=query.order or "name",
+        descending=query.descending,
+        limit=len(ids) + 1,
+        db=db,
+    )
+    rows = [_row(r, snippets.get(r["id"])) for r in page.rows]
+    if query.order is None:
+        rank = {record_id: i for i, record_id in enumerate(ids)}
+        rows.sort(key=lambda row: rank[row[R_ID]])
+    return Answer(rows, None, len(rows))
+
+
+class ModelTableModel(QAbstractTableModel):
+    """Models in the list, fetched page by page in the background.
+
+    Signals:
+        total_changed(int): how many models the current query shows.
+        loading_changed(bool): a fetch started (True) or the last one came back (False).
+        first_rows_shown(): the first page of a new query is in the table.
+    """
+
+    total_changed = Signal(int)
+    loading_changed = Signal(bool)
+    first_rows_shown = Signal()
+
+    def __init__(self, runner: TaskRunner, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.query = ListQuery()
+        self.rows: list[tuple[Any, ...]] = []
+        self.total: int | None = None
+        self.field_names: dict[str, str] = {}
+        self._after: tuple[Any, str] | None = None
+        self._more = False
+        self._fetching = False
+        self._generation = 0
+        self._started = False
+
+    # -- what to show -----------------------------------------------------------------
+    def set_field_names(self, names: dict[str, str]) -> None:
+        """Names to show for field codes."""
+        self.field_names = dict(names)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.rows) - 1, 1))
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show another query (filters, search, order); starts again from the top."""
+        if query == self.query and self._started:
+            return
+        self.query = query
+        self.reload()
+
+    def start(self) -> None:
+        """Fetch the first page unless a query has already started."""
+        if not self._started:
+            self.reload()
+
+    def reload(self) -> None:
+        """Forget the rows and fetch the first page of the current query."""
+        self._started = True
+        self._generation += 1
+        self.beginResetModel()
+        self.rows = []
+        self._after = None
+        self._more = False
+        self._fetching = False
+        self.endResetModel()
+        self._fetch(first=True)
+
+    def refresh(self) -> None:
+        """Re-read the rows already shown (after an edit), keeping the scroll position."""
+        if not self._started:
+            return
+        if self.query.search:
+            self.reload()
+            return
+        self._generation += 1
+        generation, query, limit = self._generation, self.query, max(len(self.rows), PAGE_SIZE)
+        self._set_fetching(True)
+        self._runner.read(
+            lambda ctx: fetch_page(ctx, query, None, limit, True),
+            on_done=lambda answer: self._refreshed(generation, answer),
+            on_error=lambda error: self._failed(generation, error),
+            owner=self,
+        )
+
+    # -- fetching ---------------------------------------------------------------------
+    def _set_fetching(self, value: bool) -> None:
+        self._fetching = value
+        self.loading_changed.emit(value)
+
+    def _fetch(self, *, first: bool) -> None:
+        generation, query, after = self._generation, self.query, self._after
+        self._set_fetching(True)
+        if query.search:
+            job = lambda ctx: fetch_hits(ctx, query)  # noqa: E731
+        else:
+            job = lambda ctx: fetch_page(ctx, query, after, PAGE_SIZE, first)  # noqa: E731
+        self._runner.read(
+            job,
+            on_done=lambda answer: self._arrived(generation, answer, first),
+            on_error=lambda error: self._failed(generation, error),
+            owner=self,
+        )
+
+    def _arrived(self, generation: int, answer: Answer, first: bool) -> None:
+        if generation != self._generation:
+            return
+        self._set_fetching(False)
+        if answer.rows:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(answer.rows) - 1)
+            self.rows.extend(answer.rows)
+            self.endInsertRows()
+        self._after = answer.after
+        self._more = answer.after is not None
+        if answer.total is not None:
+            self.total = answer.total
+            self.total_changed.emit(answer.total)
+        if first:
+            self.first_rows_shown.emit()
+
+    def _refreshed(self, generation: int, answer: Answer) -> None:
+        if generation != self._generation:
+            return
+        self._set_fetching(False)
+        old_ids = [r[R_ID] for r in self.rows]
+        if [r[R_ID] for r in answer.rows] == old_ids:
+            self.rows = answer.rows
+            if self.rows:
+                last = self.index(len(self.rows) - 1, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+        else:
+            self.beginResetModel()
+            self.rows = answer.rows
+            self.endResetModel()
+        self._after = answer.after
+        self._more = answer.after is not None
+        if answer.total is not None:
+            self.total = answer.total
+            self.total_changed.emit(answer.total)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._set_fetching(False)
+        self._runner.failed.emit(error)
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        """More pages wait and none is being fetched."""
+        return not parent.isValid() and self._more and not self._fetching
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        """Ask the read lane for the next page."""
+        if self.canFetchMore(parent):
+            self._fetch(first=False)
+
+    @property
+    def fetching(self) -> bool:
+        """True while a page is being read."""
+        return self._fetching
+
+    # -- the table --------------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Rows fetched so far."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Five columns, plus the snippet while searching."""
+        if parent.isValid():
+            return 0
+        return len(COLUMNS) + (1 if self.query.search else 0)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        """Column titles."""
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            tr("ModelTable", "Tên mô hình"),
+            tr("ModelTable", "Lĩnh vực"),
+            tr("ModelTable", "Trạng thái"),
+            tr("ModelTable", "Năm"),
+            tr("ModelTable", "Cập nhật"),
+            tr("ModelTable", "Đoạn khớp"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text; the highlight role carries the search markers."""
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return row[R_ID]
+        if role == HIGHLIGHT_ROLE:
+            return row[R_SNIPPET] if column == len(COLUMNS) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, column)
+        return None
+
+    def _text(self, row: tuple[Any, ...], column: int) -> str:
+        if column == 0:
+            return str(row[R_NAME] or "")
+        if column == 1:
+            code = str(row[R_FIELD] or "")
+            return self.field_names.get(code, code)
+        if column == 2:
+            return label(MODEL_STATUSES, str(row[R_STATUS] or ""))
+        if column == 3:
+            return "" if row[R_YEAR] is None else str(row[R_YEAR])
+        if column == 4:
+            return date_text(row[R_UPDATED])
+        return strip_marks(str(row[R_SNIPPET] or ""))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the store (Vietnamese order for names)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(replace(self.query, order=COLUMNS[column], descending=descending))
+
+    def record_id(self, row: int) -> str | None:
+        """The id of the model shown in ``row``."""
+        return str(self.rows[row][R_ID]) if 0 <= row < len(self.rows) else None
+
+    def row_of(self, record_id: str) -> int | None:
+        """The row showing ``record_id`` (None when not fetched)."""
+        for i, row in enumerate(self.rows):
+            if row[R_ID] == record_id:
+                return i
+        return None

@@ -1,0 +1,95 @@
+"""The pages of the sidebar, in order, each made on first visit from its own module.
+
+Replacing a page (a feature that is built now) means changing its factory here
+and its module; the main window does not know the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.text import tr
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One sidebar entry: its key, its title and how to make its page."""
+
+    key: str
+    title: str
+    make: Callable[[], QWidget]
+
+
+def default_pages(
+    runner: TaskRunner, bus: EventBus, *, request_restore: Callable[[Path], None]
+) -> list[PageSpec]:
+    """Every page of the main window, in sidebar order."""
+
+    def overview() -> QWidget:
+        from danvan_desktop.ui.pages.overview_page import OverviewPage
+
+        return OverviewPage(runner, bus)
+
+    def models() -> QWidget:
+        from danvan_desktop.ui.pages.models_page import ModelsPage
+
+        return ModelsPage(runner, bus)
+
+    def settings() -> QWidget:
+        from danvan_desktop.ui.pages.settings_page import SettingsPage
+
+        return SettingsPage(runner, bus, request_restore=request_restore)
+
+    def meetings() -> QWidget:
+        from danvan_desktop.ui.pages.meetings_page import MeetingsPage
+
+        return MeetingsPage()
+
+    def tasks() -> QWidget:
+        from danvan_desktop.ui.pages.tasks_page import TasksPage
+
+        return TasksPage()
+
+    def team() -> QWidget:
+        from danvan_desktop.ui.pages.team_page import TeamPage
+
+        return TeamPage()
+
+    def exemplars() -> QWidget:
+        from danvan_desktop.ui.pages.exemplars_page import ExemplarsPage
+
+        return ExemplarsPage()
+
+    def handbook() -> QWidget:
+        from danvan_desktop.ui.pages.handbook_page import HandbookPage
+
+        return HandbookPage()
+
+    def reports() -> QWidget:
+        from danvan_desktop.ui.pages.reports_page import ReportsPage
+
+        return ReportsPage()
+
+    def sync() -> QWidget:
+        from danvan_desktop.ui.pages.sync_page import SyncPage
+
+        return SyncPage()
+
+    return [
+        PageSpec("overview", tr("MainWindow", "Tổng quan"), overview),
+        PageSpec("models", tr("MainWindow", "Mô hình"), models),
+        PageSpec("meetings", tr("MainWindow", "Cuộc họp"), meetings),
+        PageSpec("tasks", tr("MainWindow", "Nhiệm vụ"), tasks),
+        PageSpec("team", tr("MainWindow", "Tổ dân vận"), team),
+        PageSpec("exemplars", tr("MainWindow", "Điển hình & khen thưởng"), exemplars),
+        PageSpec("handbook", tr("MainWindow", "Sổ tay"), handbook),
+        PageSpec("reports", tr("MainWindow", "Báo cáo"), reports),
+        PageSpec("sync", tr("MainWindow", "Đồng bộ"), sync),
+        PageSpec("settings", tr("MainWindow", "Cài đặt"), settings),
+    ]

@@ -1,0 +1,272 @@
+"""Mô hình: the team's models, searched as you type, filtered, sorted, opened in a form.
+
+The list fetches keyset pages on the read lane as the user scrolls. Typing in the
+search box waits ~150 ms for a pause, then searches in the background (with or
+without diacritics) and shows the hits with the matched words highlighted; the
+field, status and year filters narrow the list or the hits alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.core.vocab import MODEL_STATUSES, label
+from danvan_desktop.store.lists import ModelFilter
+from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.form_widgets import heading
+from danvan_desktop.ui.highlight_delegate import HighlightDelegate
+from danvan_desktop.ui.model_table import COLUMNS, ListQuery, ModelTableModel
+from danvan_desktop.ui.tasks import JobContext, TaskRunner
+from danvan_desktop.ui.text import number_text, tr
+
+if TYPE_CHECKING:
+    from danvan_desktop.ui.model_form_dialog import ModelFormDialog
+
+SEARCH_DELAY_MS = 150
+
+
+def load_filter_lists(ctx: JobContext) -> dict[str, Any]:
+    """The field list and the years that have models (read lane)."""
+    session, db = ctx.session, ctx.reader
+    return {"fields": session.model_fields(db=db), "years": session.model_years(db=db)}
+
+
+class ModelsPage(QWidget):
+    """The model list page.
+
+    Signals:
+        first_page_painted(): the first rows of the list have been drawn on screen.
+        form_opened(object): a model form was opened (the dialog).
+    """
+
+    first_page_painted = Signal()
+    form_opened = Signal(object)
+
+    def __init__(self, runner: TaskRunner, bus: EventBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._bus = bus
+        self.form: ModelFormDialog | None = None
+        self._awaiting_paint = False
+        self._painted_once = False
+        self.table_model = ModelTableModel(runner, self)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_query)
+        self._build()
+        self._connect()
+        bus.data_changed.connect(self._on_data_changed)
+        self.table_model.start()
+        self._load_lists()
+
+    # -- building ---------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 6)
+        top = QHBoxLayout()
+        top.addWidget(heading(tr("ModelsPage", "Mô hình «Dân vận khéo»")))
+        top.addStretch(1)
+        self.new_button = QPushButton(tr("ModelsPage", "Thêm mô hình (Ctrl+N)"))
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            tr("ModelsPage", "Tìm mô hình (Ctrl+F) — gõ có dấu hay không dấu đều được")
+        )
+        bar.addWidget(self.search, 3)
+        self.field_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.year_filter = QComboBox()
+        self.field_filter.addItem(tr("ModelsPage", "Mọi lĩnh vực"), None)
+        self.status_filter.addItem(tr("ModelsPage", "Mọi trạng thái"), None)
+        for code in MODEL_STATUSES:
+            self.status_filter.addItem(label(MODEL_STATUSES, code), code)
+        self.year_filter.addItem(tr("ModelsPage", "Mọi năm"), None)
+        for combo in (self.field_filter, self.status_filter, self.year_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            bar.addWidget(combo, 1)
+        layout.addLayout(bar)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setItemDelegate(HighlightDelegate(self.table))
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        self.setTabOrder(self.search, self.field_filter)
+        self.setTabOrder(self.field_filter, self.status_filter)
+        self.setTabOrder(self.status_filter, self.year_filter)
+        self.setTabOrder(self.year_filter, self.table)
+        self.setTabOrder(self.table, self.new_button)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_query)
+        for combo in (self.field_filter, self.status_filter, self.year_filter):
+            combo.currentIndexChanged.connect(self._apply_query)
+        self.new_button.clicked.connect(self.new_record)
+        self.table.activated.connect(self._open_index)
+        self.table.doubleClicked.connect(self._open_index)
+        model = self.table_model
+        model.total_changed.connect(self._show_count)
+        model.loading_changed.connect(self._show_loading)
+        model.first_rows_shown.connect(self._first_rows_shown)
+        model.first_rows_shown.connect(self._fit_columns)
+        self.table.viewport().installEventFilter(self)
+
+    def _fit_columns(self) -> None:
+        """Room for the field and status names; the name (or, searching, the match) stretches."""
+        header = self.table.horizontalHeader()
+        char = self.fontMetrics().averageCharWidth()
+        searching = self.table_model.columnCount() > len(COLUMNS)
+        widths = {0: 36, 1: 26 if searching else 30, 2: 20, 3: 7, 4: 12}  # in characters
+        stretch = len(COLUMNS) if searching else 0
+        for column in range(self.table_model.columnCount()):
+            if column == stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, char * widths.get(column, 12))
+
+    # -- lists and queries ------------------------------------------------------------
+    def _load_lists(self) -> None:
+        self._runner.read(load_filter_lists, on_done=self._fill_lists, owner=self)
+
+    def _fill_lists(self, lists: dict[str, Any]) -> None:
+        self.table_model.set_field_names(dict(lists["fields"]))
+        for combo, items in (
+            (self.field_filter, lists["fields"]),
+            (self.year_filter, [(y, str(y)) for y in lists["years"]]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for code, name in items:
+                combo.addItem(name, code)
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def current_query(self) -> ListQuery:
+        """The query the controls describe."""
+        text = self.search.text().strip()
+        flt = ModelFilter(
+            field_code=self.field_filter.currentData(),
+            status=self.status_filter.currentData(),
+            year=self.year_filter.currentData(),
+        )
+        query = replace(self.table_model.query, flt=flt, search=text)
+        if text and not self.table_model.query.search:
+            query = replace(query, order=None)  # new search: most relevant first
+            self._show_sort_indicator(-1)
+        if not text and query.order is None:
+            query = replace(query, order="name", descending=False)
+            self._show_sort_indicator(0)
+        return query
+
+    def _show_sort_indicator(self, column: int) -> None:
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        header.viewport().update()
+
+    def _apply_query(self) -> None:
+        self._search_timer.stop()
+        self.table_model.set_query(self.current_query())
+
+    def _show_count(self, total: int) -> None:
+        if self.table_model.query.search:
+            text = tr("ModelsPage", "Tìm thấy {count} mô hình.", count=number_text(total))
+        else:
+            text = tr("ModelsPage", "{count} mô hình.", count=number_text(total))
+        self.count_label.setText(text)
+
+    def _show_loading(self, loading: bool) -> None:
+        if loading and not self.table_model.rows:
+            self.count_label.setText(tr("ModelsPage", "Đang tải…"))
+
+    def _on_data_changed(self, entities: set[str]) -> None:
+        if "model" in entities:
+            self.table_model.refresh()
+        if {"model", "model_field"} & set(entities):
+            self._load_lists()
+
+    # -- the first paint (startup measurement and tests) -------------------------------
+    def _first_rows_shown(self) -> None:
+        if not self._painted_once:
+            self._awaiting_paint = True
+            self.table.viewport().update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Notice the first paint of the list once rows are in it."""
+        if (
+            self._awaiting_paint
+            and watched is self.table.viewport()
+            and event.type() == QEvent.Type.Paint
+        ):
+            self._awaiting_paint = False
+            self._painted_once = True
+            QTimer.singleShot(0, self.first_page_painted.emit)
+        return super().eventFilter(watched, event)
+
+    # -- actions ----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def new_record(self) -> None:
+        """Ctrl+N: open an empty form."""
+        self.open_form(None)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        record_id = self.table_model.record_id(index.row())
+        if record_id:
+            self.open_form(record_id)
+
+    def open_form(self, model_id: str | None) -> ModelFormDialog:
+        """Open the form of one model (None: a new one)."""
+        from danvan_desktop.ui.model_form_dialog import ModelFormDialog  # not needed to start
+
+        dialog = ModelFormDialog(self._runner, self._bus, model_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.form = dialog
+        dialog.destroyed.connect(lambda: self._forget_form(dialog))
+        dialog.open()
+        self.form_opened.emit(dialog)
+        return dialog
+
+    def _forget_form(self, dialog: ModelFormDialog) -> None:
+        if self.form is dialog:
+            self.form = None
+
+    def columns(self) -> tuple[str, ...]:
+        """The sortable columns, in order (for tests and the header)."""
+        return COLUMNS

@@ -1,0 +1,125 @@
+"""First run: the wizard sets up the team; the second start goes straight to the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from danvan_desktop.session import Session
+from danvan_desktop.ui.app_controller import AppController
+from danvan_desktop.ui.first_run_wizard import FirstRunWizard
+from danvan_desktop.ui.main_window import MainWindow
+
+from .helpers import WAIT_MS, type_text
+
+
+def _wizard(qtbot: QtBot, start_app: Any, data_dir: Path) -> tuple[AppController, FirstRunWizard]:
+    controller = start_app(data_dir)
+    qtbot.waitUntil(lambda: controller.wizard is not None, timeout=WAIT_MS)
+    wizard = controller.wizard
+    assert isinstance(wizard, FirstRunWizard)
+    return controller, wizard
+
+
+def _next(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    wizard.button(QWizard.WizardButton.NextButton).click()
+
+
+def _finish(wizard: FirstRunWizard) -> None:
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_hue_comes_first_with_its_communes(qtbot: QtBot, start_app: Any, tmp_path: Path) -> None:
+    """The province list starts with Huế, chosen, and offers its 40 communes."""
+    _controller, wizard = _wizard(qtbot, start_app, tmp_path / "data")
+    place = wizard.place_page
+    assert place.province.itemText(0) == "Thành phố Huế"
+    assert place.province.currentData() == 46
+    assert place.commune.count() == 40
+    assert place.commune.findText("Phường Phú Xuân") >= 0
+
+
+def test_next_needs_a_village_name(qtbot: QtBot, start_app: Any, tmp_path: Path) -> None:
+    """The first page cannot be passed until the village is named."""
+    _controller, wizard = _wizard(qtbot, start_app, tmp_path / "data")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    type_text(wizard.place_page.village, "Thôn Đông")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_wizard_end_to_end(qtbot: QtBot, start_app: Any, tmp_path: Path) -> None:
+    """Typing through the wizard sets up the team, leader and server settings."""
+    data_dir = tmp_path / "data"
+    controller, wizard = _wizard(qtbot, start_app, data_dir)
+    place = wizard.place_page
+    place.commune.setCurrentIndex(place.commune.findText("Phường Kim Long"))
+    place.kind.setCurrentIndex(place.kind.findText("Thôn"))
+    type_text(place.village, "Thôn Đông Giang")
+    _next(qtbot, wizard)
+    team = wizard.team_page
+    assert team.team.text() == "Tổ dân vận thôn đông giang"
+    team.team.setText("Tổ dân vận thôn Đông Giang")
+    type_text(team.leader, "Trần Thị Hường")
+    type_text(team.phone, "abc")
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is team
+    assert "chữ số" in team.phone_error.text() and team.phone_error.isVisible()
+    team.phone.clear()
+    type_text(team.phone, "0905 123 456")
+    _next(qtbot, wizard)
+    server = wizard.server_page
+    assert wizard.currentPage() is server
+    type_text(server.server, "http://may-chu")
+    _finish(wizard)
+    assert "https://" in server.server_error.text()
+    server.server.setText("https://danvan.hue.gov.vn")
+    type_text(server.code, "HUE-0042")
+    _finish(wizard)
+    qtbot.waitUntil(lambda: isinstance(controller.window, MainWindow), timeout=WAIT_MS)
+    assert controller.window is not None and controller.window.isVisible()
+    window = controller.window
+    qtbot.waitUntil(lambda: "Đông Giang" in window.windowTitle(), timeout=WAIT_MS)
+    controller.runner.shutdown()
+    session = Session.open(data_dir)
+    try:
+        unit = session.get_record("unit", session.store.home_unit_id or "")
+        assert (unit["name"], unit["village_kind"], unit["commune_code"]) == (
+            "Thôn Đông Giang",
+            "thon",
+            19810,
+        )
+        leader = session.list_records("member")[0]
+        assert (leader["full_name"], leader["phone"]) == ("Trần Thị Hường", "0905 123 456")
+        assert session.setting("server_url") == "https://danvan.hue.gov.vn"
+        assert session.setting("enrollment_code") == "HUE-0042"
+    finally:
+        session.close()
+
+
+def test_server_is_optional(qtbot: QtBot, start_app: Any, tmp_path: Path) -> None:
+    """Leaving the server empty still sets the team up; no server setting is stored."""
+    data_dir = tmp_path / "data"
+    controller, wizard = _wizard(qtbot, start_app, data_dir)
+    type_text(wizard.place_page.village, "Tổ dân phố 7")
+    _next(qtbot, wizard)
+    type_text(wizard.team_page.leader, "Lê Văn Bình")
+    _next(qtbot, wizard)
+    _finish(wizard)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=WAIT_MS)
+    controller.runner.shutdown()
+    session = Session.open(data_dir)
+    try:
+        assert session.is_initialised and session.setting("server_url") is None
+    finally:
+        session.close()
+
+
+def test_second_start_opens_the_main_window(qtbot: QtBot, start_app: Any, team_dir: Path) -> None:
+    """A folder with a team opens straight into the main window, no wizard."""
+    controller = start_app(team_dir)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=WAIT_MS)
+    assert controller.wizard is None
+    assert controller.window is not None and controller.window.current_key() == "overview"

@@ -1,0 +1,146 @@
+"""Settings: language switched live, backups made, kept, listed and restored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from danvan_desktop.core.i18n import current_language
+from danvan_desktop.ui.app_controller import AppController
+from danvan_desktop.ui.look import Translations
+from danvan_desktop.ui.pages.settings_page import SettingsPage
+
+from .helpers import WAIT_MS, call
+
+
+@pytest.fixture
+def app(qtbot: QtBot, start_app: Any, team_dir: Path) -> AppController:
+    """The application on a team's folder, showing Cài đặt."""
+    controller: AppController = start_app(team_dir, start_page="settings")
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=WAIT_MS)
+    return controller
+
+
+def _settings(qtbot: QtBot, app: AppController) -> SettingsPage:
+    assert app.window is not None
+    page = app.window.current_page()
+    assert isinstance(page, SettingsPage)
+    qtbot.waitUntil(page.isEnabled, timeout=WAIT_MS)
+    return page
+
+
+def _sidebar(app: AppController) -> list[str]:
+    assert app.window is not None
+    bar = app.window.sidebar
+    return [bar.item(i).text() for i in range(bar.count())]
+
+
+def test_switch_to_english_and_back(qtbot: QtBot, app: AppController) -> None:
+    """Choosing English redraws the window in English at once; Tiếng Việt brings it back."""
+    page = _settings(qtbot, app)
+    old_window = app.window
+    with qtbot.waitSignal(app.main_window_shown, timeout=WAIT_MS):
+        page.language.setCurrentIndex(page.language.findData("en"))
+    assert app.window is not old_window
+    assert _sidebar(app)[:2] == ["Overview", "Models"]
+    assert app.window is not None and app.window.current_key() == "settings"
+    assert app.window.status.online.text() == "Not connected to the server"
+    assert current_language() == "en"
+    page = _settings(qtbot, app)
+    with qtbot.waitSignal(app.main_window_shown, timeout=WAIT_MS):
+        page.language.setCurrentIndex(page.language.findData("vi"))
+    assert _sidebar(app)[:2] == ["Tổng quan", "Mô hình"]
+    assert call(qtbot, app.runner, lambda ctx: ctx.session.setting("language")) == "vi"
+
+
+def test_language_is_remembered(qtbot: QtBot, start_app: Any, team_dir: Path) -> None:
+    """The chosen language is stored and used at the next start."""
+    first: AppController = start_app(team_dir, start_page="settings")
+    qtbot.waitUntil(lambda: first.window is not None, timeout=WAIT_MS)
+    page = _settings(qtbot, first)
+    with qtbot.waitSignal(first.main_window_shown, timeout=WAIT_MS):
+        page.language.setCurrentIndex(page.language.findData("en"))
+    assert call(qtbot, first.runner, lambda ctx: ctx.session.setting("language")) == "en"
+    first.translations.apply("vi")
+    assert first.window is not None
+    first.window.close()
+    second: AppController = start_app(team_dir)
+    qtbot.waitUntil(lambda: second.window is not None and second.window is not first.window)
+    assert _sidebar(second)[0] == "Overview"
+
+
+def test_qt_buttons_speak_vietnamese(qtbot: QtBot, translations: Translations) -> None:
+    """Qt's own buttons (Save, Close, Cancel) show Vietnamese from our qtbase_vi."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save
+        | QDialogButtonBox.StandardButton.Close
+        | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(buttons)
+    texts = [b.text().replace("&", "") for b in buttons.buttons()]
+    assert sorted(texts) == sorted(["Lưu", "Đóng", "Hủy"])
+
+
+def test_back_up_now_lists_the_backup(qtbot: QtBot, app: AppController) -> None:
+    """«Sao lưu ngay» writes a backup zip and shows it in the list."""
+    page = _settings(qtbot, app)
+    assert page.backups.item(0).text() == "Chưa có bản sao lưu nào."
+    page.backup_button.click()
+    qtbot.waitUntil(lambda: page.backup_button.isEnabled(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Đã sao lưu vào" in page.backup_note.text(), timeout=WAIT_MS)
+    assert page.backups.count() == 1
+    assert page.backups.item(0).text().endswith(".zip")
+    assert page.data_dir is not None
+    assert len(list((page.data_dir / "backups").glob("danvan-backup-*.zip"))) == 1
+
+
+def test_backup_keep_and_interval_are_saved(qtbot: QtBot, app: AppController) -> None:
+    """Changing how many backups to keep and how often is stored."""
+    page = _settings(qtbot, app)
+    page.keep.setValue(5)
+    page.keep.editingFinished.emit()
+    page.interval.setValue(12)
+    page.interval.editingFinished.emit()
+    values = call(
+        qtbot,
+        app.runner,
+        lambda ctx: (
+            ctx.session.setting("backup_keep"),
+            ctx.session.setting("backup_interval_hours"),
+        ),
+    )
+    assert values == (5, 12)
+
+
+def test_server_address_must_be_https(qtbot: QtBot, app: AppController) -> None:
+    """A plain http address is refused beside the field; https is stored."""
+    page = _settings(qtbot, app)
+    page.server.setText("http://may-chu")
+    page.save_server()
+    assert "https://" in page.server_error.text()
+    page.server.setText("https://danvan.hue.gov.vn")
+    page.save_server()
+    stored = call(qtbot, app.runner, lambda ctx: ctx.session.setting("server_url"))
+    assert stored == "https://danvan.hue.gov.vn"
+
+
+def test_restore_brings_back_the_backed_up_data(qtbot: QtBot, app: AppController) -> None:
+    """Restore closes the store, puts the backup back and reopens the window."""
+    backup = call(qtbot, app.runner, lambda ctx: ctx.session.make_backup())
+    call(
+        qtbot,
+        app.runner,
+        lambda ctx: ctx.session.add_model(name="Sau sao lưu", field_code="other", year=2026),
+    )
+    old_window = app.window
+    with qtbot.waitSignal(app.main_window_shown, timeout=WAIT_MS):
+        app.restore(Path(backup))
+    assert app.window is not old_window
+    models = call(qtbot, app.runner, lambda ctx: ctx.session.list_records("model"))
+    assert models == []
+    assert app.restore_message is not None
+    assert app.restore_message.text() == "Đã khôi phục dữ liệu từ bản sao lưu."
