@@ -62,6 +62,23 @@ def data_strings() -> list[tuple[str, str]]:
     return list(items)
 
 
+def translated_elsewhere(target: Path) -> set[tuple[str, str]]:
+    """Strings already translated in the other catalogues of the same language."""
+    suffix = target.name.rsplit("_", 1)[-1]
+    found: set[tuple[str, str]] = set()
+    for other in target.parent.glob(f"*_{suffix}"):
+        if other.resolve() == target.resolve():
+            continue
+        root = ET.parse(other).getroot()
+        for ctx in root.iter("context"):
+            name = ctx.findtext("name") or ""
+            for msg in ctx.iter("message"):
+                trans = msg.find("translation")
+                if trans is not None and trans.text and trans.get("type") != "unfinished":
+                    found.add((name, msg.findtext("source") or ""))
+    return found
+
+
 def write_ts(target: Path, items: list[tuple[str, str]], language: str) -> int:
     """Merge ``items`` into ``target``; returns how many are still untranslated."""
     known: dict[tuple[str, str], str] = {}
@@ -105,6 +122,8 @@ def main() -> None:
     items = collect([Path(s) for s in sources])
     if "--with-data" in sys.argv:
         items += [i for i in data_strings() if i not in items]
+    elsewhere = translated_elsewhere(Path(target))
+    items = [i for i in items if i not in elsewhere]
     missing = write_ts(Path(target), items, "en_GB")
     print(f"{target}: {missing} untranslated")
 

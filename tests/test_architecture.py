@@ -19,8 +19,9 @@ ALLOWED: dict[str, set[str]] = {
     "sync": {"core", "store"},
     "reports": {"core", "store"},
     "ui": {"core", "session", "ui", "store", "sync", "reports", "usb"},
-    "session": {"core", "store", "sync", "reports", "usb"},
-    "cli": {"core", "session", "store"},
+    "session": {"core", "store", "sync", "reports", "usb", "session_sync"},
+    "session_sync": {"core", "store", "sync"},
+    "cli": {"core", "session", "session_sync", "store", "usb", "reports"},
     "app": {"core", "session", "ui", "store"},
 }
 THIRD_PARTY_FORBIDDEN: dict[str, set[str]] = {
@@ -30,6 +31,7 @@ THIRD_PARTY_FORBIDDEN: dict[str, set[str]] = {
     "sync": {"PySide6"},
     "reports": {"PySide6.QtWidgets"},
     "session": {"PySide6"},
+    "session_sync": {"PySide6"},
     "cli": {"PySide6"},
 }
 

@@ -319,6 +319,17 @@
     </message>
   </context>
   <context>
+    <name>sync</name>
+    <message>
+      <source>Đồng hồ máy tính lệch {minutes} phút so với máy chủ: hãy chỉnh lại ngày giờ cho đúng; dữ liệu không bị ảnh hưởng.</source>
+      <translation>The laptop clock is {minutes} minutes off the server's: set the date and time right; the data is not affected.</translation>
+    </message>
+    <message>
+      <source>Chưa có địa chỉ máy chủ: hãy nhập địa chỉ do cán bộ quản trị cung cấp trong mục Đồng bộ hoặc Cài đặt.</source>
+      <translation>No server address yet: enter the address the administrator gave you on the Sync or Settings page.</translation>
+    </message>
+  </context>
+  <context>
     <name>cli</name>
     <message>
       <source>Đã khởi tạo tổ dân vận, mã {id}.</source>
@@ -337,6 +348,14 @@
       <translation>Restored from {file}; the previous data is kept in {safety}.</translation>
     </message>
     <message>
+      <source>Đã đăng ký máy với máy chủ; vai trò: {role}.</source>
+      <translation>This laptop is enrolled with the server; role: {role}.</translation>
+    </message>
+    <message>
+      <source>Đồng bộ xong: gửi {pushed}, nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}; {sent} byte đi, {received} byte về.</source>
+      <translation>Sync done: {pushed} sent, {pulled} received, {conflicts} conflicts, {rejected} rejected; {sent} bytes out, {received} bytes in.</translation>
+    </message>
+    <message>
       <source>Lần trước ứng dụng không đóng bình thường: kiểm tra toàn bộ dữ liệu.</source>
       <translation>The application did not close normally last time: checking all the data.</translation>
     </message>
@@ -351,6 +370,10 @@
     <message>
       <source>Đã sao lưu vào {path}.</source>
       <translation>Backed up to {path}.</translation>
+    </message>
+    <message>
+      <source>Máy chủ đã được khôi phục từ bản sao lưu cũ: đã gửi lại {count} hồ sơ.</source>
+      <translation>The server was restored from an older backup: {count} records were sent again.</translation>
     </message>
     <message>
       <source>Dân vận khéo: các lệnh không cần giao diện.</source>
@@ -383,6 +406,18 @@
     <message>
       <source>khôi phục từ một bản sao lưu</source>
       <translation>restore from a backup</translation>
+    </message>
+    <message>
+      <source>đăng ký máy với máy chủ tỉnh</source>
+      <translation>enroll this laptop with the provincial server</translation>
+    </message>
+    <message>
+      <source>đồng bộ với máy chủ tỉnh</source>
+      <translation>sync with the provincial server</translation>
+    </message>
+    <message>
+      <source>các xung đột chưa giải quyết</source>
+      <translation>unresolved conflicts</translation>
     </message>
     <message>
       <source>Mỗi mục phải viết dạng TÊN=GIÁ_TRỊ, ví dụ name=Thôn 1.</source>

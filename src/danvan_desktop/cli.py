@@ -22,6 +22,7 @@ import platformdirs
 from danvan_desktop.core.errors import DanvanError, StoreError, ValidationError
 from danvan_desktop.core.i18n import current_language, set_language, tr
 from danvan_desktop.session import Result, Session
+from danvan_desktop.session_sync import clock_note
 from danvan_desktop.store.backup import restore_backup
 from danvan_desktop.store.migrations import schema_version
 from danvan_desktop.store.places import HUE_PROVINCE_CODE, communes_of
@@ -191,6 +192,50 @@ def cmd_restore(args: argparse.Namespace) -> None:
     )
     if not report.ok:
         raise StoreError(report.advice)
+
+
+def cmd_enroll(session: Session, args: argparse.Namespace) -> None:
+    answer = session.enroll_device(
+        server_url=args.server, code=args.code, device_name=args.name, ca_bundle=args.ca
+    )
+    print(tr("cli", "Đã đăng ký máy với máy chủ; vai trò: {role}.", role=answer.get("role")))
+
+
+def cmd_sync(session: Session, args: argparse.Namespace) -> None:
+    report = session.sync_now()
+    print(
+        tr(
+            "cli",
+            "Đồng bộ xong: gửi {pushed}, nhận {pulled}, xung đột {conflicts}, bị từ chối "
+            "{rejected}; {sent} byte đi, {received} byte về.",
+            pushed=report.pushed,
+            pulled=report.pulled,
+            conflicts=report.conflicts,
+            rejected=report.rejected,
+            sent=report.bytes_sent,
+            received=report.bytes_received,
+        )
+    )
+    note = clock_note(report.clock_skew_s)
+    if note:
+        print(note, file=sys.stderr)
+    if report.server_restored:
+        print(
+            tr(
+                "cli",
+                "Máy chủ đã được khôi phục từ bản sao lưu cũ: đã gửi lại {count} hồ sơ.",
+                count=report.resent_after_restore,
+            ),
+            file=sys.stderr,
+        )
+
+
+def cmd_conflicts(session: Session, args: argparse.Namespace) -> None:
+    for row in session.conflicts():
+        print(
+            f"{row['id']}\t{row['entity']}\t{row['record_id']}\t{row['field']}\t"
+            f"{row['kept_value']}\t{row['lost_value']}"
+        )
 
 
 def cmd_communes(args: argparse.Namespace) -> None:
@@ -377,6 +422,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help=tr("cli", "khôi phục từ một bản sao lưu"))
     p.add_argument("file", type=Path)
     p.set_defaults(handler=None, standalone=cmd_restore)
+    p = sub.add_parser("enroll", help=tr("cli", "đăng ký máy với máy chủ tỉnh"))
+    p.add_argument("--server", required=True)
+    p.add_argument("--ca", default=None)
+    p.add_argument("--name", default=None)
+    p.add_argument("code")
+    p.set_defaults(handler=cmd_enroll)
+    p = sub.add_parser("sync", help=tr("cli", "đồng bộ với máy chủ tỉnh"))
+    p.set_defaults(handler=cmd_sync)
+    p = sub.add_parser("conflicts", help=tr("cli", "các xung đột chưa giải quyết"))
+    p.set_defaults(handler=cmd_conflicts)
     p = sub.add_parser("communes")
     p.add_argument("--province", type=int, default=HUE_PROVINCE_CODE)
     p.set_defaults(handler=None, standalone=cmd_communes)

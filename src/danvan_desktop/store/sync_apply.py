@@ -214,3 +214,40 @@ def open_conflicts(records: Records) -> list[dict[str, Any]]:
 def system_columns() -> tuple[str, ...]:
     """Columns every synced row has (re-exported for the engine)."""
     return SYSTEM_COLUMNS
+
+
+def adopt_server_unit(records: Records, unit: Mapping[str, Any]) -> bool:
+    """Take the server's record of this team's unit in place of the one made at setup.
+
+    The laptop made its own unit record (with a device-made id) at first run; units
+    are managed by the server, so at enrollment every local record and queued
+    operation moves to the server's unit id, the local unit record (never synced)
+    is dropped, and the server's is stored. Returns True when anything moved."""
+    new_id = str(unit["id"])
+    store = records.store
+    old_id = store.home_unit_id
+    with records.db.atomic():
+        if old_id and old_id != new_id:
+            for spec in ENTITIES.values():
+                records.db.execute(
+                    f"UPDATE [{spec.table}] SET unit_id = ? WHERE unit_id = ?", [new_id, old_id]
+                )
+            records.db.execute("UPDATE outbox SET unit_id = ? WHERE unit_id = ?", [new_id, old_id])
+            records.db.execute("DELETE FROM unit WHERE id = ? AND server_version IS NULL", [old_id])
+        records.db.execute("DELETE FROM outbox WHERE entity = 'unit' AND state != 'rejected'")
+        fields = {k: v for k, v in unit.items() if k not in SYSTEM_COLUMNS}
+        apply_changes(
+            records,
+            [
+                {
+                    "entity": "unit",
+                    "record_id": new_id,
+                    "unit_id": unit.get("unit_id") or new_id,
+                    "server_version": int(unit.get("server_version") or 0),
+                    "deleted": False,
+                    "fields": fields,
+                }
+            ],
+        )
+        store.set_meta("home_unit_id", new_id)
+    return bool(old_id and old_id != new_id)

@@ -1,0 +1,74 @@
+"""Sync fixtures: the real server on loopback and laptops with stores of their own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from danvan_desktop.session import Session
+from support.server_process import (
+    PHU_XUAN,
+    ServerProcess,
+    add_village,
+    make_enrollment_code,
+    sqlite_url,
+    start_server,
+)
+
+
+@dataclass
+class Province:
+    """A running server with one village unit."""
+
+    server: ServerProcess
+    database_url: str
+    village_id: str
+
+    def code(self, role: str = "team", unit_id: str | None = None) -> str:
+        """A fresh enrollment code for the village (or ``unit_id``)."""
+        return make_enrollment_code(self.database_url, unit_id or self.village_id, role)
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Iterator[Province]:
+    """The real server process (SQLite) with Tổ dân phố 5 of Phường Phú Xuân."""
+    url = sqlite_url(tmp_path)
+    (tmp_path / "server").mkdir()
+    with start_server(url, log_dir=tmp_path / "server") as server:
+        village = add_village(url, commune_code=PHU_XUAN, name="Tổ dân phố 5")
+        yield Province(server, url, village.id)
+
+
+def new_laptop(folder: Path, leader: str = "Nguyễn Văn An") -> Session:
+    """A set-up team store in ``folder``, not yet enrolled."""
+    session = Session.open(folder, create=True)
+    session.initialise_team(
+        province_code=46,
+        commune_code=PHU_XUAN,
+        village_name="Tổ dân phố 5",
+        village_kind="to_dan_pho",
+        team_name="Tổ dân vận tổ dân phố 5",
+        leader_name=leader,
+    )
+    return session
+
+
+@pytest.fixture
+def laptops(tmp_path: Path, province: Province) -> Iterator[Callable[[str], Session]]:
+    """Make enrolled laptops by name; all are closed at the end."""
+    made: list[Session] = []
+
+    def make(name: str) -> Session:
+        session = new_laptop(tmp_path / name)
+        session.enroll_device(
+            server_url=province.server.url, code=province.code(), device_name=name
+        )
+        made.append(session)
+        return session
+
+    yield make
+    for session in made:
+        session.close()
