@@ -11,6 +11,7 @@ answer is committed locally; a dropped link re-sends them and the server answers
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import json
 import threading
@@ -163,7 +164,7 @@ class SyncEngine:
                 f"{protocol.API_PREFIX}/push",
                 body=raw,
                 cancel=self.cancel,
-                on_progress=lambda sent, done=done: self.progress("push", done, total),
+                on_progress=functools.partial(self._push_progress, done, total),
             )
             report.bytes_sent += response.bytes_sent
             report.bytes_received += response.bytes_received
@@ -172,6 +173,9 @@ class SyncEngine:
             self._settle(batch, response.json(), report)
             done += len(batch)
             self.progress("push", done, total)
+
+    def _push_progress(self, done: int, total: int, _sent_bytes: int) -> None:
+        self.progress("push", done, total)
 
     def _take_batch(self, ops: list[outbox.Operation]) -> list[outbox.Operation]:
         """As many operations as fit the compressed-byte budget (at least one)."""
