@@ -1,0 +1,140 @@
+"""Three laptops editing, deleting, syncing and losing answers in random order converge
+(a hypothesis state machine against the real server process)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from danvan_desktop.session import Session
+from danvan_desktop.store import outbox
+from danvan_desktop.sync.protocol import API_PREFIX
+from danvan_desktop.sync.transport import SyncTransport
+from support.server_process import (
+    ServerProcess,
+    add_village,
+    make_enrollment_code,
+    sqlite_url,
+    start_server,
+)
+from sync.conftest import new_laptop
+
+FIELDS = ("name", "scope", "content")
+WORDS = st.sampled_from(["Đường hoa", "Quỹ khuyến học", "Thắp sáng", "Rác thải", "Hòa giải"])
+_server: dict[str, object] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _province() -> Iterator[None]:
+    folder = Path(tempfile.mkdtemp(prefix="converge-"))
+    url = sqlite_url(folder)
+    with start_server(url, log_dir=folder) as server:
+        _server.update(url=url, server=server)
+        yield
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+class ThreeLaptops(RuleBasedStateMachine):
+    """Random edits, syncs and lost answers on three laptops of one team."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        url = str(_server["url"])
+        server = _server["server"]
+        assert isinstance(server, ServerProcess)
+        self.folder = Path(tempfile.mkdtemp(prefix="laptops-"))
+        village = add_village(url, name=f"Thôn {self.folder.name}")
+        self.laptops: list[Session] = []
+        for i in range(3):
+            laptop = new_laptop(self.folder / str(i))
+            laptop.enroll_device(server_url=server.url, code=make_enrollment_code(url, village.id))
+            self.laptops.append(laptop)
+        self.model_ids: list[str] = []
+
+    def _live(self, laptop: Session) -> list[str]:
+        return [r["id"] for r in laptop.list_records("model")]
+
+    @rule(who=st.integers(0, 2), name=WORDS)
+    def add_model(self, who: int, name: str) -> None:
+        result = self.laptops[who].add_model(name=name, field_code="economy", year=2026)
+        self.model_ids.append(result.record_id or "")
+
+    @precondition(lambda self: bool(self.model_ids))
+    @rule(
+        who=st.integers(0, 2), pick=st.integers(0, 1000), field=st.sampled_from(FIELDS), value=WORDS
+    )
+    def edit(self, who: int, pick: int, field: str, value: str) -> None:
+        laptop = self.laptops[who]
+        live = self._live(laptop)
+        if live:
+            laptop.update_model(live[pick % len(live)], **{field: f"{value} {who}"})
+
+    @precondition(lambda self: bool(self.model_ids))
+    @rule(who=st.integers(0, 2), pick=st.integers(0, 1000))
+    def delete(self, who: int, pick: int) -> None:
+        laptop = self.laptops[who]
+        live = self._live(laptop)
+        if live:
+            laptop.delete_record("model", live[pick % len(live)])
+
+    @rule(who=st.integers(0, 2))
+    def sync(self, who: int) -> None:
+        self.laptops[who].sync_now()
+
+    @rule(who=st.integers(0, 2))
+    def lose_the_answer(self, who: int) -> None:
+        """The batch reached the server and was applied, but the link dropped before the
+        answer came back: the laptop still holds the operations as 'sending'."""
+        laptop = self.laptops[who]
+        ops = outbox.operations(laptop.store.db)
+        if not ops:
+            return
+        outbox.mark_sending(laptop.store.db, [op.op_id for op in ops])
+        with SyncTransport(
+            str(laptop.setting("server_url")),
+            protocol_version="1",
+            schema_version=4,
+            auth_token=laptop.store.meta("sync_token"),
+        ) as t:
+            t.post_json(
+                f"{API_PREFIX}/push",
+                {"device_id": laptop.store.device_id, "ops": [op.envelope() for op in ops]},
+            )
+
+    @invariant()
+    def nothing_rejected(self) -> None:
+        for laptop in self.laptops:
+            assert not outbox.operations(laptop.store.db, states=(outbox.REJECTED,))
+
+    def teardown(self) -> None:
+        try:
+            for _ in range(2):
+                for laptop in self.laptops:
+                    laptop.sync_now()
+            states = [
+                sorted((r["id"], *(r[f] for f in FIELDS)) for r in laptop.list_records("model"))
+                for laptop in self.laptops
+            ]
+            assert states[0] == states[1] == states[2]
+            conflicts = [sorted(c["id"] for c in laptop.conflicts()) for laptop in self.laptops]
+            assert conflicts[0] == conflicts[1] == conflicts[2]
+        finally:
+            for laptop in self.laptops:
+                laptop.close()
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+ThreeLaptops.TestCase.settings = settings(
+    max_examples=40,
+    stateful_step_count=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+test_three_laptops_converge = pytest.mark.slow(ThreeLaptops.TestCase)
