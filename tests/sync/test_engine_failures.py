@@ -99,9 +99,11 @@ def test_client_two_versions_behind_is_refused_and_keeps_queuing(
     a = laptops("a")
     _model(a, "Chờ cập nhật")
     pending = a.pending_count()
-    with _transport(a, version=protocol.PROTOCOL_VERSION - 2) as transport:
-        with pytest.raises(ProtocolTooOld) as info:
-            SyncEngine(a.records, transport).sync_once()
+    with (
+        _transport(a, version=protocol.PROTOCOL_VERSION - 2) as transport,
+        pytest.raises(ProtocolTooOld) as info,
+    ):
+        SyncEngine(a.records, transport).sync_once()
     assert info.value.message
     assert a.pending_count() == pending
     _model(a, "Vẫn ghi được")
