@@ -36,7 +36,9 @@ def connect(path: Path | str, *, readonly: bool = False) -> Database:
         conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    return Database(conn)
+    # No sqlite-utils plugins: the scan of installed packages costs start-up time, and
+    # the store needs none.
+    return Database(conn, execute_plugins=False)
 
 
 def pragmas_of(db: Database) -> dict[str, object]:

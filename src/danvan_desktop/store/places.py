@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from vietnam_provinces import Province, ProvinceCode, Ward
 
 HUE_PROVINCE_CODE = 46
 
@@ -24,6 +23,8 @@ class Place:
 @cache
 def provinces() -> tuple[Place, ...]:
     """Every province-level unit, Huế first, then by code."""
+    from vietnam_provinces import Province  # imported on first use: it costs ~25 ms
+
     items = [Place(int(p.code), p.name) for p in Province.iter_all()]
     items.sort(key=lambda p: (p.code != HUE_PROVINCE_CODE, p.code))
     return tuple(items)
@@ -32,6 +33,8 @@ def provinces() -> tuple[Place, ...]:
 @cache
 def communes_of(province_code: int) -> tuple[Place, ...]:
     """The communes and wards of a province, by code."""
+    from vietnam_provinces import Province, ProvinceCode, Ward
+
     try:
         code = Province.from_code(ProvinceCode(province_code)).code
     except ValueError:
