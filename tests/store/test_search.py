@@ -56,9 +56,10 @@ def test_duong_finds_duong_with_d_stroke(filled: Session) -> None:
 
 
 def test_phrase_without_diacritics(filled: Session) -> None:
-    """'dan van kheo' finds 'Dân vận khéo' in a name and in the handbook."""
+    """'dan van kheo' finds 'Dân vận khéo' in a model's name and in the handbook."""
     titles = _titles(filled, "dan van kheo")
-    assert titles[:2] == ["Con đường hoa Dân vận khéo", "Thế nào là mô hình Dân vận khéo"]
+    assert "Con đường hoa Dân vận khéo" in titles
+    assert "Thế nào là mô hình Dân vận khéo" in titles
 
 
 def test_prefix_while_typing(filled: Session) -> None:
@@ -114,4 +115,5 @@ def test_query_with_only_punctuation_finds_nothing(filled: Session) -> None:
 def test_search_restricted_to_entities(filled: Session) -> None:
     """The handbook page searches only handbook documents."""
     hits = filled.search("dan van kheo", entities=("handbook_doc",))
-    assert [h.title for h in hits] == ["Thế nào là mô hình Dân vận khéo"]
+    assert "Thế nào là mô hình Dân vận khéo" in [h.title for h in hits]
+    assert {h.entity for h in hits} == {"handbook_doc"}
