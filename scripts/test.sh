@@ -12,7 +12,8 @@ DEB_PACKAGES=(
   poppler-utils         # pdftotext, pdffonts, pdftoppm for the PDF checks
   dosfstools fusefat exfatprogs exfat-fuse e2fsprogs  # stick images for the USB tests
   util-linux            # lsblk, mount, loop devices
-  xvfb                  # GUI screenshots
+  xvfb xauth            # GUI screenshots and the installed-bundle smoke test
+  desktop-file-utils shellcheck  # the Linux installer's desktop entry and scripts
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 )
@@ -32,15 +33,16 @@ fi
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[dev,server]'
+.venv/bin/python -m pip install -q -e '.[dev,server,build]'
 
 # shellcheck source=scripts/test_postgres.sh
 source scripts/test_postgres.sh
 
-echo "== ruff" && .venv/bin/ruff check src tests scripts bench docs && .venv/bin/ruff format --check src tests scripts bench docs
+echo "== ruff" && .venv/bin/ruff check src tests scripts bench docs installer && .venv/bin/ruff format --check src tests scripts bench docs installer
 echo "== mypy" && .venv/bin/mypy
 echo "== pytest"
 export QT_QPA_PLATFORM=offscreen
+export DANVAN_TEST_BUNDLE=${DANVAN_TEST_BUNDLE:-1}  # build and smoke-test the installer bundle
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?

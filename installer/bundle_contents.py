@@ -1,0 +1,205 @@
+"""What goes into the PyInstaller bundle, what must stay out, and how to check both.
+
+``danvan.spec`` asks this module for the data to collect and the modules to exclude;
+``build.py`` and the bundle test ask it whether a built folder is complete. Keeping
+the lists here (plain Python, no PyInstaller import) lets fast tests check them.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLE_NAME = "danvan-desktop"  # the folder PyInstaller fills (dist/danvan-desktop)
+DESKTOP_PROGRAM = "danvan-desktop"  # windowed: no console on Windows
+CLI_PROGRAM = "danvan"  # console
+CONTENTS_DIR = "_internal"  # PyInstaller 6's default: sys._MEIPASS of both programs
+RESOURCE_FOLDERS = ("fonts", "translations", "presets", "handbook", "regulation", "icons")
+QT_MODULES_ALWAYS = ("QtCore", "QtGui", "QtWidgets")
+# "from PySide6.QtNetwork import ..." anywhere in our code, lazy imports included.
+QT_IMPORT = re.compile(r"^\s*(?:from|import)\s+PySide6\.(Qt\w+)", re.MULTILINE)
+# The provincial server, the developer tools and Tk are never part of the desktop bundle.
+NOT_FOR_THE_DESKTOP = (
+    "tkinter",
+    "_tkinter",
+    "danvan_server",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "sqlalchemy",
+    "psycopg",
+    "psycopg_binary",
+    "psycopg2",
+    "pydantic",
+    "pydantic_core",
+    "anyio",
+    "httpx",
+    "httpcore",
+    "h11",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "mypy",
+    "importlinter",
+    "grimp",
+    "IPython",
+    "pip",
+)
+# Qt plugins a laptop never needs: embedded-Linux screens and input (eglfs, linuxfb, VNC,
+# evdev), and the GTK 3 theme, which would load the system's GTK next to the glib, cairo
+# and pango copied into the bundle and can crash when their versions differ. Without it
+# Qt draws its own style and still uses the desktop portal for file dialogs.
+UNNEEDED_QT_PLUGIN_FOLDERS = ("egldeviceintegrations", "generic")
+UNNEEDED_QT_PLUGINS = ("qeglfs", "qlinuxfb", "qvnc", "qvkkhrdisplay", "qminimalegl", "qgtk3")
+# Files of third-party packages read at run time (relative to the contents folder).
+THIRD_PARTY_DATA = (
+    "vietnam_provinces/data/nested-divisions.json",
+    "vietnam_provinces/data/flat-divisions.json",
+    "docx/templates/default.docx",
+    "docx/templates/default-header.xml",
+    "docx/templates/default-footer.xml",
+    "docx/parts/hdrftr.py",  # its folder must exist: templates are found through "parts/.."
+    "fpdf/data/color_profiles/sRGB2014.icc",
+    "certifi/cacert.pem",
+)
+# Files of ours read at run time; a missing one means the spec lost a folder.
+OUR_RESOURCES = (
+    "resources/fonts/NotoSans-Regular.ttf",
+    "resources/fonts/LiberationSerif-Regular.ttf",
+    "resources/translations/ui_en.qm",
+    "resources/translations/qtbase_vi.qm",
+    "resources/translations/core_en.ts",
+    "resources/presets/state.json",
+    "resources/handbook/index.json",
+    "resources/regulation/quy-che-mau.md",
+    "resources/icons/danvan-desktop-256.png",
+    "resources/icons/danvan-desktop.svg",
+)
+
+
+def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
+    """(source folder, bundle folder) for every resources/ folder, in PyInstaller's form."""
+    pairs = []
+    for name in RESOURCE_FOLDERS:
+        folder = root / "resources" / name
+        if not folder.is_dir():
+            raise FileNotFoundError(f"resources/{name} is missing: the bundle would be incomplete")
+        pairs.append((str(folder), f"resources/{name}"))
+    return pairs
+
+
+def qt_binding_modules(pyside_dir: Path) -> list[str]:
+    """The Qt modules this PySide6 installation has compiled (``QtCore``, ``QtGui``, ...)."""
+    names = set()
+    for path in pyside_dir.iterdir():
+        # QtCore.abi3.so (Linux), QtCore.pyd (Windows); the .pyi stubs list absent modules too.
+        if path.name.startswith("Qt") and path.suffix in (".so", ".pyd"):
+            names.add(path.name.split(".")[0])
+    return sorted(names)
+
+
+def qt_modules_used(root: Path = ROOT) -> list[str]:
+    """The Qt modules our code imports (QtCore, QtGui and QtWidgets at least)."""
+    used = set(QT_MODULES_ALWAYS)
+    for path in (root / "src" / "danvan_desktop").rglob("*.py"):
+        used.update(QT_IMPORT.findall(path.read_text(encoding="utf-8")))
+    return sorted(used)
+
+
+def excluded_modules(pyside_dir: Path, root: Path = ROOT) -> list[str]:
+    """Every module PyInstaller must leave out of the desktop bundle."""
+    used = qt_modules_used(root)
+    unused_qt = [f"PySide6.{name}" for name in qt_binding_modules(pyside_dir) if name not in used]
+    return [*NOT_FOR_THE_DESKTOP, *unused_qt]
+
+
+def _is_qt_translation(dest_name: str) -> bool:
+    parts = PurePosixPath(dest_name.replace("\\", "/")).parts
+    return bool(parts) and parts[0] == "PySide6" and "translations" in parts
+
+
+def without_qt_translations(entries: Iterable[Any]) -> list[Any]:
+    """Drop Qt's own catalogues (~5 MB): we ship qtbase_vi.qm, and English needs none.
+
+    ``entries`` is a PyInstaller TOC: tuples whose first item is the name in the bundle.
+    """
+    return [entry for entry in entries if not _is_qt_translation(str(entry[0]))]
+
+
+def _is_unneeded_qt_plugin(dest_name: str) -> bool:
+    parts = PurePosixPath(dest_name.replace("\\", "/")).parts
+    if "plugins" not in parts or parts[0] != "PySide6":
+        return False
+    folder = parts[parts.index("plugins") + 1] if len(parts) > parts.index("plugins") + 2 else ""
+    stem = parts[-1].split(".")[0].removeprefix("lib")
+    return folder in UNNEEDED_QT_PLUGIN_FOLDERS or stem in UNNEEDED_QT_PLUGINS
+
+
+def without_unneeded_qt_plugins(entries: Iterable[Any]) -> list[Any]:
+    """Drop the Qt plugins listed in UNNEEDED_QT_PLUGINS(_FOLDERS) from a PyInstaller TOC."""
+    return [entry for entry in entries if not _is_unneeded_qt_plugin(str(entry[0]))]
+
+
+def program_file(name: str, platform: str = sys.platform) -> str:
+    """The file name of one of the two programs on ``platform``."""
+    return f"{name}.exe" if platform.startswith("win") else name
+
+
+def migration_files(root: Path = ROOT) -> list[str]:
+    """The store's SQL migrations, as paths inside the contents folder."""
+    folder = root / "src" / "danvan_desktop" / "store" / "migrations"
+    return [f"danvan_desktop/store/migrations/{p.name}" for p in sorted(folder.glob("*.sql"))]
+
+
+def qt_module_files(root: Path = ROOT, platform: str = sys.platform) -> list[str]:
+    """The compiled Qt modules our code imports, as paths inside the contents folder."""
+    suffix = ".pyd" if platform.startswith("win") else ".abi3.so"
+    return [f"PySide6/{name}{suffix}" for name in qt_modules_used(root)]
+
+
+def required_files(root: Path = ROOT, platform: str = sys.platform) -> list[str]:
+    """Every file a complete bundle holds, relative to the bundle folder."""
+    programs = [program_file(name, platform) for name in (DESKTOP_PROGRAM, CLI_PROGRAM)]
+    inside = [
+        *OUR_RESOURCES,
+        *THIRD_PARTY_DATA,
+        *migration_files(root),
+        *qt_module_files(root, platform),
+    ]
+    return [*programs, *(f"{CONTENTS_DIR}/{name}" for name in inside)]
+
+
+def missing_files(bundle: Path, root: Path = ROOT, platform: str = sys.platform) -> list[str]:
+    """The required files absent from ``bundle``."""
+    return [name for name in required_files(root, platform) if not (bundle / name).is_file()]
+
+
+def unwanted_files(bundle: Path, root: Path = ROOT) -> list[str]:
+    """Packages and Qt modules found in ``bundle`` that must have been excluded."""
+    contents = bundle / CONTENTS_DIR
+    used = qt_modules_used(root)
+    found = [name for name in NOT_FOR_THE_DESKTOP if (contents / name).exists()]
+    qt_folder = contents / "PySide6"
+    if qt_folder.is_dir():
+        present = qt_binding_modules(qt_folder)
+        found += [f"PySide6.{name}" for name in present if name not in used]
+        if (qt_folder / "Qt" / "translations").is_dir() or (qt_folder / "translations").is_dir():
+            found.append("PySide6 translations")
+        found += [
+            str(path.relative_to(contents))
+            for path in sorted(qt_folder.rglob("*"))
+            if path.is_file() and _is_unneeded_qt_plugin(str(path.relative_to(contents)))
+        ]
+    return found
+
+
+def describe_problems(bundle: Path, root: Path = ROOT, platform: str = sys.platform) -> list[str]:
+    """One line per problem of a built bundle; empty when it is complete and lean."""
+    problems = [f"missing: {name}" for name in missing_files(bundle, root, platform)]
+    problems += [f"should not be bundled: {name}" for name in unwanted_files(bundle, root)]
+    return problems
