@@ -3,18 +3,27 @@
 Usage::
 
     QT_QPA_PLATFORM=offscreen python docs/screenshots.py [--data-dir DIR] [--out DIR]
-        [--size 1366x768] [--language vi|en]
+        [--size 1366x768] [--language vi|en] [--only KEY,KEY]
 
 Without ``--data-dir`` a demo team in Phường Phú Xuân, Huế, is made in a
 temporary folder and filled with ``Session.fill_demo(size="small")``. Each page
 is shown in a window the size of a small laptop screen (1366×768 by default),
 its background reads are waited for, and the window is grabbed to a PNG. The
-first-run wizard (on an empty folder) and the model form are included.
+first-run wizard (on an empty folder), the model form, the minutes editor (each
+tab, a draft and a final meeting), the new-meeting dialog and the member dialog
+are included, and so are the handbook (a topic open, a search typed plain), the
+regulation filled from the city's model, the exemplar form and a scored proposal,
+and the export dialog (a stick listed, then a report written onto it).
+``--only meetings,tasks,team`` renders just those pages and their
+dialogs. For the Đồng bộ page the demo store first syncs for real with the
+provincial server started on loopback (``add_sync_history``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -24,13 +33,14 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from danvan_desktop.session import Session
 from danvan_desktop.ui.app_controller import AppController, StartOptions
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations, register_fonts
+from danvan_desktop.ui.sync_scheduler import SyncTimings
 from danvan_desktop.ui.tasks import TaskRunner
 
 HERE = Path(__file__).parent
@@ -52,6 +62,8 @@ def make_demo(data_dir: Path) -> Path:
         )
         session.fill_demo(size="small")
         add_readings(session)
+        add_commendations(session)
+        add_handbook_update(session)
     finally:
         session.close()
     return data_dir
@@ -124,12 +136,16 @@ def save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
-def shoot_pages(controller: AppController, out: Path, size: tuple[int, int]) -> None:
-    """One PNG per page of the main window."""
+def shoot_pages(
+    controller: AppController, out: Path, size: tuple[int, int], only: set[str] | None = None
+) -> None:
+    """One PNG per page of the main window (only those in ``only``, when given)."""
     window = controller.window
     assert window is not None
     window.resize(*size)
     for number, key in enumerate(window.page_keys(), start=1):
+        if only and key not in only:
+            continue
         window.show_page(key)
         settle(controller.runner)
         save(window, out / f"{number:02d}-{key}.png")
@@ -160,6 +176,336 @@ def shoot_model_form(controller: AppController, out: Path, size: tuple[int, int]
     save(window, out / "13-models-search.png")
 
 
+PROCEEDINGS = (
+    "19 giờ 30 phút, đồng chí tổ trưởng khai mạc, nêu mục đích cuộc họp và thông qua "
+    "chương trình.\n"
+    "Tổ viên báo cáo tình hình nhân dân trong tháng: bà con đồng tình với chủ trương bê tông "
+    "hóa đường kiệt; còn hai hộ chưa thống nhất phương án hiến đất.\n"
+    "Các thành viên thảo luận, thống nhất phân công vận động từng hộ."
+)
+
+
+CONCLUSION = (
+    "Thống nhất ra quân vệ sinh bờ sông sáng chủ nhật cuối tháng; các chi hội vận động hội viên."
+)
+TASKS = (("Vận động hai hộ còn lại hiến đất mở đường kiệt", 1), ("Liên hệ đội thu gom rác", 4))
+NOTES = "Nhiều hộ phản ánh rác thải ở bờ sông chưa được thu gom đúng giờ."
+OPINIONS = (  # (the speaker's place in the list of those present, what they said)
+    (1, "Đề nghị tổ chức ra quân vệ sinh bờ sông vào sáng chủ nhật cuối tháng."),
+    (2, "Cần vận động các hộ kinh doanh ven sông ký cam kết giữ vệ sinh chung."),
+)
+
+
+def _open_meeting(controller: AppController, page: Any, row: int) -> Any:
+    """Open the minutes of the meeting in list row ``row`` and wait for them."""
+    editor = page.editor
+    loaded: list[str] = []
+    editor.loaded.connect(loaded.append)
+    page.open_meeting(page.model.record_id(row))
+    wait_until(lambda: bool(loaded))
+    editor.loaded.disconnect(loaded.append)
+    settle(controller.runner)
+    return editor
+
+
+def shoot_meetings(controller: AppController, out: Path, size: tuple[int, int]) -> None:
+    """A meeting made from its template and written up (each tab), a final one, the dialog."""
+    window = controller.window
+    assert window is not None
+    window.resize(*size)
+    page: Any = window.show_page("meetings")
+    settle(controller.runner)
+    dialog = page.new_record()
+    dialog.place.setText("Nhà văn hóa tổ dân phố 5")
+    wait(100)
+    save(dialog, out / "25-new-meeting.png")
+    loaded: list[str] = []
+    page.editor.loaded.connect(loaded.append)
+    dialog.create_meeting()
+    wait_until(lambda: bool(loaded))
+    settle(controller.runner)
+    editor = page.editor
+    editor.header.content.setPlainText(PROCEEDINGS)
+    save(window, out / "20-meeting-minutes.png")
+    editor.tabs.setCurrentIndex(1)
+    settle(controller.runner)
+    save(window, out / "21-meeting-attendance.png")
+    editor.tabs.setCurrentIndex(2)
+    agenda = editor.agenda
+    agenda.agenda_table.selectRow(1)
+    agenda.notes.setPlainText(NOTES)
+    for speaker, text in OPINIONS:
+        agenda.speaker.setEditText(agenda.speaker.itemText(speaker))
+        agenda.opinion.setPlainText(text)
+        agenda.add_opinion()
+        settle(controller.runner)
+    save(window, out / "22-meeting-opinions.png")
+    editor.tabs.setCurrentIndex(3)
+    editor.outcomes.conclusion.setPlainText(CONCLUSION)
+    editor.outcomes.add_conclusion()
+    settle(controller.runner)
+    editor.tabs.setCurrentIndex(4)
+    tasks = editor.tasks
+    for offset, (title, owner) in enumerate(TASKS, start=1):
+        tasks.title.setText(title)
+        tasks.owner.setCurrentIndex(owner)
+        tasks.deadline.set_value(dt.date.today() + dt.timedelta(days=7 * offset))
+        tasks.add_task()
+        settle(controller.runner)
+    save(window, out / "23-meeting-tasks.png")
+    page.show_list()
+    settle(controller.runner)
+    final = next(i for i, r in enumerate(page.model.rows) if r["state"] == "final")
+    editor = _open_meeting(controller, page, final)
+    editor.tabs.setCurrentIndex(0)
+    settle(controller.runner)
+    save(window, out / "24-meeting-final.png")
+    page.show_list()
+    settle(controller.runner)
+
+
+def shoot_member_dialog(controller: AppController, out: Path) -> None:
+    """The member dialog adding a deputy (the usual position filled in)."""
+    window = controller.window
+    assert window is not None
+    page: Any = window.show_page("team")
+    settle(controller.runner)
+    dialog = page.new_record()
+    dialog.full_name.setText("Hồ Thị Hoa")
+    dialog.role.setCurrentIndex(dialog.role.findData("deputy"))
+    dialog.phone.setText("0914 222 333")
+    wait(100)
+    save(dialog, out / "26-member-dialog.png")
+    dialog.close()
+
+
+PROVINCE_SERVER = "https://dongbo.hue.gov.vn"  # shown instead of the loopback address
+# The shots show the state the real rounds below recorded: no round of its own.
+QUIET_SYNC = SyncTimings(start_delay_ms=3_600_000, periodic_ms=3_600_000)
+DEPUTY_NOTE = " Mỗi hộ góp 3 ngày công; hộ khó khăn được miễn."
+LEADER_NOTE = " Mỗi hộ góp 2 ngày công và 200.000 đồng; hộ khó khăn được miễn."
+
+
+def add_sync_history(data_dir: Path) -> None:
+    """Real rounds with the provincial server on loopback, recorded in the demo store.
+
+    The team's data goes up; the deputy's laptop enrolls and edits the same model's
+    «Nội dung và cách làm» as the leader, so a conflict on long text comes back; one
+    round fails with the server gone (an error row in the log). The server's address
+    is then set to the province's, so the page shows no loopback address.
+    """
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    try:
+        from support.server_process import (
+            add_village,
+            make_enrollment_code,
+            sqlite_url,
+            start_server,
+        )
+    except ImportError as exc:  # no server extra installed: the page shows an unenrolled laptop
+        print(f"no sync history ({exc})")
+        return
+    from danvan_desktop.sync.transport import LinkDown
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        url = sqlite_url(folder)
+        (folder / "server").mkdir()
+        leader = Session.open(data_dir)
+        deputy = Session.open(folder / "deputy", create=True)
+        try:
+            with start_server(url, log_dir=folder / "server") as server:
+                village = add_village(url, commune_code=PHU_XUAN, name="Tổ dân phố 5")
+                for session, name in ((leader, "Máy tổ trưởng"), (deputy, "Máy tổ phó")):
+                    session.enroll_device(
+                        server_url=server.url,
+                        code=make_enrollment_code(url, village.id),
+                        device_name=name,
+                    )
+                    session.sync_now()
+                model = leader.list_records("model")[0]
+                deputy.update_record("model", model["id"], content=model["content"] + DEPUTY_NOTE)
+                leader.update_record("model", model["id"], content=model["content"] + LEADER_NOTE)
+                deputy.sync_now()
+                leader.sync_now()
+            with contextlib.suppress(LinkDown):
+                leader.sync_now()  # the server has gone: the log shows how that looks
+            leader.change_setting("server_url", PROVINCE_SERVER)
+        finally:
+            deputy.close()
+            leader.close()
+
+
+def shoot_sync_log(controller: AppController, out: Path, size: tuple[int, int]) -> None:
+    """The Đồng bộ page with its log tab shown."""
+    window = controller.window
+    assert window is not None
+    window.resize(*size)
+    page: Any = window.show_page("sync")
+    page.tabs.setCurrentIndex(1)
+    settle(controller.runner)
+    save(window, out / "30-sync-log.png")
+    page.tabs.setCurrentIndex(0)
+
+
+EXEMPLARS = (  # (kind, name, position, achievement, proposal: (criteria, form, level) or None)
+    ("individual", "Trần Thị Bích", "Chi hội trưởng Chi hội Phụ nữ",
+     "Vận động 14 hộ hiến đất mở rộng kiệt 12", (["mo_hinh", "van_dong", "du_hop"], "Giấy khen",
+                                                 "phường")),
+    ("individual", "Lê Văn Cường", "Chi hội trưởng Chi hội Cựu chiến binh",
+     "Hòa giải thành 4 vụ việc trong tổ dân phố", (["hoa_giai", "nam_tinh_hinh"], "Giấy khen",
+                                                   "phường")),
+    ("individual", "Đặng Văn Ánh", "Trưởng dòng họ Đặng",
+     "Vận động dòng họ góp 120 ngày công làm đường", None),
+    ("collective", "Chi hội Cựu chiến binh tổ dân phố 5", "",
+     "Duy trì mô hình «Camera an ninh» suốt năm", (["mo_hinh", "nhan_rong"], "Bằng khen",
+                                                   "thành phố")),
+)  # fmt: skip
+PROVINCE_HANDBOOK_DOC = {
+    "entity": "handbook_doc",
+    "record_id": "0190f000-0000-7000-8000-0000000000d1",
+    "unit_id": None,
+    "server_version": 1,
+    "deleted": False,
+    "fields": {
+        "slug": "dien-hinh-khen-thuong-hue",
+        "title": "Hướng dẫn bình xét khen thưởng năm nay",
+        "section": "Công tác dân vận",
+        "position_order": 6,
+        "body": "# Hướng dẫn bình xét khen thưởng năm nay\n\nCác tổ gửi danh sách đề nghị "
+        "khen thưởng về Đảng ủy phường trước ngày 15 tháng 12. Mỗi đề nghị kèm bảng chấm điểm "
+        "theo bộ tiêu chí của phường và minh chứng là mô hình, biên bản họp.\n",
+        "doc_version": 1,
+        "source": "province",
+        "published_at": "2026-11-20T02:00:00+00:00",
+    },
+}
+
+
+def add_commendations(session: Session) -> None:
+    """This year's exemplars citing the demo's models and meetings; some proposed, one decided."""
+    year = dt.date.today().year
+    models = [m["id"] for m in session.list_records("model")][:2]
+    meetings = [m["id"] for m in session.list_records("meeting")][:2]
+    for kind, name, position, achievement, proposal in EXEMPLARS:
+        exemplar_id = session.save_exemplar(
+            kind=kind, name=name, position=position or None, achievement=achievement, year=year,
+            linked_model_ids=models[:1] if proposal else [], linked_meeting_ids=meetings,
+        ).record_id  # fmt: skip
+        if proposal is None or exemplar_id is None:
+            continue
+        ticked, form, level = proposal
+        commendation = session.propose_commendation(
+            exemplar_id, form=form, level=level, ticked=ticked
+        )
+        if name.startswith("Lê") and commendation.record_id:
+            session.decide_commendation(
+                commendation.record_id,
+                decision_number="125-QĐ/ĐU",
+                decision_date=dt.date(year, 1, 20),
+                decided_by="Đảng ủy phường Phú Xuân",
+            )
+
+
+def add_handbook_update(session: Session) -> None:
+    """A handbook document as the city publishes it (what a sync brings), not yet read."""
+    from danvan_desktop.store.sync_apply import apply_changes
+
+    apply_changes(session.records, [PROVINCE_HANDBOOK_DOC])
+    session.bookmark_handbook("the-thuc-van-ban")
+
+
+def shoot_handbook(controller: AppController, out: Path, size: tuple[int, int]) -> None:
+    """The handbook: a topic open (the update announced), then a search typed plain."""
+    window = controller.window
+    assert window is not None
+    window.resize(*size)
+    page: Any = window.show_page("handbook")
+    settle(controller.runner)
+    page.open_document("hop-to-dan-van")
+    settle(controller.runner)
+    save(window, out / "40-handbook-reader.png")
+    page.search.setText("noi nhan")
+    wait(300)
+    settle(controller.runner)
+    page.hits.setCurrentRow(0)
+    settle(controller.runner)
+    save(window, out / "41-handbook-search.png")
+    page.search.clear()
+    settle(controller.runner)
+
+
+def shoot_regulation(controller: AppController, out: Path, size: tuple[int, int]) -> None:
+    """The regulation page with the city's model filled in for the team."""
+    window = controller.window
+    assert window is not None
+    window.resize(*size)
+    page: Any = window.show_page("regulation")
+    settle(controller.runner)
+    page.confirm_replace = lambda: True
+    page.fill_from_model()
+    settle(controller.runner)
+    save(window, out / "42-regulation-model.png")
+
+
+def shoot_commendation(controller: AppController, out: Path, size: tuple[int, int]) -> None:
+    """The exemplar form with its evidence, and a proposal scored on the checklist."""
+    window = controller.window
+    assert window is not None
+    window.resize(*size)
+    page: Any = window.show_page("exemplars")
+    settle(controller.runner)
+    page.select_name("Đặng Văn Ánh")
+    for action, name in ((page.edit_exemplar, "43-exemplar-form.png"),
+                         (page.propose, "44-commendation-score.png")):  # fmt: skip
+        action()
+        settle(controller.runner)
+        dialog = page.dialog
+        if name.startswith("44"):
+            for row in (0, 1, 4):
+                dialog.criteria.item(row).setCheckState(Qt.CheckState.Checked)
+        wait(100)
+        save(dialog, out / name)
+        dialog.close()
+        settle(controller.runner)
+
+
+def shoot_export(controller: AppController, out: Path, size: tuple[int, int]) -> None:
+    """The export dialog of the month's report: two sticks listed, then the files written.
+
+    Stick detection cannot be staged here, so the page is given the volumes a laptop
+    would report: a stick that is a temporary folder, and a locked memory card.
+    """
+    from danvan_desktop.usb import Volume
+
+    window = controller.window
+    assert window is not None
+    window.resize(*size)
+    page: Any = window.show_page("reports")
+    settle(controller.runner)
+    with tempfile.TemporaryDirectory(prefix="usb-") as tmp:
+        stick = Path(tmp) / "KINGSTON"
+        stick.mkdir()
+        page.list_volumes = lambda: [
+            Volume(stick, "KINGSTON", "vfat", 15_500_000_000, 7_900_000_000, True, False, "sdb1"),
+            Volume(Path(tmp) / "SD", "THE NHO", "vfat", 7_800_000_000, 1_200_000_000, True, True,
+                   "sdc1"),
+        ]  # fmt: skip
+        page.update_preview()
+        settle(controller.runner)
+        dialog = page.open_export()
+        settle(controller.runner)
+        dialog.formats["pdf"].setChecked(True)
+        wait(100)
+        save(dialog, out / "45-export-dialog.png")
+        dialog.export_button.click()
+        wait_until(dialog.safe.isVisible)
+        settle(controller.runner)
+        save(dialog, out / "46-export-done.png")
+        dialog.close()
+        page.list_volumes = None
+
+
 def shoot_wizard(app: QApplication, out: Path, language: str) -> None:
     """The first-run wizard on an empty folder, its first page filled in."""
     runner = TaskRunner()
@@ -185,25 +531,53 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=HERE / "screenshots")
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--language", choices=("vi", "en"), default="vi")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated page keys (and «wizard»): render only these and their dialogs",
+    )
     args = parser.parse_args()
+    only = {key for key in args.only.split(",") if key}
     width, height = (int(v) for v in args.size.split("x"))
     app = QApplication(sys.argv[:1])
     register_fonts(app)
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = args.data_dir or make_demo(Path(tmp) / "demo")
-        shoot_wizard(app, args.out, args.language)
+        data_dir = args.data_dir
+        if data_dir is None:
+            data_dir = make_demo(Path(tmp) / "demo")
+            if not only or "sync" in only:
+                add_sync_history(data_dir)
+        if not only or "wizard" in only:
+            shoot_wizard(app, args.out, args.language)
         runner = TaskRunner()
         bus = EventBus()
         translations = Translations(app)
-        options = StartOptions(data_dir, auto_backup_delay_ms=3_600_000)
+        options = StartOptions(
+            data_dir, auto_backup_delay_ms=3_600_000, sync_timings=QUIET_SYNC, watch_network=False
+        )
         controller = AppController(runner, bus, translations, options)
         controller.start()
         wait_until(lambda: controller.window is not None)
         translations.apply(args.language)
         if args.language != "vi":
             controller.change_language(args.language)
-        shoot_pages(controller, args.out, (width, height))
-        shoot_model_form(controller, args.out, (width, height))
+        shoot_pages(controller, args.out, (width, height), only)
+        if not only or "models" in only:
+            shoot_model_form(controller, args.out, (width, height))
+        if not only or "meetings" in only:
+            shoot_meetings(controller, args.out, (width, height))
+        if not only or "team" in only:
+            shoot_member_dialog(controller, args.out)
+        if not only or "sync" in only:
+            shoot_sync_log(controller, args.out, (width, height))
+        if not only or "handbook" in only:
+            shoot_handbook(controller, args.out, (width, height))
+        if not only or "regulation" in only:
+            shoot_regulation(controller, args.out, (width, height))
+        if not only or "exemplars" in only:
+            shoot_commendation(controller, args.out, (width, height))
+        if not only or "reports" in only:
+            shoot_export(controller, args.out, (width, height))
         runner.shutdown()
     return 0
 

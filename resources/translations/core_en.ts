@@ -101,6 +101,17 @@
     </message>
   </context>
   <context>
+    <name>attachments</name>
+    <message>
+      <source>không phải một tệp</source>
+      <translation>not a file</translation>
+    </message>
+    <message>
+      <source>Không đọc được tệp {path} ({reason}): hãy chọn lại tệp.</source>
+      <translation>Cannot read the file {path} ({reason}): choose the file again.</translation>
+    </message>
+  </context>
+  <context>
     <name>backup</name>
     <message>
       <source>Không khôi phục được: {reason} Dữ liệu hiện tại chưa bị thay đổi.</source>
@@ -319,6 +330,13 @@
     </message>
   </context>
   <context>
+    <name>TeamWork</name>
+    <message>
+      <source>Không tìm thấy cuộc họp này: có thể biên bản đã bị xóa; hãy tải lại danh sách.</source>
+      <translation>This meeting was not found: the minutes may have been deleted; reload the list.</translation>
+    </message>
+  </context>
+  <context>
     <name>sync</name>
     <message>
       <source>Đồng hồ máy tính lệch {minutes} phút so với máy chủ: hãy chỉnh lại ngày giờ cho đúng; dữ liệu không bị ảnh hưởng.</source>
@@ -344,10 +362,6 @@
       <translation>Demo data created ({size}).</translation>
     </message>
     <message>
-      <source>Đã khôi phục từ {file}; dữ liệu cũ được giữ ở {safety}.</source>
-      <translation>Restored from {file}; the previous data is kept in {safety}.</translation>
-    </message>
-    <message>
       <source>Đã đăng ký máy với máy chủ; vai trò: {role}.</source>
       <translation>This laptop is enrolled with the server; role: {role}.</translation>
     </message>
@@ -370,6 +384,14 @@
     <message>
       <source>Đã sao lưu vào {path}.</source>
       <translation>Backed up to {path}.</translation>
+    </message>
+    <message>
+      <source>Đã khôi phục từ {file}; dữ liệu cũ được giữ ở {safety}.</source>
+      <translation>Restored from {file}; the previous data is kept in {safety}.</translation>
+    </message>
+    <message>
+      <source>Đã khôi phục từ {file}.</source>
+      <translation>Restored from {file}.</translation>
     </message>
     <message>
       <source>Máy chủ đã được khôi phục từ bản sao lưu cũ: đã gửi lại {count} hồ sơ.</source>

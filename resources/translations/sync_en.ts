@@ -44,4 +44,41 @@
       <translation>The province's certificate authority (CA) file cannot be read: {path}. Choose again the .pem or .crt file the server administrator gave you.</translation>
     </message>
   </context>
+  <context>
+    <name>sync</name>
+    <message>
+      <source>Hãy chọn giữ giá trị hiện tại hoặc giá trị bị thay.</source>
+      <translation>Choose to keep either the current value or the replaced one.</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy xung đột này: có thể nó đã được giải quyết trên máy khác; hãy đồng bộ rồi xem lại.</source>
+      <translation>This conflict was not found: it may have been resolved on another computer. Sync, then look again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncAttachments</name>
+    <message>
+      <source>Đã dừng gửi tệp đính kèm theo yêu cầu.</source>
+      <translation>Sending the attachments was stopped as requested.</translation>
+    </message>
+    <message>
+      <source>Tệp tải về từ máy chủ không khớp mã kiểm tra nên đã bị bỏ: hãy mở lại tệp để tải lại.</source>
+      <translation>The file downloaded from the server did not match its checksum and was discarded: open the file again to download it again.</translation>
+    </message>
+    <message>
+      <source>Máy chủ tỉnh chưa nhận tệp đính kèm {name}: {reason}</source>
+      <translation>The provincial server has not accepted the attachment {name}: {reason}</translation>
+    </message>
+    <message>
+      <source>Tệp đính kèm {name} trên máy đã bị hỏng (mã kiểm tra không khớp): hãy đính kèm lại tệp gốc.</source>
+      <translation>The attachment {name} on this computer is damaged (its checksum does not match): attach the original file again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>fields</name>
+    <message>
+      <source>Mã băm bản gửi lên máy chủ</source>
+      <translation>SHA-256 hash of the copy sent to the server</translation>
+    </message>
+  </context>
 </TS>

@@ -364,32 +364,6 @@
       <source>Điển hình &amp; khen thưởng</source>
       <translation>Exemplars &amp; commendations</translation>
     </message>
-    <message>
-      <source>Mục Điển hình và khen thưởng (gương điển hình, đề nghị khen thưởng, quyết định) đang được xây dựng và sẽ có trong bản cập nhật tới.</source>
-      <translation>Exemplars and commendations (outstanding people and collectives, proposals, decisions) are being built and will come in the next update.</translation>
-    </message>
-  </context>
-  <context>
-    <name>HandbookPage</name>
-    <message>
-      <source>Sổ tay</source>
-      <translation>Handbook</translation>
-    </message>
-    <message>
-      <source>Mục Sổ tay (tài liệu hướng dẫn công tác dân vận, quy chế mẫu của thành phố) đang được xây dựng và sẽ có trong bản cập nhật tới.</source>
-      <translation>The handbook (guidance documents for mass-mobilisation work, the city's model regulation) is being built and will come in the next update.</translation>
-    </message>
-  </context>
-  <context>
-    <name>MeetingsPage</name>
-    <message>
-      <source>Cuộc họp</source>
-      <translation>Meetings</translation>
-    </message>
-    <message>
-      <source>Mục Cuộc họp (lập biên bản họp tổ theo mẫu, điểm danh, ý kiến, kết luận, giao nhiệm vụ) đang được xây dựng và sẽ có trong bản cập nhật tới. Dữ liệu cuộc họp đã nhập bằng lệnh «danvan» vẫn được giữ và được tính trong mục Tổng quan.</source>
-      <translation>Meetings (minutes from the template, attendance, opinions, conclusions, tasks) are being built and will come in the next update. Meetings entered with the "danvan" command are kept and counted in the Overview.</translation>
-    </message>
   </context>
   <context>
     <name>ModelsPage</name>
@@ -507,10 +481,6 @@
       <source>Báo cáo</source>
       <translation>Reports</translation>
     </message>
-    <message>
-      <source>Mục Báo cáo (báo cáo sáu tháng và cả năm, xuất ra Word, PDF, Excel) đang được xây dựng và sẽ có trong bản cập nhật tới.</source>
-      <translation>Reports (half-year and year-end reports, exported to Word, PDF, Excel) are being built and will come in the next update.</translation>
-    </message>
   </context>
   <context>
     <name>SettingsPage</name>
@@ -621,31 +591,12 @@
       <source>Đồng bộ</source>
       <translation>Sync</translation>
     </message>
-    <message>
-      <source>Mục Đồng bộ (gửi dữ liệu lên máy chủ của tỉnh khi có mạng, hoặc qua USB khi không có mạng) đang được xây dựng và sẽ có trong bản cập nhật tới. Mọi thay đổi đã được giữ an toàn trên máy này và sẽ được gửi đi khi tính năng này hoàn thành.</source>
-      <translation>Sync (sending the data to the provincial server when there is a network, or by USB stick when there is none) is being built and will come in the next update. Every change is kept safe on this computer and will be sent when this feature is ready.</translation>
-    </message>
   </context>
   <context>
     <name>TasksPage</name>
     <message>
       <source>Nhiệm vụ</source>
       <translation>Tasks</translation>
-    </message>
-    <message>
-      <source>Mục Nhiệm vụ (theo dõi việc được giao sau cuộc họp, thời hạn, đánh dấu đã hoàn thành) đang được xây dựng và sẽ có trong bản cập nhật tới. Các nhiệm vụ quá hạn đã hiện ở mục Tổng quan.</source>
-      <translation>Tasks (following up work given out at meetings, deadlines, marking it done) are being built and will come in the next update. Overdue tasks already show in the Overview.</translation>
-    </message>
-  </context>
-  <context>
-    <name>TeamPage</name>
-    <message>
-      <source>Tổ dân vận</source>
-      <translation>Team</translation>
-    </message>
-    <message>
-      <source>Mục Tổ dân vận (danh sách thành viên, vai trò, nhiệm kỳ và quy chế hoạt động của tổ) đang được xây dựng và sẽ có trong bản cập nhật tới.</source>
-      <translation>The team page (members, roles, terms and the team's regulation) is being built and will come in the next update.</translation>
     </message>
   </context>
   <context>
@@ -737,17 +688,6 @@
     <message>
       <source>trang mở đầu tiên</source>
       <translation>the page to open first</translation>
-    </message>
-  </context>
-  <context>
-    <name>attachments</name>
-    <message>
-      <source>không phải một tệp</source>
-      <translation>not a file</translation>
-    </message>
-    <message>
-      <source>Không đọc được tệp {path} ({reason}): hãy chọn lại tệp.</source>
-      <translation>Cannot read the file {path} ({reason}): choose the file again.</translation>
     </message>
   </context>
 </TS>

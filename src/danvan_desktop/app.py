@@ -5,6 +5,14 @@ translations, the task runner, the event bus, the start-up controller) and hands
 them to each other; nothing below reaches for a global. The data folder is
 ``--data-dir``, else ``DANVAN_DATA_DIR``, else the platform's per-user folder
 (the same rule as the ``danvan`` commands).
+
+For smoke tests of an installed build, ``DANVAN_EXIT_AFTER_MS=<ms>`` makes the
+application quit by itself (exit code 0) that many milliseconds after start,
+whatever window is open then (first-run wizard, main window, a dialog).
+
+For tests only, ``DANVAN_TEST_SCRIPT=<file.py>`` runs that file on the GUI thread
+once the main window is up (the autosave crash test types minutes this way while
+it kills the process); it is never set outside the tests.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import runpy
 import sys
 import time
 from collections.abc import Sequence
@@ -19,10 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.paths import resources_dir
 from danvan_desktop.ui.app_controller import AppController, StartOptions
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations, register_fonts
@@ -42,7 +52,11 @@ PAGES = (
     "settings",
 )
 READY_LINE = "DANVAN_READY"
+TEST_SCRIPT_ENV = "DANVAN_TEST_SCRIPT"  # test-only hook, see _run_test_script
 LOG_LIMIT_BYTES = 1_000_000
+EXIT_AFTER_ENV = "DANVAN_EXIT_AFTER_MS"
+# The id of installer/linux's desktop entry: Wayland docks match our windows to it by this name.
+DESKTOP_FILE_NAME = "vn.hue.danvan-desktop"
 
 
 def default_data_dir() -> Path:
@@ -126,12 +140,48 @@ def _report_ready(
     controller.main_window_shown.connect(window_shown)
 
 
+def _run_test_script(controller: AppController, app: QApplication) -> None:
+    """Test-only: run the Python file named by ``DANVAN_TEST_SCRIPT`` once the window is up.
+
+    Crash tests (tests/ui/test_autosave_crash.py) drive the real program this way: the
+    file runs on the GUI thread with ``controller``, ``window`` and ``app`` as globals
+    and sets up timers to type, while the test kills the process. Nothing happens when
+    the variable is unset, as it always is outside the tests.
+    """
+    path = os.environ.get(TEST_SCRIPT_ENV)
+    if not path:
+        return
+    ran: list[bool] = []
+
+    def window_shown(window: object) -> None:
+        if not ran:  # once: a language change rebuilds the window
+            ran.append(True)
+            globals_ = {"controller": controller, "window": window, "app": app}
+            runpy.run_path(path, init_globals=globals_, run_name="__main__")
+
+    controller.main_window_shown.connect(window_shown)
+
+
 def _give_windowed_app_streams() -> None:
     """A frozen app without a console has no stdout/stderr: give argparse somewhere to write."""
     if sys.stdout is None:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives with the app
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def exit_after_ms() -> int | None:
+    """The delay after which a smoke test wants the app to quit (``DANVAN_EXIT_AFTER_MS``)."""
+    raw = os.environ.get(EXIT_AFTER_ENV, "").strip()
+    return int(raw) if raw.isdecimal() and int(raw) > 0 else None
+
+
+def _app_icon() -> QIcon:
+    """The application icon in every size shipped in ``resources/icons``."""
+    icon = QIcon()
+    for path in sorted((resources_dir() / "icons").glob("danvan-desktop-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Dân vận khéo")
     app.setQuitOnLastWindowClosed(False)  # between the wizard and the window, none is open
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(_app_icon())
     register_fonts(app)
     translations = Translations(app)  # the stored language is applied once the store is open
     runner = TaskRunner()
@@ -157,6 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.aboutToQuit.connect(runner.shutdown)
     if args.report_ready:
         _report_ready(controller, app, started, quit_after=args.quit_when_ready)
+    _run_test_script(controller, app)
+    quit_after = exit_after_ms()
+    if quit_after is not None:
+        QTimer.singleShot(quit_after, app.quit)
     controller.start()
     return app.exec()
 

@@ -24,6 +24,7 @@ from danvan_desktop.core.i18n import current_language, set_language, tr
 from danvan_desktop.session import Result, Session
 from danvan_desktop.session_sync import clock_note
 from danvan_desktop.store.backup import restore_backup
+from danvan_desktop.store.database import STORE_FILE
 from danvan_desktop.store.migrations import schema_version
 from danvan_desktop.store.places import HUE_PROVINCE_CODE, communes_of
 from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
@@ -176,20 +177,24 @@ def cmd_backup(session: Session, args: argparse.Namespace) -> None:
 
 def cmd_restore(args: argparse.Namespace) -> None:
     data_dir: Path = args.data_dir or default_data_dir()
+    had_data = (data_dir / STORE_FILE).exists()
     safety = restore_backup(args.file, data_dir, known_schema=schema_version())
     session = Session.open(data_dir)
     try:
         report = session.check(full=True)
     finally:
         session.close()
-    print(
-        tr(
-            "cli",
-            "Đã khôi phục từ {file}; dữ liệu cũ được giữ ở {safety}.",
-            file=args.file,
-            safety=safety,
+    if had_data:
+        print(
+            tr(
+                "cli",
+                "Đã khôi phục từ {file}; dữ liệu cũ được giữ ở {safety}.",
+                file=args.file,
+                safety=safety,
+            )
         )
-    )
+    else:
+        print(tr("cli", "Đã khôi phục từ {file}.", file=args.file))
     if not report.ok:
         raise StoreError(report.advice)
 
@@ -474,6 +479,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     except DanvanError as exc:
         print(tr("cli", "Lỗi: {message}", message=exc.message), file=sys.stderr)
         return EXIT_USER_ERROR
+    except BrokenPipeError:
+        # The reader of our output went away (``danvan list model | head``): not an error.
+        # Point stdout at devnull so the interpreter's final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:
         log = _log_unexpected(data_dir)
         print(

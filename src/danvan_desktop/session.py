@@ -43,6 +43,8 @@ from danvan_desktop.store.settings import get_setting, set_setting
 if TYPE_CHECKING:
     from danvan_desktop.reports.builders import ReportKind
     from danvan_desktop.reports.document import Document
+    from danvan_desktop.store.commendation import Criterion, YearSummary
+    from danvan_desktop.store.handbook import HandbookEntry, LoadOutcome
     from danvan_desktop.usb import Volume, WrittenFile
 
 
@@ -78,7 +80,9 @@ class Session(SyncMixin):
     @classmethod
     def open(cls, data_dir: Path, *, create: bool = False) -> Session:
         """Open the store in ``data_dir`` (``create`` to make a new one)."""
-        return cls(Store.open(Path(data_dir), create=create))
+        session = cls(Store.open(Path(data_dir), create=create))
+        session.load_bundled_handbook()
+        return session
 
     def close(self) -> None:
         """Close the store cleanly."""
@@ -455,7 +459,7 @@ class Session(SyncMixin):
 
         with self.store.db.atomic():
             if issue and found.numbered:
-                params["number"] = self._next_report_number(params)
+                params["number"] = self.take_report_number(params)
             step(5, tr("ReportExport", "Đang lập báo cáo từ dữ liệu…"))
             document = self.build_report(found.name, **params)
             step(20, tr("ReportExport", "Đang trình bày tệp {format}…", format=format.upper()))
@@ -467,7 +471,9 @@ class Session(SyncMixin):
             progress(100, 100, tr("ReportExport", "Đã ghi xong."))
         return written
 
-    def _next_report_number(self, params: dict[str, Any]) -> int:
+    def take_report_number(self, params: dict[str, Any]) -> int:
+        """Take the next BC number for a report issued with ``params`` (in the caller's
+        transaction, so a failed export gives it back)."""
         issued_on = params.get("issued_on") or dt.date.today()
         if isinstance(issued_on, str):
             issued_on = dt.date.fromisoformat(issued_on)
@@ -499,3 +505,289 @@ class Session(SyncMixin):
         if not file_name.lower().endswith(extension):
             file_name += extension
         return data, file_name
+
+    # -- meetings, tasks and team (GUI) ----------------------------------------------
+    # Reads and small writes for the desktop's meetings, tasks and team pages. Reads
+    # take an optional ``db`` (a reader from ``open_reader``) like the GUI queries above.
+    def meeting_list(
+        self, *, search: str = "", limit: int = 300, db: Database | None = None
+    ) -> list[dict[str, Any]]:
+        """The team's meetings newest first, with the number line of final minutes.
+
+        ``search`` (diacritics optional) matches the title, place and proceedings and
+        the agenda items, opinions and conclusions of a meeting.
+        """
+        from danvan_desktop.store import team_work
+
+        db = db or self.store.db
+        ids: list[str] | None = None
+        if search.strip():
+            hits = search_store(
+                db,
+                search,
+                limit=limit,
+                entities=("meeting", "agenda_item", "opinion", "conclusion"),
+            )
+            ids = list(dict.fromkeys(h.target_id for h in hits if h.target_entity == "meeting"))
+        team = team_work.meta_value(db, "team_id")
+        rows = team_work.meeting_rows(db, team_id=team, ids=ids, limit=limit)
+        abbreviation = self._minutes_abbreviation(db)
+        for row in rows:
+            row["number_text"] = self._minutes_number(row, abbreviation)
+        return rows
+
+    def meeting_sheet(self, meeting_id: str, *, db: Database | None = None) -> dict[str, Any]:
+        """A meeting with its child rows, the roster, drafts left unsaved, and its correction."""
+        from danvan_desktop.store import team_work
+
+        db = db or self.store.db
+        sheet = team_work.meeting_sheet(db, meeting_id)
+        sheet["number_text"] = self._minutes_number(
+            sheet["meeting"], self._minutes_abbreviation(db)
+        )
+        return sheet
+
+    def meeting_children(self, meeting_id: str, entity: str) -> list[dict[str, Any]]:
+        """One kind of child row of a meeting (attendance, opinion, …), in order."""
+        from danvan_desktop.store import team_work
+
+        return team_work.children(self.store.db, meeting_id, entity)
+
+    def task_list(
+        self,
+        *,
+        today: dt.date | None = None,
+        status: str | None = None,
+        overdue_only: bool = False,
+        db: Database | None = None,
+    ) -> list[dict[str, Any]]:
+        """``list_tasks`` for a page: on a reader connection when ``db`` is given."""
+        return tasks.task_rows(
+            db or self.store.db,
+            today=today or dt.date.today(),
+            status=status,
+            overdue_only=overdue_only,
+        )
+
+    def reopen_task(self, task_id: str) -> Result:
+        """Mark a task done by mistake as open again."""
+        return self.update_record("task", task_id, status="open", done_on=None)
+
+    def team_members(self, *, db: Database | None = None) -> list[dict[str, Any]]:
+        """The roster: the leader, the deputies, then the members."""
+        from danvan_desktop.store import team_work
+
+        db = db or self.store.db
+        return team_work.member_rows(db, team_work.meta_value(db, "team_id"))
+
+    def save_member(self, member_id: str | None = None, **fields: Any) -> Result:
+        """Add a member at the end of the roster (no ``member_id``) or change one."""
+        from danvan_desktop.store import team_work
+
+        if member_id is not None:
+            return self.update_record("member", member_id, **fields)
+        fields.setdefault(
+            "position_order", team_work.next_member_order(self.store.db, self.team_id)
+        )
+        return self.add_member(**fields)
+
+    def unit_kind(self, *, db: Database | None = None) -> str | None:
+        """The kind of the team's place (thon, ban, to_dan_pho), for default positions."""
+        from danvan_desktop.store import team_work
+
+        return team_work.village_kind(db or self.store.db)
+
+    def _minutes_abbreviation(self, db: Database) -> str:
+        """The issuer's abbreviation as the printed minutes write it ("TDV")."""
+        from danvan_desktop.core.errors import DanvanError
+        from danvan_desktop.reports.builders.letterhead import abbreviation_of, resolve_letterhead
+
+        try:
+            overrides = get_setting(db, "report_letterhead") or {}
+            return resolve_letterhead(db, preset="state", overrides=overrides).abbreviation
+        except DanvanError:  # no place or issuer yet: the team's name still gives initials
+            from danvan_desktop.store import team_work
+
+            name = team_work.team_name(db)
+            return abbreviation_of(name) if name else ""
+
+    @staticmethod
+    def _minutes_number(meeting: dict[str, Any], abbreviation: str) -> str:
+        """ "Số: 05/BB-TDV" for numbered minutes; empty for a draft."""
+        from danvan_desktop.core.vndate import state_number
+        from danvan_desktop.store.meetings import MINUTES_TYPE_CODE
+
+        number = meeting.get("number")
+        if not number:
+            return ""
+        return state_number(int(number), MINUTES_TYPE_CODE, abbreviation)
+
+    # -- handbook, regulation, commendation ------------------------------------------
+    # The Sổ tay, Quy chế and Điển hình & khen thưởng pages. Reads take an optional
+    # ``db`` (a reader) like the GUI queries above; writes go through the store modules
+    # (store/handbook.py, store/regulation.py, store/commendation.py).
+    def load_bundled_handbook(self) -> LoadOutcome:
+        """Load the bundled handbook when this store has an older one (or none)."""
+        from danvan_desktop.store import handbook
+
+        try:
+            if handbook.bundle_version() <= int(self.store.meta(handbook.BUNDLE_META_KEY) or 0):
+                return handbook.LoadOutcome(loaded=False)
+            return handbook.load_bundled(self.store, handbook.read_bundle())
+        except (OSError, ValueError, KeyError):
+            # A damaged install must not keep the team out of its data; the page says so.
+            return handbook.LoadOutcome(loaded=False)
+
+    def handbook_entries(self, *, db: Database | None = None) -> list[HandbookEntry]:
+        """The handbook's documents in order, each marked new, read or bookmarked."""
+        from danvan_desktop.store import handbook
+
+        return handbook.entries(db or self.store.db)
+
+    def handbook_document(self, slug: str, *, db: Database | None = None) -> dict[str, Any] | None:
+        """The document shown for ``slug`` (body included), or None."""
+        from danvan_desktop.store import handbook
+
+        return handbook.document(db or self.store.db, slug)
+
+    def search_handbook(
+        self, text: str, *, limit: int = 30, db: Database | None = None
+    ) -> list[SearchHit]:
+        """Handbook hits (diacritics optional), one per document, matches marked."""
+        from danvan_desktop.store import handbook_search
+
+        return handbook_search.search(db or self.store.db, text, limit=limit)
+
+    def mark_handbook_read(self, slug: str) -> bool:
+        """Remember that the document shown for ``slug`` was read on this laptop."""
+        from danvan_desktop.store import handbook
+
+        return handbook.mark_read(self.store.db, slug)
+
+    def bookmark_handbook(self, slug: str, *, on: bool = True) -> None:
+        """Bookmark a handbook document (``on=False`` takes the bookmark away)."""
+        from danvan_desktop.store import handbook
+
+        handbook.set_bookmark(self.store.db, slug, on)
+
+    def refresh_handbook_index(self) -> int:
+        """After a sync: search only the document shown for each slug."""
+        from danvan_desktop.store import handbook
+
+        return handbook.reconcile_index(self.store.db)
+
+    def regulation_settings(self, *, db: Database | None = None) -> dict[str, Any]:
+        """The team's regulation with its lists read (reporting periods, recipients)."""
+        from danvan_desktop.store import regulation
+
+        db = db or self.store.db
+        return regulation.settings(db, self.store.meta("team_id"))
+
+    def save_regulation(self, **fields: Any) -> Result:
+        """Change the regulation's settings or text."""
+        from danvan_desktop.store import regulation
+
+        return _result(regulation.save(self.records, fields, role=self.role))
+
+    def regulation_model_text(self, *, today: dt.date | None = None, **settings: Any) -> str:
+        """The city's model regulation filled in for the team, with ``settings`` unsaved."""
+        from danvan_desktop.store import regulation
+
+        return regulation.model_text(self.store.db, settings, today=today)
+
+    def commendation_criteria(self) -> list[Criterion]:
+        """The checklist proposals are scored against (code, text, points)."""
+        from danvan_desktop.store import commendation
+
+        return commendation.criteria(self.store.db)
+
+    def change_commendation_criteria(self, items: list[dict[str, Any]]) -> list[Criterion]:
+        """Replace the checklist with the commune's (``text`` and ``points`` each)."""
+        from danvan_desktop.store import commendation
+
+        return commendation.set_criteria(self.store.db, items)
+
+    def commendation_years(
+        self, *, today: dt.date | None = None, db: Database | None = None
+    ) -> list[int]:
+        """Years with exemplars or commendations (and this year), newest first."""
+        from danvan_desktop.store import commendation
+
+        return commendation.years(db or self.store.db, today=today)
+
+    def exemplar_rows(self, year: int, *, db: Database | None = None) -> list[dict[str, Any]]:
+        """A year's exemplars with their latest commendation, in Vietnamese order."""
+        from danvan_desktop.store import commendation
+
+        return commendation.exemplar_rows(db or self.store.db, year)
+
+    def commendation_summary(self, year: int, *, db: Database | None = None) -> YearSummary:
+        """How many individuals and collectives were commended in ``year``, how many wait."""
+        from danvan_desktop.store import commendation
+
+        return commendation.year_summary(db or self.store.db, year)
+
+    def evidence_choices(self, *, db: Database | None = None) -> dict[str, list[dict[str, Any]]]:
+        """The models and meetings an exemplar may cite as evidence."""
+        from danvan_desktop.store import commendation
+
+        return commendation.evidence_choices(db or self.store.db)
+
+    def save_exemplar(self, exemplar_id: str | None = None, **fields: Any) -> Result:
+        """Add an exemplar (no id) or change one; linked models and meetings must exist."""
+        from danvan_desktop.store import commendation
+
+        change = commendation.save_exemplar(
+            self.records, fields, record_id=exemplar_id, role=self.role
+        )
+        return _result(change)
+
+    def propose_commendation(
+        self,
+        exemplar_id: str,
+        *,
+        form: str,
+        level: str,
+        ticked: list[str],
+        achievement: str | None = None,
+        commendation_id: str | None = None,
+    ) -> Result:
+        """Propose (or re-score) a commendation on the ticked criteria of the checklist."""
+        from danvan_desktop.store import commendation
+
+        change = commendation.propose(
+            self.records,
+            exemplar_id=exemplar_id,
+            form=form,
+            level=level,
+            ticked=ticked,
+            achievement=achievement,
+            commendation_id=commendation_id,
+            role=self.role,
+        )
+        return _result(change)
+
+    def decide_commendation(
+        self,
+        commendation_id: str,
+        *,
+        decision_number: str | None,
+        decision_date: str | dt.date | None,
+        decided_by: str | None,
+        form: str | None = None,
+        level: str | None = None,
+    ) -> Result:
+        """Record the decision: number, date and deciding body; the state becomes decided."""
+        from danvan_desktop.store import commendation
+
+        change = commendation.decide(
+            self.records,
+            commendation_id,
+            decision_number=decision_number,
+            decision_date=decision_date,
+            decided_by=decided_by,
+            form=form,
+            level=level,
+            role=self.role,
+        )
+        return _result(change)

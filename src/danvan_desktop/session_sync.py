@@ -5,20 +5,31 @@ Kept apart from session.py so the facade stays readable; ``Session`` mixes it in
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import json
 import platform
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from danvan_desktop.core.errors import FieldProblem, ValidationError
+from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.store import outbox, sync_apply
+from danvan_desktop.store.attachments import local_path
 from danvan_desktop.store.database import Store, utc_now
-from danvan_desktop.store.records import Records
+from danvan_desktop.store.records import Change, Changes, Records
 from danvan_desktop.store.settings import get_setting, set_setting
 from danvan_desktop.sync import protocol
-from danvan_desktop.sync.engine import Progress, SyncEngine, SyncReport
-from danvan_desktop.sync.transport import SyncTransport, TransportError
+from danvan_desktop.sync.backoff import Backoff
+from danvan_desktop.sync.engine import TOKEN_KEY, Progress, SyncEngine, SyncReport
+from danvan_desktop.sync.transport import SyncTransport, TransportError, TransportResponse
+
+# Entered around every HTTP request of a call: the GUI lends the writer connection
+# back to its DB lane while a request is on the wire (ui/writer_turns.py).
+OnWire = Callable[[], contextlib.AbstractContextManager[object]]
 
 
 @dataclass(frozen=True)
@@ -39,8 +50,18 @@ class SyncMixin:
 
     store: Store
     records: Records
+    role: str
+    # What this client speaks and how it reads the time; tests set an older protocol
+    # (the server answers 426) or a wrong clock (the skew note).
+    protocol_version: int = protocol.PROTOCOL_VERSION
+    sync_clock: Callable[[], dt.datetime] | None = None
 
-    def _transport(self, server_url: str | None = None) -> SyncTransport:
+    def _transport(
+        self,
+        server_url: str | None = None,
+        on_wire: OnWire | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SyncTransport:
         url = server_url or get_setting(self.store.db, "server_url")
         if not url:
             raise ValidationError(
@@ -55,11 +76,13 @@ class SyncMixin:
                     )
                 ]
             )
-        return SyncTransport(
+        return _LendingTransport(
             str(url),
-            protocol_version=str(protocol.PROTOCOL_VERSION),
+            protocol_version=str(self.protocol_version),
             schema_version=self.store.db.execute("PRAGMA user_version").fetchone()[0],
             ca_bundle=get_setting(self.store.db, "ca_bundle"),
+            on_wire=on_wire,
+            cancel=cancel,
         )
 
     def enroll_device(
@@ -69,26 +92,35 @@ class SyncMixin:
         code: str,
         device_name: str | None = None,
         ca_bundle: str | None = None,
+        on_wire: OnWire | None = None,
     ) -> dict[str, Any]:
         """Enroll this laptop with the code an administrator made; remembers the server."""
         if ca_bundle is not None:
             set_setting(self.store.db, "ca_bundle", ca_bundle)
-        with self._transport(server_url) as transport:
+        with self._transport(server_url, on_wire) as transport:
             engine = SyncEngine(self.records, transport)
             answer = engine.enroll(code, device_name or platform.node() or "laptop")
         set_setting(self.store.db, "server_url", server_url)
         return answer
 
     def sync_now(
-        self, *, cancel: threading.Event | None = None, progress: Progress | None = None
+        self,
+        *,
+        cancel: threading.Event | None = None,
+        progress: Progress | None = None,
+        on_wire: OnWire | None = None,
     ) -> SyncReport:
         """One sync round with the enrolled server; the outcome goes to the sync log."""
+        from danvan_desktop.sync.engine import SyncEngine
+        from danvan_desktop.sync.transport import TransportError
+
         started = utc_now()
         try:
-            with self._transport() as transport:
-                report = SyncEngine(
-                    self.records, transport, cancel=cancel, progress=progress
-                ).sync_once()
+            with self._transport(on_wire=on_wire, cancel=cancel) as transport:
+                engine = SyncEngine(self.records, transport, cancel=cancel, progress=progress)
+                if self.sync_clock is not None:
+                    engine.now = self.sync_clock
+                report = engine.sync_once()
         except TransportError as exc:
             self._log_sync(started, "error", None, str(exc))
             raise
@@ -139,6 +171,135 @@ class SyncMixin:
                 ],
             )
 
+    # -- for the Đồng bộ page ------------------------------------------------------------
+    def server_health(
+        self, *, on_wire: OnWire | None = None, cancel: threading.Event | None = None
+    ) -> dict[str, Any]:
+        """The server's health answer (time, protocol versions); a cheap reachability test."""
+        with self._transport(on_wire=on_wire, cancel=cancel) as transport:
+            return SyncEngine(self.records, transport).health()
+
+    def rejected_operations(self) -> list[dict[str, Any]]:
+        """Changes the server refused, newest first, each with the server's reason."""
+        rows = self.store.db.query(
+            "SELECT op_id, entity, record_id, kind, fields, created_at, error FROM outbox "
+            "WHERE state = ? ORDER BY seq DESC",
+            [outbox.REJECTED],
+        )
+        return [dict(row, fields=json.loads(row["fields"])) for row in rows]
+
+    def resolve_conflict(self, conflict_id: str, *, keep: str = "kept") -> Changes:
+        """Settle a conflict: keep the value the record holds, or write the lost one back.
+
+        Keeping the lost value is an ordinary tracked edit of the record. Either way the
+        conflict is marked resolved here and an operation on entity ``conflict`` with
+        only ``{"resolved": true}`` tells the server, which tells the other laptops.
+        """
+        if keep not in ("kept", "lost"):
+            problem = tr("sync", "Hãy chọn giữ giá trị hiện tại hoặc giá trị bị thay.")
+            raise ValidationError([FieldProblem("keep", problem)])
+        db = self.store.db
+        rows = list(db.query("SELECT * FROM conflict WHERE id = ? AND deleted = 0", [conflict_id]))
+        if not rows:
+            raise NotFoundError(
+                tr(
+                    "sync",
+                    "Không tìm thấy xung đột này: có thể nó đã được giải quyết trên máy khác; "
+                    "hãy đồng bộ rồi xem lại.",
+                )
+            )
+        conflict = rows[0]
+        changes = Changes()
+        with db.atomic():
+            if keep == "lost":
+                changes.add(
+                    self.records.save(
+                        conflict["entity"],
+                        {conflict["field"]: conflict["lost_value"]},
+                        record_id=conflict["record_id"],
+                        role=self.role,
+                    )
+                )
+            if not conflict["resolved"]:
+                db.execute(
+                    "UPDATE conflict SET resolved = 1, updated_at = ? WHERE id = ?",
+                    [utc_now(), conflict_id],
+                )
+                outbox.record_change(
+                    db,
+                    device_id=self.store.device_id,
+                    entity=protocol.CONFLICT_ENTITY,
+                    record_id=conflict_id,
+                    unit_id=conflict["unit_id"],
+                    kind="upsert",
+                    fields={"resolved": True},
+                    base={"resolved": False},
+                    base_version=conflict["server_version"],
+                    created_at=utc_now(),
+                )
+                changes.add(Change(protocol.CONFLICT_ENTITY, conflict_id, "updated", ("resolved",)))
+        return changes
+
+    def clock_skew_note(self, skew_s: float | None) -> str | None:
+        """``clock_note`` for callers that reach sync through a Session (the GUI)."""
+        return clock_note(skew_s)
+
+    # -- rounds until done, attachments -----------------------------------------------
+    def sync_until_done(
+        self,
+        *,
+        deadline_s: float,
+        cancel: threading.Event | None = None,
+        wake: threading.Event | None = None,
+        backoff: Backoff | None = None,
+        progress: Progress | None = None,
+        on_wire: OnWire | None = None,
+    ) -> SyncReport:
+        """Sync rounds, retried with back-off when the link drops, until everything is
+        sent or ``deadline_s`` passes; each round goes to the sync log."""
+        from danvan_desktop.sync.retry import sync_until_done
+
+        started = [utc_now()]
+
+        def log_round(report: SyncReport, error: TransportError | None) -> None:
+            self._log_sync(started[0], "ok" if error is None else "error", report, _text(error))
+            started[0] = utc_now()
+
+        with self._transport(on_wire=on_wire) as transport:
+            engine = SyncEngine(self.records, transport, cancel=cancel, progress=progress)
+            if self.sync_clock is not None:
+                engine.now = self.sync_clock
+            return sync_until_done(
+                engine, deadline_s=deadline_s, backoff=backoff, wake=wake, on_round=log_round
+            )
+
+    def fetch_attachment(
+        self,
+        attachment_id: str,
+        *,
+        cancel: threading.Event | None = None,
+        progress: Progress | None = None,
+        on_wire: OnWire | None = None,
+    ) -> Path:
+        """The file of an attachment, downloaded from the server first if this laptop
+        lacks it (a photo another laptop took); a dropped download resumes."""
+        from danvan_desktop.sync.attachment_download import fetch_attachment
+
+        path = local_path(self.store, self.records.get("attachment", attachment_id))
+        if path.is_file():
+            return path
+        with self._transport(on_wire=on_wire) as transport:
+            transport.set_auth_token(self.store.meta(TOKEN_KEY))
+            return fetch_attachment(
+                self.records, transport, attachment_id, cancel=cancel, progress=progress
+            )
+
+    def pending_uploads(self) -> int:
+        """Attachment files the server may still lack."""
+        from danvan_desktop.sync.attachments import uploads_wanted
+
+        return len(uploads_wanted(self.records))
+
 
 def clock_note(skew_s: float | None) -> str | None:
     """A note for the user when the laptop clock is off by more than five minutes."""
@@ -151,3 +312,34 @@ def clock_note(skew_s: float | None) -> str | None:
         "giờ cho đúng; dữ liệu không bị ảnh hưởng.",
         minutes=minutes,
     )
+
+
+def _text(error: TransportError | None) -> str | None:
+    return None if error is None else str(error)
+
+
+class _LendingTransport(SyncTransport):
+    """A transport that enters ``on_wire()`` around each request (see ``OnWire``) and
+    lets ``cancel`` stop every request of the call, those sent without one included
+    (the health request), so «Dừng» never waits for a stall timeout."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        on_wire: OnWire | None,
+        cancel: threading.Event | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__(base_url, **options)
+        self._on_wire = on_wire
+        self._cancel = cancel
+
+    def request(self, method: str, path: str, **options: Any) -> TransportResponse:
+        """Send one request, with the writer lent back to the DB lane meanwhile."""
+        if options.get("cancel") is None:
+            options["cancel"] = self._cancel
+        if self._on_wire is None:
+            return super().request(method, path, **options)
+        with self._on_wire():
+            return super().request(method, path, **options)

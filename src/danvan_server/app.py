@@ -25,8 +25,10 @@ from starlette.middleware.gzip import GZipMiddleware
 from danvan_desktop.sync.protocol import (
     API_PREFIX,
     HEADER_CHUNK_SHA256,
+    MAX_SKIP_RANGES,
     MIN_PROTOCOL_VERSION,
     PROTOCOL_VERSION,
+    parse_ranges,
 )
 from danvan_server import admin, auth, pull, push
 from danvan_server.attachments import AttachmentStore, OffsetMismatch, check_sha256
@@ -181,6 +183,7 @@ def _add_sync_routes(app: FastAPI) -> None:
 
     @app.get(f"{API_PREFIX}/pull", tags=["sync"])
     def pull_changes(
+        request: Request,
         scope: ScopeDep,
         since: Annotated[
             int, Query(ge=0, le=MAX_INT64, description="the checkpoint: last sequence seen")
@@ -188,10 +191,29 @@ def _add_sync_routes(app: FastAPI) -> None:
         max_bytes: Annotated[
             int | None, Query(ge=1, le=MAX_INT64, description="page size in bytes")
         ] = None,
+        skip: Annotated[
+            str,
+            Query(
+                max_length=MAX_SKIP_RANGES * 40,
+                pattern=r"^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$",
+                description="versions the device holds exactly (its own writes): 3-7,9",
+            ),
+        ] = "",
     ) -> Response:
         """Changes in the device's scope after ``since``, one page bounded by bytes."""
         limit = min(max_bytes or settings.default_pull_bytes, settings.max_pull_bytes)
-        content = pull.pull(engine, scope, since, limit)
+        try:
+            ranges = parse_ranges(skip)
+        except ValueError as exc:
+            raise ApiError(
+                422,
+                say(
+                    request_language(request),
+                    "Tham số của yêu cầu không hợp lệ: {detail}",
+                    detail=f"skip: {exc}",
+                ),
+            ) from None
+        content = pull.pull(engine, scope, since, limit, ranges)
         return Response(content=content, media_type="application/json")
 
 

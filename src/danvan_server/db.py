@@ -11,8 +11,9 @@ never skips a number that commits later.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import (
@@ -189,13 +190,29 @@ def writing(engine: Engine, *, sequenced: bool = True) -> Iterator[Connection]:
 
     Every transaction that writes ``records`` must be sequenced; the others (devices,
     codes, blobs) need not wait for a push.
+
+    On SQLite the writers of this process queue on a lock before BEGIN IMMEDIATE:
+    SQLite's own busy handler makes a waiting writer sleep 25–100 ms at a time, so
+    forty pushes arriving together took seconds; in a queue each waits only for the
+    commits before it. (Other processes on the same file still meet the busy handler.)
     """
-    with engine.connect() as connection:
+    with _writer_queue(engine), engine.connect() as connection:
         connection.execution_options(**{WRITE_OPTION: True})
         with connection.begin():
             if sequenced:
                 lock_sequence(connection)
             yield connection
+
+
+_writer_locks: dict[str, threading.Lock] = {}
+_writer_locks_guard = threading.Lock()
+
+
+def _writer_queue(engine: Engine) -> AbstractContextManager[object]:
+    if not is_sqlite(engine):
+        return nullcontext()  # PostgreSQL queues writers on the sequence row lock itself
+    with _writer_locks_guard:
+        return _writer_locks.setdefault(str(engine.url), threading.Lock())
 
 
 @contextmanager

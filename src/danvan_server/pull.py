@@ -10,6 +10,7 @@ by joining that text, not by decoding and re-encoding every record.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, and_, or_, select
@@ -44,8 +45,22 @@ def _change_json(row: Any) -> str:
     )
 
 
-def pull(engine: Engine, scope: Scope, since: int, max_bytes: int) -> bytes:
-    """The JSON body of one pull page: ``{changes, next, more, high_seq, epoch}``."""
+def _skipped(version: int, skip: Sequence[tuple[int, int]]) -> bool:
+    return any(low <= version <= high for low, high in skip)
+
+
+def pull(
+    engine: Engine,
+    scope: Scope,
+    since: int,
+    max_bytes: int,
+    skip: Sequence[tuple[int, int]] = (),
+) -> bytes:
+    """The JSON body of one pull page: ``{changes, next, more, high_seq, epoch}``.
+
+    Records whose version lies in ``skip`` are left out: the laptop said it holds
+    exactly that version (it wrote it); the page still moves past them.
+    """
     parts: list[str] = []
     size = 200  # the envelope around the changes, generously
     last, more = since, False
@@ -73,6 +88,9 @@ def pull(engine: Engine, scope: Scope, since: int, max_bytes: int) -> bytes:
                 .limit(ROWS_PER_QUERY)
             ).all()
             for row in rows:
+                if _skipped(int(row.server_version), skip):
+                    last = int(row.server_version)
+                    continue
                 piece = _change_json(row)
                 piece_bytes = len(piece.encode())
                 if parts and size + piece_bytes + 1 > max_bytes:

@@ -27,6 +27,8 @@ from danvan_desktop.sync.protocol import (
     EnvelopeError,
     check_envelope,
     check_resolution_envelope,
+    compact_result,
+    expand_push_ops,
 )
 from danvan_server import bulk
 from danvan_server import records as stored
@@ -59,6 +61,8 @@ def push(
     with writing(engine) as connection:
         results = _apply_isolating_failures(connection, scope, ops, language)
         high_seq = read_sequence(connection)
+    if body.get("compact") is True:
+        return {"results": [compact_result(r) for r in results], "high_seq": high_seq}
     return {"results": results, "high_seq": high_seq}
 
 
@@ -73,7 +77,7 @@ def _request_ops(
                 "device_id trong yêu cầu khác với máy được cấp mã truy cập: hãy đăng ký lại máy.",
             ),
         )
-    ops = body.get("ops")
+    ops = expand_push_ops(body)
     if not isinstance(ops, list):
         raise ApiError(422, say(language, "«ops» phải là một danh sách thao tác."))
     if len(ops) > max_ops:
@@ -226,7 +230,20 @@ def _apply_one(batch: _Batch, op: dict[str, Any]) -> dict[str, Any]:
     record = outcome.record or current
     conflicts = [_keep_conflict(batch, op, record, lost) for lost in outcome.lost if record]
     status = CONFLICT if outcome.status == CONFLICT else APPLIED
-    return _answer(op["op_id"], status, version, outcome.message, conflicts)
+    answer = _answer(op["op_id"], status, version, outcome.message, conflicts)
+    if status == APPLIED and outcome.record is not None and _builds_on_base(op, current):
+        answer["exact"] = True  # the new version is the laptop's base plus its fields
+    return answer
+
+
+def _builds_on_base(op: dict[str, Any], current: stored.StoredRecord | None) -> bool:
+    """Whether the record was, before this upsert, exactly the version the laptop started
+    from (or absent, for a new record): then the laptop holds the new version already."""
+    if op["kind"] != "upsert" or op["entity"] == CONFLICT_ENTITY:
+        return False
+    if current is None:
+        return op["base_version"] is None
+    return not current.deleted and current.server_version == op["base_version"]
 
 
 def _merge(batch: _Batch, op: dict[str, Any], current: stored.StoredRecord | None) -> Outcome:
@@ -271,7 +288,9 @@ def _keep_conflict(
 
 
 def _as_duplicate(result: dict[str, Any]) -> dict[str, Any]:
-    return {**result, "status": DUPLICATE, "original_status": result["status"]}
+    # Never "exact": a replaying laptop may hold an older state than the one applied.
+    first = {key: value for key, value in result.items() if key != "exact"}
+    return {**first, "status": DUPLICATE, "original_status": result["status"]}
 
 
 def _answer_row(op: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:

@@ -118,7 +118,10 @@ def fetch_one(connection: Connection, entity: str, record_id: str) -> StoredReco
 
 
 def _row(record: StoredRecord, now: str) -> dict[str, Any]:
-    sha = record.fields.get("sha256") if record.entity == "attachment" else None
+    sha = None
+    if record.entity == "attachment":
+        # The server holds the upload copy (a down-scaled photo) when there is one.
+        sha = record.fields.get("upload_sha256") or record.fields.get("sha256")
     if not (isinstance(sha, str) and _SHA256.fullmatch(sha)):
         sha = None  # only a real hash may name a file; anything else names nothing
     return {

@@ -11,8 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.ui.app_controller import AppController
 from danvan_desktop.ui.main_window import MainWindow
+from danvan_desktop.ui.pages.meetings_page import MeetingsPage
 from danvan_desktop.ui.pages.models_page import ModelsPage
-from danvan_desktop.ui.pages.not_built_page import NotBuiltPage
+from danvan_desktop.ui.pages.reports_page import ReportsPage
+from danvan_desktop.ui.pages.tasks_page import TasksPage
+from danvan_desktop.ui.pages.team_page import TeamPage
 
 from .helpers import WAIT_MS, call
 
@@ -22,13 +25,13 @@ SIDEBAR = [
     "Cuộc họp",
     "Nhiệm vụ",
     "Tổ dân vận",
+    "Quy chế",
     "Điển hình & khen thưởng",
     "Sổ tay",
     "Báo cáo",
     "Đồng bộ",
     "Cài đặt",
 ]
-NOT_BUILT = ["meetings", "tasks", "team", "exemplars", "handbook", "reports", "sync"]
 
 
 @pytest.fixture
@@ -59,13 +62,18 @@ def test_clicking_the_sidebar_changes_page(qtbot: QtBot, app: AppController) -> 
     assert isinstance(window.current_page(), ModelsPage)
 
 
-@pytest.mark.parametrize("key", NOT_BUILT)
-def test_unbuilt_pages_say_so(app: AppController, key: str) -> None:
-    """Each page not built yet says plainly, in Vietnamese, that it is coming."""
-    page = _window(app).show_page(key)
-    assert isinstance(page, NotBuiltPage)
-    assert "đang được xây dựng" in page.note.text()
-    assert page.heading.text() == SIDEBAR[_window(app).page_keys().index(key)]
+def test_every_page_opens(app: AppController) -> None:
+    """Every page of the sidebar opens as a real page of its own."""
+    window = _window(app)
+    kinds = {type(window.show_page(key)).__name__ for key in window.page_keys()}
+    assert len(kinds) == len(SIDEBAR)
+
+
+def test_reports_page_is_built(app: AppController) -> None:
+    """«Báo cáo» is the real page: its documents listed, the periodic report chosen."""
+    page = _window(app).show_page("reports")
+    assert isinstance(page, ReportsPage)
+    assert page.current_kind() == "periodic_report"
 
 
 def test_status_bar_is_offline_and_never_synced(qtbot: QtBot, app: AppController) -> None:
@@ -105,6 +113,58 @@ def test_shortcuts_reach_the_model_page(qtbot: QtBot, app: AppController) -> Non
     QTest.keySequence(window, "Ctrl+N")
     qtbot.waitUntil(lambda: page.form is not None, timeout=WAIT_MS)
     assert page.form is not None and page.form.model_id is None
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"), [("meetings", MeetingsPage), ("tasks", TasksPage), ("team", TeamPage)]
+)
+def test_meetings_tasks_and_team_pages_are_built(app: AppController, key: str, kind: type) -> None:
+    """The meetings, tasks and team pages are the real ones, not placeholders."""
+    assert isinstance(_window(app).show_page(key), kind)
+
+
+@pytest.mark.parametrize("key", ["meetings", "tasks", "team"])
+def test_shortcuts_reach_the_meetings_tasks_and_team_pages(
+    qtbot: QtBot, app: AppController, key: str
+) -> None:
+    """Ctrl+F focuses the page's search box; Ctrl+N opens its «new» dialog."""
+    window = _window(app)
+    window.show()
+    window.activateWindow()
+    page: Any = window.show_page(key)
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    QTest.keySequence(window, "Ctrl+F")
+    qtbot.waitUntil(page.search.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.dialog_opened, timeout=WAIT_MS) as opened:
+        QTest.keySequence(window, "Ctrl+N")
+    opened.args[0].close()
+
+
+def test_ctrl_s_saves_the_minutes_being_typed(qtbot: QtBot, app: AppController) -> None:
+    """On the minutes editor, Ctrl+S writes the proceedings into the meeting record."""
+    import datetime as dt
+
+    window = _window(app)
+    window.show()
+    window.activateWindow()
+    meeting_id = call(
+        qtbot,
+        app.runner,
+        lambda ctx: (
+            ctx.session.create_meeting(
+                kind="regular", starts_at=dt.datetime(2026, 11, 25, 8, 0)
+            ).record_id
+        ),
+    )
+    page: Any = window.show_page("meetings")
+    with qtbot.waitSignal(page.editor.loaded, timeout=WAIT_MS):
+        page.open_meeting(meeting_id)
+    page.editor.header.content.setPlainText("Khai mạc")
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.editor.committed, timeout=WAIT_MS):
+        QTest.keySequence(window, "Ctrl+S")
+    record = call(qtbot, app.runner, lambda ctx: ctx.session.get_record("meeting", meeting_id))
+    assert record["content"] == "Khai mạc"
 
 
 def test_window_title_names_the_team(qtbot: QtBot, app: AppController) -> None:

@@ -389,6 +389,9 @@ ATTACHMENT = EntitySpec(
         _t("mime_type", "Kiểu tệp"),
         FieldSpec("size", "int", "Dung lượng", required=True),
         _t("caption", "Chú thích"),
+        # The file the server holds when it is not the original: a photo down-scaled
+        # for the link (sync/attachments.py). Null: the server holds ``sha256`` itself.
+        _t("upload_sha256", "Mã băm bản gửi lên máy chủ", max_length=64),
     ),
     parent="owner_id",
 )

@@ -7,6 +7,10 @@ file under a real name. The same content attached twice is stored once. The
 ``attachment`` record (synced) links the file to its owner; ``attachment_blob``
 (laptop-only) remembers which files the laptop holds and whether they were
 uploaded. No Qt here: thumbnails are the UI's business.
+
+A photo is uploaded down-scaled (``sync/attachments.py``): its record then names
+the copy the server holds in ``upload_sha256``. The laptop that took it shows the
+original; another laptop shows the copy it downloaded.
 """
 
 from __future__ import annotations
@@ -91,6 +95,23 @@ def store_file(store: Store, source: Path) -> StoredFile:
     return StoredFile(sha256, size, target)
 
 
+def store_bytes(store: Store, data: bytes) -> StoredFile:
+    """Keep ``data`` in the attachment folder by content (once), fsynced."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    target = blob_path(store, sha256)
+    if target.is_file() and target.stat().st_size == len(data):
+        return StoredFile(sha256, len(data), target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    with open(partial, "wb") as dst:
+        dst.write(data)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(partial, target)
+    fsync_dir(target.parent)
+    return StoredFile(sha256, len(data), target)
+
+
 def add_attachment(
     records: Records,
     source: Path,
@@ -124,13 +145,26 @@ def add_attachment(
 
 
 def attachments_of(records: Records, owner_entity: str, owner_id: str) -> list[dict[str, Any]]:
-    """The live attachments of one record, oldest first, each with its ``path``."""
+    """The live attachments of one record, oldest first, each with its ``path``.
+
+    The path is the original when this laptop has it, else the server's copy (a
+    down-scaled photo) once downloaded; ``present`` says whether that file is here.
+    """
     rows = records.rows("attachment", "owner_entity = ? AND owner_id = ?", [owner_entity, owner_id])
     out = []
     for row in rows:
-        path = blob_path(records.store, str(row["sha256"]))
+        path = local_path(records.store, row)
         out.append({**row, "path": path, "present": path.is_file()})
     return out
+
+
+def local_path(store: Store, attachment: dict[str, Any]) -> Path:
+    """Where this laptop keeps an attachment's file: the original, else the server's copy."""
+    original = blob_path(store, str(attachment["sha256"]))
+    upload = attachment.get("upload_sha256")
+    if original.is_file() or not upload:
+        return original
+    return blob_path(store, str(upload))
 
 
 def is_image(mime_type: str | None) -> bool:

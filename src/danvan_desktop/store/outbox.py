@@ -69,8 +69,13 @@ def record_change(
     base: dict[str, Any],
     base_version: int | None,
     created_at: str,
+    op_id: str | None = None,
 ) -> str:
-    """Add (or coalesce into the pending) operation for one edit; returns its op_id."""
+    """Add (or coalesce into the pending) operation for one edit; returns its op_id.
+
+    ``op_id`` names a new operation (default: a fresh UUIDv7). The operation that
+    creates a record is named by the record's id: compact push bodies then omit it.
+    """
     row = db.execute(
         "SELECT op_id, kind, fields, base FROM outbox "
         "WHERE entity = ? AND record_id = ? AND state = ? ORDER BY seq DESC LIMIT 1",
@@ -92,7 +97,7 @@ def record_change(
             [merged_kind, _dump(merged_fields), _dump(merged_base), created_at, op_id],
         )
         return str(op_id)
-    op_id = uuid7()
+    op_id = op_id or uuid7()
     db.execute(
         "INSERT INTO outbox (op_id, device_id, entity, record_id, unit_id, kind, base_version, "
         "fields, base, schema_version, created_at, state) "

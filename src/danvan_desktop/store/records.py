@@ -182,6 +182,7 @@ class Records:
                 base={k: (before or {}).get(k) for k in sorted(changed)},
                 base_version=before["server_version"] if before else None,
                 created_at=utc_now(),
+                op_id=record_id if before is None else None,
             )
         return Change(
             entity, record_id, "created" if before is None else "updated", tuple(sorted(changed))

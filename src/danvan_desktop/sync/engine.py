@@ -5,7 +5,13 @@ detection), push the outbox in batches sized by compressed bytes from the measur
 throughput, then pull pages since the checkpoint, each applied with its checkpoint
 in one local transaction. Operations handed to the wire stay ``sending`` until the
 answer is committed locally; a dropped link re-sends them and the server answers
-``duplicate``. Attachments go after the records (``sync/attachments.py``).
+``duplicate``. Attachments go after the records (``sync/attachments.py``): photos
+are down-scaled before the push, so the records name the copy the server gets, and
+the files are uploaded once the records have gone both ways.
+
+With protocol 2 the push body is compact and the pull leaves out the versions this
+laptop wrote itself and holds exactly (``held_versions``), so a thousand new records
+cross the link once, not twice.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import functools
 import gzip
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,13 +31,31 @@ from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.store import outbox, sync_apply
 from danvan_desktop.store.database import utc_now
 from danvan_desktop.store.records import Records
-from danvan_desktop.sync import protocol
+from danvan_desktop.sync import attachments, protocol
 from danvan_desktop.sync.transport import SyncTransport
 
 TOKEN_KEY = "sync_token"
 ROLE_KEY = "sync_role"
 UNIT_KEY = "sync_unit_id"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+# Rounds retried within this many seconds reuse the last health answer: on a link that
+# drops every minute a round trip is dear, and neither the server's epoch nor the
+# clock changes in a minute.
+HEALTH_REUSE_S = 60.0
+PULL_REUSE_S = 60.0  # likewise for a pull, when the round has pushed nothing new
+_COUNTS = (
+    "pushed",
+    "duplicates",
+    "conflicts",
+    "rejected",
+    "pulled",
+    "pages",
+    "bytes_sent",
+    "bytes_received",
+    "resent_after_restore",
+    "files_uploaded",
+    "file_bytes_sent",
+)
 
 
 @dataclass
@@ -48,7 +73,26 @@ class SyncReport:
     clock_skew_s: float | None = None
     server_restored: bool = False
     resent_after_restore: int = 0
+    files_uploaded: int = 0
+    file_bytes_sent: int = 0  # attachment bytes (also counted in bytes_sent)
+    reached_server: bool = False  # the server answered this round (the link was up)
     messages: list[str] = field(default_factory=list)
+
+    @property
+    def moved(self) -> bool:
+        """Whether the round got anything acknowledged (a batch, a page, a file chunk)."""
+        settled = self.pushed + self.duplicates + self.conflicts + self.rejected
+        return bool(settled or self.pages or self.file_bytes_sent or self.files_uploaded)
+
+    def add(self, other: SyncReport) -> None:
+        """Add another round's figures to these (the retry loop's total)."""
+        for name in _COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.reached_server = self.reached_server or other.reached_server
+        if other.clock_skew_s is not None:
+            self.clock_skew_s = other.clock_skew_s
+        self.server_restored = self.server_restored or other.server_restored
+        self.messages += other.messages
 
 
 class SyncEngine:
@@ -68,7 +112,17 @@ class SyncEngine:
         self.cancel = cancel or threading.Event()
         self.progress = progress or (lambda stage, done, total: None)
         self.now = now
-        self.compression_ratio = 4.0  # raw JSON bytes per gzip byte, learned per batch
+        self.compression_ratio: float | None = None  # raw JSON per gzip byte, measured
+        # Versions this laptop wrote and holds exactly: the pull need not send them back.
+        self.held_versions: set[int] = set()
+        # The current (or last) round's figures, kept when a round fails half-way:
+        # the retry loop counts what it did and whether it moved anything.
+        self.round_report = SyncReport()
+        self._health_at: float | None = None  # monotonic time of the last health answer
+        self._pushed_high_seq = 0
+        self._pulled_at: float | None = None  # monotonic time of the last complete pull
+        self.upload_memory = attachments.UploadMemory()
+        self._skew: float | None = None
         token = records.store.meta(TOKEN_KEY)
         if token:
             transport.set_auth_token(token)
@@ -109,14 +163,35 @@ class SyncEngine:
         return dict(self.transport.get(f"{protocol.API_PREFIX}/health").json())
 
     def sync_once(self) -> SyncReport:
-        """One full round: health, recovery if needed, push, pull."""
-        report = SyncReport()
-        health = self.health()
-        report.clock_skew_s = _skew_s(health.get("server_time"), self.now())
-        self._check_restore(health, report)
+        """One full round: health, recovery if needed, push, pull, then the files."""
+        report = self.round_report = SyncReport()
+        self._pushed_high_seq = 0  # the server's high_seq after this round's last push
+        if self._health_at is None or time.monotonic() - self._health_at > HEALTH_REUSE_S:
+            health = self.health()
+            report.reached_server = True
+            self._skew = _skew_s(health.get("server_time"), self.now())
+            self._check_restore(health, report)
+            self._health_at = time.monotonic()
+        report.clock_skew_s = self._skew
+        attachments.prepare_uploads(self.records)
         self._push(report)
-        self._pull(report)
+        if report.pushed + report.conflicts or not self._pulled_recently():
+            self._pull(report)
+            self._pulled_at = time.monotonic()
+        attachments.upload_pending(
+            self.records,
+            self.transport,
+            report,
+            memory=self.upload_memory,
+            cancel=self.cancel,
+            progress=self.progress,
+        )
         return report
+
+    @property
+    def compact(self) -> bool:
+        """Whether the server speaks protocol 2 with us (compact bodies, ``skip``)."""
+        return self.transport.protocol_version >= protocol.COMPACT_SINCE_PROTOCOL
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
@@ -152,13 +227,10 @@ class SyncEngine:
             ops = outbox.operations(db)
             if not ops:
                 return
-            batch = self._take_batch(ops)
+            batch, envelope_bytes = self._take_batch(ops)
             outbox.mark_sending(db, [op.op_id for op in batch])
-            raw = json.dumps(
-                {"device_id": self.records.store.device_id, "ops": [op.envelope() for op in batch]},
-                ensure_ascii=False,
-                separators=(",", ":"),
-            ).encode()
+            raw = self._push_body(batch)
+            checkpoint = sync_apply.checkpoint(self.records)
             response = self.transport.request(
                 "POST",
                 f"{protocol.API_PREFIX}/push",
@@ -169,37 +241,65 @@ class SyncEngine:
             report.bytes_sent += response.bytes_sent
             report.bytes_received += response.bytes_received
             if response.bytes_sent:
-                self.compression_ratio = max(1.5, len(raw) / response.bytes_sent)
-            self._settle(batch, response.json(), report)
+                self.compression_ratio = max(1.5, envelope_bytes / response.bytes_sent)
+            answer = response.json()
+            self._settle(batch, answer, report, checkpoint)
+            self._pushed_high_seq = int(answer.get("high_seq") or 0)
             done += len(batch)
             self.progress("push", done, total)
+
+    def _pulled_recently(self) -> bool:
+        """A round retried soon after a complete pull leaves the next one to a later round:
+        others' changes can wait a minute, the link's uptime cannot."""
+        return self._pulled_at is not None and time.monotonic() - self._pulled_at < PULL_REUSE_S
+
+    def _only_own_changes_since_checkpoint(self) -> bool:
+        since = sync_apply.checkpoint(self.records)
+        high = self._pushed_high_seq
+        if not self.compact or high <= since or high - since > len(self.held_versions):
+            return False
+        return all(version in self.held_versions for version in range(since + 1, high + 1))
 
     def _push_progress(self, done: int, total: int, _sent_bytes: int) -> None:
         self.progress("push", done, total)
 
-    def _take_batch(self, ops: list[outbox.Operation]) -> list[outbox.Operation]:
-        """As many operations as fit the compressed-byte budget (at least one)."""
+    def _push_body(self, batch: list[outbox.Operation]) -> bytes:
+        envelopes = [op.envelope() for op in batch]
+        device_id = self.records.store.device_id
+        body: dict[str, Any] = {"device_id": device_id, "ops": envelopes}
+        if self.compact:
+            body = protocol.compact_push_body(device_id, envelopes)
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+    def _take_batch(self, ops: list[outbox.Operation]) -> tuple[list[outbox.Operation], int]:
+        """As many operations as fit the compressed-byte budget (at least one), and
+        their envelopes' raw size (what the compression ratio is measured against)."""
+        if self.compression_ratio is None:
+            self.compression_ratio = _sample_ratio(ops)
         budget_raw = self.transport.estimator.batch_budget_bytes() * self.compression_ratio
         batch: list[outbox.Operation] = []
         size = 0
         for op in ops:
-            op_size = len(json.dumps(op.envelope(), ensure_ascii=False)) + 1
+            op_size = len(json.dumps(op.envelope(), ensure_ascii=False).encode()) + 1
             if batch and size + op_size > budget_raw:
                 break
             batch.append(op)
             size += op_size
-        return batch
+        return batch, size
 
     def _settle(
-        self, batch: list[outbox.Operation], answer: dict[str, Any], report: SyncReport
+        self,
+        batch: list[outbox.Operation],
+        answer: dict[str, Any],
+        report: SyncReport,
+        checkpoint: int,
     ) -> None:
-        by_id = {op.op_id: op for op in batch}
+        held: set[int] = set()
         with self.records.db.atomic():
-            for result in answer.get("results", []):
-                op = by_id.get(str(result.get("op_id")))
-                if op is None:
-                    continue
+            for op, result in _matched(batch, answer.get("results", [])):
                 status = str(result.get("status"))
+                if _held_exactly(op, result, checkpoint):
+                    held.add(int(result["server_version"]))
                 sync_apply.settle_result(
                     self.records,
                     op,
@@ -215,17 +315,24 @@ class SyncEngine:
                 report.rejected += status == protocol.REJECTED
                 if status == protocol.REJECTED and result.get("message"):
                     report.messages.append(str(result["message"]))
+        self.held_versions |= held  # only once the answers are committed here
 
     # -- pull ----------------------------------------------------------------------
     def _pull(self, report: SyncReport) -> None:
+        if self._only_own_changes_since_checkpoint():
+            # Every version the server made since our checkpoint is one we wrote and
+            # hold: a pull would bring nothing. Move the checkpoint, save a round trip.
+            sync_apply.apply_page(self.records, [], next_seq=self._pushed_high_seq)
+            return
         while True:
             self._check_cancel()
             since = sync_apply.checkpoint(self.records)
             budget = self.transport.estimator.batch_budget_bytes() * 4
-            response = self.transport.get(
-                f"{protocol.API_PREFIX}/pull?since={since}&max_bytes={int(budget)}",
-                cancel=self.cancel,
-            )
+            query = f"since={since}&max_bytes={int(budget)}"
+            self.held_versions = {v for v in self.held_versions if v > since}
+            if self.compact and self.held_versions:
+                query += f"&skip={protocol.format_ranges(self.held_versions)}"
+            response = self.transport.get(f"{protocol.API_PREFIX}/pull?{query}", cancel=self.cancel)
             report.bytes_received += response.bytes_received
             page = response.json()
             changes = page.get("changes", [])
@@ -266,6 +373,40 @@ def resend_after(records: Records, floor: int) -> int:
                 )
                 count += 1
     return count
+
+
+def _matched(
+    batch: list[outbox.Operation], results: list[dict[str, Any]]
+) -> list[tuple[outbox.Operation, dict[str, Any]]]:
+    """Pair each result with its operation: by op_id, or by position (compact answers)."""
+    if len(results) == len(batch) and all("op_id" not in r for r in results):
+        return list(zip(batch, results, strict=True))
+    by_id = {op.op_id: op for op in batch}
+    pairs = [(by_id.get(str(r.get("op_id"))), r) for r in results]
+    return [(op, r) for op, r in pairs if op is not None]
+
+
+def _held_exactly(op: outbox.Operation, result: dict[str, Any], checkpoint: int) -> bool:
+    """Whether the laptop now holds the record's new server version exactly.
+
+    The server says ``exact`` when the new version is the laptop's base plus its
+    fields; the laptop's base is the server's own only if it had pulled that far.
+    """
+    if result.get("status") != protocol.APPLIED or not result.get("exact"):
+        return False
+    if not isinstance(result.get("server_version"), int):
+        return False
+    return op.base_version is None or op.base_version <= checkpoint
+
+
+def _sample_ratio(ops: list[outbox.Operation]) -> float:
+    """Raw-to-gzip ratio of the first operations (up to 256 KB): sizes the first batch."""
+    sample = bytearray()
+    for op in ops:
+        sample += json.dumps(op.envelope(), ensure_ascii=False).encode()
+        if len(sample) > 256 * 1024:
+            break
+    return max(1.5, len(sample) / max(1, len(gzip.compress(bytes(sample), 9))))
 
 
 def _skew_s(server_time: Any, now: dt.datetime) -> float | None:

@@ -19,13 +19,18 @@ Endpoints (JSON bodies, gzip both ways):
 - ``POST /api/v1/push`` ``{"device_id", "ops": [envelope, ...]}`` → ``{"results":
   [{"op_id", "status", "server_version", "message", "conflicts": [...]}], "high_seq"}``.
   ``status`` is one of ``STATUSES``. A replayed ``op_id`` answers ``duplicate`` with the
-  original ``server_version``.
-- ``GET  /api/v1/pull?since=SEQ&max_bytes=N`` → ``{"changes": [change, ...], "next":
-  SEQ, "more": bool, "high_seq", "epoch"}``. A change is ``{"entity", "record_id",
-  "unit_id", "server_version", "deleted", "fields": {all fields}}``; conflicts travel
-  as changes of entity ``conflict`` (fields ``CONFLICT_FIELDS``); a device marks one
-  resolved by pushing an upsert of entity ``conflict`` with only ``{"resolved": true}``
-  in its fields (``check_resolution_envelope``).
+  original ``server_version``. Since protocol 2 the body may be compact
+  (``compact_push_body``): keys shared by every operation are sent once in
+  ``defaults``, a record's creating operation omits its ``op_id`` (it is the record
+  id), and ``"compact": true`` asks for compact results (``compact_result``).
+- ``GET  /api/v1/pull?since=SEQ&max_bytes=N&skip=A-B,C`` → ``{"changes": [change, ...],
+  "next": SEQ, "more": bool, "high_seq", "epoch"}``; ``skip`` (protocol 2) lists the
+  versions the laptop already holds exactly (its own ``exact`` results), left out.
+  A change is ``{"entity", "record_id", "unit_id", "server_version", "deleted",
+  "fields": {all fields}}``; conflicts travel as changes of entity ``conflict``
+  (fields ``CONFLICT_FIELDS``); a device marks one resolved by pushing an upsert of
+  entity ``conflict`` with only ``{"resolved": true}`` in its fields
+  (``check_resolution_envelope``).
 - ``POST /api/v1/attachments/missing`` ``{"sha256": [...]}`` → ``{"missing": [...]}``.
 - ``GET  /api/v1/attachments/{sha256}/offset`` → ``{"offset": N}``.
 - ``PUT  /api/v1/attachments/{sha256}?offset=N`` (raw bytes, header ``X-Chunk-SHA256``)
@@ -37,11 +42,17 @@ Endpoints (JSON bodies, gzip both ways):
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 from danvan_desktop.core.schema import ENTITIES
 
-PROTOCOL_VERSION: Final = 1
+# 2: compact push bodies and results, ``exact`` results and the pull's ``skip`` (the
+# laptop no longer downloads its own new records again). Version 1 bodies still work.
+PROTOCOL_VERSION: Final = 2
+COMPACT_SINCE_PROTOCOL: Final = 2
 MIN_PROTOCOL_VERSION: Final = PROTOCOL_VERSION - 1  # the previous version is still accepted
 API_PREFIX: Final = "/api/v1"
 
@@ -95,6 +106,19 @@ ENVELOPE_KEYS: Final = (
 )
 
 CLOCK_SKEW_WARNING_S: Final = 300
+# Envelope keys a compact push body may send once, in ``defaults``, for every operation.
+SHAREABLE_KEYS: Final = (
+    "device_id",
+    "entity",
+    "unit_id",
+    "kind",
+    "base_version",
+    "base",
+    "schema_version",
+    "created_at",
+)
+MAX_SKIP_RANGES: Final = 64  # keeps the pull's URL short; versions beyond are just sent
+_RANGE = re.compile(r"(\d{1,19})(?:-(\d{1,19}))?")
 
 
 class EnvelopeError(ValueError):
@@ -158,3 +182,100 @@ def check_resolution_envelope(op: Any) -> dict[str, Any]:
 def accepts_protocol(version: int) -> bool:
     """True when the server side of this protocol accepts a client of ``version``."""
     return MIN_PROTOCOL_VERSION <= version <= PROTOCOL_VERSION
+
+
+def compact_push_body(device_id: str, envelopes: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """A protocol-2 push body: shared keys once in ``defaults``, creation op_ids implied.
+
+    An all-null ``base`` of a new record (``base_version`` null) travels as ``{}``: the
+    server reads a missing base value as null, so the merge is the same.
+    """
+    ops = [_without_null_base(op) for op in envelopes]
+    defaults = {key: _most_common(ops, key) for key in SHAREABLE_KEYS if ops}
+    compact = []
+    for op in ops:
+        item = {
+            key: value
+            for key, value in op.items()
+            if not (key in defaults and defaults[key] == value)
+            and not (key == "op_id" and value == op["record_id"])
+        }
+        compact.append(item)
+    return {"device_id": device_id, "compact": True, "defaults": defaults, "ops": compact}
+
+
+def expand_push_ops(body: dict[str, Any]) -> Any:
+    """The operations of a push body as full envelopes (a version-1 body is unchanged)."""
+    ops = body.get("ops")
+    defaults = body.get("defaults")
+    if not isinstance(ops, list) or not isinstance(defaults, dict):
+        return ops
+    expanded: list[Any] = []
+    for op in ops:
+        if not isinstance(op, dict):
+            expanded.append(op)
+            continue
+        full = {key: value for key, value in defaults.items() if key in SHAREABLE_KEYS}
+        full.update(op)
+        if "op_id" not in op and "record_id" in op:
+            full["op_id"] = op["record_id"]  # a record's creating operation is named by it
+        expanded.append(full)
+    return expanded
+
+
+def compact_result(result: dict[str, Any]) -> dict[str, Any]:
+    """A push result without what the laptop already knows: results come in order."""
+    return {
+        key: value
+        for key, value in result.items()
+        if key != "op_id"
+        and not (key == "message" and value is None)
+        and not (key == "conflicts" and not value)
+        and not (key == "exact" and not value)
+    }
+
+
+def format_ranges(versions: Iterable[int], limit: int = MAX_SKIP_RANGES) -> str:
+    """``1,3-7,9`` for the versions; at most ``limit`` ranges (the lowest are kept)."""
+    ranges: list[list[int]] = []
+    for version in sorted(set(versions)):
+        if ranges and version == ranges[-1][1] + 1:
+            ranges[-1][1] = version
+        elif len(ranges) < limit:
+            ranges.append([version, version])
+        else:
+            break
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
+
+
+def parse_ranges(text: str, limit: int = MAX_SKIP_RANGES) -> list[tuple[int, int]]:
+    """The ranges of ``format_ranges`` text; ValueError when malformed or too many."""
+    if not text:
+        return []
+    parts = text.split(",")
+    if len(parts) > limit:
+        raise ValueError(f"at most {limit} ranges")
+    ranges = []
+    for part in parts:
+        match = _RANGE.fullmatch(part.strip())
+        if match is None:
+            raise ValueError(f"not a version range: {part[:40]!r}")
+        low = int(match.group(1))
+        high = int(match.group(2) or low)
+        if high < low:
+            raise ValueError(f"empty range: {part[:40]!r}")
+        ranges.append((low, high))
+    return ranges
+
+
+def _without_null_base(op: dict[str, Any]) -> dict[str, Any]:
+    if op.get("base_version") is None and not any(
+        value is not None for value in (op.get("base") or {}).values()
+    ):
+        return {**op, "base": {}}
+    return op
+
+
+def _most_common(ops: Sequence[dict[str, Any]], key: str) -> Any:
+    counts = Counter(canonical_json(op.get(key)) for op in ops)
+    return json.loads(counts.most_common(1)[0][0])

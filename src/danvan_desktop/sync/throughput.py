@@ -71,11 +71,12 @@ class ThroughputEstimator:
                 self._measured = True
         return True
 
-    def record_link_up(self) -> None:
-        """A request got through: the link is up (from now, if it was down)."""
+    def record_link_up(self, request_s: float = 0.0) -> None:
+        """A request of ``request_s`` seconds got through: the link is up, at least since
+        that request started (if it was down)."""
         with self._lock:
             if self._up_since is None:
-                self._up_since = self._clock()
+                self._up_since = self._clock() - max(0.0, request_s)
 
     def record_link_down(self) -> None:
         """The link dropped: the time it stayed up becomes an uptime sample."""

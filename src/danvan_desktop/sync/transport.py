@@ -321,6 +321,7 @@ class SyncTransport:
         estimator: ThroughputEstimator | None = None,
     ) -> None:
         self.base_url = _checked_base_url(base_url)
+        self.protocol_version = int(protocol_version)
         self._verify: bool | str = True if ca_bundle is None else _checked_ca_bundle(ca_bundle)
         self.stall_timeout_s = stall_timeout_s
         self._block_bytes = block_bytes
@@ -373,13 +374,23 @@ class SyncTransport:
         content_type: str = "application/json",
         on_progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
+        headers: Mapping[str, str] | None = None,
+        compress: bool = True,
     ) -> TransportResponse:
-        """Send one request; return its 2xx answer or raise a ``TransportError``."""
-        headers = {"Accept-Language": current_language()}
+        """Send one request; return its 2xx answer or raise a ``TransportError``.
+
+        ``headers`` are added to the request's; ``compress=False`` sends the body as is
+        (photos and other compressed files gain nothing from gzip).
+        """
+        headers = {"Accept-Language": current_language(), **(headers or {})}
         payload = None
         if body is not None:
-            payload = gzip.compress(body, compresslevel=6, mtime=0)
-            headers |= {"Content-Type": content_type, "Content-Encoding": "gzip"}
+            headers["Content-Type"] = content_type
+            payload = body
+            if compress:
+                # Level 9: the link, not the CPU, is what a sync round waits for.
+                payload = gzip.compress(body, compresslevel=9, mtime=0)
+                headers["Content-Encoding"] = "gzip"
         if cancel is not None and cancel.is_set():
             raise _cancelled()
         started = time.monotonic()
@@ -405,7 +416,7 @@ class SyncTransport:
             except (requests.RequestException, OSError, _Aborted) as exc:
                 raise self._failure(exc, guard) from exc
         elapsed = time.monotonic() - started
-        self.estimator.record_link_up()
+        self.estimator.record_link_up(elapsed)  # up since the request started, at least
         self.estimator.record_transfer(guard.sent + wire_in, elapsed)
         _raise_for_status(response.status_code, content, response.headers)
         return TransportResponse(

@@ -31,6 +31,7 @@ from danvan_desktop.ui.look import Translations
 from danvan_desktop.ui.main_window import MainWindow
 from danvan_desktop.ui.page_list import default_pages
 from danvan_desktop.ui.progress import run_with_progress
+from danvan_desktop.ui.sync_scheduler import SyncScheduler, SyncTimings
 from danvan_desktop.ui.tasks import DB, JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 
@@ -48,6 +49,8 @@ class StartOptions:
     start_page: str = "overview"
     auto_backup_delay_ms: int = 5000  # after the window is up, so the start stays quick
     log_path: Path | None = None
+    sync_timings: SyncTimings | None = None  # None: the scheduler's defaults
+    watch_network: bool = True  # follow Qt's network information (tests turn it off)
 
 
 def startup_facts(ctx: JobContext) -> dict[str, Any]:
@@ -112,6 +115,7 @@ class AppController(QObject):
         self.check_report: Any = None
         self.restore_message: QMessageBox | None = None
         bus.language_changed.connect(self.change_language)
+        self.sync = SyncScheduler(runner, bus, timings=options.sync_timings, parent=self)
 
     # -- starting ---------------------------------------------------------------------
     def start(self) -> None:
@@ -228,7 +232,9 @@ class AppController(QObject):
         """Build and show the main window (again, after a language change or restore)."""
         self.wizard = None
         old = self.window
-        pages = default_pages(self.runner, self.bus, request_restore=self.restore)
+        pages = default_pages(
+            self.runner, self.bus, request_restore=self.restore, sync_scheduler=self.sync
+        )
         window = MainWindow(
             self.runner,
             self.bus,
@@ -246,6 +252,9 @@ class AppController(QObject):
         self.main_window_shown.emit(window)
         if old is None:
             QTimer.singleShot(self.options.auto_backup_delay_ms, self._auto_backup)
+            self.sync.start(watch_network=self.options.watch_network)
+        else:
+            self.sync.republish()  # the new status bar shows the sync state at once
         return window
 
     def _window_closed(self, window: MainWindow) -> None:
@@ -318,4 +327,5 @@ class AppController(QObject):
         self.restore_message = box
 
     def _quit(self) -> None:
+        self.sync.stop()  # a round on a slow link must not hold up the lanes' shutdown
         self.finished.emit()

@@ -3,7 +3,7 @@
 The UI font is Noto Sans (SIL OFL, in ``resources/fonts``): full Vietnamese
 coverage on every machine, including Windows installs without Vietnamese fonts
 and the headless test platform, which has no system fonts at all. Translations:
-English is ``ui_en.qm`` (our strings); Vietnamese is the source language of our
+English is every ``ui*_en.qm`` (our strings); Vietnamese is the source language of our
 strings, but Qt's own buttons and menus are English, so ``qtbase_vi.qm`` (written
 by us: Qt ships no Vietnamese) translates the ones our dialogs show.
 """
@@ -47,10 +47,14 @@ def register_fonts(app: QGuiApplication) -> str:
 
 
 def qm_files(language: str) -> list[Path]:
-    """The compiled translations to install for ``language``."""
+    """The compiled translations to install for ``language``.
+
+    English is every ``ui*_en.qm``: each part of the window may keep its strings in a
+    file of its own (``ui_en``, ``ui_sync_en``, ``ui_meetings_en``, ...).
+    """
     folder = translations_dir()
     if language == "en":
-        return [folder / "ui_en.qm"]
+        return sorted(folder.glob("ui*_en.qm"))
     return [folder / "qtbase_vi.qm"]
 
 

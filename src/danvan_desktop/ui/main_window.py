@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError
+from danvan_desktop.ui.due_reminder import DueReminder
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.page_list import PageSpec
 from danvan_desktop.ui.status_bar import StatusBar
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = StatusBar(self._runner, bus)
         self.setStatusBar(self.status)
+        # Meetings and reviews the regulation asks for, near or late (hidden otherwise).
+        self.due_reminder = DueReminder(self._runner, bus)
+        self.status.addWidget(self.due_reminder, 1)
         self.sidebar.currentRowChanged.connect(lambda row: self.show_page(self._specs[row].key))
 
     def _add_shortcuts(self) -> None:

@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.tasks import TaskRunner
 from danvan_desktop.ui.text import tr
+
+if TYPE_CHECKING:
+    from danvan_desktop.ui.sync_scheduler import SyncScheduler
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,11 @@ class PageSpec:
 
 
 def default_pages(
-    runner: TaskRunner, bus: EventBus, *, request_restore: Callable[[Path], None]
+    runner: TaskRunner,
+    bus: EventBus,
+    *,
+    request_restore: Callable[[Path], None],
+    sync_scheduler: SyncScheduler | None = None,
 ) -> list[PageSpec]:
     """Every page of the main window, in sidebar order."""
 
@@ -49,37 +57,42 @@ def default_pages(
     def meetings() -> QWidget:
         from danvan_desktop.ui.pages.meetings_page import MeetingsPage
 
-        return MeetingsPage()
+        return MeetingsPage(runner, bus)
 
     def tasks() -> QWidget:
         from danvan_desktop.ui.pages.tasks_page import TasksPage
 
-        return TasksPage()
+        return TasksPage(runner, bus)
 
     def team() -> QWidget:
         from danvan_desktop.ui.pages.team_page import TeamPage
 
-        return TeamPage()
+        return TeamPage(runner, bus)
+
+    def regulation() -> QWidget:
+        from danvan_desktop.ui.pages.regulation_page import RegulationPage
+
+        return RegulationPage(runner, bus)
 
     def exemplars() -> QWidget:
         from danvan_desktop.ui.pages.exemplars_page import ExemplarsPage
 
-        return ExemplarsPage()
+        return ExemplarsPage(runner, bus)
 
     def handbook() -> QWidget:
         from danvan_desktop.ui.pages.handbook_page import HandbookPage
 
-        return HandbookPage()
+        return HandbookPage(runner, bus)
 
     def reports() -> QWidget:
         from danvan_desktop.ui.pages.reports_page import ReportsPage
 
-        return ReportsPage()
+        return ReportsPage(runner, bus)
 
     def sync() -> QWidget:
         from danvan_desktop.ui.pages.sync_page import SyncPage
 
-        return SyncPage()
+        return SyncPage(runner, bus, sync_scheduler)
 
     return [
         PageSpec("overview", tr("MainWindow", "Tổng quan"), overview),
@@ -87,6 +100,7 @@ def default_pages(
         PageSpec("meetings", tr("MainWindow", "Cuộc họp"), meetings),
         PageSpec("tasks", tr("MainWindow", "Nhiệm vụ"), tasks),
         PageSpec("team", tr("MainWindow", "Tổ dân vận"), team),
+        PageSpec("regulation", tr("MainWindow", "Quy chế"), regulation),
         PageSpec("exemplars", tr("MainWindow", "Điển hình & khen thưởng"), exemplars),
         PageSpec("handbook", tr("MainWindow", "Sổ tay"), handbook),
         PageSpec("reports", tr("MainWindow", "Báo cáo"), reports),

@@ -1,8 +1,11 @@
 """The status bar: connection, changes waiting to be synced, last sync — always visible.
 
-Until sync exists the laptop is offline by design: it says «Chưa kết nối máy
-chủ» and «chưa đồng bộ». The pending count is read on the DB lane after every
-change (debounced), never on the GUI thread.
+It only listens: ``online_changed`` says whether the provincial server answered
+the last health request or round, ``sync_state_changed`` brings the queue, the
+last sync and whether a round is running (the sync scheduler publishes both).
+Before any of that the laptop says «Chưa kết nối máy chủ» and «chưa đồng bộ».
+The pending count is also read on the DB lane after every change (debounced),
+never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -10,59 +13,81 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QStatusBar, QWidget
 
 from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.sync_page_data import local_time_text
 from danvan_desktop.ui.tasks import TaskRunner
 from danvan_desktop.ui.text import number_text, tr
 
 REFRESH_DELAY_MS = 250
+ONLINE_STYLE = "color: #1b6e3a;"
+OFFLINE_STYLE = "color: #8a4b00;"
 
 
 class StatusBar(QStatusBar):
-    """Three permanent labels: online state, pending changes, last sync."""
+    """Permanent labels: online state, sync in progress, pending changes, last sync."""
 
     def __init__(self, runner: TaskRunner, bus: EventBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self.online = QLabel()
+        self.syncing = QLabel(tr("StatusBar", "Đang đồng bộ…"))
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # a busy indicator: rounds have no overall total
+        self.busy.setMaximumWidth(80)
+        self.busy.setMaximumHeight(12)
+        self.busy.setTextVisible(False)
         self.pending = QLabel()
         self.last_sync = QLabel()
-        for i, label in enumerate((self.online, self.pending, self.last_sync)):
+        self._sync_widgets: list[QWidget] = []
+        labels = (self.online, self.syncing, self.pending, self.last_sync)
+        for i, label in enumerate(labels):
             if i:
                 separator = QFrame()
                 separator.setFrameShape(QFrame.Shape.VLine)
                 separator.setFrameShadow(QFrame.Shadow.Sunken)
                 self.addPermanentWidget(separator)
+                if label is self.syncing:
+                    self._sync_widgets.append(separator)
             label.setContentsMargins(6, 0, 6, 0)
             self.addPermanentWidget(label)
+            if label is self.syncing:
+                self.addPermanentWidget(self.busy)
+        self._sync_widgets += [self.syncing, self.busy]
         self.pending_count: int | None = None
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh_pending)
         bus.data_changed.connect(lambda _entities: self._timer.start())
         bus.online_changed.connect(self.show_online)
         bus.sync_state_changed.connect(self.show_sync_state)
-        self.show_online(False)
+        self.online.setText(tr("StatusBar", "Chưa kết nối máy chủ"))
         self.show_sync_state({})
         self.pending.setText(tr("StatusBar", "Thay đổi chờ đồng bộ: …"))
         self.refresh_pending()
 
     def show_online(self, online: bool) -> None:
-        """Say whether the provincial server is reachable."""
-        self.online.setText(
-            tr("StatusBar", "Đã kết nối máy chủ")
-            if online
-            else tr("StatusBar", "Chưa kết nối máy chủ")
-        )
+        """Say whether the provincial server answered the last time it was asked."""
+        if online:
+            self.online.setText(tr("StatusBar", "Đã kết nối máy chủ"))
+            self.online.setStyleSheet(ONLINE_STYLE)
+        else:
+            self.online.setText(tr("StatusBar", "Mất kết nối máy chủ"))
+            self.online.setStyleSheet(OFFLINE_STYLE)
 
     def show_sync_state(self, state: dict[str, Any]) -> None:
-        """Show when the last sync happened."""
-        last = state.get("last_sync")
+        """Show when the last sync happened, the queue, and whether a round is running."""
+        last = local_time_text(state.get("last_sync"))
         self.last_sync.setText(
             tr("StatusBar", "Đồng bộ lần cuối: {when}", when=last)
             if last
             else tr("StatusBar", "Đồng bộ lần cuối: chưa đồng bộ")
         )
+        syncing = bool(state.get("syncing"))
+        for widget in self._sync_widgets:
+            widget.setVisible(syncing)
+        if state.get("pending") is not None:
+            self._show_pending(int(state["pending"]))
 
     def refresh_pending(self) -> None:
         """Count the changes waiting to be synced (DB lane)."""

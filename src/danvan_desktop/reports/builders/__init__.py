@@ -25,6 +25,7 @@ from danvan_desktop.reports.builders.model_registration import build_model_regis
 from danvan_desktop.reports.builders.model_statistics import build_model_statistics
 from danvan_desktop.reports.builders.periodic_report import build_periodic_report
 from danvan_desktop.reports.builders.periods import ReportPeriod, report_period
+from danvan_desktop.reports.builders.regulation import build_regulation
 from danvan_desktop.reports.document import Document
 
 ALL_FORMATS = ("docx", "pdf", "xlsx")
@@ -115,6 +116,10 @@ def _commendations(db: Database, issue: Issue, params: dict[str, Any]) -> Docume
     return build_commendation_list(db, issue, year=_year(params, issue))
 
 
+def _regulation(db: Database, issue: Issue, params: dict[str, Any]) -> Document:
+    return build_regulation(db, issue)
+
+
 def _rollup(db: Database, issue: Issue, params: dict[str, Any]) -> Document:
     period = _period(params, issue, "year")
     return build_commune_rollup(db, issue, period=period, commune_code=_int(params, "commune_code"))
@@ -135,6 +140,8 @@ REPORT_KINDS: dict[str, ReportKind] = {
                    True, _commendations),
         ReportKind("commune_rollup", "Báo cáo tổng hợp của xã, phường", ALL_FORMATS,
                    (*_PERIOD, "commune_code"), True, _rollup),
+        ReportKind("regulation", "Quy chế hoạt động của Tổ", TEXT_FORMATS, (), False,
+                   _regulation),
     )
 }  # fmt: skip
 

@@ -76,6 +76,18 @@ def m004_sync(db: Database) -> None:
     _run_sql_file(db, "m004_sync.sql")
 
 
+@migrations(name="m005_handbook")
+def m005_handbook(db: Database) -> None:
+    """Laptop-only handbook marks: what was read, what is bookmarked."""
+    _run_sql_file(db, "m005_handbook.sql")
+
+
+@migrations(name="m006_attachment_upload")
+def m006_attachment_upload(db: Database) -> None:
+    """Attachments name the copy the server holds (a down-scaled photo)."""
+    _run_sql_file(db, "m006_attachment_upload.sql")
+
+
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
     return [m.name for m in migrations._migrations]

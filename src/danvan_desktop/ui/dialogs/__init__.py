@@ -1,0 +1,1 @@
+"""Dialogs shared by several pages (exporting a document onto a USB stick)."""
