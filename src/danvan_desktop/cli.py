@@ -80,7 +80,7 @@ def cmd_check(session: Session, args: argparse.Namespace) -> int:
             tr(
                 "cli",
                 "Dữ liệu tốt ({kind}).",
-                kind="integrity_check" if args.full else "quick_check",
+                kind="integrity_check" if full else "quick_check",
             )
         )
         return 0
