@@ -19,9 +19,11 @@ ALLOWED: dict[str, set[str]] = {
     "sync": {"core", "store"},
     "reports": {"core", "store"},
     "ui": {"core", "session", "ui", "store", "sync", "reports", "usb"},
-    "session": {"core", "store", "sync", "reports", "usb", "session_sync"},
+    "session": {"core", "store", "sync", "reports", "usb", "session_sync", "session_bundles"},
+    "session_bundles": {"core", "store", "sync", "usb"},
     "session_sync": {"core", "store", "sync"},
-    "cli": {"core", "session", "session_sync", "store", "usb", "reports"},
+    "cli": {"core", "session", "session_sync", "store", "usb", "reports", "cli_bundle"},
+    "cli_bundle": {"core", "session"},
     "app": {"core", "session", "ui", "store"},
 }
 THIRD_PARTY_FORBIDDEN: dict[str, set[str]] = {
@@ -32,7 +34,9 @@ THIRD_PARTY_FORBIDDEN: dict[str, set[str]] = {
     "reports": {"PySide6.QtWidgets"},
     "session": {"PySide6"},
     "session_sync": {"PySide6"},
+    "session_bundles": {"PySide6"},
     "cli": {"PySide6"},
+    "cli_bundle": {"PySide6"},
 }
 
 
@@ -94,16 +98,31 @@ def test_pyside6_widgets_only_in_ui() -> None:
     assert offenders == []
 
 
+SHARED_WITH_SERVER = (
+    "danvan_desktop.core",
+    "danvan_desktop.sync.protocol",
+    "danvan_desktop.sync.bundle_format",
+    "danvan_desktop.usb",  # replies are written onto sticks like reports
+)
+
+
 def test_server_imports_only_core_and_protocol() -> None:
-    """The server uses core and sync.protocol, never the store, the UI or Qt."""
+    """The server uses core, the wire formats (protocol, bundles) and usb's safe writes,
+    never the store, the UI or Qt."""
     server = SRC / "danvan_server"
     for path in server.rglob("*.py"):
         for name in _imports(path):
             if name.startswith("danvan_desktop."):
-                assert name.startswith(("danvan_desktop.core", "danvan_desktop.sync.protocol")), (
-                    f"{path.name} imports {name}"
-                )
+                assert name.startswith(SHARED_WITH_SERVER), f"{path.name} imports {name}"
             assert not name.startswith("PySide6"), f"{path.name} imports {name}"
+
+
+def test_the_shared_wire_formats_import_only_core() -> None:
+    """What the server shares from sync/ depends on nothing of the laptop's but core."""
+    for module in ("protocol", "bundle_format"):
+        path = DESKTOP / "sync" / f"{module}.py"
+        ours = [n for n in _imports(path) if n.startswith("danvan_desktop.")]
+        assert all(n.startswith("danvan_desktop.core") for n in ours), ours
 
 
 def test_the_checker_catches_a_bad_import(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 import platformdirs
 
+from danvan_desktop.cli_bundle import add_commands as add_bundle_commands
 from danvan_desktop.core.errors import DanvanError, StoreError, ValidationError
 from danvan_desktop.core.i18n import current_language, set_language, tr
 from danvan_desktop.session import Result, Session
@@ -441,6 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--province", type=int, default=HUE_PROVINCE_CODE)
     p.set_defaults(handler=None, standalone=cmd_communes)
     _add_export_commands(sub)
+    add_bundle_commands(sub, _export_target)
     return parser
 
 

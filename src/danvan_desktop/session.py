@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from danvan_desktop.core import schedule
 from danvan_desktop.core.schedule import Due
+from danvan_desktop.session_bundles import BundleMixin
 from danvan_desktop.session_sync import SyncMixin
 from danvan_desktop.store import (
     attachments,
@@ -68,7 +69,7 @@ def _result(change: Change | Changes, record_id: str | None = None) -> Result:
     return Result(record_id, tuple(change.items))
 
 
-class Session(SyncMixin):
+class Session(SyncMixin, BundleMixin):
     """One open data folder: its store and the operations a team leader performs."""
 
     def __init__(self, store: Store, *, role: str = "team") -> None:

@@ -55,6 +55,7 @@ class SyncMixin:
     # (the server answers 426) or a wrong clock (the skew note).
     protocol_version: int = protocol.PROTOCOL_VERSION
     sync_clock: Callable[[], dt.datetime] | None = None
+    _register_bundle_key: Callable[[SyncTransport], None]  # from BundleMixin (session_bundles)
 
     def _transport(
         self,
@@ -100,6 +101,7 @@ class SyncMixin:
         with self._transport(server_url, on_wire) as transport:
             engine = SyncEngine(self.records, transport)
             answer = engine.enroll(code, device_name or platform.node() or "laptop")
+            self._register_bundle_key(transport)
         set_setting(self.store.db, "server_url", server_url)
         return answer
 
@@ -121,6 +123,7 @@ class SyncMixin:
                 if self.sync_clock is not None:
                     engine.now = self.sync_clock
                 report = engine.sync_once()
+                self._register_bundle_key(transport)
         except TransportError as exc:
             self._log_sync(started, "error", None, str(exc))
             raise

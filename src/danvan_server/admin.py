@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, inspect, select
 
 from danvan_desktop.core.ids import uuid7
-from danvan_server import auth
+from danvan_server import auth, schema
 from danvan_server import records as stored
 from danvan_server import units as unit_tree
 from danvan_server.db import (
@@ -29,7 +29,6 @@ from danvan_server.db import (
     enrollment_codes,
     get_meta,
     meta,
-    metadata,
     read_sequence,
     reading,
     records,
@@ -59,7 +58,7 @@ def initialise(engine: Engine, attachments_dir: Path) -> str:
         raise AdminError("this database is already initialised; its data was left untouched")
     folder = attachments_dir.expanduser().resolve()
     folder.mkdir(parents=True, exist_ok=True)
-    metadata.create_all(engine)
+    schema.create(engine)
     epoch = uuid7()
     with engine.begin() as connection:
         connection.execute(
@@ -79,6 +78,7 @@ def attachments_dir(engine: Engine) -> Path:
     """The attachments folder chosen at ``init``."""
     if not is_initialised(engine):
         raise AdminError("the database is not initialised: run `danvan-server init` first")
+    schema.upgrade(engine)
     with reading(engine) as connection:
         version = get_meta(connection, "schema_version")
         folder = get_meta(connection, "attachments_dir")

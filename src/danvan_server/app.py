@@ -30,7 +30,7 @@ from danvan_desktop.sync.protocol import (
     PROTOCOL_VERSION,
     parse_ranges,
 )
-from danvan_server import admin, auth, pull, push
+from danvan_server import admin, auth, bundles, pull, push
 from danvan_server.attachments import AttachmentStore, OffsetMismatch, check_sha256
 from danvan_server.db import get_meta, make_engine, read_sequence, reading
 from danvan_server.http import (
@@ -180,6 +180,24 @@ def _add_sync_routes(app: FastAPI) -> None:
         return await run_in_threadpool(
             push.push, engine, scope, body, settings.max_ops_per_push, request_language(request)
         )
+
+    @app.post(f"{API_PREFIX}/device-key", tags=["sync"], openapi_extra=BODIES["device_key"])
+    async def device_key(request: Request, scope: ScopeDep) -> dict[str, Any]:
+        """Keep the device's public key for its USB bundles; answer the server's key."""
+        body = await read_json_object(request, 4 * 1024)
+        try:
+            key = await run_in_threadpool(
+                bundles.register_device_key, engine, scope, body.get("public_key")
+            )
+        except ValueError:
+            raise ApiError(
+                422,
+                say(
+                    request_language(request),
+                    "public_key phải là khóa công khai Ed25519 (32 byte, mã hóa base64).",
+                ),
+            ) from None
+        return {"server_key": key}
 
     @app.get(f"{API_PREFIX}/pull", tags=["sync"])
     def pull_changes(

@@ -7,6 +7,7 @@
     danvan-server devices | revoke DEVICE_ID
     danvan-server publish FILE --unit UNIT [--slug S] [--title T] [--section S] [--order N]
     danvan-server status [--json]
+    danvan-server import-bundle FILE... [--reply-dir DIR] | export-bundle --device D --out DIR
 
 The database URL comes from ``--database`` or ``DANVAN_DATABASE_URL`` (keep a
 PostgreSQL password out of the process list by using the variable). Output is
@@ -27,7 +28,8 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from danvan_server import admin
+from danvan_desktop.core.errors import DanvanError
+from danvan_server import admin, cli_bundles
 from danvan_server.db import make_engine
 from danvan_server.settings import DATABASE_URL_ENV, DEFAULT_DATABASE_URL, Settings
 
@@ -71,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--order", type=int)
     status = commands.add_parser("status", help="show the server's figures")
     status.add_argument("--json", action="store_true")
+    cli_bundles.add_parsers(commands)
     return parser
 
 
@@ -179,6 +182,8 @@ def _dispatch(args: argparse.Namespace, engine: Engine) -> int:
             f"published {args.file.name} to {published.unit.name} as version "
             f"{published.doc_version} ({published.record_id})"
         )
+    elif args.command in cli_bundles.COMMANDS:
+        return cli_bundles.run(args, engine)
     elif args.command == "status":
         figures = admin.status(engine)
         if args.json:
@@ -195,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         engine = make_engine(Settings(database_url=args.database))
         return _dispatch(args, engine)
-    except admin.AdminError as exc:
+    except (admin.AdminError, DanvanError) as exc:
         print(f"error: {exc}", file=sys.stderr)
     except SQLAlchemyError as exc:
         detail = str(exc).splitlines()[0]

@@ -37,7 +37,7 @@ from sqlalchemy.engine import make_url
 
 from danvan_server.settings import Settings
 
-SERVER_SCHEMA_VERSION = 1
+SERVER_SCHEMA_VERSION = 2  # 2: device keys and imported USB bundles (schema.py)
 WRITE_OPTION = "danvan_write"
 
 metadata = MetaData()

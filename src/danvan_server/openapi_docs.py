@@ -60,6 +60,15 @@ BODIES: dict[str, dict[str, Any]] = {
             },
         }
     ),
+    "device_key": _json_body(
+        {
+            "type": "object",
+            "required": ["public_key"],
+            "properties": {
+                "public_key": {"type": "string", "description": "Ed25519, base64 of 32 bytes"}
+            },
+        }
+    ),
     "missing": _json_body(
         {
             "type": "object",

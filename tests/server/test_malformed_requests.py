@@ -80,7 +80,8 @@ def test_random_envelopes_never_cause_a_server_error(team: ServerApi, data: st.D
 @given(body=JSON)
 def test_random_json_bodies_never_cause_a_server_error(team: ServerApi, body: Any) -> None:
     """Any JSON document sent to push, enroll, missing or complete gets < 500."""
-    for path in ("/push", "/enroll", "/attachments/missing", f"/attachments/{'a' * 64}/complete"):
+    paths = ("/push", "/enroll", "/device-key", "/attachments/missing")
+    for path in (*paths, f"/attachments/{'a' * 64}/complete"):
         _check(team.post_json(path, body))
 
 

@@ -1,0 +1,32 @@
+"""Tables for USB bundles (server schema 2): device keys and the bundles imported.
+
+Kept apart from ``db.py``'s sync tables; they join the same ``metadata``, so
+``init`` creates them and the upgrade from schema 1 adds them (``schema.py``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Column, Index, String, Table, Text
+
+from danvan_server.db import metadata
+
+device_keys = Table(
+    "device_keys",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("public_key", String(64), nullable=False),  # Ed25519, base64 of 32 bytes
+    Column("registered_at", String(40), nullable=False),
+)
+
+bundle_imports = Table(
+    "bundle_imports",
+    metadata,
+    Column("bundle_id", String(64), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),  # as the laptop wrote it
+    Column("imported_at", String(40), nullable=False),
+    Column("checkpoint", BigInteger, nullable=False),  # the laptop's pull checkpoint
+    Column("results", Text, nullable=False),  # JSON list: each operation's answer, for the reply
+    Column("files", Text, nullable=False),  # JSON list of the files' SHA-256
+    Index("ix_bundle_imports_device", "device_id", "imported_at"),
+)
