@@ -4,7 +4,15 @@ Usage: ``python bench/gui.py [--data-dir DIR] [--runs N]``; set QT_QPA_PLATFORM
 (``offscreen`` by default, or ``xcb`` under ``xvfb-run``). Without a folder it
 builds the large demo set in a temporary one (``danvan init`` + ``danvan demo
 --size large``, about 40 s). Prints every figure against its budget and exits 1
-when a budget is missed.
+when a budget is missed, 2 when it cannot measure (say why, never waits forever).
+
+A folder given must hold a set-up team with at least 100k models and must not be
+open in another process: otherwise the application would show the first-run
+wizard or the recovery dialog and never report its model list. Every start has a
+time limit (``--start-timeout``), and so has the browsing run (``--browse-timeout``);
+a child that overruns is killed and the bench fails with the end of its error
+output. A start that found the store not closed cleanly (and ran the full check)
+is reported, and a measured start must not be one.
 
 Budgets (DESIGN.md):
 
@@ -25,10 +33,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -39,6 +49,17 @@ START_RATIO_BUDGET = 1.5
 HEARTBEAT_MS = 5
 KEY_INTERVAL_MS = 90  # a quick typist
 QUERIES = ["d", "th", "duong", "dan van kheo", "camera an ninh", "hoa", "nuoc sach", "ng"]
+MIN_MODELS = 100_000
+START_TIMEOUT_S = 90.0  # a cold start on a loaded machine, full check included
+BROWSE_TIMEOUT_S = 900.0  # typing eight searches and scrolling 100k rows
+NO_PROGRESS_S = 60.0  # scrolling fetched no row for this long: the list is stuck
+STORE_FILE = "danvan.sqlite3"  # as store.database
+OPEN_MARKER = "danvan.open"
+
+
+class BenchError(Exception):
+    """The bench cannot measure (bad data folder, a child that hung or failed)."""
+
 
 BARE_WINDOW = """
 import sys, time
@@ -66,52 +87,121 @@ def build_large(data_dir: Path) -> None:
     subprocess.run([*cli, "demo", "--size", "large"], check=True, stdout=subprocess.DEVNULL)
 
 
-def time_to_ready(command: list[str]) -> float:
-    """Seconds from spawning ``command`` to its READY line."""
+def check_data_dir(data_dir: Path) -> int:
+    """The number of live models; BenchError when the folder cannot be measured."""
+    path = data_dir / STORE_FILE
+    if not path.is_file():
+        raise BenchError(f"{data_dir} holds no store ({STORE_FILE}): build it first (see --help)")
+    marker = data_dir / OPEN_MARKER
+    if marker.exists():
+        pid = marker.read_text(encoding="ascii", errors="replace").strip()
+        if pid.isdecimal() and Path(f"/proc/{pid}").exists():
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+            if b"danvan" in cmdline:
+                raise BenchError(f"the store in {data_dir} is open in process {pid}: close it")
+        print("note: the store was not closed cleanly; the warm-up start runs the full check")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        team = conn.execute("SELECT value FROM meta WHERE key = 'home_unit_id'").fetchone()
+        models = int(conn.execute("SELECT count(*) FROM model WHERE deleted = 0").fetchone()[0])
+    except sqlite3.Error as exc:
+        raise BenchError(f"cannot read the store in {data_dir}: {exc}") from exc
+    finally:
+        conn.close()
+    if team is None:
+        raise BenchError(f"no team is set up in {data_dir}: the app would show the wizard")
+    if models < MIN_MODELS:
+        raise BenchError(f"{data_dir} has {models} models; the budgets need {MIN_MODELS}")
+    return models
+
+
+def time_to_ready(name: str, command: list[str], timeout_s: float) -> tuple[float, str]:
+    """Seconds from spawning ``command`` to its READY line, and the check it reported.
+
+    The child is killed, and BenchError raised, when it has not printed READY and
+    exited within ``timeout_s``.
+    """
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        if "READY" in line:
-            elapsed = time.perf_counter() - started
-            break
-    else:
-        raise RuntimeError(f"{command[:3]} ended without READY ({process.wait()})")
-    process.wait(60)
-    return elapsed
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=errors, text=True, env=env
+        )
+        watchdog = threading.Timer(timeout_s, process.kill)
+        watchdog.start()
+        elapsed, check = None, "none"
+        try:
+            assert process.stdout is not None
+            for line in process.stdout:
+                if "READY" in line:
+                    elapsed = time.perf_counter() - started
+                    check = "full" if "check=full" in line else "none"
+                    break
+            process.wait(max(1.0, timeout_s - (time.perf_counter() - started)))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        finally:
+            watchdog.cancel()
+        if elapsed is None or process.returncode != 0:
+            errors.flush()
+            errors.seek(0)
+            tail = _indent_tail(errors.read())
+            what = "never painted its first page" if elapsed is None else "did not quit cleanly"
+            raise BenchError(
+                f"the {name} {what} within {timeout_s:g} s "
+                f"(exit {process.returncode}); its error output ends with:\n{tail}"
+            )
+    return elapsed, check
 
 
-def measure_starts(data_dir: Path, runs: int) -> tuple[float, float]:
-    """Median start times (bare window, application), started alternately."""
+def measure_starts(data_dir: Path, runs: int, timeout_s: float) -> tuple[list[float], list[float]]:
+    """Start times (bare window, application), started alternately, warm-ups left out."""
     bare_cmd = [sys.executable, "-c", BARE_WINDOW]
     app_cmd = [sys.executable, "-m", "danvan_desktop.app", "--data-dir", str(data_dir),
                "--page", "models", "--report-ready", "--quit-when-ready"]  # fmt: skip
-    time_to_ready(bare_cmd)  # warm the page cache for both
-    time_to_ready(app_cmd)
+    time_to_ready("bare window", bare_cmd, timeout_s)  # warm the page cache for both
+    _, check = time_to_ready("application", app_cmd, timeout_s)
+    if check == "full":
+        print("note: the warm-up start ran the full check (the store had not been closed)")
     bare, app = [], []
     for _ in range(runs):
-        bare.append(time_to_ready(bare_cmd))
-        app.append(time_to_ready(app_cmd))
-    return statistics.median(bare), statistics.median(app)
+        bare.append(time_to_ready("bare window", bare_cmd, timeout_s)[0])
+        seconds, check = time_to_ready("application", app_cmd, timeout_s)
+        if check == "full":
+            raise BenchError("a measured start ran the full check: a start did not close cleanly")
+        app.append(seconds)
+    return bare, app
 
 
-def run_interactive(data_dir: Path) -> dict[str, Any]:
+def run_interactive(data_dir: Path, timeout_s: float) -> dict[str, Any]:
     """Run the browsing session in a child process and read its figures."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", "--data-dir", str(data_dir)],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-    ).stdout
-    line = next(line for line in out.splitlines() if line.startswith("{"))
+    command = [sys.executable, __file__, "--child", "--data-dir", str(data_dir)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout_s)
+    except subprocess.TimeoutExpired as exc:  # run() has killed the child
+        errors = exc.stderr or ""  # bytes, whatever ``text`` says
+        if isinstance(errors, bytes):
+            errors = errors.decode("utf-8", "replace")
+        raise BenchError(
+            f"the browsing run did not finish within {timeout_s:g} s; it was killed; its "
+            f"error output ends with:\n{_indent_tail(errors)}"
+        ) from exc
+    line = next((x for x in done.stdout.splitlines() if x.startswith("{")), None)
+    if done.returncode != 0 or line is None:
+        raise BenchError(
+            f"the browsing run failed (exit {done.returncode}); its error output ends "
+            f"with:\n{_indent_tail(done.stderr)}"
+        )
     return dict(json.loads(line))
+
+
+def _indent_tail(text: str, lines: int = 15) -> str:
+    """The last lines of ``text``, indented."""
+    return "\n".join("    " + x for x in text.strip().splitlines()[-lines:]) or "    -"
 
 
 def report(name: str, value: float, budget: float, unit: str) -> bool:
@@ -124,25 +214,42 @@ def report(name: str, value: float, budget: float, unit: str) -> bool:
 
 
 def main() -> int:
-    """Measure every GUI budget; exit 1 when one is missed."""
+    """Measure every GUI budget; exit 1 when one is missed, 2 when it cannot measure."""
     parser = argparse.ArgumentParser(description="GUI budgets on the large demo set")
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--start-timeout", type=float, default=START_TIMEOUT_S)
+    parser.add_argument("--browse-timeout", type=float, default=BROWSE_TIMEOUT_S)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         return child_main(args.data_dir)
+    try:
+        return measure(args)
+    except BenchError as exc:
+        print(f"FAILED: {exc}", flush=True)
+        return 2
+
+
+def measure(args: argparse.Namespace) -> int:
+    """Build or check the data, time the starts, run the browsing child, report."""
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = args.data_dir
         if data_dir is None:
             data_dir = Path(tmp) / "large"
             print("building the large demo set…", flush=True)
             build_large(data_dir)
-        bare, app = measure_starts(data_dir, args.runs)
-        figures = run_interactive(data_dir)
-    print(f"platform: {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, runs: {args.runs}")
+        models = check_data_dir(data_dir)
+        bare_runs, app_runs = measure_starts(data_dir, args.runs, args.start_timeout)
+        figures = run_interactive(data_dir, args.browse_timeout)
+    bare, app = statistics.median(bare_runs), statistics.median(app_runs)
+    print(f"platform: {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, runs: {args.runs}, "
+          f"models: {models}")  # fmt: skip
     print(f"bare PySide6 window to painted (median):          {bare * 1000:9.1f} ms")
     print(f"application to model list painted (median):       {app * 1000:9.1f} ms")
+    print("  each start, bare / application (ms): " + ", ".join(
+        f"{b * 1000:.0f}/{a * 1000:.0f}" for b, a in zip(bare_runs, app_runs, strict=True)
+    ))  # fmt: skip
     results = [
         report("cold start ratio (application / bare window)", app / bare, START_RATIO_BUDGET, "×"),
         report("longest GUI stall while typing", figures["typing_stall_ms"], STALL_BUDGET_MS, "ms"),
@@ -243,7 +350,18 @@ def child_main(data_dir: Path) -> int:
     gaps["current"] = 0.0
     bar = page.table.verticalScrollBar()
     steps = 0
+    progress = QElapsedTimer()
+    progress.start()
+    rows_seen = model.rowCount()
     while model.canFetchMore() or model.fetching or bar.value() < bar.maximum():
+        if model.rowCount() != rows_seen:
+            rows_seen = model.rowCount()
+            progress.restart()
+        elif progress.elapsed() > NO_PROGRESS_S * 1000:
+            raise TimeoutError(
+                f"scrolling fetched no row for {NO_PROGRESS_S:g} s (stuck at {rows_seen} rows, "
+                f"fetching={model.fetching}, more={model.canFetchMore()})"
+            )
         if steps % 25 == 0:
             bar.setValue(bar.value() + bar.pageStep())
         else:
