@@ -15,15 +15,16 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.store.database import Store, utc_now
 from danvan_desktop.store.records import Records
-from danvan_desktop.sync import bundle_laptop
-from danvan_desktop.sync.bundle_format import MAX_BUNDLE_BYTES, BundleError
-from danvan_desktop.sync.transport import SyncTransport, TransportError
-from danvan_desktop.usb import WrittenFile, write_file
+
+if TYPE_CHECKING:  # the bundle and sync stacks load on first use, not at start-up
+    from danvan_desktop.sync.bundle_laptop import AppliedReply
+    from danvan_desktop.sync.transport import SyncTransport
 
 _log = logging.getLogger(__name__)
 WriteProgress = Callable[[int, int | None], None]  # (bytes written, total)
@@ -56,10 +57,13 @@ class BundleMixin:
     ) -> WrittenBundle:
         """Make a bundle of every change the server has not acknowledged and write it into
         ``target_dir`` atomically (read back and checked before it counts as written)."""
+        from danvan_desktop.sync import bundle_laptop
+        from danvan_desktop.usb import write_file
+
         started = utc_now()
         try:
             made = bundle_laptop.make_bundle(self.records, passphrase=passphrase or None)
-            written: WrittenFile = write_file(
+            written = write_file(
                 target_dir, made.file_name, made.data, progress=progress, cancel=cancel
             )
         except DanvanError as exc:
@@ -72,8 +76,11 @@ class BundleMixin:
 
     def import_sync_reply(
         self, path: str | os.PathLike[str], *, passphrase: str | None = None
-    ) -> bundle_laptop.AppliedReply:
+    ) -> AppliedReply:
         """Check and apply a reply bundle the province made for this laptop."""
+        from danvan_desktop.sync import bundle_laptop
+        from danvan_desktop.sync.bundle_format import MAX_BUNDLE_BYTES, BundleError
+
         started = utc_now()
         file = Path(path)
         try:
@@ -108,6 +115,8 @@ class BundleMixin:
 
     def bundle_ready(self) -> bool:
         """Whether this laptop can make bundles (enrolled, and the server has its key)."""
+        from danvan_desktop.sync import bundle_laptop
+
         store = self.store
         return bool(
             store.meta(bundle_laptop.REGISTERED_KEY)
@@ -118,6 +127,10 @@ class BundleMixin:
     def _register_bundle_key(self, transport: SyncTransport) -> None:
         """Give the server this laptop's bundle key once; a server that does not know
         bundles yet (or a link that drops now) only delays it to a later round."""
+        from danvan_desktop.sync import bundle_laptop
+        from danvan_desktop.sync.bundle_format import BundleError
+        from danvan_desktop.sync.transport import TransportError
+
         try:
             bundle_laptop.register_key(self.records, transport)
         except (TransportError, BundleError) as exc:

@@ -59,7 +59,12 @@ _NONCE_BYTES: Final = 12
 
 
 class BundleError(DanvanError):
-    """A bundle that cannot be made or must be refused whole (the message says why)."""
+    """A bundle that cannot be made or must be refused whole (the message says why);
+    ``field`` names what the user should correct (``passphrase``), when anything."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 # -- keys ------------------------------------------------------------------------------
@@ -185,7 +190,8 @@ class Bundle:
                 tr(
                     "bundle",
                     "Gói này được mã hóa: hãy nhập mật khẩu của gói (người làm gói đã đặt).",
-                )
+                ),
+                field="passphrase",
             )
         try:
             salt = base64.b64decode(str(encryption["salt"]))
@@ -196,7 +202,8 @@ class Bundle:
             return AESGCM(key).decrypt(nonce, body, _associated(bundle_id, name))
         except InvalidTag:
             raise BundleError(
-                tr("bundle", "Mật khẩu của gói không đúng: hãy nhập lại đúng mật khẩu đã đặt.")
+                tr("bundle", "Mật khẩu của gói không đúng: hãy nhập lại đúng mật khẩu đã đặt."),
+                field="passphrase",
             ) from None
         except (KeyError, TypeError, ValueError, binascii.Error):
             raise damaged() from None

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError, OperationCancelled
+from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.sync.engine import SyncReport
 from danvan_desktop.ui.conflicts_view import ConflictsView
+from danvan_desktop.ui.dialogs.bundle_dialog import IMPORT, WRITE, BundleDialog
 from danvan_desktop.ui.enroll_panel import EnrollPanel
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.form_widgets import ERROR_STYLE
@@ -150,7 +152,29 @@ class SyncPage(QWidget):
         layout.addWidget(self.clock_note)
         layout.addWidget(self.too_old_note)
         layout.addStretch(1)
+        layout.addLayout(self._usb_row())
         return box
+
+    def _usb_row(self) -> QHBoxLayout:
+        """Không có mạng? A signed bundle on a stick instead (ui/dialogs/bundle_dialog.py)."""
+        self.bundle_write_button = QPushButton(tr("SyncPage", "Ghi gói ra USB…"))
+        self.bundle_import_button = QPushButton(tr("SyncPage", "Nhập gói trả lời…"))
+        self.bundle_write_button.clicked.connect(lambda: self.open_bundle_dialog(WRITE))
+        self.bundle_import_button.clicked.connect(lambda: self.open_bundle_dialog(IMPORT))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("SyncPage", "Không có mạng?")))
+        row.addWidget(self.bundle_write_button)
+        row.addWidget(self.bundle_import_button)
+        row.addStretch(1)
+        return row
+
+    def open_bundle_dialog(self, mode: str) -> BundleDialog:
+        """Open the USB bundle dialog; what it changes refreshes every page."""
+        dialog = BundleDialog(self._runner, mode, self)
+        dialog.completed.connect(lambda _result: self._bus.data_changed.emit(set(ENTITIES)))
+        dialog.completed.connect(lambda _result: self.scheduler.refresh_state())
+        dialog.open()
+        return dialog
 
     def _log_tab(self) -> QWidget:
         tab = QWidget()
