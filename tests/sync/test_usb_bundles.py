@@ -287,3 +287,38 @@ def test_the_server_commands_import_and_write_the_reply(
         [*command, "import-bundle", str(replies[0])], capture_output=True, text=True, timeout=120
     )
     assert refused.returncode == 1 and "refused" in refused.stdout
+
+
+def test_the_laptop_commands_write_a_bundle_and_import_the_reply(
+    province: Province, office: Office, stick: Path, tmp_path: Path
+) -> None:
+    """`danvan bundle write --to` and `danvan bundle import` round the trip from a shell."""
+    folder = tmp_path / "cli-laptop"
+    laptop = new_laptop(folder)
+    try:
+        laptop.enroll_device(server_url=province.server.url, code=province.code())
+        _model(laptop, "Mô hình từ dòng lệnh")
+        device_id = laptop.store.device_id
+    finally:
+        laptop.close()
+    danvan = [sys.executable, "-m", "danvan_desktop.cli", "--data-dir", str(folder)]
+    wrote = subprocess.run(
+        [*danvan, "bundle", "write", "--to", str(stick)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert wrote.returncode == 0, wrote.stderr
+    assert wrote.stdout.startswith("Đã ghi gói ")
+    [bundle] = list(stick.glob("dongbo-*.dvbundle"))
+    office.import_file(bundle)
+    reply = office.reply(device_id, stick)
+    imported = subprocess.run(
+        [*danvan, "bundle", "import", str(reply)], capture_output=True, text=True, timeout=120
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert "máy chủ xác nhận" in imported.stdout
+    again = subprocess.run(
+        [*danvan, "bundle", "import", str(bundle)], capture_output=True, text=True, timeout=120
+    )
+    assert again.returncode == 2 and "gửi lên máy chủ" in again.stderr
