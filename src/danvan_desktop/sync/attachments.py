@@ -42,7 +42,7 @@ from danvan_desktop.sync import protocol
 from danvan_desktop.sync.transport import ServerRejected, SyncTransport, TransportResponse
 
 if TYPE_CHECKING:
-    from danvan_desktop.sync.engine import SyncReport
+    from danvan_desktop.sync.report import SyncReport
 
 SCALED_LONGEST_SIDE_PX = 1600
 SCALED_JPEG_QUALITY = 80

@@ -1,0 +1,56 @@
+"""What one sync round did: the figures the status bar, the sync log and the retry loop read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_COUNTS = (
+    "pushed",
+    "duplicates",
+    "conflicts",
+    "rejected",
+    "pulled",
+    "pages",
+    "bytes_sent",
+    "bytes_received",
+    "resent_after_restore",
+    "files_uploaded",
+    "file_bytes_sent",
+)
+
+
+@dataclass
+class SyncReport:
+    """What one round did, for the status bar and the sync log."""
+
+    pushed: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pages: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    clock_skew_s: float | None = None
+    server_restored: bool = False
+    resent_after_restore: int = 0
+    files_uploaded: int = 0
+    file_bytes_sent: int = 0  # attachment bytes (also counted in bytes_sent)
+    reached_server: bool = False  # the server answered this round (the link was up)
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def moved(self) -> bool:
+        """Whether the round got anything acknowledged (a batch, a page, a file chunk)."""
+        settled = self.pushed + self.duplicates + self.conflicts + self.rejected
+        return bool(settled or self.pages or self.file_bytes_sent or self.files_uploaded)
+
+    def add(self, other: SyncReport) -> None:
+        """Add another round's figures to these (the retry loop's total)."""
+        for name in _COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.reached_server = self.reached_server or other.reached_server
+        if other.clock_skew_s is not None:
+            self.clock_skew_s = other.clock_skew_s
+        self.server_restored = self.server_restored or other.server_restored
+        self.messages += other.messages
