@@ -12,6 +12,10 @@
       <translation>The link to the provincial server stalled for more than {seconds} seconds. Your data is kept on this computer and will be sent automatically when the network is stable.</translation>
     </message>
     <message>
+      <source>Không kết nối được tới máy chủ tỉnh {host}: máy chủ chưa chạy, hoặc địa chỉ máy chủ hay mạng chưa đúng. Dữ liệu vẫn được giữ trên máy và sẽ tự gửi khi kết nối được.</source>
+      <translation>Cannot connect to the provincial server {host}: the server is not running, or the server address or the network is wrong. Your data is kept on this computer and will be sent automatically once a connection can be made.</translation>
+    </message>
+    <message>
       <source>Không xác minh được chứng chỉ bảo mật của máy chủ tỉnh. Hãy kiểm tra tệp chứng chỉ (CA) của tỉnh trong phần Cài đặt, hoặc mạng đang chặn kết nối.</source>
       <translation>The provincial server's security certificate could not be verified. Check the province's certificate authority (CA) file in Settings; otherwise the network may be intercepting the connection.</translation>
     </message>

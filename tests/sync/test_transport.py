@@ -26,6 +26,7 @@ from danvan_desktop.sync.transport import (
     ProtocolTooOld,
     ServerError,
     ServerRejected,
+    ServerUnreachable,
     SyncTransport,
 )
 from support.slowlink import SlowLink
@@ -220,14 +221,20 @@ def test_status_429_is_retryable_server_error(server: _Server) -> None:
     assert caught.value.status == 429
 
 
-def test_connection_refused_is_link_down() -> None:
-    """Nothing listening on the port raises LinkDown."""
+def test_connection_refused_is_server_unreachable_at_once() -> None:
+    """A closed loopback port (server not running): ServerUnreachable, a LinkDown, at once,
+    saying it cannot connect, not that the link stalled for 30 seconds."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     transport = SyncTransport(f"http://127.0.0.1:{port}", protocol_version="2", schema_version=7)
-    with transport, pytest.raises(LinkDown):
+    started = time.monotonic()
+    with transport, pytest.raises(ServerUnreachable) as caught:
         transport.get("/echo")
+    assert time.monotonic() - started < 1.0
+    assert isinstance(caught.value, LinkDown)
+    assert str(caught.value).startswith(f"Không kết nối được tới máy chủ tỉnh 127.0.0.1:{port}:")
+    assert "treo" not in str(caught.value)
 
 
 def test_download_stall_detected_after_stall_timeout(server: _Server) -> None:
@@ -304,7 +311,7 @@ def test_every_transport_message_has_an_english_translation() -> None:
         and isinstance(node.args[1], ast.Constant)
     }
     catalogue = load_ts_file(resources_dir() / "translations" / "sync_en.ts")
-    assert len(sources) == 10
+    assert len(sources) == 11
     assert (
         sources - {source for context, source in catalogue if context == "SyncTransport"} == set()
     )

@@ -11,27 +11,25 @@ time of a request would fail every big batch; we time out on stalls instead
   the socket at once when the caller's cancel event is set.
 - Download: the read timeout is per ``recv``, which is already a stall timeout.
 
-The watchdog finds the request's socket through urllib3 connection classes that
-register it with the request running on the current thread. Every request sends
+The watchdog and the socket it watches live in ``request_guard.py``. Every request sends
 the protocol and schema versions; TLS is always verified (a CA bundle may be
 given for the province's own authority). Failures become four exceptions the
-engine acts on: ``LinkDown`` and ``ServerError`` (retry later),
-``ServerRejected`` (don't), ``ProtocolTooOld`` (keep queuing, tell the user).
+engine acts on: ``LinkDown`` (``ServerUnreachable`` when nothing listens at the
+address) and ``ServerError`` (retry later), ``ServerRejected`` (don't),
+``ProtocolTooOld`` (keep queuing, tell the user).
 Each request's bytes/second feed the ``ThroughputEstimator`` that sizes batches.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import ipaddress
 import json
 import logging
-import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,10 +37,6 @@ from urllib.parse import urlsplit
 
 import requests
 import urllib3.exceptions
-import urllib3.poolmanager
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from danvan_desktop.core.errors import (
     DanvanError,
@@ -51,6 +45,13 @@ from danvan_desktop.core.errors import (
     ValidationError,
 )
 from danvan_desktop.core.i18n import current_language, tr
+from danvan_desktop.sync.request_guard import (
+    Aborted,
+    BlockBody,
+    ProgressCallback,
+    RequestGuard,
+    TrackingAdapter,
+)
 from danvan_desktop.sync.throughput import ThroughputEstimator
 
 PROTOCOL_HEADER = "X-Danvan-Protocol"
@@ -62,8 +63,6 @@ _MIN_SEND_BUFFER = 8 * 1024
 _MAX_SEND_BUFFER = 1024 * 1024
 _CTX = "SyncTransport"
 _log = logging.getLogger(__name__)
-
-ProgressCallback = Callable[[int], None]
 
 
 class TransportError(DanvanError):
@@ -85,6 +84,11 @@ class LinkDown(TransportError):
             )
         )
         self.detail = detail  # technical reason, for the log only
+
+
+class ServerUnreachable(LinkDown):
+    """Nothing answers at the server's address: refused (server not running), or no route
+    or name. Reported at once, not after a stall timeout. Retry later."""
 
 
 class CertificateUntrusted(LinkDown):
@@ -147,164 +151,6 @@ class TransportResponse:
         return json.loads(self.body)
 
 
-class _Aborted(Exception):
-    """Raised inside the body iterator; never leaves this module."""
-
-
-_current = threading.local()
-
-
-class _RequestGuard:
-    """Watches one request from a helper thread; shuts its socket on cancel or upload stall."""
-
-    def __init__(
-        self, stall_s: float, cancel: threading.Event | None, send_buffer_bytes: int
-    ) -> None:
-        self.stall_s = stall_s
-        self.cancel = cancel
-        self.send_buffer_bytes = send_buffer_bytes
-        self.reason: str | None = None  # "cancel" or "stall" once aborted
-        self.sent = 0
-        self._sock: socket.socket | None = None
-        self._lock = threading.Lock()
-        self._uploading = False
-        self._last_progress = time.monotonic()
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._watch, name="sync-watchdog", daemon=True)
-
-    def __enter__(self) -> _RequestGuard:
-        _current.guard = self
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        _current.guard = None
-        self._done.set()
-        self._thread.join()
-
-    def attach(self, sock: socket.socket) -> None:
-        """Remember the socket this request uses (shut it at once if already aborted)."""
-        with contextlib.suppress(OSError):
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self.send_buffer_bytes)
-        with self._lock:
-            self._sock = sock
-            if self.reason is not None:
-                self._shutdown()
-
-    def upload_progress(self, sent: int, *, finished: bool = False) -> None:
-        """Note body bytes handed to the socket; ``finished`` ends the upload watch."""
-        with self._lock:
-            self.sent = sent
-            self._uploading = not finished
-            self._last_progress = time.monotonic()
-
-    def check(self) -> None:
-        """Raise ``_Aborted`` if the request was cancelled or stalled."""
-        if self.reason is not None or (self.cancel is not None and self.cancel.is_set()):
-            raise _Aborted
-
-    def _watch(self) -> None:
-        poll_s = min(0.1, self.stall_s / 10)
-        while not self._done.wait(poll_s):
-            with self._lock:
-                if self.cancel is not None and self.cancel.is_set():
-                    self.reason = "cancel"
-                elif self._uploading and time.monotonic() - self._last_progress > self.stall_s:
-                    self.reason = "stall"
-                else:
-                    continue
-                self._shutdown()
-                return
-
-    def _shutdown(self) -> None:
-        if self._sock is None:
-            return
-        # The plain-socket shutdown, even for TLS: it wakes a send or recv blocked in
-        # the request thread without touching the SSL object it is using. OSError:
-        # already closed, and the request is failing anyway.
-        with contextlib.suppress(OSError):
-            socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
-
-
-def _register_socket(sock: socket.socket | None) -> None:
-    guard = getattr(_current, "guard", None)
-    if guard is not None and sock is not None:
-        guard.attach(sock)
-
-
-class _TrackedHTTPConnection(HTTPConnection):
-    def connect(self) -> None:
-        super().connect()
-        _register_socket(self.sock)
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _register_socket(self.sock)  # a kept-alive connection does not connect again
-        super().request(*args, **kwargs)
-
-
-class _TrackedHTTPSConnection(HTTPSConnection):
-    def connect(self) -> None:
-        super().connect()
-        _register_socket(self.sock)
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _register_socket(self.sock)
-        super().request(*args, **kwargs)
-
-
-class _TrackedHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _TrackedHTTPConnection
-
-
-class _TrackedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _TrackedHTTPSConnection
-
-
-_TRACKED_POOLS = {"http": _TrackedHTTPPool, "https": _TrackedHTTPSPool}
-
-
-class _TrackingAdapter(HTTPAdapter):
-    """An adapter whose connections tell the request guard which socket they use."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = _TRACKED_POOLS
-
-    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
-        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
-        # SOCKS managers bring their own pools: there, socket timeouts alone catch stalls.
-        if manager.pool_classes_by_scheme is urllib3.poolmanager.pool_classes_by_scheme:
-            manager.pool_classes_by_scheme = _TRACKED_POOLS
-        return manager
-
-
-class _BlockBody:
-    """A request body sent in small blocks, so progress, stalls and cancel are seen."""
-
-    def __init__(
-        self, data: bytes, block: int, guard: _RequestGuard, on_progress: ProgressCallback | None
-    ) -> None:
-        self._data = data
-        self._block = block
-        self._guard = guard
-        self._on_progress = on_progress
-
-    def __len__(self) -> int:
-        return len(self._data)  # requests then sends Content-Length, not chunked
-
-    def __iter__(self) -> Iterator[bytes]:
-        sent = 0
-        self._guard.upload_progress(0)
-        for offset in range(0, len(self._data), self._block):
-            self._guard.check()
-            block = self._data[offset : offset + self._block]
-            yield block  # resumes once urllib3 has handed the block to the socket
-            sent += len(block)
-            self._guard.upload_progress(sent, finished=sent == len(self._data))
-            if self._on_progress is not None:
-                self._on_progress(sent)
-
-
 class SyncTransport:
     """HTTP client of the sync engine; one instance per server, used from one thread."""
 
@@ -327,7 +173,7 @@ class SyncTransport:
         self._block_bytes = block_bytes
         self.estimator = estimator or ThroughputEstimator()
         self._session = requests.Session()
-        adapter = _TrackingAdapter(pool_connections=1, pool_maxsize=2, max_retries=0)
+        adapter = TrackingAdapter(pool_connections=1, pool_maxsize=2, max_retries=0)
         self._session.mount("https://", adapter)
         self._session.mount("http://", adapter)
         self._session.headers.update(
@@ -394,11 +240,11 @@ class SyncTransport:
         if cancel is not None and cancel.is_set():
             raise _cancelled()
         started = time.monotonic()
-        with _RequestGuard(self.stall_timeout_s, cancel, self._send_buffer_bytes()) as guard:
+        with RequestGuard(self.stall_timeout_s, cancel, self._send_buffer_bytes()) as guard:
             data = (
                 None
                 if payload is None
-                else _BlockBody(payload, self._block_bytes, guard, on_progress)
+                else BlockBody(payload, self._block_bytes, guard, on_progress)
             )
             try:
                 response = self._session.request(
@@ -413,7 +259,7 @@ class SyncTransport:
                 )
                 with response:
                     content, wire_in = _read_body(response, guard)
-            except (requests.RequestException, OSError, _Aborted) as exc:
+            except (requests.RequestException, OSError, Aborted) as exc:
                 raise self._failure(exc, guard) from exc
         elapsed = time.monotonic() - started
         self.estimator.record_link_up(elapsed)  # up since the request started, at least
@@ -433,11 +279,26 @@ class SyncTransport:
         wanted = self.estimator.bytes_per_s * self.stall_timeout_s / 8
         return int(min(_MAX_SEND_BUFFER, max(_MIN_SEND_BUFFER, wanted)))
 
-    def _failure(self, exc: BaseException, guard: _RequestGuard) -> DanvanError:
+    def _failure(self, exc: BaseException, guard: RequestGuard) -> DanvanError:
         _log.info("sync request failed: %r (guard: %s)", exc, guard.reason)
         if guard.reason == "cancel" or (guard.cancel is not None and guard.cancel.is_set()):
             return _cancelled()
         self.estimator.record_link_down()
+        # Before the timeout test: urllib3's NewConnectionError (connection refused, no
+        # route, unknown name) subclasses its ConnectTimeoutError, yet no time passed.
+        if guard.reason != "stall" and _caused_by(
+            exc, (urllib3.exceptions.NewConnectionError, ConnectionRefusedError)
+        ):
+            return ServerUnreachable(
+                f"cannot connect: {exc!r}",
+                tr(
+                    _CTX,
+                    "Không kết nối được tới máy chủ tỉnh {host}: máy chủ chưa chạy, hoặc địa "
+                    "chỉ máy chủ hay mạng chưa đúng. Dữ liệu vẫn được giữ trên máy và sẽ tự "
+                    "gửi khi kết nối được.",
+                    host=urlsplit(self.base_url).netloc,
+                ),
+            )
         if guard.reason == "stall" or _caused_by(
             exc, (TimeoutError, urllib3.exceptions.TimeoutError)
         ):
@@ -462,7 +323,7 @@ class SyncTransport:
         return LinkDown(repr(exc))
 
 
-def _read_body(response: requests.Response, guard: _RequestGuard) -> tuple[bytes, int]:
+def _read_body(response: requests.Response, guard: RequestGuard) -> tuple[bytes, int]:
     """Read the whole (gzip-decoded) body; return it and its size on the wire."""
     parts = []
     for chunk in response.iter_content(chunk_size=_READ_CHUNK_BYTES):

@@ -1,0 +1,183 @@
+"""Watching one HTTP request of the sync transport: stalls, cancel, and its socket.
+
+requests gives no handle on the socket a request uses, and applies its connect
+timeout while a body is sent. So: urllib3 connection classes register their
+socket with the ``_RequestGuard`` of the request running on the current thread;
+the body goes out in small blocks (``BlockBody``) that report progress; and the
+guard's watchdog thread shuts the socket down when the upload stops moving for
+the stall timeout, or at once when the caller's cancel event is set.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import urllib3.poolmanager
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+ProgressCallback = Callable[[int], None]
+
+
+class Aborted(Exception):
+    """Raised inside the body iterator; never leaves this module."""
+
+
+_current = threading.local()
+
+
+class RequestGuard:
+    """Watches one request from a helper thread; shuts its socket on cancel or upload stall."""
+
+    def __init__(
+        self, stall_s: float, cancel: threading.Event | None, send_buffer_bytes: int
+    ) -> None:
+        self.stall_s = stall_s
+        self.cancel = cancel
+        self.send_buffer_bytes = send_buffer_bytes
+        self.reason: str | None = None  # "cancel" or "stall" once aborted
+        self.sent = 0
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._uploading = False
+        self._last_progress = time.monotonic()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="sync-watchdog", daemon=True)
+
+    def __enter__(self) -> RequestGuard:
+        _current.guard = self
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        _current.guard = None
+        self._done.set()
+        self._thread.join()
+
+    def attach(self, sock: socket.socket) -> None:
+        """Remember the socket this request uses (shut it at once if already aborted)."""
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self.send_buffer_bytes)
+        with self._lock:
+            self._sock = sock
+            if self.reason is not None:
+                self._shutdown()
+
+    def upload_progress(self, sent: int, *, finished: bool = False) -> None:
+        """Note body bytes handed to the socket; ``finished`` ends the upload watch."""
+        with self._lock:
+            self.sent = sent
+            self._uploading = not finished
+            self._last_progress = time.monotonic()
+
+    def check(self) -> None:
+        """Raise ``Aborted`` if the request was cancelled or stalled."""
+        if self.reason is not None or (self.cancel is not None and self.cancel.is_set()):
+            raise Aborted
+
+    def _watch(self) -> None:
+        poll_s = min(0.1, self.stall_s / 10)
+        while not self._done.wait(poll_s):
+            with self._lock:
+                if self.cancel is not None and self.cancel.is_set():
+                    self.reason = "cancel"
+                elif self._uploading and time.monotonic() - self._last_progress > self.stall_s:
+                    self.reason = "stall"
+                else:
+                    continue
+                self._shutdown()
+                return
+
+    def _shutdown(self) -> None:
+        if self._sock is None:
+            return
+        # The plain-socket shutdown, even for TLS: it wakes a send or recv blocked in
+        # the request thread without touching the SSL object it is using. OSError:
+        # already closed, and the request is failing anyway.
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
+
+
+def _register_socket(sock: socket.socket | None) -> None:
+    guard = getattr(_current, "guard", None)
+    if guard is not None and sock is not None:
+        guard.attach(sock)
+
+
+class _TrackedHTTPConnection(HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _register_socket(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _register_socket(self.sock)  # a kept-alive connection does not connect again
+        super().request(*args, **kwargs)
+
+
+class _TrackedHTTPSConnection(HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _register_socket(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _register_socket(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _TrackedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _TrackedHTTPConnection
+
+
+class _TrackedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _TrackedHTTPSConnection
+
+
+_TRACKED_POOLS = {"http": _TrackedHTTPPool, "https": _TrackedHTTPSPool}
+
+
+class TrackingAdapter(HTTPAdapter):
+    """An adapter whose connections tell the request guard which socket they use."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _TRACKED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        # SOCKS managers bring their own pools: there, socket timeouts alone catch stalls.
+        if manager.pool_classes_by_scheme is urllib3.poolmanager.pool_classes_by_scheme:
+            manager.pool_classes_by_scheme = _TRACKED_POOLS
+        return manager
+
+
+class BlockBody:
+    """A request body sent in small blocks, so progress, stalls and cancel are seen."""
+
+    def __init__(
+        self, data: bytes, block: int, guard: RequestGuard, on_progress: ProgressCallback | None
+    ) -> None:
+        self._data = data
+        self._block = block
+        self._guard = guard
+        self._on_progress = on_progress
+
+    def __len__(self) -> int:
+        return len(self._data)  # requests then sends Content-Length, not chunked
+
+    def __iter__(self) -> Iterator[bytes]:
+        sent = 0
+        self._guard.upload_progress(0)
+        for offset in range(0, len(self._data), self._block):
+            self._guard.check()
+            block = self._data[offset : offset + self._block]
+            yield block  # resumes once urllib3 has handed the block to the socket
+            sent += len(block)
+            self._guard.upload_progress(sent, finished=sent == len(self._data))
+            if self._on_progress is not None:
+                self._on_progress(sent)
