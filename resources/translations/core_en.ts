@@ -370,6 +370,22 @@
       <translation>Sync done: {pushed} sent, {pulled} received, {conflicts} conflicts, {rejected} rejected; {sent} bytes out, {received} bytes in.</translation>
     </message>
     <message>
+      <source>thử lại cho tới khi gửi hết và nhận đủ (Ctrl+C để dừng)</source>
+      <translation>retry until everything is sent and received (Ctrl+C to stop)</translation>
+    </message>
+    <message>
+      <source>Đã dừng đồng bộ; {count} thay đổi còn chờ gửi.</source>
+      <translation>Sync stopped; {count} changes are still waiting to be sent.</translation>
+    </message>
+    <message>
+      <source>{error} Thử lại sau {seconds} giây (Ctrl+C để dừng).</source>
+      <translation>{error} Trying again in {seconds} seconds (Ctrl+C to stop).</translation>
+    </message>
+    <message>
+      <source>Còn {count} thay đổi chưa gửi được.</source>
+      <translation>{count} changes could not be sent.</translation>
+    </message>
+    <message>
       <source>Lần trước ứng dụng không đóng bình thường: kiểm tra toàn bộ dữ liệu.</source>
       <translation>The application did not close normally last time: checking all the data.</translation>
     </message>

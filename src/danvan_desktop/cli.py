@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,7 +23,12 @@ from typing import Any
 import platformdirs
 
 from danvan_desktop.cli_bundle import add_commands as add_bundle_commands
-from danvan_desktop.core.errors import DanvanError, StoreError, ValidationError
+from danvan_desktop.core.errors import (
+    DanvanError,
+    OperationCancelled,
+    StoreError,
+    ValidationError,
+)
 from danvan_desktop.core.i18n import current_language, set_language, tr
 from danvan_desktop.session import Result, Session
 from danvan_desktop.session_sync import clock_note
@@ -32,6 +40,7 @@ from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 EXIT_USER_ERROR = 2
 EXIT_UNEXPECTED = 3
+EXIT_INTERRUPTED = 130  # the shell's code for a command ended by Ctrl+C
 APP_DIR_NAME = "danvan-desktop"
 
 
@@ -207,8 +216,22 @@ def cmd_enroll(session: Session, args: argparse.Namespace) -> None:
     print(tr("cli", "Đã đăng ký máy với máy chủ; vai trò: {role}.", role=answer.get("role")))
 
 
-def cmd_sync(session: Session, args: argparse.Namespace) -> None:
-    report = session.sync_now()
+def cmd_sync(session: Session, args: argparse.Namespace) -> int:
+    if args.until_done:
+        cancel = _cancel_on_ctrl_c()
+        try:
+            report = session.sync_until_done(
+                deadline_s=math.inf, cancel=cancel, progress=_announce_waits(session)
+            )
+        except OperationCancelled:
+            left = session.sync_state().pending
+            print(tr("cli", "Đã dừng đồng bộ; {count} thay đổi còn chờ gửi.", count=left))
+            return EXIT_INTERRUPTED
+        left = session.sync_state().pending
+        if left:  # a round could send nothing more (a refusal): say so, do not spin
+            print(tr("cli", "Còn {count} thay đổi chưa gửi được.", count=left), file=sys.stderr)
+    else:
+        report = session.sync_now()
     print(
         tr(
             "cli",
@@ -234,6 +257,42 @@ def cmd_sync(session: Session, args: argparse.Namespace) -> None:
             ),
             file=sys.stderr,
         )
+    return EXIT_USER_ERROR if args.until_done and session.sync_state().pending else 0
+
+
+def _cancel_on_ctrl_c() -> threading.Event:
+    """An event that the first Ctrl+C sets; a second one interrupts the hard way."""
+    cancel = threading.Event()
+
+    def handler(_signum: int, _frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        # From a thread of its own: Event.set takes a lock the interrupted thread may hold.
+        threading.Thread(target=cancel.set).start()
+
+    signal.signal(signal.SIGINT, handler)
+    return cancel
+
+
+def _announce_waits(session: Session) -> Callable[[str, int, int], None]:
+    """A progress callback that says on stderr why a round failed and when the next one is."""
+
+    def progress(stage: str, seconds: int, _failures: int) -> None:
+        if stage != "wait":
+            return
+        last = session.sync_log(limit=1)  # the failed round, logged before the wait
+        error = (last[0]["error"] if last else None) or ""
+        print(
+            tr(
+                "cli",
+                "{error} Thử lại sau {seconds} giây (Ctrl+C để dừng).",
+                error=error,
+                seconds=max(1, seconds),
+            ),
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return progress
 
 
 def cmd_conflicts(session: Session, args: argparse.Namespace) -> None:
@@ -435,6 +494,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code")
     p.set_defaults(handler=cmd_enroll)
     p = sub.add_parser("sync", help=tr("cli", "đồng bộ với máy chủ tỉnh"))
+    p.add_argument(
+        "--until-done",
+        action="store_true",
+        help=tr("cli", "thử lại cho tới khi gửi hết và nhận đủ (Ctrl+C để dừng)"),
+    )
     p.set_defaults(handler=cmd_sync)
     p = sub.add_parser("conflicts", help=tr("cli", "các xung đột chưa giải quyết"))
     p.set_defaults(handler=cmd_conflicts)

@@ -175,18 +175,23 @@ def start_server(
     attachments_dir: Path | None = None,
     extra_env: dict[str, str] | None = None,
     tls: tuple[Path, Path] | None = None,
+    port: int | None = None,
+    workers: int = 1,
 ) -> ServerProcess:
     """Start the real server on 127.0.0.1 and wait for its health endpoint.
 
     ``tls`` is (key file, certificate file): the server then speaks HTTPS with
-    uvicorn's own TLS, and the health check trusts that certificate.
+    uvicorn's own TLS, and the health check trusts that certificate. ``port``
+    brings a server back where laptops knew it (default: a free port);
+    ``workers`` > 1 runs that many server processes on the port.
     """
     prepare_database(database_url, attachments_dir or log_dir / "attachments")
     env = {**os.environ, **(extra_env or {}), "PYTHONUNBUFFERED": "1"}
     env.pop("DANVAN_DATABASE_URL", None)
     last_log = ""
+    wanted = port
     for attempt in range(3):  # a free port can be taken between probe and bind
-        port = free_port()
+        port = wanted or free_port()
         log_path = log_dir / f"server-{port}-{attempt}.log"
         command = [
             sys.executable,
@@ -201,6 +206,8 @@ def start_server(
             str(port),
             "--log-level",
             "warning",
+            "--workers",
+            str(workers),
         ]
         if tls:
             command += ["--ssl-keyfile", str(tls[0]), "--ssl-certfile", str(tls[1])]
@@ -211,7 +218,7 @@ def start_server(
             return server
         server.kill()
         last_log = server.log()
-        if "address already in use" not in last_log.lower():
+        if wanted or "address already in use" not in last_log.lower():
             break
     raise RuntimeError(f"the server did not start:\n{last_log}")
 

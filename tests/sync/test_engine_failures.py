@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import socket
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from danvan_desktop.core.errors import OperationCancelled
 from danvan_desktop.session import Session
 from danvan_desktop.session_sync import clock_note
 from danvan_desktop.sync import protocol
@@ -20,7 +24,7 @@ from danvan_server import admin
 from danvan_server.db import make_engine
 from danvan_server.settings import Settings
 from support.server_process import start_server
-from sync.conftest import Province
+from sync.conftest import Province, new_laptop
 
 
 def _model(session: Session, name: str) -> str:
@@ -145,3 +149,24 @@ def test_revoked_device_is_refused_and_keeps_its_changes(
     assert info.value.status in (401, 403)
     assert info.value.message
     assert a.pending_count() == 1
+
+
+def test_health_request_to_a_hung_server_stops_on_cancel(tmp_path: Path) -> None:
+    """A server that accepts the connection and never answers: cancel ends the health
+    request at once, well before the 10 s stall timeout."""
+    laptop = new_laptop(tmp_path / "laptop")
+    cancel = threading.Event()
+    with socket.socket() as hung:  # listens, never accepts, never answers
+        hung.bind(("127.0.0.1", 0))
+        hung.listen()
+        url = f"http://127.0.0.1:{hung.getsockname()[1]}"
+        with SyncTransport(url, protocol_version="2", schema_version=4, stall_timeout_s=10) as t:
+            engine = SyncEngine(laptop.records, t, cancel=cancel)
+            threading.Timer(0.3, cancel.set).start()
+            started = time.monotonic()
+            with pytest.raises(OperationCancelled):
+                engine.health()
+            assert time.monotonic() - started < 1.5
+            with pytest.raises(OperationCancelled):  # already cancelled: nothing is sent
+                engine.health()
+    laptop.close()

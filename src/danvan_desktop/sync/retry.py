@@ -11,11 +11,14 @@ has learnt from the drop how big a batch the link can carry.
 Waiting is on ``threading.Event``s, never ``time.sleep``: setting ``cancel`` stops
 the loop at once, and setting ``wake`` (after ``Backoff.retry_now()``, when the
 network comes back) starts the next round at once. Refusals that another try
-cannot cure (``ServerRejected``, ``ProtocolTooOld``) end the loop.
+cannot cure (``ServerRejected``, ``ProtocolTooOld``) end the loop. Each wait is
+announced through the engine's progress callback as stage ``"wait"`` (seconds,
+failures in a row), after ``on_round`` has seen the failed round.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +31,8 @@ from danvan_desktop.sync.backoff import Backoff
 from danvan_desktop.sync.engine import SyncEngine, SyncReport
 from danvan_desktop.sync.transport import LinkDown, ServerError, TransportError
 
+# The engine's progress callback hears each wait: (WAIT_STAGE, seconds, failures in a row).
+WAIT_STAGE = "wait"
 # Called after every round with its figures, and its error when it failed.
 RoundCallback = Callable[[SyncReport, TransportError | None], None]
 _WAIT_SLICE_S = 0.25  # how often a wait looks at ``cancel`` while it waits on ``wake``
@@ -66,7 +71,9 @@ def sync_until_done(
             remaining = deadline - clock()
             if remaining <= 0:
                 raise
-            _wait(engine.cancel, wake, min(delay, remaining))
+            wait_s = min(delay, remaining)
+            engine.progress(WAIT_STAGE, math.ceil(wait_s), backoff.failures)
+            _wait(engine.cancel, wake, wait_s)
             continue
         backoff.reset()
         total.add(report)
