@@ -1,5 +1,5 @@
-"""Three laptops editing, deleting, syncing and losing answers in random order converge
-(a hypothesis state machine against the real server process)."""
+"""Three laptops editing, deleting, syncing, losing answers and carrying USB bundles in
+random order converge (a hypothesis state machine against the real server process)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,13 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from danvan_desktop.session import Session
 from danvan_desktop.store import outbox
+from danvan_desktop.sync.bundle_laptop import apply_reply, make_bundle
 from danvan_desktop.sync.protocol import API_PREFIX
 from danvan_desktop.sync.transport import SyncTransport
+from danvan_server import admin, bundles
+from danvan_server.attachments import AttachmentStore
+from danvan_server.db import make_engine
+from danvan_server.settings import Settings
 from support.server_process import (
     ServerProcess,
     add_village,
@@ -57,6 +62,9 @@ class ThreeLaptops(RuleBasedStateMachine):
             laptop.enroll_device(server_url=server.url, code=make_enrollment_code(url, village.id))
             self.laptops.append(laptop)
         self.model_ids: list[str] = []
+        self.engine = make_engine(Settings(database_url=url))
+        self.files = AttachmentStore(self.engine, admin.attachments_dir(self.engine), 10**8)
+        self.sticks: list[bytes] = []  # bundles written, imported in any order, maybe twice
 
     def _live(self, laptop: Session) -> list[str]:
         return [r["id"] for r in laptop.list_records("model")]
@@ -108,6 +116,22 @@ class ThreeLaptops(RuleBasedStateMachine):
                 {"device_id": laptop.store.device_id, "ops": [op.envelope() for op in ops]},
             )
 
+    @rule(who=st.integers(0, 2))
+    def write_bundle(self, who: int) -> None:
+        self.sticks.append(make_bundle(self.laptops[who].records).data)
+
+    @precondition(lambda self: bool(self.sticks))
+    @rule(pick=st.integers(0, 1000))
+    def import_bundle(self, pick: int) -> None:
+        """The office imports one of the bundles written so far, whichever is at hand."""
+        bundles.import_bundle(self.engine, self.files, self.sticks[pick % len(self.sticks)])
+
+    @rule(who=st.integers(0, 2))
+    def apply_reply(self, who: int) -> None:
+        """The laptop applies the office's reply (to its newest bundle imported, if any)."""
+        laptop = self.laptops[who]
+        apply_reply(laptop.records, bundles.make_reply(self.engine, laptop.store.device_id).data)
+
     @invariant()
     def nothing_rejected(self) -> None:
         for laptop in self.laptops:
@@ -128,6 +152,7 @@ class ThreeLaptops(RuleBasedStateMachine):
         finally:
             for laptop in self.laptops:
                 laptop.close()
+            self.engine.dispose()
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
