@@ -18,12 +18,14 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from danvan_desktop.core.errors import StoreError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.store.connection import connect
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APP_TAG = "danvan-desktop"
 MANIFEST = "manifest.json"

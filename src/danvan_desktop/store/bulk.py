@@ -7,12 +7,13 @@ documents, and without outbox operations: they are what the server already has.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.schema import ENTITIES, SYSTEM_COLUMNS
 from danvan_desktop.store.search_index import SEARCH_TARGET, index_record, sort_columns
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def insert_synced(

@@ -17,15 +17,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.vntext import fold_vietnamese
 from danvan_desktop.store.records import Change, Records
 from danvan_desktop.store.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CRITERIA_KEY = "commendation_criteria"
 PROPOSED = "proposed"

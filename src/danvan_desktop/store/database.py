@@ -4,6 +4,11 @@
 backs up an older one before migrating it, and notes an unclean shutdown (the
 marker file left by a process that did not close the store) so that a full
 integrity check can run in the background.
+
+Opening an up-to-date store needs no sqlite-utils: the schema steps are checked
+with plain SQL, and the writer's sqlite-utils ``Database`` (``Store.db``) is made
+on first use. What the window reads before its first paint goes through
+``Store.plain`` (store/connection.py says why).
 """
 
 from __future__ import annotations
@@ -12,14 +17,16 @@ import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from danvan_desktop.core.errors import StoreError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.store import migrations as mig
-from danvan_desktop.store.connection import connect
+from danvan_desktop.store.connection import PlainReader, as_database, open_connection
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 STORE_FILE = "danvan.sqlite3"
 OPEN_MARKER = "danvan.open"
@@ -47,12 +54,28 @@ def fsync_dir(path: Path) -> None:
 class Store:
     """An open store: the writer ``db``, the data folder, the device id, readers on demand."""
 
-    def __init__(self, data_dir: Path, db: Database, *, unclean_shutdown: bool) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        conn: sqlite3.Connection,
+        *,
+        unclean_shutdown: bool,
+        db: Database | None = None,
+    ) -> None:
         self.data_dir = data_dir
-        self.db = db
+        self.conn = conn
+        self.plain = PlainReader(conn)  # reads on the writer without sqlite-utils
+        self._db = db
         self.unclean_shutdown = unclean_shutdown
         self.closed = False
         self.device_id = self._ensure_device_id()
+
+    @property
+    def db(self) -> Database:
+        """The writer connection as a sqlite-utils Database (made on first use)."""
+        if self._db is None:
+            self._db = as_database(self.conn)
+        return self._db
 
     @property
     def path(self) -> Path:
@@ -102,12 +125,17 @@ class Store:
         existed = path.exists()
         marker = data_dir / OPEN_MARKER
         unclean = existed and marker.exists()
+        conn: sqlite3.Connection | None = None
         try:
-            db = connect(path)
-            refuse_newer(db)
+            conn = open_connection(path)
+            applied = refuse_newer(conn)
             if existed:
-                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(
                 tr(
                     "store",
@@ -117,19 +145,27 @@ class Store:
                     error=exc,
                 )
             ) from exc
-        if existed and mig.migrations.pending(db) and mig.migrations.applied(db):
-            from danvan_desktop.store.backup import backup_before_migration
+        db = None
+        if set(applied) != set(mig.known_step_names()):  # steps to apply
+            db = as_database(conn)
+            if existed and applied:
+                from danvan_desktop.store.backup import backup_before_migration
 
-            backup_before_migration(db, data_dir)
-        mig.migrations.apply(db)
-        db.execute(f"PRAGMA user_version = {mig.schema_version()}")
+                backup_before_migration(db, data_dir)
+            mig.registry().apply(db)
+        if conn.execute("PRAGMA user_version").fetchone()[0] != mig.schema_version():
+            conn.execute(f"PRAGMA user_version = {mig.schema_version()}")
         marker.write_text(str(os.getpid()), encoding="ascii")
         fsync_dir(data_dir)
-        return cls(data_dir, db, unclean_shutdown=unclean)
+        return cls(data_dir, conn, unclean_shutdown=unclean, db=db)
+
+    def reader_connection(self) -> sqlite3.Connection:
+        """A new plain read-only connection (for another thread); the caller closes it."""
+        return open_connection(self.path, readonly=True)
 
     def reader(self) -> Database:
         """A new read-only connection (for another thread); the caller closes it."""
-        return connect(self.path, readonly=True)
+        return as_database(self.reader_connection())
 
     def close(self) -> None:
         """Checkpoint, close the writer, and clear the unclean-shutdown marker (idempotent)."""
@@ -137,14 +173,14 @@ class Store:
             return
         self.closed = True
         try:
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
-            self.db.close()
+            self.conn.close()
         (self.data_dir / OPEN_MARKER).unlink(missing_ok=True)
 
     def meta(self, key: str) -> str | None:
         """A value from the store's meta table."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return None if row is None else str(row[0])
 
     def set_meta(self, key: str, value: str) -> None:
@@ -169,18 +205,22 @@ class Store:
         return device_id
 
 
-def refuse_newer(db: Database) -> None:
-    """Raise StoreError when the store has schema steps this release does not know."""
+def refuse_newer(conn: sqlite3.Connection) -> list[str]:
+    """The schema steps applied to the store; StoreError when it has steps this release
+    does not know (a newer release wrote it)."""
     known = set(mig.known_step_names())
-    table = db.table(mig.migrations.migrations_table)
-    unknown: list[str] = []
-    if table.exists():
-        rows = db.execute(
-            f"SELECT name FROM [{mig.migrations.migrations_table}] WHERE migration_set = ?",
+    table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [mig.MIGRATIONS_TABLE]
+    ).fetchone()
+    applied: list[str] = []
+    if table is not None:
+        rows = conn.execute(
+            f"SELECT name FROM [{mig.MIGRATIONS_TABLE}] WHERE migration_set = ?",
             [mig.MIGRATION_SET],
         ).fetchall()
-        unknown = [r[0] for r in rows if r[0] not in known]
-    user_version = db.execute("PRAGMA user_version").fetchone()[0]
+        applied = [str(r[0]) for r in rows]
+    unknown = [name for name in applied if name not in known]
+    user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     if unknown or user_version > mig.schema_version():
         raise StoreError(
             tr(
@@ -192,3 +232,4 @@ def refuse_newer(db: Database) -> None:
                 known=mig.schema_version(),
             )
         )
+    return applied

@@ -30,9 +30,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.core.paths import resources_dir
@@ -40,6 +38,9 @@ from danvan_desktop.core.schema import HANDBOOK_DOC, SYSTEM_COLUMNS
 from danvan_desktop.core.vntext import vietnamese_sort_key
 from danvan_desktop.store.database import Store, utc_now
 from danvan_desktop.store.search_index import index_record, sort_columns, unindex_record
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUNDLE_META_KEY = "handbook_bundle_version"
 BUNDLED = "bundled"

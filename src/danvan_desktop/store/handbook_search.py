@@ -12,15 +12,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.schema import HANDBOOK_DOC
 from danvan_desktop.core.vntext import fold_vietnamese
 from danvan_desktop.store.handbook import current_rows
 from danvan_desktop.store.search import SearchHit, highlight
 from danvan_desktop.store.search import search as search_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _WORD = re.compile(r"\w+")
 SNIPPET_LEAD = 40  # characters of context kept before the phrase

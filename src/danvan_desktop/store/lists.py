@@ -7,12 +7,13 @@ page as cheap as the first on 100k rows, where OFFSET would scan everything befo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
+
+if TYPE_CHECKING:
+    from danvan_desktop.store.connection import Reads
 
 # column the user sorts by -> SQL expression ordering it (Vietnamese keys for text)
 MODEL_ORDER = {
@@ -61,7 +62,7 @@ class Page:
 
 
 def model_page(
-    db: Database,
+    db: Reads,
     flt: ModelFilter,
     *,
     order: str = "name",
@@ -97,7 +98,7 @@ def model_page(
     return Page(rows, cursor, order, descending)
 
 
-def model_count(db: Database, flt: ModelFilter) -> int:
+def model_count(db: Reads, flt: ModelFilter) -> int:
     """How many models the filter shows."""
     where, params = flt.where()
     return int(db.execute(f"SELECT count(*) FROM model WHERE {where}", params).fetchone()[0])

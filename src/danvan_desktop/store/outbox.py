@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.store.migrations import schema_version
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PENDING = "pending"
 SENDING = "sending"

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.schedule import Due, next_meeting_due
 from danvan_desktop.core.vocab import MODEL_STATUSES
 from danvan_desktop.store.tasks import task_rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from danvan_desktop.store.connection import Reads
 
 MONTHS_SHOWN = 12
 OVERDUE_SHOWN = 10
@@ -140,7 +143,7 @@ def overview(db: Database, *, today: dt.date) -> Overview:
     )
 
 
-def model_years(db: Database) -> list[int]:
+def model_years(db: Reads) -> list[int]:
     """The registration years that models exist for, newest first (for the year filter)."""
     rows = db.execute(
         "SELECT DISTINCT year FROM model WHERE deleted = 0 AND year IS NOT NULL ORDER BY year DESC"
@@ -148,7 +151,7 @@ def model_years(db: Database) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def model_fields(db: Database) -> list[tuple[str, str]]:
+def model_fields(db: Reads) -> list[tuple[str, str]]:
     """The team's list of model fields as (code, name), in the team's order."""
     rows = db.execute(
         "SELECT code, name FROM model_field WHERE deleted = 0 ORDER BY position_order, name_sort"

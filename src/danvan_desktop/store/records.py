@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
@@ -19,6 +19,9 @@ from danvan_desktop.core.validation import ValidationContext, coerce_fields, val
 from danvan_desktop.store import outbox, search_index
 from danvan_desktop.store.database import Store, utc_now
 from danvan_desktop.store.places import commune_exists
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,11 @@ class Records:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
+
+    @property
+    def db(self) -> Database:
+        """The store's writer (its sqlite-utils Database is made on first use)."""
+        return self.store.db
 
     def get(self, entity: str, record_id: str, *, include_deleted: bool = False) -> dict[str, Any]:
         """One record as a dict; NotFoundError when absent (or deleted)."""

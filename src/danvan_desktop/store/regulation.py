@@ -18,9 +18,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
@@ -29,6 +27,9 @@ from danvan_desktop.core.vndate import short_date
 from danvan_desktop.core.vocab import MEMBER_ROLES, REPORTING_PERIODS
 from danvan_desktop.store import team as team_store
 from danvan_desktop.store.records import Change, Records
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 DEFAULT_MEETING_DAY = team_store.DEFAULT_MEETING_DAY

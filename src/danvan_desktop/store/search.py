@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.core.vntext import fold_vietnamese
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RANK_LIMIT = 400
 SNIPPET_CHARS = 120

@@ -8,12 +8,13 @@ own ``remove_diacritics`` does not fold đ/Đ, so "duong" would miss "Đường"
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.schema import EntitySpec
 from danvan_desktop.core.vntext import fold_vietnamese, vietnamese_sort_key
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Entities whose records are searchable, and where a hit leads (child rows of a
 # meeting open the meeting).

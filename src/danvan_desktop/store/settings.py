@@ -6,9 +6,13 @@ Values are JSON in the ``settings`` table; ``DEFAULTS`` says what an unset key m
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from danvan_desktop.store.connection import Reads
+
 
 DEFAULTS: dict[str, Any] = {
     "backup_keep": 10,
@@ -20,7 +24,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def get_setting(db: Database, key: str) -> Any:
+def get_setting(db: Reads, key: str) -> Any:
     """A setting's value, or its default."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return DEFAULTS.get(key) if row is None else json.loads(row[0])

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import NotFoundError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.schema import ENTITIES
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHEET_CHILDREN = ("attendance", "agenda_item", "opinion", "conclusion", "vote", "task")
 # Child rows with an order of their own; the rest keep the order they were added in.

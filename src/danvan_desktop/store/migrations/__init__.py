@@ -4,17 +4,48 @@ A released step is never edited: its SQL is frozen in a file beside this one.
 Every release opens every older store; a store that has a step this release
 does not know was written by a newer release and is refused before anything is
 touched.
+
+The steps are listed here without sqlite-utils; ``registry()`` builds its
+``Migrations`` (importing sqlite-utils) only when a store has steps to apply, so
+opening an up-to-date store stays quick (store/database.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "danvan"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records the applied steps
+Step = Callable[["Database"], None]
+_STEPS: list[tuple[str, Step]] = []
+
+
+def _step(name: str) -> Callable[[Step], Step]:
+    """Register a step under ``name`` (in the order of this file)."""
+
+    def register(fn: Step) -> Step:
+        _STEPS.append((name, fn))
+        return fn
+
+    return register
+
+
+@cache
+def registry() -> Migrations:
+    """The steps as sqlite-utils ``Migrations`` (apply, pending, applied)."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, fn in _STEPS:
+        migrations(name=name)(fn)
+    return migrations
 
 
 def _run_sql_file(db: Database, name: str) -> None:
@@ -25,19 +56,19 @@ def _run_sql_file(db: Database, name: str) -> None:
             db.execute(statement)
 
 
-@migrations(name="m001_entities")
+@_step("m001_entities")
 def m001_entities(db: Database) -> None:
     """Synced entity tables, the outbox, base copies and meta."""
     _run_sql_file(db, "m001_entities.sql")
 
 
-@migrations(name="m002_local")
+@_step("m002_local")
 def m002_local(db: Database) -> None:
     """Laptop-only tables: settings, drafts, document counters, attachment blobs."""
     _run_sql_file(db, "m002_local.sql")
 
 
-@migrations(name="m003_search")
+@_step("m003_search")
 def m003_search(db: Database) -> None:
     """Vietnamese sort-key columns and the folded full-text search index, backfilled."""
     from danvan_desktop.store.search_index import rebuild
@@ -70,19 +101,19 @@ def m003_search(db: Database) -> None:
     )
 
 
-@migrations(name="m004_sync")
+@_step("m004_sync")
 def m004_sync(db: Database) -> None:
     """Conflicts kept for the user to resolve, and the sync log."""
     _run_sql_file(db, "m004_sync.sql")
 
 
-@migrations(name="m005_handbook")
+@_step("m005_handbook")
 def m005_handbook(db: Database) -> None:
     """Laptop-only handbook marks: what was read, what is bookmarked."""
     _run_sql_file(db, "m005_handbook.sql")
 
 
-@migrations(name="m006_attachment_upload")
+@_step("m006_attachment_upload")
 def m006_attachment_upload(db: Database) -> None:
     """Attachments name the copy the server holds (a down-scaled photo)."""
     _run_sql_file(db, "m006_attachment_upload.sql")
@@ -90,7 +121,7 @@ def m006_attachment_upload(db: Database) -> None:
 
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
-    return [m.name for m in migrations._migrations]
+    return [name for name, _ in _STEPS]
 
 
 def schema_version() -> int:
