@@ -1,6 +1,9 @@
 """The sync part of the Session facade: enroll, sync a round, read the sync state.
 
 Kept apart from session.py so the facade stays readable; ``Session`` mixes it in.
+The sync engine and its transport (requests, urllib3, Pillow for photos) are
+imported by the verbs that go on the wire, not with this module: the window
+starts without them.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
@@ -23,9 +26,11 @@ from danvan_desktop.store.database import Store, utc_now
 from danvan_desktop.store.records import Change, Changes, Records
 from danvan_desktop.store.settings import get_setting, set_setting
 from danvan_desktop.sync import protocol
-from danvan_desktop.sync.backoff import Backoff
-from danvan_desktop.sync.engine import TOKEN_KEY, Progress, SyncEngine, SyncReport
-from danvan_desktop.sync.transport import SyncTransport, TransportError, TransportResponse
+
+if TYPE_CHECKING:
+    from danvan_desktop.sync.backoff import Backoff
+    from danvan_desktop.sync.engine import Progress, SyncReport
+    from danvan_desktop.sync.transport import SyncTransport, TransportError
 
 # Entered around every HTTP request of a call: the GUI lends the writer connection
 # back to its DB lane while a request is on the wire (ui/writer_turns.py).
@@ -77,7 +82,9 @@ class SyncMixin:
                     )
                 ]
             )
-        return _LendingTransport(
+        from danvan_desktop.session_transport import LendingTransport
+
+        return LendingTransport(
             str(url),
             protocol_version=str(self.protocol_version),
             schema_version=self.store.db.execute("PRAGMA user_version").fetchone()[0],
@@ -98,6 +105,8 @@ class SyncMixin:
         """Enroll this laptop with the code an administrator made; remembers the server."""
         if ca_bundle is not None:
             set_setting(self.store.db, "ca_bundle", ca_bundle)
+        from danvan_desktop.sync.engine import SyncEngine
+
         with self._transport(server_url, on_wire) as transport:
             engine = SyncEngine(self.records, transport)
             answer = engine.enroll(code, device_name or platform.node() or "laptop")
@@ -179,6 +188,8 @@ class SyncMixin:
         self, *, on_wire: OnWire | None = None, cancel: threading.Event | None = None
     ) -> dict[str, Any]:
         """The server's health answer (time, protocol versions); a cheap reachability test."""
+        from danvan_desktop.sync.engine import SyncEngine
+
         with self._transport(on_wire=on_wire, cancel=cancel) as transport:
             return SyncEngine(self.records, transport).health()
 
@@ -260,6 +271,7 @@ class SyncMixin:
     ) -> SyncReport:
         """Sync rounds, retried with back-off when the link drops, until everything is
         sent or ``deadline_s`` passes; each round goes to the sync log."""
+        from danvan_desktop.sync.engine import SyncEngine
         from danvan_desktop.sync.retry import sync_until_done
 
         started = [utc_now()]
@@ -287,6 +299,7 @@ class SyncMixin:
         """The file of an attachment, downloaded from the server first if this laptop
         lacks it (a photo another laptop took); a dropped download resumes."""
         from danvan_desktop.sync.attachment_download import fetch_attachment
+        from danvan_desktop.sync.engine import TOKEN_KEY
 
         path = local_path(self.store, self.records.get("attachment", attachment_id))
         if path.is_file():
@@ -319,30 +332,3 @@ def clock_note(skew_s: float | None) -> str | None:
 
 def _text(error: TransportError | None) -> str | None:
     return None if error is None else str(error)
-
-
-class _LendingTransport(SyncTransport):
-    """A transport that enters ``on_wire()`` around each request (see ``OnWire``) and
-    lets ``cancel`` stop every request of the call, those sent without one included
-    (the health request), so «Dừng» never waits for a stall timeout."""
-
-    def __init__(
-        self,
-        base_url: str,
-        *,
-        on_wire: OnWire | None,
-        cancel: threading.Event | None = None,
-        **options: Any,
-    ) -> None:
-        super().__init__(base_url, **options)
-        self._on_wire = on_wire
-        self._cancel = cancel
-
-    def request(self, method: str, path: str, **options: Any) -> TransportResponse:
-        """Send one request, with the writer lent back to the DB lane meanwhile."""
-        if options.get("cancel") is None:
-            options["cancel"] = self._cancel
-        if self._on_wire is None:
-            return super().request(method, path, **options)
-        with self._on_wire():
-            return super().request(method, path, **options)
