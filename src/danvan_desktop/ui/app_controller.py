@@ -8,7 +8,8 @@ The steps, each on a lane with the GUI thread only reacting:
 3. no team yet: the first-run wizard;
 4. unclean shutdown: the full integrity check, behind a progress window; if it
    fails, the recovery dialog (restore a backup, carry on, or quit);
-5. the main window; a few seconds later, the automatic backup when one is due.
+5. the main window; once it has painted, the sync scheduler; a few seconds
+   later, the automatic backup when one is due.
 
 The controller also rebuilds the window when the language changes and carries
 out a restore (close the store, replace it, open it again).
@@ -252,7 +253,8 @@ class AppController(QObject):
         self.main_window_shown.emit(window)
         if old is None:
             QTimer.singleShot(self.options.auto_backup_delay_ms, self._auto_backup)
-            self.sync.start(watch_network=self.options.watch_network)
+            watch = self.options.watch_network
+            window.after_first_paint(lambda: self.sync.start(watch_network=watch))
         else:
             self.sync.republish()  # the new status bar shows the sync state at once
         return window

@@ -5,6 +5,7 @@ and the half-year and year-end reviews; this label shows those due within
 ``REMIND_DAYS`` or overdue, and hides when nothing is. It reads again when
 meetings or the regulation change and every hour (the date moves on while the
 app stays open). The clock is passed in, so tests set the day instead of waiting.
+The main window asks for the first reading after its first paint (``refresh_now=False``).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class DueReminder(QLabel):
         *,
         clock: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
+        refresh_now: bool = True,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -77,7 +79,8 @@ class DueReminder(QLabel):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         bus.data_changed.connect(self._on_data_changed)
-        self.refresh()
+        if refresh_now:
+            self.refresh()
 
     def _on_data_changed(self, entities: set[str]) -> None:
         if set(entities) & WATCHED:

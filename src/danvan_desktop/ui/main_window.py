@@ -4,13 +4,22 @@ Pages are made on first visit (a quick start, and pages not visited cost
 nothing). Ctrl+N, Ctrl+S and Ctrl+F go to the current page when it offers
 ``new_record``, ``save`` or ``focus_search``. Errors from background jobs that
 nobody handled are shown here, in the user's language.
+
+What the first screen does not need waits for its first paint (``after_first_paint``):
+the team's name in the title, the pending count and the reminders in the status
+bar, and, from the controller, the sync scheduler. Their reads would otherwise
+load sqlite-utils on a lane while the GUI thread builds the window, and both need
+the interpreter lock. A start page that says when it has painted its rows
+(``first_page_painted``) is waited for, at most ``FIRST_PAINT_WAIT_MS``; any other
+page for one turn of the event loop.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +46,7 @@ QListWidget#sidebar::item:selected { background: #2f6f9f; color: white; }
 QListWidget#sidebar::item:hover:!selected { background: #dde6ee; }
 """
 DEFAULT_SIZE = (1280, 720)
+FIRST_PAINT_WAIT_MS = 3000
 
 
 def team_name(ctx: JobContext) -> str:
@@ -51,10 +61,12 @@ class MainWindow(QMainWindow):
     Signals:
         page_shown(str): the key of the page now shown.
         closing(): the user closed the window.
+        first_painted(): the start page has painted; deferred work has begun.
     """
 
     page_shown = Signal(str)
     closing = Signal()
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -72,13 +84,18 @@ class MainWindow(QMainWindow):
         self._log_path = log_path
         self.pages: dict[str, QWidget] = {}
         self.error_box: QMessageBox | None = None
+        self._after_paint: list[Callable[[], None]] | None = []  # None once painted
         self.setWindowTitle(tr("MainWindow", "Dân vận khéo"))
         self._build(bus)
         self._add_shortcuts()
         runner.failed.connect(self.show_error)
-        self.show_page(start_page if any(p.key == start_page for p in pages) else pages[0].key)
+        known = any(p.key == start_page for p in pages)
+        first = self.show_page(start_page if known else pages[0].key)
         self._fit_screen()
-        runner.db(team_name, on_done=self._show_team, owner=self)
+        self.after_first_paint(self._read_team_name)
+        self.after_first_paint(self.status.refresh_pending)
+        self.after_first_paint(self.due_reminder.refresh)
+        self._wait_for_first_paint(first)
 
     def _build(self, bus: EventBus) -> None:
         central = QWidget()
@@ -102,10 +119,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.status = StatusBar(self._runner, bus)
+        self.status = StatusBar(self._runner, bus, refresh_now=False)
         self.setStatusBar(self.status)
         # Meetings and reviews the regulation asks for, near or late (hidden otherwise).
-        self.due_reminder = DueReminder(self._runner, bus)
+        self.due_reminder = DueReminder(self._runner, bus, refresh_now=False)
         self.status.addWidget(self.due_reminder, 1)
         self.sidebar.currentRowChanged.connect(lambda row: self.show_page(self._specs[row].key))
 
@@ -133,6 +150,44 @@ class MainWindow(QMainWindow):
         action = getattr(page, method, None)
         if callable(action):
             action()
+
+    # -- after the first paint --------------------------------------------------------
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the start page has painted (now, if it has)."""
+        if self._after_paint is None:
+            work()
+        else:
+            self._after_paint.append(work)
+
+    def _wait_for_first_paint(self, page: QWidget) -> None:
+        painted = getattr(page, "first_page_painted", None)
+        self._paint_wait = QTimer(self, singleShot=True)
+        self._paint_wait.timeout.connect(self._first_paint_done)
+        self._after_paint_turn = QTimer(self, singleShot=True, interval=0)
+        self._after_paint_turn.timeout.connect(self._run_after_paint)
+        if painted is None:
+            self._paint_wait.start(0)
+        else:
+            painted.connect(self._first_paint_done)
+            self._paint_wait.start(FIRST_PAINT_WAIT_MS)
+
+    def _first_paint_done(self) -> None:
+        # The deferred work runs on the next turn of the event loop, so that whoever
+        # waits for the paint (the start-up measurement) hears of it first.
+        self._paint_wait.stop()
+        if self._after_paint is not None and not self._after_paint_turn.isActive():
+            self._after_paint_turn.start()
+
+    def _run_after_paint(self) -> None:
+        if self._after_paint is None:
+            return
+        work, self._after_paint = self._after_paint, None
+        for item in work:
+            item()
+        self.first_painted.emit()
+
+    def _read_team_name(self) -> None:
+        self._runner.db(team_name, on_done=self._show_team, owner=self)
 
     def _show_team(self, name: str | None) -> None:
         if name:

@@ -26,6 +26,13 @@ PAGE_SIZE = 100
 SEARCH_LIMIT = 200
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1  # text with highlight markers, for the delegate
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+# The roles ``data`` answers, as the plain ints the view passes: the view asks for a
+# dozen roles per cell on every paint, and most get None at once.
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+ANSWERED_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, ALIGNMENT_ROLE, HIGHLIGHT_ROLE, ID_ROLE})
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 # row tuple positions
 R_ID, R_NAME, R_FIELD, R_STATUS, R_YEAR, R_UPDATED, R_SNIPPET = range(7)
@@ -64,8 +71,8 @@ def _row(r: dict[str, Any], snippet: str | None = None) -> tuple[Any, ...]:
 def fetch_page(
     ctx: JobContext, query: ListQuery, after: tuple[Any, str] | None, limit: int, count: bool
 ) -> Answer:
-    """One page of the plain list (read lane)."""
-    session, db = ctx.session, ctx.reader
+    """One page of the plain list (read lane; no sqlite-utils needed for it)."""
+    session, db = ctx.session, ctx.plain_reader
     order = query.order or "name"
     page = session.model_page(
         query.flt, order=order, descending=query.descending, limit=limit, after=after, db=db
@@ -271,21 +278,22 @@ class ModelTableModel(QAbstractTableModel):
         )
         return titles[section] if 0 <= section < len(titles) else None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
         """Cell text; the highlight role carries the search markers."""
-        if not index.isValid() or index.row() >= len(self.rows):
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
-        row = self.rows[index.row()]
+        number = index.row()
+        if number >= len(self.rows):
+            return None
+        row = self.rows[number]
         column = index.column()
+        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
+            return self._text(row, column)
+        if role == ALIGNMENT_ROLE:
+            return RIGHT_ALIGNED if column == 3 else None
         if role == ID_ROLE:
             return row[R_ID]
-        if role == HIGHLIGHT_ROLE:
-            return row[R_SNIPPET] if column == len(COLUMNS) else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, column)
-        return None
+        return row[R_SNIPPET] if column == len(COLUMNS) else None  # HIGHLIGHT_ROLE
 
     def _text(self, row: tuple[Any, ...], column: int) -> str:
         if column == 0:

@@ -5,7 +5,8 @@ the last health request or round, ``sync_state_changed`` brings the queue, the
 last sync and whether a round is running (the sync scheduler publishes both).
 Before any of that the laptop says «Chưa kết nối máy chủ» and «chưa đồng bộ».
 The pending count is also read on the DB lane after every change (debounced),
-never on the GUI thread.
+never on the GUI thread; the main window has the first count read after its
+first paint (``refresh_now=False``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ OFFLINE_STYLE = "color: #8a4b00;"
 class StatusBar(QStatusBar):
     """Permanent labels: online state, sync in progress, pending changes, last sync."""
 
-    def __init__(self, runner: TaskRunner, bus: EventBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        bus: EventBus,
+        parent: QWidget | None = None,
+        *,
+        refresh_now: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
         self.online = QLabel()
@@ -64,7 +72,8 @@ class StatusBar(QStatusBar):
         self.online.setText(tr("StatusBar", "Chưa kết nối máy chủ"))
         self.show_sync_state({})
         self.pending.setText(tr("StatusBar", "Thay đổi chờ đồng bộ: …"))
-        self.refresh_pending()
+        if refresh_now:
+            self.refresh_pending()
 
     def show_online(self, online: bool) -> None:
         """Say whether the provincial server answered the last time it was asked."""

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from danvan_desktop.sync.engine import SyncReport
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.writer_turns import WriterTurns
+
+if TYPE_CHECKING:  # the sync stack (requests) loads with the first round, not at start
+    from danvan_desktop.sync.engine import SyncReport
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import NotFoundError
 from danvan_desktop.core.i18n import tr as core_tr
 from danvan_desktop.core.schema import ENTITIES
-from danvan_desktop.sync.engine import SyncReport
 from danvan_desktop.ui.tasks import JobContext
 from danvan_desktop.ui.text import number_text, tr
+
+if TYPE_CHECKING:  # the sync stack (requests) loads with the first round, not at start
+    from danvan_desktop.sync.engine import SyncReport
 
 LOG_LIMIT = 200
 

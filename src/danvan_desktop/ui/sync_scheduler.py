@@ -39,7 +39,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from danvan_desktop.core.errors import DanvanError, OperationCancelled
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.sync.backoff import Backoff
-from danvan_desktop.sync.transport import LinkDown, ProtocolTooOld, ServerError
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.sync_jobs import RoundOutcome, run_enroll, run_health, run_round
 from danvan_desktop.ui.tasks import TaskRunner
@@ -276,6 +275,10 @@ class SyncScheduler(QObject):
         self._follow_up()
 
     def _round_failed(self, error: BaseException) -> None:
+        # Imported here: the transport brings requests, which the window does not need
+        # to start; a round that failed has loaded it already.
+        from danvan_desktop.sync.transport import LinkDown, ProtocolTooOld, ServerError
+
         self._round_cancel = None
         message = error.message if isinstance(error, DanvanError) else repr(error)
         changes: dict[str, Any] = {"syncing": False, "error": message}
@@ -323,6 +326,8 @@ class SyncScheduler(QObject):
             self.request_round("reconnect")
 
     def _probe_failed(self, error: BaseException) -> None:
+        from danvan_desktop.sync.transport import LinkDown
+
         self._probe_cancel = None
         if isinstance(error, LinkDown):
             self._set_online(False)

@@ -6,7 +6,9 @@ Three lanes, each one ``QThread`` working through its own queue in order:
   every call that writes, and every read that needs the writer, runs here.
 - ``read``: list views, search and the overview read through a read-only
   connection of their own (``JobContext.reader``), so scrolling and typing stay
-  quick while the writer is busy with a backup or a long save.
+  quick while the writer is busy with a backup or a long save. The first page of
+  a list reads through ``JobContext.plain_reader`` (the same connection without
+  sqlite-utils, whose import would hold up the first paint: store/connection.py).
 - ``network``: HTTP (sync, later); a slow server never holds up the store.
 
 A job is a function of a ``JobContext``. Its result, its error and its progress
@@ -22,6 +24,7 @@ from __future__ import annotations
 import itertools
 import logging
 import queue
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +35,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
 from danvan_desktop.core.errors import DanvanError, OperationCancelled, StoreError
+from danvan_desktop.store.connection import PlainReader, as_database
 from danvan_desktop.ui.text import tr
 
 if TYPE_CHECKING:
@@ -83,6 +87,11 @@ class JobContext:
         """This lane's read-only connection to the open store (opened on first use)."""
         return self._lane.reader_for(self.session)
 
+    @property
+    def plain_reader(self) -> PlainReader:
+        """``reader`` without sqlite-utils: ``execute`` and ``query`` for SELECTs only."""
+        return self._lane.plain_reader_for(self.session)
+
     def progress(self, done: int, total: int, text: str = "") -> None:
         """Report progress (``total`` 0 means unknown) to the GUI thread."""
         self._lane.job_progress.emit(self._job.id, done, total, text)
@@ -119,6 +128,7 @@ class _Lane(QThread):
         self.name = name
         self.runner_state = state
         self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._connection: sqlite3.Connection | None = None
         self._reader: Database | None = None
         self._reader_session: Session | None = None
 
@@ -126,18 +136,31 @@ class _Lane(QThread):
         """Queue a job (None stops the lane after the jobs before it)."""
         self._queue.put(job)
 
-    def reader_for(self, session: Session) -> Database:
-        """A reader on ``session``'s store, reopened when the session changed."""
-        if self._reader is None or self._reader_session is not session:
+    def connection_for(self, session: Session) -> sqlite3.Connection:
+        """This lane's read-only connection to ``session``'s store, reopened when the
+        session changed."""
+        if self._connection is None or self._reader_session is not session:
             self.close_reader()
-            self._reader = session.open_reader()
+            self._connection = session.open_reader_connection()
             self._reader_session = session
+        return self._connection
+
+    def reader_for(self, session: Session) -> Database:
+        """The lane's connection as a sqlite-utils Database."""
+        connection = self.connection_for(session)
+        if self._reader is None:
+            self._reader = as_database(connection)
         return self._reader
+
+    def plain_reader_for(self, session: Session) -> PlainReader:
+        """The lane's connection for plain SELECTs."""
+        return PlainReader(self.connection_for(session))
 
     def close_reader(self) -> None:
         """Close this lane's reader (before the store is closed or replaced)."""
-        if self._reader is not None:
-            self._reader.close()
+        if self._connection is not None:
+            self._connection.close()
+        self._connection = None
         self._reader = None
         self._reader_session = None
 

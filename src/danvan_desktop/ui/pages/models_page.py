@@ -29,20 +29,20 @@ from danvan_desktop.core.vocab import MODEL_STATUSES, label
 from danvan_desktop.store.lists import ModelFilter
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.form_widgets import heading
-from danvan_desktop.ui.highlight_delegate import HighlightDelegate
 from danvan_desktop.ui.model_table import COLUMNS, ListQuery, ModelTableModel
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import number_text, tr
 
 if TYPE_CHECKING:
+    from danvan_desktop.ui.highlight_delegate import HighlightDelegate
     from danvan_desktop.ui.model_form_dialog import ModelFormDialog
 
 SEARCH_DELAY_MS = 150
 
 
 def load_filter_lists(ctx: JobContext) -> dict[str, Any]:
-    """The field list and the years that have models (read lane)."""
-    session, db = ctx.session, ctx.reader
+    """The field list and the years that have models (read lane; no sqlite-utils needed)."""
+    session, db = ctx.session, ctx.plain_reader
     return {"fields": session.model_fields(db=db), "years": session.model_years(db=db)}
 
 
@@ -62,6 +62,7 @@ class ModelsPage(QWidget):
         self._runner = runner
         self._bus = bus
         self.form: ModelFormDialog | None = None
+        self.highlights: HighlightDelegate | None = None  # made with the first search
         self._awaiting_paint = False
         self._painted_once = False
         self.table_model = ModelTableModel(runner, self)
@@ -104,7 +105,6 @@ class ModelsPage(QWidget):
         layout.addLayout(bar)
         self.table = QTableView()
         self.table.setModel(self.table_model)
-        self.table.setItemDelegate(HighlightDelegate(self.table))
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -199,7 +199,19 @@ class ModelsPage(QWidget):
 
     def _apply_query(self) -> None:
         self._search_timer.stop()
-        self.table_model.set_query(self.current_query())
+        query = self.current_query()
+        if query.search:
+            self._highlight_matches()
+        self.table_model.set_query(query)
+
+    def _highlight_matches(self) -> None:
+        """Draw the matched words of the snippet column highlighted (from the first search:
+        the text-layout classes it needs are not needed to start)."""
+        if self.highlights is None:
+            from danvan_desktop.ui.highlight_delegate import HighlightDelegate
+
+            self.highlights = HighlightDelegate(self.table)
+            self.table.setItemDelegateForColumn(len(COLUMNS), self.highlights)
 
     def _show_count(self, total: int) -> None:
         if self.table_model.query.search:
