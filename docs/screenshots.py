@@ -16,7 +16,8 @@ regulation filled from the city's model, the exemplar form and a scored proposal
 and the export dialog (a stick listed, then a report written onto it).
 ``--only meetings,tasks,team`` renders just those pages and their
 dialogs. For the Đồng bộ page the demo store first syncs for real with the
-provincial server started on loopback (``add_sync_history``).
+provincial server started on loopback (``add_sync_history``); it is backed up once,
+so that Cài đặt lists a backup to restore.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def make_demo(data_dir: Path) -> Path:
         add_readings(session)
         add_commendations(session)
         add_handbook_update(session)
+        session.make_backup()  # the settings page then lists a backup to restore
     finally:
         session.close()
     return data_dir
@@ -188,6 +190,7 @@ PROCEEDINGS = (
 CONCLUSION = (
     "Thống nhất ra quân vệ sinh bờ sông sáng chủ nhật cuối tháng; các chi hội vận động hội viên."
 )
+VOTE_SUBJECT = "Ra quân vệ sinh bờ sông sáng chủ nhật cuối tháng"
 TASKS = (("Vận động hai hộ còn lại hiến đất mở đường kiệt", 1), ("Liên hệ đội thu gom rác", 4))
 NOTES = "Nhiều hộ phản ánh rác thải ở bờ sông chưa được thu gom đúng giờ."
 OPINIONS = (  # (the speaker's place in the list of those present, what they said)
@@ -241,9 +244,16 @@ def shoot_meetings(controller: AppController, out: Path, size: tuple[int, int]) 
         settle(controller.runner)
     save(window, out / "22-meeting-opinions.png")
     editor.tabs.setCurrentIndex(3)
-    editor.outcomes.conclusion.setPlainText(CONCLUSION)
-    editor.outcomes.add_conclusion()
+    outcomes = editor.outcomes
+    outcomes.conclusion.setPlainText(CONCLUSION)
+    outcomes.add_conclusion()
     settle(controller.runner)
+    outcomes.subject.setText(VOTE_SUBJECT)
+    outcomes.in_favour.setValue(outcomes.present - 1)
+    outcomes.abstain.setValue(1)
+    outcomes.add_vote()
+    settle(controller.runner)
+    save(window, out / "27-meeting-outcomes.png")
     editor.tabs.setCurrentIndex(4)
     tasks = editor.tasks
     for offset, (title, owner) in enumerate(TASKS, start=1):
@@ -291,8 +301,9 @@ def add_sync_history(data_dir: Path) -> None:
 
     The team's data goes up; the deputy's laptop enrolls and edits the same model's
     «Nội dung và cách làm» as the leader, so a conflict on long text comes back; one
-    round fails with the server gone (an error row in the log). The server's address
-    is then set to the province's, so the page shows no loopback address.
+    round stalls on a link that went silent (the slow-link proxy, cut), as a mountain
+    2G link does (an error row in the log). The server's address is then set to the
+    province's, so the page shows no loopback address.
     """
     sys.path.insert(0, str(HERE.parent / "tests"))
     try:
@@ -302,6 +313,7 @@ def add_sync_history(data_dir: Path) -> None:
             sqlite_url,
             start_server,
         )
+        from support.slowlink import SlowLink
     except ImportError as exc:  # no server extra installed: the page shows an unenrolled laptop
         print(f"no sync history ({exc})")
         return
@@ -328,8 +340,12 @@ def add_sync_history(data_dir: Path) -> None:
                 leader.update_record("model", model["id"], content=model["content"] + LEADER_NOTE)
                 deputy.sync_now()
                 leader.sync_now()
-            with contextlib.suppress(LinkDown):
-                leader.sync_now()  # the server has gone: the log shows how that looks
+                link = SlowLink(upstream=("127.0.0.1", server.port), down_behaviour="blackhole")
+                with link:
+                    link.cut()  # the radio is gone: the round stalls, the log shows how
+                    leader.change_setting("server_url", f"http://127.0.0.1:{link.port}")
+                    with contextlib.suppress(LinkDown):
+                        leader.sync_now()
             leader.change_setting("server_url", PROVINCE_SERVER)
         finally:
             deputy.close()
