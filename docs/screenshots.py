@@ -364,6 +364,37 @@ def shoot_sync_log(controller: AppController, out: Path, size: tuple[int, int]) 
     page.tabs.setCurrentIndex(0)
 
 
+def shoot_bundle(controller: AppController, out: Path) -> None:
+    """Đồng bộ qua USB: the write dialog with a stick listed, then the bundle written."""
+    from danvan_desktop.ui.dialogs.bundle_dialog import WRITE, BundleDialog
+    from danvan_desktop.usb import Volume
+
+    window = controller.window
+    assert window is not None
+    window.show_page("sync")
+    controller.runner.db(  # the week's work since the last sync, for the bundle to carry
+        lambda ctx: ctx.session.add_model(
+            name="Tủ sách cộng đồng tổ dân phố 5", field_code="culture_society", year=2026
+        )
+    )
+    with tempfile.TemporaryDirectory(prefix="usb-") as tmp:
+        stick = Path(tmp) / "KINGSTON"
+        stick.mkdir()
+        volume = Volume(stick, "KINGSTON", "vfat", 15_500_000_000, 7_900_000_000, True, False, "")
+        dialog = BundleDialog(controller.runner, WRITE, window, list_volumes=lambda: [volume])
+        dialog.show()
+        settle(controller.runner)
+        dialog.passphrase.setText("to5-phu-xuan")
+        dialog.repeat.setText("to5-phu-xuan")
+        wait(100)
+        save(dialog, out / "31-bundle-write.png")
+        dialog.action_button.click()
+        wait_until(lambda: dialog.status.text().startswith(("Đã ghi", "Wrote")))
+        settle(controller.runner)
+        save(dialog, out / "32-bundle-written.png")
+        dialog.close()
+
+
 EXEMPLARS = (  # (kind, name, position, achievement, proposal: (criteria, form, level) or None)
     ("individual", "Trần Thị Bích", "Chi hội trưởng Chi hội Phụ nữ",
      "Vận động 14 hộ hiến đất mở rộng kiệt 12", (["mo_hinh", "van_dong", "du_hop"], "Giấy khen",
@@ -586,6 +617,7 @@ def main() -> int:
             shoot_member_dialog(controller, args.out)
         if not only or "sync" in only:
             shoot_sync_log(controller, args.out, (width, height))
+            shoot_bundle(controller, args.out)
         if not only or "handbook" in only:
             shoot_handbook(controller, args.out, (width, height))
         if not only or "regulation" in only:

@@ -32,8 +32,8 @@
       <translation>The server answered without a valid signing key.</translation>
     </message>
     <message>
-      <source>Máy chưa đăng ký với máy chủ tỉnh nên chưa làm được gói đồng bộ: hãy đăng ký máy (Cài đặt → Đồng bộ) một lần ở nơi có mạng, ví dụ tại xã.</source>
-      <translation>This computer is not enrolled with the provincial server, so it cannot make a sync bundle yet: enrol it once (Settings → Sync) where there is a connection, for example at the commune office.</translation>
+      <source>Máy chưa đăng ký với máy chủ tỉnh nên chưa làm được gói đồng bộ: hãy đăng ký máy ở trang Đồng bộ một lần, ở nơi có mạng (ví dụ tại xã).</source>
+      <translation>This computer is not enrolled with the provincial server, so it cannot make a sync bundle yet: enrol it once on the Sync page, where there is a connection (for example at the commune office).</translation>
     </message>
     <message>
       <source>Máy chủ tỉnh chưa có khóa ký của máy này: hãy đồng bộ qua mạng một lần (khóa được gửi tự động), sau đó gói USB mới dùng được.</source>

@@ -103,7 +103,7 @@ def make_bundle(records: Records, *, passphrase: str | None = None) -> MadeBundl
             tr(
                 "bundle",
                 "Máy chưa đăng ký với máy chủ tỉnh nên chưa làm được gói đồng bộ: hãy đăng ký "
-                "máy (Cài đặt → Đồng bộ) một lần ở nơi có mạng, ví dụ tại xã.",
+                "máy ở trang Đồng bộ một lần, ở nơi có mạng (ví dụ tại xã).",
             )
         )
     public = device_public_key(records)
