@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.session_bundles import BundleMixin
 from danvan_desktop.session_exemplars import ExemplarsMixin
@@ -27,12 +27,14 @@ from danvan_desktop.session_reports import ReportsMixin
 from danvan_desktop.session_result import Result, result_of
 from danvan_desktop.session_sync import SyncMixin
 from danvan_desktop.session_team import TeamMixin
-from danvan_desktop.store import backup, demo_data, outbox
+from danvan_desktop.store import outbox
 from danvan_desktop.store import team as team_store
 from danvan_desktop.store.database import Store
-from danvan_desktop.store.integrity import CheckReport, check_store
 from danvan_desktop.store.search import SearchHit
 from danvan_desktop.store.search import search as search_store
+
+if TYPE_CHECKING:
+    from danvan_desktop.store.integrity import CheckReport
 
 __all__ = ["Result", "Session"]
 
@@ -73,11 +75,17 @@ class Session(
 
     def check(self, *, full: bool = False) -> CheckReport:
         """Check the store (quick, or the full integrity check)."""
+        from danvan_desktop.store.integrity import check_store
+
         return check_store(self.store, full=full)
 
     # -- backups -----------------------------------------------------------------------
+    # store/backup.py (zipfile, tempfile, hashlib) is imported when a backup is made or
+    # listed, not to open the window.
     def make_backup(self, target_dir: Path | None = None) -> Path:
         """Write a full backup (store and attachments) now; rotate the automatic ones."""
+        from danvan_desktop.store import backup
+
         path = backup.make_backup(self.store.db, self.store.data_dir, target_dir)
         if target_dir is None:
             backup.rotate(self.store.data_dir, int(self.setting("backup_keep")))
@@ -85,12 +93,16 @@ class Session(
 
     def auto_backup(self) -> Path | None:
         """Back up when the last automatic backup is older than the interval setting."""
+        from danvan_desktop.store import backup
+
         if backup.backup_due(self.store.data_dir, float(self.setting("backup_interval_hours"))):
             return self.make_backup()
         return None
 
     def list_backups(self) -> list[Path]:
         """Backups in the data folder, newest first."""
+        from danvan_desktop.store import backup
+
         return backup.list_backups(self.store.data_dir)
 
     # -- search and demo data ----------------------------------------------------------
@@ -104,6 +116,8 @@ class Session(
         self, *, size: str = "small", progress: Callable[[str, int, int], None] | None = None
     ) -> None:
         """Fill the store with realistic Huế demo data (``small`` or ``large``)."""
+        from danvan_desktop.store import demo_data
+
         if size == "small":
             demo_data.fill_small(self)
         else:

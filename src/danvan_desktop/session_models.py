@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.session_base import SessionBase
 from danvan_desktop.session_result import Result, result_of
-from danvan_desktop.store import attachments, lists, overview
+from danvan_desktop.store import lists, overview
 from danvan_desktop.store.lists import ModelFilter, Page
 from danvan_desktop.store.search import SearchHit
 from danvan_desktop.store.search import search as search_store
@@ -99,6 +99,8 @@ class ModelsMixin(SessionBase):
         self, source: Path, *, owner_entity: str, owner_id: str, caption: str | None = None
     ) -> Result:
         """Keep a copy of a photo or document (by SHA-256) and link it to a record."""
+        from danvan_desktop.store import attachments
+
         change = attachments.add_attachment(
             self.records,
             Path(source),
@@ -110,4 +112,6 @@ class ModelsMixin(SessionBase):
 
     def attachments_of(self, owner_entity: str, owner_id: str) -> list[dict[str, Any]]:
         """A record's attachments, each with the ``path`` of its file."""
+        from danvan_desktop.store import attachments
+
         return attachments.attachments_of(self.records, owner_entity, owner_id)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import platform
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.store import outbox, sync_apply
-from danvan_desktop.store.attachments import local_path
 from danvan_desktop.store.database import Store, utc_now
 from danvan_desktop.store.records import Change, Changes, Records
 from danvan_desktop.store.settings import get_setting, set_setting
@@ -105,6 +103,8 @@ class SyncMixin:
         """Enroll this laptop with the code an administrator made; remembers the server."""
         if ca_bundle is not None:
             set_setting(self.store.db, "ca_bundle", ca_bundle)
+        import platform
+
         from danvan_desktop.sync.engine import SyncEngine
 
         with self._transport(server_url, on_wire) as transport:
@@ -298,6 +298,7 @@ class SyncMixin:
     ) -> Path:
         """The file of an attachment, downloaded from the server first if this laptop
         lacks it (a photo another laptop took); a dropped download resumes."""
+        from danvan_desktop.store.attachments import local_path
         from danvan_desktop.sync.attachment_download import fetch_attachment
         from danvan_desktop.sync.engine import TOKEN_KEY
 

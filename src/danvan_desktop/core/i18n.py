@@ -11,7 +11,6 @@ with the standard library, so there is one catalogue for both.
 from __future__ import annotations
 
 import threading
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from danvan_desktop.core.paths import resources_dir
@@ -26,6 +25,8 @@ _catalogues: dict[str, dict[tuple[str, str], str]] = {}
 
 def load_ts_file(path: Path) -> dict[tuple[str, str], str]:
     """Read one Qt Linguist file into {(context, source): translation}."""
+    import xml.etree.ElementTree as ET  # only for a language other than the source one
+
     table: dict[tuple[str, str], str] = {}
     root = ET.parse(path).getroot()
     for ctx in root.iter("context"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-import uuid
 
 _lock = threading.Lock()
 _last_ms = 0
@@ -34,11 +33,14 @@ def uuid7(now_ms: int | None = None) -> str:
         value |= (_counter & 0xFFF) << 64
         value |= 0b10 << 62
         value |= rand_b
-    return str(uuid.UUID(int=value))
+    digits = f"{value:032x}"  # the uuid module's text form, without importing it at start
+    return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
 
 
 def is_uuid(text: str) -> bool:
     """True when ``text`` is a UUID in canonical text form."""
+    import uuid
+
     try:
         return str(uuid.UUID(text)) == text.lower()
     except (ValueError, AttributeError, TypeError):

@@ -6,7 +6,6 @@ tested without waiting.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -23,8 +22,13 @@ class Due:
     overdue: bool
 
 
+def _days_in(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
 def _clamp_day(year: int, month: int, day: int) -> dt.date:
-    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(day, _days_in(year, month)))
 
 
 def period_of(day: dt.date, period: str) -> tuple[dt.date, dt.date]:
@@ -33,7 +37,7 @@ def period_of(day: dt.date, period: str) -> tuple[dt.date, dt.date]:
     first_month = (day.month - 1) // months * months + 1
     start = dt.date(day.year, first_month, 1)
     last_month = first_month + months - 1
-    end = dt.date(day.year, last_month, calendar.monthrange(day.year, last_month)[1])
+    end = dt.date(day.year, last_month, _days_in(day.year, last_month))
     return start, end
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -49,6 +48,8 @@ def registry() -> Migrations:
 
 
 def _run_sql_file(db: Database, name: str) -> None:
+    from importlib.resources import files
+
     sql = files(__package__).joinpath(name).read_text(encoding="utf-8")
     code = "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
     for statement in code.split(";"):
