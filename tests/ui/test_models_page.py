@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from danvan_desktop.session import Session
 from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.highlight_delegate import HighlightDelegate
 from danvan_desktop.ui.model_table import HIGHLIGHT_ROLE, PAGE_SIZE, ListQuery
 from danvan_desktop.ui.pages.models_page import ModelsPage
 from danvan_desktop.ui.tasks import TaskRunner
@@ -114,6 +115,9 @@ def test_search_without_diacritics_highlights(qtbot: QtBot, page: ModelsPage) ->
     assert snippet == f"{HIGHLIGHT_START}Đường{HIGHLIGHT_END} hoa"
     assert model.index(0, 5).data() == "Đường hoa"
     assert page.count_label.text() == "Tìm thấy 1 mô hình."
+    # The snippet column (and only it) is drawn with the matches highlighted.
+    assert isinstance(page.table.itemDelegateForColumn(5), HighlightDelegate)
+    assert not isinstance(page.table.itemDelegateForColumn(0), HighlightDelegate)
 
 
 def test_search_typed_in_vietnamese_finds_body_text(qtbot: QtBot, page: ModelsPage) -> None:

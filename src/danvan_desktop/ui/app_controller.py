@@ -31,7 +31,6 @@ from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations
 from danvan_desktop.ui.main_window import MainWindow
 from danvan_desktop.ui.page_list import default_pages
-from danvan_desktop.ui.progress import run_with_progress
 from danvan_desktop.ui.sync_scheduler import SyncScheduler, SyncTimings
 from danvan_desktop.ui.tasks import DB, JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
@@ -148,6 +147,8 @@ class AppController(QObject):
         self.wizard_shown.emit(wizard)
 
     def _check_after_crash(self) -> None:
+        from danvan_desktop.ui.progress import run_with_progress
+
         run_with_progress(
             None,
             self.runner,
