@@ -16,11 +16,14 @@ from danvan_desktop.core.schedule import Due
 from danvan_desktop.session_base import SessionBase
 from danvan_desktop.session_result import Result, result_of
 from danvan_desktop.store import drafts, meeting_templates, meetings, tasks
+from danvan_desktop.store.lists import RowsPage
 from danvan_desktop.store.search import search as search_store
 from danvan_desktop.store.settings import get_setting
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+TASK_SEARCH_HITS = 500  # tasks and meetings a search of the task list looks at
 
 
 class MeetingsMixin(SessionBase):
@@ -118,6 +121,28 @@ class MeetingsMixin(SessionBase):
             row["number_text"] = self._minutes_number(row, abbreviation)
         return rows
 
+    def meeting_page(
+        self,
+        *,
+        after: tuple[Any, ...] | None = None,
+        limit: int = 100,
+        count: bool = False,
+        db: Database | None = None,
+    ) -> RowsPage:
+        """One page of the team's meetings newest first, with the number line of final
+        minutes; ``after`` is the cursor of the page before, ``count`` adds the total."""
+        from danvan_desktop.store import team_work
+
+        db = db or self.store.db
+        team = team_work.meta_value(db, "team_id")
+        rows = team_work.meeting_rows(db, team_id=team, limit=limit, after=after)
+        abbreviation = self._minutes_abbreviation(db)
+        for row in rows:
+            row["number_text"] = self._minutes_number(row, abbreviation)
+        cursor = rows[-1]["page_key"] if len(rows) == limit else None
+        total = team_work.meeting_count(db, team_id=team) if count else None
+        return RowsPage(rows, cursor, total)
+
     def meeting_sheet(self, meeting_id: str, *, db: Database | None = None) -> dict[str, Any]:
         """A meeting with its child rows, the roster, drafts left unsaved, and its correction."""
         from danvan_desktop.store import team_work
@@ -183,6 +208,54 @@ class MeetingsMixin(SessionBase):
         return tasks.task_rows(
             self.store.db, today=today or dt.date.today(), status=status, overdue_only=overdue_only
         )
+
+    def task_page(
+        self,
+        *,
+        today: dt.date | None = None,
+        status: str | None = None,
+        overdue_only: bool = False,
+        search: str = "",
+        after: tuple[Any, ...] | None = None,
+        limit: int = 100,
+        count: bool = False,
+        db: Database | None = None,
+    ) -> RowsPage:
+        """One page of the task list (open first, nearest deadline first); ``after`` is the
+        cursor of the page before; ``count`` adds the total and, in ``extra``, «overdue».
+
+        ``search`` (diacritics optional) keeps the tasks whose title, owner or note match
+        and the tasks of the meetings whose title matches.
+        """
+        db = db or self.store.db
+        today = today or dt.date.today()
+        ids: list[str] | None = None
+        meeting_ids: list[str] | None = None
+        if search.strip():
+            hits = search_store(db, search, limit=TASK_SEARCH_HITS, entities=("task", "meeting"))
+            ids = [h.target_id for h in hits if h.target_entity == "task"]
+            meeting_ids = [h.target_id for h in hits if h.target_entity == "meeting" and h.in_name]
+        rows = tasks.task_rows(
+            db,
+            today=today,
+            status=status,
+            overdue_only=overdue_only,
+            ids=ids,
+            meeting_ids=meeting_ids,
+            limit=limit,
+            after=after,
+        )
+        page = RowsPage(rows, rows[-1]["page_key"] if len(rows) == limit else None)
+        if count:
+            page.total, page.extra["overdue"] = tasks.task_counts(
+                db,
+                today=today,
+                status=status,
+                overdue_only=overdue_only,
+                ids=ids,
+                meeting_ids=meeting_ids,
+            )
+        return page
 
     def task_list(
         self,

@@ -136,10 +136,19 @@ def test_filters(qtbot: QtBot, page: TasksPage, code: str, titles: list[str]) ->
     assert _column(page, TITLE) == titles
 
 
-def test_search_narrows_without_diacritics(page: TasksPage) -> None:
-    """«den» finds the lamp task, by its title."""
-    QTest.keyClicks(page.search, "den")
+def test_search_narrows_without_diacritics(qtbot: QtBot, page: TasksPage) -> None:
+    """«den» finds the lamp task, by its title (the search is read on the read lane)."""
+    with qtbot.waitSignal(page.loaded, timeout=WAIT_MS):
+        QTest.keyClicks(page.search, "den")
     assert _column(page, TITLE) == ["Sửa đèn đường"]
+    assert page.count_label.text() == "1 nhiệm vụ; 1 quá hạn."
+
+
+def test_search_finds_the_tasks_of_a_meeting_by_its_title(qtbot: QtBot, page: TasksPage) -> None:
+    """«hop thang truoc» finds the three tasks given at «Họp tháng trước»."""
+    with qtbot.waitSignal(page.loaded, timeout=WAIT_MS):
+        page.search.setText("hop thang truoc")
+    assert _column(page, TITLE) == ["Sửa đèn đường", "Trồng hoa ven đường", "Họp dân"]
 
 
 def test_refreshes_when_tasks_change(

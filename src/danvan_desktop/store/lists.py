@@ -61,6 +61,17 @@ class Page:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass
+class RowsPage:
+    """One keyset page of a list: its rows, the cursor for the next (None at the end),
+    and, when asked for, how many rows the whole list has (``extra``: other figures)."""
+
+    rows: list[dict[str, Any]]
+    after: tuple[Any, ...] | None
+    total: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
 def model_page(
     db: Reads,
     flt: ModelFilter,

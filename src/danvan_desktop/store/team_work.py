@@ -20,13 +20,15 @@ from danvan_desktop.core.schema import ENTITIES
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from danvan_desktop.store.connection import Reads
+
 SHEET_CHILDREN = ("attendance", "agenda_item", "opinion", "conclusion", "vote", "task")
 # Child rows with an order of their own; the rest keep the order they were added in.
 ORDERED_CHILDREN = ("agenda_item", "opinion", "conclusion")
 ROLE_RANK = "CASE role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END"
 
 
-def meta_value(db: Database, key: str) -> str | None:
+def meta_value(db: Reads, key: str) -> str | None:
     """A value of the store's meta table, read through ``db``."""
     row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return None if row is None or row[0] is None else str(row[0])
@@ -55,14 +57,20 @@ def _columns(entity: str, alias: str = "") -> str:
     return ", ".join(f"{prefix}[{name}]" for name in names)
 
 
+# Newest first; the keyset of a page is this key of its last row (version may be unset).
+MEETING_KEY = ("m.starts_at", "coalesce(m.version, 1)", "m.rowid")
+
+
 def meeting_rows(
-    db: Database,
+    db: Reads,
     *,
     team_id: str | None = None,
     ids: Sequence[str] | None = None,
     limit: int = 300,
+    after: tuple[Any, ...] | None = None,
 ) -> list[dict[str, Any]]:
-    """Meetings newest first, each with the version that corrected it (if any)."""
+    """Meetings newest first, each with the version that corrected it (if any); ``after``
+    (a row's ``page_key``) starts after that row. Each row carries its ``page_key``."""
     where = ["m.deleted = 0"]
     params: list[Any] = []
     if team_id is not None:
@@ -73,14 +81,30 @@ def meeting_rows(
             return []
         where.append(f"m.id IN ({', '.join('?' for _ in ids)})")
         params.extend(ids)
+    if after is not None:
+        where.append(f"({', '.join(MEETING_KEY)}) < (?, ?, ?)")
+        params.extend(after)
     sql = (
         f"SELECT {_columns('meeting', 'm')}, (SELECT max(c.version) FROM meeting c "
-        "WHERE c.supersedes_id = m.id AND c.deleted = 0) AS corrected_by_version "
+        "WHERE c.supersedes_id = m.id AND c.deleted = 0) AS corrected_by_version, "
+        f"{', '.join(f'{k} AS _k{i}' for i, k in enumerate(MEETING_KEY))} "
         f"FROM meeting m WHERE {' AND '.join(where)} "
-        "ORDER BY m.starts_at DESC, m.version DESC, m.rowid DESC "
+        f"ORDER BY {', '.join(f'{k} DESC' for k in MEETING_KEY)} "
         f"LIMIT {int(limit)}"
     )
-    return list(db.query(sql, params))
+    rows = list(db.query(sql, params))
+    for row in rows:
+        row["page_key"] = tuple(row.pop(f"_k{i}") for i in range(len(MEETING_KEY)))
+    return rows
+
+
+def meeting_count(db: Reads, *, team_id: str | None = None) -> int:
+    """How many meetings the list holds."""
+    where, params = "deleted = 0", []
+    if team_id is not None:
+        where += " AND team_id = ?"
+        params.append(team_id)
+    return int(db.execute(f"SELECT count(*) FROM meeting WHERE {where}", params).fetchone()[0])
 
 
 def children(db: Database, meeting_id: str, entity: str) -> list[dict[str, Any]]:

@@ -1,11 +1,12 @@
 """Cuộc họp: the team's meetings newest first, a new meeting from its template, the minutes.
 
 The page shows either the list or the minutes editor of one meeting (more room
-on a 1366×768 screen than side by side). The list is read on the read lane,
-searched as you type (diacritics optional, in the proceedings, agenda,
-opinions and conclusions too) and refreshed when meetings change. Ctrl+N starts
-a new meeting, Ctrl+S saves the minutes being edited, Ctrl+F goes to the search
-box (leaving the editor, which saves what was typed).
+on a 1366×768 screen than side by side). The list is read on the read lane a
+page at a time as the user scrolls (ui/paged_records.py), searched as you type
+(diacritics optional, in the proceedings, agenda, opinions and conclusions too)
+and refreshed when meetings change. Ctrl+N starts a new meeting, Ctrl+S saves the
+minutes being edited, Ctrl+F goes to the search box (leaving the editor, which
+saves what was typed).
 """
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.vocab import MEETING_KINDS, MEETING_STATES, label
+from danvan_desktop.store.lists import RowsPage
 from danvan_desktop.ui.draft_autosave import AUTOSAVE_MS, COMMIT_MS
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.form_widgets import ERROR_STYLE, heading
 from danvan_desktop.ui.meeting_editor import MeetingEditor
 from danvan_desktop.ui.new_meeting_dialog import NewMeetingDialog
-from danvan_desktop.ui.record_table import Column, RecordTableModel, record_view
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.paged_records import PagedRecordModel
+from danvan_desktop.ui.record_table import Column, record_view
+from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 
 SEARCH_DELAY_MS = 200
@@ -54,6 +57,13 @@ def state_text(row: dict[str, Any]) -> str:
             version=row["corrected_by_version"],
         )
     return text
+
+
+def meeting_page(
+    ctx: JobContext, after: tuple[Any, ...] | None, limit: int, count: bool
+) -> RowsPage:
+    """One page of the meeting list, newest first (read lane)."""
+    return ctx.session.meeting_page(after=after, limit=limit, count=count, db=ctx.reader)
 
 
 def row_colours(row: dict[str, Any]) -> tuple[QColor | None, QColor | None]:
@@ -89,8 +99,12 @@ class MeetingsPage(QWidget):
         self._runner = runner
         self._bus = bus
         self._generation = 0
+        self._listing = False  # the whole list (paged) is shown
+        self._searching = False
+        self._chosen: str | None = None  # kept selected across a reload of the list
         self.dialog: NewMeetingDialog | None = None
-        self.model = RecordTableModel(
+        self.model = PagedRecordModel(
+            runner,
             [
                 Column("starts_at", tr("MeetingsPage", "Thời gian"), "datetime", width=17),
                 Column("title", tr("MeetingsPage", "Tên cuộc họp"), width=0),
@@ -153,40 +167,71 @@ class MeetingsPage(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         self.editor.back_requested.connect(self.show_list)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.load_failed.connect(self._list_failed)
+        self.model.modelAboutToBeReset.connect(self._remember_choice)
         self._bus.data_changed.connect(self._on_data_changed)
 
     # -- the list ---------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the list again (read lane); answers to older questions are dropped."""
+        """Read the list again (read lane); answers to older questions are dropped.
+
+        The whole list is read a page at a time (again in place when it is already
+        shown); search hits are read in one go.
+        """
         self._search_timer.stop()
         self._generation += 1
         generation, text = self._generation, self.search.text().strip()
+        if not text:
+            self._searching = False
+            if self._listing:
+                self.model.refresh()
+            else:
+                self._listing = True
+                self.model.load(meeting_page)
+            return
+        self._listing, self._searching = False, True
         self._runner.read(
             lambda ctx: ctx.session.meeting_list(search=text, db=ctx.reader),
-            on_done=lambda rows: self._show_rows(generation, rows),
+            on_done=lambda rows: self._show_hits(generation, rows),
             on_error=self._list_failed,
             owner=self,
         )
 
-    def _show_rows(self, generation: int, rows: list[dict[str, Any]]) -> None:
+    def _show_hits(self, generation: int, rows: list[dict[str, Any]]) -> None:
         if generation != self._generation:
             return
         chosen = self.current_meeting_id()
         self.model.set_rows(rows)
-        row = self.model.row_of(chosen) if chosen else -1
-        if row >= 0:
-            self.table.selectRow(row)
-        self.count_label.setStyleSheet("")
-        if self.search.text().strip():
-            text = tr("MeetingsPage", "Tìm thấy {count} cuộc họp.", count=len(rows))
-        elif rows:
-            text = tr("MeetingsPage", "{count} cuộc họp, mới nhất ở trên.", count=len(rows))
+        self._shown(chosen, tr("MeetingsPage", "Tìm thấy {count} cuộc họp.", count=len(rows)))
+
+    def _page_loaded(self, page: RowsPage) -> None:
+        if self._searching:
+            return
+        if page.total is None:  # a further page: the count already stands
+            self.list_loaded.emit(len(self.model.rows))
+            return
+        if page.total:
+            text = tr("MeetingsPage", "{count} cuộc họp, mới nhất ở trên.", count=page.total)
         else:
             text = tr(
                 "MeetingsPage", "Chưa có cuộc họp nào: bấm «Cuộc họp mới» để lập biên bản đầu tiên."
             )
+        # The selection survives a refresh in place; a reset cleared it, so use the one
+        # remembered just before.
+        chosen, self._chosen = self.current_meeting_id() or self._chosen, None
+        self._shown(chosen, text)
+
+    def _shown(self, chosen: str | None, text: str) -> None:
+        row = self.model.row_of(chosen) if chosen else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        self.count_label.setStyleSheet("")
         self.count_label.setText(text)
-        self.list_loaded.emit(len(rows))
+        self.list_loaded.emit(len(self.model.rows))
+
+    def _remember_choice(self) -> None:
+        self._chosen = self.current_meeting_id()
 
     def _list_failed(self, error: BaseException) -> None:
         self.count_label.setStyleSheet(ERROR_STYLE)

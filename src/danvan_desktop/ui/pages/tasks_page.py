@@ -1,10 +1,12 @@
 """Nhiệm vụ: every task from every meeting, what is overdue, and done with one click.
 
-Rows are read on the read lane (open tasks first, nearest deadline first) and
-filtered by state; the search box narrows them as you type (diacritics
-optional). Overdue tasks are red and say «Quá hạn N ngày», so the mark does not
-rest on colour alone. Ticking «Xong» marks a task done today; unticking opens
-it again. The page refreshes whenever tasks or meetings change.
+Rows are read on the read lane a page at a time as the user scrolls (open tasks
+first, nearest deadline first; ui/paged_records.py) and filtered by state; the
+search box narrows them as you type (diacritics optional: the task's title,
+owner and note, or the title of the meeting that gave it). Overdue tasks are red
+and say «Quá hạn N ngày», so the mark does not rest on colour alone. Ticking
+«Xong» marks a task done today; unticking opens it again. The page refreshes
+whenever tasks or meetings change.
 """
 
 from __future__ import annotations
@@ -26,15 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError
-from danvan_desktop.core.vntext import fold_vietnamese
 from danvan_desktop.core.vocab import TASK_STATUSES, label
+from danvan_desktop.store.lists import RowsPage
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.form_widgets import ERROR_STYLE, heading
-from danvan_desktop.ui.record_table import Column, RecordTableModel, record_view
+from danvan_desktop.ui.paged_records import Fetch, PagedRecordModel
+from danvan_desktop.ui.record_table import Column, record_view
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, tr
 
 REFRESH_DELAY_MS = 150
+SEARCH_DELAY_MS = 200
 WATCHED = {"task", "meeting", "member"}
 OVERDUE_TEXT = QColor("#b3261e")
 OVERDUE_BACKGROUND = QColor("#fdecea")
@@ -61,14 +65,25 @@ def row_colours(row: dict[str, Any]) -> tuple[QColor | None, QColor | None]:
     return None, None
 
 
-def load_tasks(ctx: JobContext, flt: str) -> list[dict[str, Any]]:
-    """The tasks the filter asks for, each with a «done» tick (read lane)."""
-    session, db = ctx.session, ctx.reader
+def task_pages(flt: str, search: str) -> Fetch:
+    """Pages of the tasks the filter and the search ask for, each row with a «done» tick."""
     status = {"open": "open", "done": "done"}.get(flt)
-    rows = session.task_list(status=status, overdue_only=flt == "overdue", db=db)
-    for row in rows:
-        row["done"] = row["status"] == "done"
-    return rows
+
+    def fetch(ctx: JobContext, after: tuple[Any, ...] | None, limit: int, count: bool) -> RowsPage:
+        page = ctx.session.task_page(
+            status=status,
+            overdue_only=flt == "overdue",
+            search=search,
+            after=after,
+            limit=limit,
+            count=count,
+            db=ctx.reader,
+        )
+        for row in page.rows:
+            row["done"] = row["status"] == "done"
+        return page
+
+    return fetch
 
 
 class TasksPage(QWidget):
@@ -86,11 +101,11 @@ class TasksPage(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._bus = bus
-        self._generation = 0
         self.today = dt.date.today()
-        self.all_rows: list[dict[str, Any]] = []
+        self._question: tuple[str, str] | None = None  # (filter, search) being shown
         self.dialog: QWidget | None = None
-        self.model = RecordTableModel(
+        self.model = PagedRecordModel(
+            runner,
             [
                 Column("done", tr("TasksPage", "Xong"), "check", True, width=6),
                 Column("title", tr("TasksPage", "Nhiệm vụ"), width=0),
@@ -109,6 +124,8 @@ class TasksPage(QWidget):
         self.model.row_style = row_colours
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
         self._build()
         self._connect()
         self.refresh()
@@ -160,7 +177,10 @@ class TasksPage(QWidget):
 
     def _connect(self) -> None:
         self.new_button.clicked.connect(self.new_record)
-        self.search.textChanged.connect(lambda _text: self._show_rows())
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.refresh)
+        self.model.page_loaded.connect(self._loaded)
+        self.model.load_failed.connect(lambda e: self._say(_text(e), error=True))
         self.filters.idClicked.connect(lambda _id: self.refresh())
         self.model.edited.connect(self._ticked)
         self._bus.data_changed.connect(self._on_data_changed)
@@ -176,36 +196,27 @@ class TasksPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the tasks again (read lane)."""
-        self._generation += 1
-        generation, flt = self._generation, self.current_filter()
+        """Read the tasks again (read lane): in place when the question is the same."""
+        self._search_timer.stop()
         self.today = dt.date.today()
-        self._runner.read(
-            lambda ctx: load_tasks(ctx, flt),
-            on_done=lambda rows: self._loaded(generation, rows),
-            on_error=lambda e: self._say(_text(e), error=True),
-            owner=self,
-        )
+        question = (self.current_filter(), self.search.text().strip())
+        if question == self._question:
+            self.model.refresh()
+        else:
+            self._question = question
+            self.model.load(task_pages(*question))
 
-    def _loaded(self, generation: int, rows: list[dict[str, Any]]) -> None:
-        if generation == self._generation:
-            self.all_rows = rows
-            self._show_rows()
-
-    def _show_rows(self) -> None:
-        words = fold_vietnamese(self.search.text()).split()
-        rows = [r for r in self.all_rows if _matches(r, words)]
-        self.model.set_rows(rows)
-        overdue = sum(1 for r in rows if r.get("overdue"))
-        self.count_label.setText(
-            tr(
-                "TasksPage",
-                "{count} nhiệm vụ; {overdue} quá hạn.",
-                count=len(rows),
-                overdue=overdue,
+    def _loaded(self, page: RowsPage) -> None:
+        if page.total is not None:
+            self.count_label.setText(
+                tr(
+                    "TasksPage",
+                    "{count} nhiệm vụ; {overdue} quá hạn.",
+                    count=page.total,
+                    overdue=page.extra.get("overdue", 0),
+                )
             )
-        )
-        self.loaded.emit(len(rows))
+        self.loaded.emit(len(self.model.rows))
 
     def _on_data_changed(self, entities: object) -> None:
         if isinstance(entities, set | frozenset) and WATCHED & set(entities):
@@ -263,15 +274,6 @@ class TasksPage(QWidget):
         """Ctrl+F: the search box."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-
-def _matches(row: dict[str, Any], words: list[str]) -> bool:
-    if not words:
-        return True
-    text = fold_vietnamese(
-        " ".join(str(row.get(k) or "") for k in ("title", "owner_name", "meeting_title"))
-    )
-    return all(word in text for word in words)
 
 
 def _text(error: BaseException) -> str:
