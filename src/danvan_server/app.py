@@ -1,9 +1,12 @@
 """The FastAPI application: routes of the sync protocol (``danvan_desktop.sync.protocol``).
 
 ``create_app(settings)`` builds one app over one database; several processes may
-serve the same PostgreSQL database behind a load balancer. OpenAPI is at
-``/docs`` and ``/openapi.json``. Database work runs in the thread pool; request
-bodies are read (and un-gzipped) on the event loop.
+serve the same PostgreSQL database behind a load balancer (``danvan-server run
+--workers N`` imports ``create_app_from_env`` by name in each). OpenAPI is at
+``/docs`` and ``/openapi.json``. Request bodies are read (and un-gzipped) and
+headers checked on the event loop; reads run in the thread pool, each request in
+one transaction; pushes go to the process's ``PushWriter``, which commits the
+pushes waiting together.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+from anyio import to_thread
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -42,6 +47,7 @@ from danvan_server.http import (
 )
 from danvan_server.messages import say
 from danvan_server.openapi_docs import BODIES
+from danvan_server.push_writer import PushWriter
 from danvan_server.records import utc_now
 from danvan_server.settings import Settings, settings_from_env
 
@@ -53,10 +59,15 @@ def create_app(settings: Settings) -> FastAPI:
     """The server over ``settings.database_url`` (initialised by ``danvan-server init``)."""
     engine = make_engine(settings)
     files = AttachmentStore(engine, admin.attachments_dir(engine), settings.max_attachment_bytes)
+    writer = PushWriter(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Fewer threads than anyio's 40: each waits for the GIL less, and finds a
+        # pooled connection (settings.pool_size) instead of opening one.
+        to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
         yield
+        await run_in_threadpool(writer.stop)  # the pushes already queued are answered
         engine.dispose()  # close pooled connections when the server stops
 
     app = FastAPI(
@@ -69,6 +80,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings
     app.state.files = files
+    app.state.push_writer = writer
     app.add_middleware(GZipMiddleware, minimum_size=500, **_gzip_exclusions())
     _add_error_handlers(app)
     _add_sync_routes(app)
@@ -132,9 +144,15 @@ def _add_error_handlers(app: FastAPI) -> None:
         return JSONResponse({"detail": message}, status_code=500)
 
 
-def _scope(
-    request: Request, _protocol: Annotated[int, Depends(check_protocol_headers)]
-) -> auth.Scope:
+async def _protocol(request: Request) -> int:
+    """The request's protocol version (checked on the event loop: no I/O, no thread)."""
+    return check_protocol_headers(request)
+
+
+ProtocolDep = Annotated[int, Depends(_protocol)]
+
+
+def _scope(request: Request, _protocol: ProtocolDep) -> auth.Scope:
     """The authenticated scope of the request (runs in the thread pool: it reads the DB)."""
     engine = request.app.state.engine
     scope = auth.authenticate(
@@ -145,12 +163,28 @@ def _scope(
 
 
 ScopeDep = Annotated[auth.Scope, Depends(_scope)]
-ProtocolDep = Annotated[int, Depends(check_protocol_headers)]
+
+
+def _authenticated_pull(
+    engine: Engine,
+    authorization: str | None,
+    language: str,
+    since: int,
+    limit: int,
+    ranges: list[tuple[int, int]],
+) -> bytes:
+    """Authenticate and read the page in one transaction (one connection, no extra hop)."""
+    with reading(engine) as connection:
+        scope = auth.authenticate_on(connection, authorization, language)
+        content = pull.pull_on(connection, scope, since, limit, ranges)
+    auth.note_seen(engine, scope)
+    return content
 
 
 def _add_sync_routes(app: FastAPI) -> None:
     settings: Settings = app.state.settings
     engine = app.state.engine
+    writer: PushWriter = app.state.push_writer
 
     @app.get(f"{API_PREFIX}/health", tags=["sync"])
     def health() -> dict[str, Any]:
@@ -177,9 +211,9 @@ def _add_sync_routes(app: FastAPI) -> None:
     async def push_ops(request: Request, scope: ScopeDep) -> dict[str, Any]:
         """Apply outbox operations; one result per operation, in order."""
         body = await read_json_object(request, settings.max_request_bytes)
-        return await run_in_threadpool(
-            push.push, engine, scope, body, settings.max_ops_per_push, request_language(request)
-        )
+        language = request_language(request)
+        job = push.prepare(body, scope, settings.max_ops_per_push, language)
+        return await writer.apply(job)
 
     @app.post(f"{API_PREFIX}/device-key", tags=["sync"], openapi_extra=BODIES["device_key"])
     async def device_key(request: Request, scope: ScopeDep) -> dict[str, Any]:
@@ -200,9 +234,9 @@ def _add_sync_routes(app: FastAPI) -> None:
         return {"server_key": key}
 
     @app.get(f"{API_PREFIX}/pull", tags=["sync"])
-    def pull_changes(
+    async def pull_changes(
         request: Request,
-        scope: ScopeDep,
+        _protocol: ProtocolDep,
         since: Annotated[
             int, Query(ge=0, le=MAX_INT64, description="the checkpoint: last sequence seen")
         ] = 0,
@@ -219,19 +253,19 @@ def _add_sync_routes(app: FastAPI) -> None:
         ] = "",
     ) -> Response:
         """Changes in the device's scope after ``since``, one page bounded by bytes."""
+        language = request_language(request)
         limit = min(max_bytes or settings.default_pull_bytes, settings.max_pull_bytes)
         try:
             ranges = parse_ranges(skip)
         except ValueError as exc:
             raise ApiError(
                 422,
-                say(
-                    request_language(request),
-                    "Tham số của yêu cầu không hợp lệ: {detail}",
-                    detail=f"skip: {exc}",
-                ),
+                say(language, "Tham số của yêu cầu không hợp lệ: {detail}", detail=f"skip: {exc}"),
             ) from None
-        content = pull.pull(engine, scope, since, limit, ranges)
+        authorization = request.headers.get("authorization")
+        content = await run_in_threadpool(
+            _authenticated_pull, engine, authorization, language, since, limit, ranges
+        )
         return Response(content=content, media_type="application/json")
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, Row, insert, select, update
 
 from danvan_server import units as unit_tree
 from danvan_server.checks import is_valid_id
-from danvan_server.db import devices, enrollment_codes, get_meta, reading, writing
+from danvan_server.db import devices, enrollment_codes, get_meta, reading, units, writing
 from danvan_server.http import ApiError
 from danvan_server.messages import say
 from danvan_server.records import utc_now
@@ -87,6 +87,21 @@ def create_code(connection: Connection, unit_id: str, role: str, valid_for: time
 
 def authenticate(engine: Engine, authorization: str | None, language: str) -> Scope:
     """The scope of the request's bearer token (401 unknown, 403 revoked)."""
+    with reading(engine) as connection:
+        return authenticate_on(connection, authorization, language)
+
+
+_DEVICE_AND_UNIT = select(
+    devices.c.device_id,
+    devices.c.role,
+    devices.c.revoked_at,
+    devices.c.last_seen_at,
+    *units.c,
+).join_from(devices, units, units.c.id == devices.c.unit_id)
+
+
+def authenticate_on(connection: Connection, authorization: str | None, language: str) -> Scope:
+    """``authenticate`` inside the caller's transaction: one query, device and unit."""
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(
             401,
@@ -97,10 +112,8 @@ def authenticate(engine: Engine, authorization: str | None, language: str) -> Sc
             ),
         )
     token_hash = hash_secret(authorization[7:].strip())
-    with reading(engine) as connection:
-        row = connection.execute(select(devices).where(devices.c.token_hash == token_hash)).first()
-        unit = unit_tree.get(connection, row.unit_id) if row is not None else None
-    if row is None or unit is None:
+    row = connection.execute(_DEVICE_AND_UNIT.where(devices.c.token_hash == token_hash)).first()
+    if row is None:
         raise ApiError(
             401,
             say(
@@ -119,16 +132,21 @@ def authenticate(engine: Engine, authorization: str | None, language: str) -> Sc
                 when=row.revoked_at,
             ),
         )
-    return Scope(row.device_id, row.role, unit, row.last_seen_at)
+    return Scope(row.device_id, row.role, unit_tree.unit_from_row(row), row.last_seen_at)
+
+
+def needs_seen_note(scope: Scope) -> bool:
+    """Whether ``last_seen_at`` is old enough to be written again (it is a write)."""
+    if scope.last_seen_at is None:
+        return True
+    last = datetime.fromisoformat(scope.last_seen_at.replace("Z", "+00:00"))
+    return datetime.now(UTC) - last >= LAST_SEEN_EVERY
 
 
 def note_seen(engine: Engine, scope: Scope) -> None:
     """Record that the device talked to us (at most every few minutes: it is a write)."""
-    now = datetime.now(UTC)
-    if scope.last_seen_at is not None:
-        last = datetime.fromisoformat(scope.last_seen_at.replace("Z", "+00:00"))
-        if now - last < LAST_SEEN_EVERY:
-            return
+    if not needs_seen_note(scope):
+        return
     with writing(engine, sequenced=False) as connection:
         connection.execute(
             update(devices)

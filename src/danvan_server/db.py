@@ -11,6 +11,7 @@ never skips a number that commits later.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -36,6 +37,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 
 from danvan_server.settings import Settings
+
+try:
+    import fcntl
+except ImportError:  # Windows: the processes of one SQLite file meet its busy handler
+    fcntl = None  # type: ignore[assignment]
 
 SERVER_SCHEMA_VERSION = 2  # 2: device keys and imported USB bundles (schema.py)
 WRITE_OPTION = "danvan_write"
@@ -145,7 +151,7 @@ def make_engine(settings: Settings) -> Engine:
     return create_engine(
         url,
         pool_size=settings.pool_size,
-        max_overflow=settings.pool_size,
+        max_overflow=settings.pool_size // 2,  # the admin commands' and tests' extra use
         pool_pre_ping=True,
         # No server-side prepared statements: a push looks up 200 ids with one
         # ``IN (...)``, and a prepared (generic) plan of that compares every row with
@@ -194,7 +200,8 @@ def writing(engine: Engine, *, sequenced: bool = True) -> Iterator[Connection]:
     On SQLite the writers of this process queue on a lock before BEGIN IMMEDIATE:
     SQLite's own busy handler makes a waiting writer sleep 25–100 ms at a time, so
     forty pushes arriving together took seconds; in a queue each waits only for the
-    commits before it. (Other processes on the same file still meet the busy handler.)
+    commits before it. The queue spans processes (``--workers``) through an ``flock``
+    on a file beside the database, where the platform has one.
     """
     with _writer_queue(engine), engine.connect() as connection:
         connection.execution_options(**{WRITE_OPTION: True})
@@ -204,15 +211,48 @@ def writing(engine: Engine, *, sequenced: bool = True) -> Iterator[Connection]:
             yield connection
 
 
-_writer_locks: dict[str, threading.Lock] = {}
-_writer_locks_guard = threading.Lock()
+class _WriterQueue:
+    """The writers of one SQLite file: a lock for this process's threads, then an
+    exclusive ``flock`` on ``<database>-writers.lock`` for the other processes (a
+    blocked ``flock`` wakes when the lock is released; the busy handler polls)."""
+
+    def __init__(self, database: str | None) -> None:
+        self._threads = threading.Lock()
+        in_memory = not database or database == ":memory:" or database.startswith("file:")
+        self._path = None if in_memory or fcntl is None else f"{database}-writers.lock"
+        self._fd: int | None = None
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        try:
+            if self._path is not None:
+                if self._fd is None:
+                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+                fcntl.flock(self._fd, fcntl.LOCK_EX)
+        except BaseException:
+            self._threads.release()
+            raise
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            if self._fd is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._threads.release()
+
+
+_writer_queues: dict[str, _WriterQueue] = {}
+_writer_queues_guard = threading.Lock()
 
 
 def _writer_queue(engine: Engine) -> AbstractContextManager[object]:
     if not is_sqlite(engine):
         return nullcontext()  # PostgreSQL queues writers on the sequence row lock itself
-    with _writer_locks_guard:
-        return _writer_locks.setdefault(str(engine.url), threading.Lock())
+    with _writer_queues_guard:
+        key = str(engine.url)
+        if key not in _writer_queues:
+            _writer_queues[key] = _WriterQueue(engine.url.database)
+        return _writer_queues[key]
 
 
 @contextmanager

@@ -13,10 +13,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, and_, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, and_, or_, select
 
 from danvan_server.auth import Scope
-from danvan_server.db import get_meta, read_sequence, reading, records
+from danvan_server.db import meta, reading, records, seq_counter
 
 ROWS_PER_QUERY = 500
 # Entities a device also receives from the units above it: their names, and the
@@ -61,47 +61,65 @@ def pull(
     Records whose version lies in ``skip`` are left out: the laptop said it holds
     exactly that version (it wrote it); the page still moves past them.
     """
+    with reading(engine) as connection:
+        return pull_on(connection, scope, since, max_bytes, skip)
+
+
+_HIGH_AND_EPOCH = select(
+    seq_counter.c.value,
+    select(meta.c.value).where(meta.c.key == "epoch").scalar_subquery(),
+).where(seq_counter.c.id == 1)
+
+
+def pull_on(
+    connection: Connection,
+    scope: Scope,
+    since: int,
+    max_bytes: int,
+    skip: Sequence[tuple[int, int]] = (),
+) -> bytes:
+    """``pull`` inside the caller's (read) transaction."""
     parts: list[str] = []
     size = 200  # the envelope around the changes, generously
     last, more = since, False
-    with reading(engine) as connection:
-        high = read_sequence(connection)
-        epoch = get_meta(connection, "epoch")
-        cursor = since
-        condition = visible_to(scope)
-        while not more:
-            rows = connection.execute(
-                select(
-                    records.c.entity,
-                    records.c.id,
-                    records.c.unit_id,
-                    records.c.server_version,
-                    records.c.deleted,
-                    records.c.fields,
-                )
-                .where(
-                    records.c.server_version > cursor,
-                    records.c.server_version <= high,
-                    condition,
-                )
-                .order_by(records.c.server_version)
-                .limit(ROWS_PER_QUERY)
-            ).all()
-            for row in rows:
-                if _skipped(int(row.server_version), skip):
-                    last = int(row.server_version)
-                    continue
-                piece = _change_json(row)
-                piece_bytes = len(piece.encode())
-                if parts and size + piece_bytes + 1 > max_bytes:
-                    more = True
-                    break
-                parts.append(piece)
-                size += piece_bytes + 1
+    # One round trip for both: this runs for every pull of every laptop.
+    found = connection.execute(_HIGH_AND_EPOCH).first()
+    high, epoch = (int(found[0]), found[1]) if found is not None else (0, None)
+    cursor = since
+    condition = visible_to(scope)
+    while not more:
+        rows = connection.execute(
+            select(
+                records.c.entity,
+                records.c.id,
+                records.c.unit_id,
+                records.c.server_version,
+                records.c.deleted,
+                records.c.fields,
+            )
+            .where(
+                records.c.server_version > cursor,
+                records.c.server_version <= high,
+                condition,
+            )
+            .order_by(records.c.server_version)
+            .limit(ROWS_PER_QUERY)
+        ).all()
+        for row in rows:
+            if _skipped(int(row.server_version), skip):
                 last = int(row.server_version)
-            if len(rows) < ROWS_PER_QUERY:
+                continue
+            piece = _change_json(row)
+            piece_bytes = len(piece.encode())
+            if parts and size + piece_bytes + 1 > max_bytes:
+                more = True
                 break
-            cursor = int(rows[-1].server_version)
+            parts.append(piece)
+            size += piece_bytes + 1
+            last = int(row.server_version)
+        if len(rows) < ROWS_PER_QUERY:
+            break
+        cursor = int(rows[-1].server_version)
     next_seq = last if more else max(since, high)
     head = (
         f'{{"epoch":{json.dumps(epoch)},"high_seq":{high},'

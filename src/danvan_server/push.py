@@ -5,6 +5,10 @@ applied, one for the records touched, the merge in Python, then one
 statement per table (``bulk``). If the database still refuses something (it should
 not: every value is checked first), the batch is re-run one operation per
 savepoint, so the culprit is rejected and the others apply.
+
+``apply_group`` applies the batches of several requests (``PushJob``) in one
+transaction the same way, in order, as if each had committed on its own: the
+app's ``PushWriter`` groups the pushes that arrive while a transaction is running.
 """
 
 from __future__ import annotations
@@ -48,22 +52,58 @@ from danvan_server.messages import say
 from danvan_server.rules import StatusPolicy, authorize
 
 
-def _refused_by_database(exc: DatabaseError) -> bool:
-    """A refusal of the data (constraint, trigger, value), not a database that is down."""
-    return not isinstance(exc, OperationalError)
+@dataclass(frozen=True)
+class PushJob:
+    """One push request, checked and ready to apply."""
+
+    scope: Scope
+    ops: list[dict[str, Any]]
+    language: str
+    compact: bool = False
+
+    def answer(self, results: list[dict[str, Any]], high_seq: int) -> dict[str, Any]:
+        """The response body: ``{"results": [...], "high_seq": N}``."""
+        if self.compact:
+            return {"results": [compact_result(r) for r in results], "high_seq": high_seq}
+        return {"results": results, "high_seq": high_seq}
+
+
+def prepare(body: dict[str, Any], scope: Scope, max_ops: int, language: str) -> PushJob:
+    """The request checked (``ApiError`` when it cannot be answered op by op)."""
+    ops = _request_ops(body, scope, max_ops, language)
+    return PushJob(scope, ops, language, body.get("compact") is True)
 
 
 def push(
     engine: Engine, scope: Scope, body: dict[str, Any], max_ops: int, language: str
 ) -> dict[str, Any]:
     """Apply a push request; ``{"results": [...], "high_seq": N}``."""
-    ops = _request_ops(body, scope, max_ops, language)
+    return apply_alone(engine, prepare(body, scope, max_ops, language))
+
+
+def apply_alone(engine: Engine, job: PushJob) -> dict[str, Any]:
+    """Apply one request in a transaction of its own; its response body."""
     with writing(engine) as connection:
-        results = _apply_isolating_failures(connection, scope, ops, language)
+        results = _apply_isolating_failures(connection, job.scope, job.ops, job.language)
         high_seq = read_sequence(connection)
-    if body.get("compact") is True:
-        return {"results": [compact_result(r) for r in results], "high_seq": high_seq}
-    return {"results": results, "high_seq": high_seq}
+    return job.answer(results, high_seq)
+
+
+def apply_group(engine: Engine, jobs: list[PushJob]) -> list[dict[str, Any]]:
+    """Apply several requests in one transaction; their response bodies, in order.
+
+    Raises the database's ``DatabaseError`` (nothing applied) when it refuses
+    something: the caller then applies each request alone.
+    """
+    with writing(engine) as connection:
+        results = _apply_batch(connection, [(job.scope, job.ops, job.language) for job in jobs])
+        high_seq = read_sequence(connection)
+    return [job.answer(r, high_seq) for job, r in zip(jobs, results, strict=True)]
+
+
+def refused_by_database(exc: BaseException) -> bool:
+    """A refusal of the data (constraint, trigger, value), not a database that is down."""
+    return isinstance(exc, DatabaseError) and not isinstance(exc, OperationalError)
 
 
 def _request_ops(
@@ -104,10 +144,10 @@ def _apply_isolating_failures(
 ) -> list[dict[str, Any]]:
     savepoint = connection.begin_nested()
     try:
-        results = _apply_batch(connection, scope, ops, language)
+        [results] = _apply_batch(connection, [(scope, ops, language)])
     except DatabaseError as exc:
         savepoint.rollback()
-        if not _refused_by_database(exc):
+        if not refused_by_database(exc):
             raise
     else:
         savepoint.commit()
@@ -116,10 +156,10 @@ def _apply_isolating_failures(
     for op in ops:
         savepoint = connection.begin_nested()
         try:
-            results += _apply_batch(connection, scope, [op], language)
+            results += _apply_batch(connection, [(scope, [op], language)])[0]
         except DatabaseError as exc:
             savepoint.rollback()
-            if not _refused_by_database(exc):
+            if not refused_by_database(exc):
                 raise
             detail = str(getattr(exc, "orig", exc)).splitlines()[0][:200]
             message = say(
@@ -169,50 +209,69 @@ def _shape_problem(op: dict[str, Any], language: str) -> str | None:
 
 
 @dataclass
-class _Batch:
-    """The state of one batch while its operations are merged in order."""
+class _Group:
+    """The records and sequence numbers of one transaction, shared by its requests."""
 
-    scope: Scope
-    language: str
     seq: int
     state: dict[stored.RecordKey, stored.StoredRecord]
     to_write: dict[stored.RecordKey, stored.StoredRecord] = field(default_factory=dict)
     answered: list[dict[str, Any]] = field(default_factory=list)
 
-    def next_seq(self) -> int:
-        self.seq += 1
-        return self.seq
+
+@dataclass
+class _Batch:
+    """One request's operations while they are merged in order."""
+
+    scope: Scope
+    language: str
+    group: _Group
+
+    @property
+    def state(self) -> dict[stored.RecordKey, stored.StoredRecord]:
+        return self.group.state
 
     def keep(self, record: stored.StoredRecord) -> int:
-        record.server_version = self.next_seq()
-        self.state[record.key] = record
-        self.to_write[record.key] = record
+        self.group.seq += 1
+        record.server_version = self.group.seq
+        self.group.state[record.key] = record
+        self.group.to_write[record.key] = record
         return record.server_version
 
 
-def _apply_batch(
-    connection: Connection, scope: Scope, ops: list[dict[str, Any]], language: str
-) -> list[dict[str, Any]]:
-    problems = [_shape_problem(op, language) for op in ops]
-    known = _known_results([op["op_id"] for op in ops], connection)
-    keys = [(op["entity"], op["record_id"]) for op, p in zip(ops, problems, strict=True) if not p]
-    batch = _Batch(scope, language, read_sequence(connection), stored.fetch(connection, keys))
-    results = []
-    for op, problem in zip(ops, problems, strict=True):
-        if op["op_id"] in known:
-            results.append(known[op["op_id"]])
-        elif problem:
-            results.append(_answer(op["op_id"], REJECTED, None, problem))
-        else:
-            result = _apply_one(batch, op)
-            results.append(result)
-            if result["status"] != REJECTED:
-                known[op["op_id"]] = _as_duplicate(result)
-                batch.answered.append(_answer_row(op, result))
-    stored.write(connection, list(batch.to_write.values()))
-    bulk.insert_rows(connection, applied_ops, batch.answered)
-    write_sequence(connection, batch.seq)
-    return results
+_Request = tuple[Scope, list[dict[str, Any]], str]  # scope, operations, language
+
+
+def _apply_batch(connection: Connection, requests: list[_Request]) -> list[list[dict[str, Any]]]:
+    """Merge every request's operations in order; one write per table for them all."""
+    problems = [[_shape_problem(op, language) for op in ops] for _, ops, language in requests]
+    known = _known_results([op["op_id"] for _, ops, _ in requests for op in ops], connection)
+    keys = [
+        (op["entity"], op["record_id"])
+        for (_, ops, _), found in zip(requests, problems, strict=True)
+        for op, problem in zip(ops, found, strict=True)
+        if not problem
+    ]
+    group = _Group(read_sequence(connection), stored.fetch(connection, keys))
+    answers = []
+    for (scope, ops, language), found in zip(requests, problems, strict=True):
+        batch = _Batch(scope, language, group)
+        results = []
+        for op, problem in zip(ops, found, strict=True):
+            if op["op_id"] in known:
+                results.append(known[op["op_id"]])
+            elif problem:
+                results.append(_answer(op["op_id"], REJECTED, None, problem))
+            else:
+                result = _apply_one(batch, op)
+                results.append(result)
+                if result["status"] != REJECTED:
+                    known[op["op_id"]] = _as_duplicate(result)
+                    group.answered.append(_answer_row(op, result))
+        answers.append(results)
+    stored.write(connection, list(group.to_write.values()))
+    bulk.insert_rows(connection, applied_ops, group.answered)
+    write_sequence(connection, group.seq)
+    return answers
 
 
 def _apply_one(batch: _Batch, op: dict[str, Any]) -> dict[str, Any]:

@@ -28,8 +28,11 @@ class Settings:
     # Attachments: chunks are small so a 2G link finishes one before it drops.
     max_chunk_bytes: int = 8 * 1024 * 1024
     max_attachment_bytes: int = 200 * 1024 * 1024
-    # PostgreSQL connection pool per app process.
-    pool_size: int = 10
+    # Threads per app process for database reads (the push writer has its own), and
+    # the PostgreSQL connections kept for them: every thread finds a pooled
+    # connection, so none is opened (a PostgreSQL backend forked) per request.
+    worker_threads: int = 16
+    pool_size: int = 18
     # SQLite: how long a writer waits for another writer before giving up.
     sqlite_busy_timeout_s: float = 30.0
 

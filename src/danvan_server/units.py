@@ -45,7 +45,8 @@ class Unit:
         return tuple(parts[:-1])
 
 
-def _unit(row: Row[Any]) -> Unit:
+def unit_from_row(row: Row[Any]) -> Unit:
+    """A unit from a row holding the ``units`` columns."""
     return Unit(
         id=row.id,
         level=row.level,
@@ -60,13 +61,13 @@ def _unit(row: Row[Any]) -> Unit:
 def get(connection: Connection, unit_id: str) -> Unit | None:
     """The unit with this id, or None."""
     row = connection.execute(select(units).where(units.c.id == unit_id)).first()
-    return None if row is None else _unit(row)
+    return None if row is None else unit_from_row(row)
 
 
 def all_units(connection: Connection) -> list[Unit]:
     """Every unit, parents before children."""
     rows = connection.execute(select(units).order_by(units.c.path))
-    return [_unit(r) for r in rows]
+    return [unit_from_row(r) for r in rows]
 
 
 def find(connection: Connection, reference: str) -> Unit:
@@ -85,7 +86,7 @@ def find(connection: Connection, reference: str) -> Unit:
     row = connection.execute(query).first()
     if row is None:
         raise UnitError(f"no unit {reference!r}: see `danvan-server units list`")
-    return _unit(row)
+    return unit_from_row(row)
 
 
 def province_name(code: int) -> str:

@@ -6,7 +6,8 @@ would skip the late change for ever. Here several writer threads (each its own
 device, in three villages) push small batches through a real server process
 while a commune reviewer pulls continuously from its checkpoint. At the end the
 reader must have seen every change exactly once, and the versions it saw must be
-exactly 1..high_seq.
+exactly 1..high_seq. With ``--workers 2`` the writers of two processes meet on the
+sequence lock (PostgreSQL) or the cross-process writer lock (SQLite).
 """
 
 from __future__ import annotations
@@ -55,11 +56,13 @@ def _read_until(reader: ServerApi, stop: threading.Event, seen: list[tuple[str, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
 def test_concurrent_writers_leave_no_gap_for_a_pulling_reader(
-    database_url: str, units: Units, tmp_path: Path
+    database_url: str, units: Units, tmp_path: Path, workers: int
 ) -> None:
-    """Every change is seen exactly once and the versions seen are 1..high_seq."""
-    with start_server(database_url, log_dir=tmp_path) as server:
+    """Every change is seen exactly once and the versions seen are 1..high_seq, with one
+    server process or two (each with its own push writer) on the same database."""
+    with start_server(database_url, log_dir=tmp_path, workers=workers) as server:
         base = ServerApi(server.url)
         villages = [units.village, units.neighbour]
         writers = [
