@@ -11,6 +11,7 @@ pushes waiting together.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -207,13 +208,17 @@ def _add_sync_routes(app: FastAPI) -> None:
         body = await read_json_object(request, 64 * 1024)
         return await run_in_threadpool(auth.enroll, engine, body, request_language(request))
 
-    @app.post(f"{API_PREFIX}/push", tags=["sync"], openapi_extra=BODIES["push"])
-    async def push_ops(request: Request, scope: ScopeDep) -> dict[str, Any]:
+    @app.post(
+        f"{API_PREFIX}/push", tags=["sync"], openapi_extra=BODIES["push"], response_model=None
+    )
+    async def push_ops(request: Request, scope: ScopeDep) -> Response:
         """Apply outbox operations; one result per operation, in order."""
         body = await read_json_object(request, settings.max_request_bytes)
         language = request_language(request)
-        job = push.prepare(body, scope, settings.max_ops_per_push, language)
-        return await writer.apply(job)
+        answer = await writer.apply(push.prepare(body, scope, settings.max_ops_per_push, language))
+        # Plain JSON types only: FastAPI's generic encoder would walk every result again.
+        content = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
+        return Response(content=content, media_type="application/json")
 
     @app.post(f"{API_PREFIX}/device-key", tags=["sync"], openapi_extra=BODIES["device_key"])
     async def device_key(request: Request, scope: ScopeDep) -> dict[str, Any]:

@@ -152,7 +152,7 @@ def make_engine(settings: Settings) -> Engine:
         url,
         pool_size=settings.pool_size,
         max_overflow=settings.pool_size // 2,  # the admin commands' and tests' extra use
-        pool_pre_ping=True,
+        pool_pre_ping=settings.pool_pre_ping,
         # No server-side prepared statements: a push looks up 200 ids with one
         # ``IN (...)``, and a prepared (generic) plan of that compares every row with
         # every parameter, where a fresh plan hashes the list.
