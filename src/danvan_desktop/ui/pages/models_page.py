@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from danvan_desktop.ui.model_form_dialog import ModelFormDialog
 
 SEARCH_DELAY_MS = 150
+HIGHLIGHTS_AFTER_MS = 100  # after the first paint
 
 
 class ListTable(QTableView):
@@ -262,6 +263,8 @@ class ModelsPage(QWidget):
             self._painted_once = True
             self.table.painted.disconnect(self._table_painted)
             QTimer.singleShot(0, self.first_page_painted.emit)
+            # Ready for the first search before it is typed (its import took ~15 ms).
+            QTimer.singleShot(HIGHLIGHTS_AFTER_MS, self, self._highlight_matches)
 
     # -- actions ----------------------------------------------------------------------
     def focus_search(self) -> None:
