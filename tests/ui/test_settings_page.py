@@ -144,3 +144,24 @@ def test_restore_brings_back_the_backed_up_data(qtbot: QtBot, app: AppController
     assert models == []
     assert app.restore_message is not None
     assert app.restore_message.text() == "Đã khôi phục dữ liệu từ bản sao lưu."
+
+
+def test_old_window_stops_listening_after_a_language_change(
+    qtbot: QtBot, app: AppController
+) -> None:
+    """After switching to English, a data change reaches only the new window's widgets."""
+    page = _settings(qtbot, app)
+    old_window = app.window
+    assert old_window is not None
+    old_window.show_page("sync")  # built, so its page listens to the bus too
+    old_window.show_page("settings")
+    gone: list[bool] = []
+    old_window.destroyed.connect(lambda: gone.append(True))
+    page.language.setCurrentIndex(page.language.findData("en"))
+    qtbot.waitUntil(lambda: bool(gone), timeout=WAIT_MS)
+    assert app.window is not None
+    new_status = app.window.status
+    with qtbot.waitSignal(app.bus.data_changed, timeout=WAIT_MS):
+        app.bus.data_changed.emit({"model"})
+    qtbot.wait(400)  # past the status bar's and the sync page's debounce
+    assert new_status.pending.text().startswith("Changes waiting to sync: ")

@@ -66,7 +66,10 @@ class StatusBar(QStatusBar):
         self.pending_count: int | None = None
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh_pending)
-        bus.data_changed.connect(lambda _entities: self._timer.start())
+        # A bound method, not a lambda: Qt drops the connection when this bar is
+        # destroyed (the window is rebuilt on a language change), so the bus never
+        # calls into a deleted timer.
+        bus.data_changed.connect(self._data_changed)
         bus.online_changed.connect(self.show_online)
         bus.sync_state_changed.connect(self.show_sync_state)
         self.online.setText(tr("StatusBar", "Chưa kết nối máy chủ"))
@@ -74,6 +77,9 @@ class StatusBar(QStatusBar):
         self.pending.setText(tr("StatusBar", "Thay đổi chờ đồng bộ: …"))
         if refresh_now:
             self.refresh_pending()
+
+    def _data_changed(self, _entities: object) -> None:
+        self._timer.start()
 
     def show_online(self, online: bool) -> None:
         """Say whether the provincial server answered the last time it was asked."""

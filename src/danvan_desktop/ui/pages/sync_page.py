@@ -197,13 +197,17 @@ class SyncPage(QWidget):
         scheduler.enrolled.connect(self._enrolled)
         scheduler.enroll_failed.connect(self.enroll_panel.show_error)
         self._bus.sync_state_changed.connect(self.show_state)
-        self._bus.data_changed.connect(lambda _entities: self._reload_timer.start())
+        # A bound method: the connection dies with the page when the window is rebuilt.
+        self._bus.data_changed.connect(self._data_changed)
         self.sync_button.clicked.connect(self.sync_now)
         self.cancel_button.clicked.connect(self.scheduler.cancel)
         self.export_button.clicked.connect(self.export_log)
         self.enroll_panel.enroll_requested.connect(self.enroll)
         self.enroll_panel.ca_file_chosen.connect(self._store_ca_file)
         self.conflicts.resolve_requested.connect(self.resolve)
+
+    def _data_changed(self, _entities: object) -> None:
+        self._reload_timer.start()
 
     # -- reading ----------------------------------------------------------------------
     def reload(self) -> None:
