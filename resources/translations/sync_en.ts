@@ -16,8 +16,8 @@
       <translation>Cannot connect to the provincial server {host}: the server is not running, or the server address or the network is wrong. Your data is kept on this computer and will be sent automatically once a connection can be made.</translation>
     </message>
     <message>
-      <source>Không xác minh được chứng chỉ bảo mật của máy chủ tỉnh. Hãy kiểm tra tệp chứng chỉ (CA) của tỉnh trong phần Cài đặt, hoặc mạng đang chặn kết nối.</source>
-      <translation>The provincial server's security certificate could not be verified. Check the province's certificate authority (CA) file in Settings; otherwise the network may be intercepting the connection.</translation>
+      <source>Không xác minh được chứng chỉ bảo mật của máy chủ tỉnh. Hãy kiểm tra tệp chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của tỉnh»), hoặc mạng đang chặn kết nối.</source>
+      <translation>The provincial server's security certificate could not be verified. Check the province's certificate authority (CA) file on the Sync page (the «Provincial server» box); otherwise the network may be intercepting the connection.</translation>
     </message>
     <message>
       <source>Máy chủ tỉnh đang gặp sự cố (mã {status}); sẽ tự thử lại sau.</source>
@@ -32,8 +32,8 @@
       <translation>This version of the app is too old for the provincial server. Please update the app; your data is kept on this computer to be sent later.</translation>
     </message>
     <message>
-      <source>Máy chủ tỉnh chuyển hướng sang {location}. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
-      <translation>The provincial server redirects to {location}. Check the server address in Settings.</translation>
+      <source>Máy chủ tỉnh chuyển hướng sang {location}. Hãy kiểm tra địa chỉ máy chủ ở trang Đồng bộ (khung «Máy chủ của tỉnh»).</source>
+      <translation>The provincial server redirects to {location}. Check the server address on the Sync page (the «Provincial server» box).</translation>
     </message>
     <message>
       <source>Đã dừng đồng bộ theo yêu cầu.</source>

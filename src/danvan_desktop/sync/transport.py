@@ -317,7 +317,8 @@ class SyncTransport:
                 tr(
                     _CTX,
                     "Không xác minh được chứng chỉ bảo mật của máy chủ tỉnh. Hãy kiểm tra tệp "
-                    "chứng chỉ (CA) của tỉnh trong phần Cài đặt, hoặc mạng đang chặn kết nối.",
+                    "chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của tỉnh»), hoặc "
+                    "mạng đang chặn kết nối.",
                 ),
             )
         return LinkDown(repr(exc))
@@ -344,8 +345,8 @@ def _raise_for_status(status: int, content: bytes, headers: Mapping[str, str]) -
     if 300 <= status < 400:
         message = message or tr(
             _CTX,
-            "Máy chủ tỉnh chuyển hướng sang {location}. Hãy kiểm tra địa chỉ máy chủ trong "
-            "phần Cài đặt.",
+            "Máy chủ tỉnh chuyển hướng sang {location}. Hãy kiểm tra địa chỉ máy chủ ở trang "
+            "Đồng bộ (khung «Máy chủ của tỉnh»).",
             location=headers.get("Location", "?"),
         )
     raise ServerRejected(status, message)
