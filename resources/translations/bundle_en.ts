@@ -131,11 +131,4 @@
       <translation>Cannot read the passphrase file {path}: {reason}</translation>
     </message>
   </context>
-  <context>
-    <name>server</name>
-    <message>
-      <source>public_key phải là khóa công khai Ed25519 (32 byte, mã hóa base64).</source>
-      <translation>public_key must be an Ed25519 public key (32 bytes, base64).</translation>
-    </message>
-  </context>
 </TS>

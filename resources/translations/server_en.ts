@@ -4,6 +4,10 @@
 <context>
     <name>server</name>
     <message>
+        <source>public_key phải là khóa công khai Ed25519 (32 byte, mã hóa base64).</source>
+        <translation>public_key must be an Ed25519 public key (32 bytes, base64).</translation>
+    </message>
+    <message>
         <source>Tham số của yêu cầu không hợp lệ: {detail}</source>
         <translation>Invalid request parameters: {detail}</translation>
     </message>
