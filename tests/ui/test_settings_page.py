@@ -165,3 +165,31 @@ def test_old_window_stops_listening_after_a_language_change(
         app.bus.data_changed.emit({"model"})
     qtbot.wait(400)  # past the status bar's and the sync page's debounce
     assert new_status.pending.text().startswith("Changes waiting to sync: ")
+
+
+def test_an_automatic_backup_shows_in_the_list(
+    qtbot: QtBot, start_app: Any, team_dir: Path
+) -> None:
+    """The start-up backup, made while Cài đặt is open, appears without a restart."""
+    app: AppController = start_app(team_dir, start_page="settings", auto_backup_delay_ms=300)
+    qtbot.waitUntil(lambda: app.window is not None, timeout=WAIT_MS)
+    page = _settings(qtbot, app)
+    qtbot.waitUntil(lambda: page.backups.item(0).text().endswith(".zip"), timeout=WAIT_MS)
+    assert page.restore_button.isEnabled()
+
+
+def test_a_backup_made_elsewhere_shows_when_the_page_is_shown_again(
+    qtbot: QtBot, app: AppController
+) -> None:
+    """A backup file that appeared meanwhile is listed when the user comes back to Cài đặt."""
+    page = _settings(qtbot, app)
+    assert app.window is not None
+    assert page.backups.item(0).text() == "Chưa có bản sao lưu nào."
+    app.window.show_page("overview")
+    made = call(qtbot, app.runner, lambda ctx: ctx.session.make_backup())
+    copied = made.with_name(made.name.replace(".zip", "-chep-tu-usb.zip"))
+    copied.write_bytes(made.read_bytes())
+    app.window.show_page("settings")
+    qtbot.waitUntil(lambda: page.backups.count() == 2, timeout=WAIT_MS)
+    names = {page.backups.item(i).text().rsplit(" — ", 1)[-1] for i in range(2)}
+    assert names == {made.name, copied.name}

@@ -274,6 +274,8 @@ class AppController(QObject):
         )
 
     def _auto_backed_up(self, path: Path | None) -> None:
+        if path is not None:
+            self.bus.backups_changed.emit()
         if path is not None and self.window is not None:
             self.window.statusBar().showMessage(
                 tr("AppController", "Đã tự động sao lưu: {name}", name=Path(path).name), 10_000

@@ -13,9 +13,11 @@ class EventBus(QObject):
         sync_state_changed(dict): sync progress or outcome (pending, last_sync, error).
         online_changed(bool): the provincial server became reachable or unreachable.
         language_changed(str): the user chose another language ("vi" or "en").
+        backups_changed(): a backup was written (automatically or on request).
     """
 
     data_changed = Signal(object)
     sync_state_changed = Signal(object)
     online_changed = Signal(bool)
     language_changed = Signal(str)
+    backups_changed = Signal()

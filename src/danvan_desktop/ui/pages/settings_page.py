@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -94,6 +94,7 @@ class SettingsPage(QWidget):
         self._build()
         self.setEnabled(False)
         runner.db(load_settings, on_done=self._fill, owner=self)
+        bus.backups_changed.connect(self.reload_backups)
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -201,6 +202,16 @@ class SettingsPage(QWidget):
         self._show_backups(values["backups"])
         self._loading = False
         self.setEnabled(True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page: list the backups again (one may have been copied in)."""
+        super().showEvent(event)
+        if self.data_dir is not None:  # the first load lists them already
+            self.reload_backups()
+
+    def reload_backups(self) -> None:
+        """Read the backups folder again (DB lane)."""
+        self._runner.db(backup_rows, on_done=self._show_backups, owner=self)
 
     def _show_backups(self, rows: list[dict[str, Any]]) -> None:
         self.backups.clear()
