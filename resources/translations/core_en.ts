@@ -99,6 +99,10 @@
       <source>«{label}» không được là số âm: hãy nhập 0 hoặc lớn hơn.</source>
       <translation>«{label}» must not be negative: enter 0 or more.</translation>
     </message>
+    <message>
+      <source>«{represented_label}» ({represented}) lớn hơn «{total_label}» ({total}): hãy sửa để số hộ dự họp không vượt quá tổng số hộ.</source>
+      <translation>«{represented_label}» ({represented}) is more than «{total_label}» ({total}): correct it so that the households attending do not exceed the total households.</translation>
+    </message>
   </context>
   <context>
     <name>attachments</name>
@@ -277,6 +281,14 @@
     <message>
       <source>Họp Tổ dân vận quý {q}/{year}</source>
       <translation>Mobilisation team meeting, quarter {q}/{year}</translation>
+    </message>
+    <message>
+      <source>Biểu quyết theo hộ gia đình</source>
+      <translation>Vote by household</translation>
+    </message>
+    <message>
+      <source>Ý kiến, kiến nghị của người dân</source>
+      <translation>Residents' opinions and proposals</translation>
     </message>
   </context>
   <context>
@@ -1050,6 +1062,10 @@
     <message>
       <source>Chú thích</source>
       <translation>Caption</translation>
+    </message>
+    <message>
+      <source>Tổng số hộ của thôn, tổ dân phố</source>
+      <translation>Total households of the village or residential group</translation>
     </message>
   </context>
   <context>

@@ -113,3 +113,36 @@ def test_file_that_is_not_a_store_is_refused_clearly(tmp_path: Path) -> None:
     (folder / STORE_FILE).write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="bị hỏng"):
         Store.open(folder)
+
+
+def _rows(path: Path, table: str) -> list[dict[str, object]]:
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(row) for row in conn.execute(f"SELECT * FROM [{table}] ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def test_household_count_step_keeps_every_meeting_value(v1_dir: Path) -> None:
+    """m007 adds the village's household total to meetings; old values stay as they were."""
+    before = _rows(v1_dir / STORE_FILE, "meeting")
+    store = Store.open(v1_dir)
+    try:
+        assert "m007_meeting_households" in known_step_names()
+        Records(store).save(
+            "meeting",
+            {"kind": "community", "households_total": 120, "households_represented": 86},
+            record_id=MEETING,
+        )
+    finally:
+        store.close()
+    after = _rows(v1_dir / STORE_FILE, "meeting")
+    assert len(after) == len(before) == 1
+    kept = {k: v for k, v in after[0].items() if k in before[0]}
+    changed = {"kind", "households_represented", "dirty", "updated_at", "updated_by"}
+    assert {k: v for k, v in kept.items() if k not in changed} == {
+        k: v for k, v in before[0].items() if k not in changed
+    }
+    assert after[0]["households_total"] == 120
+    assert after[0]["households_represented"] == 86

@@ -269,6 +269,9 @@ MEETING = EntitySpec(
         FieldSpec("number_year", "int", "Năm đánh số", owner="system"),
         FieldSpec("version", "int", "Lần sửa"),
         _ref("supersedes_id", "Thay thế biên bản", "meeting"),
+        # Community meetings (Decree 59/2023/NĐ-CP, form 03): the village's households
+        # and how many of them sent a representative.
+        FieldSpec("households_total", "int", "Tổng số hộ của thôn, tổ dân phố"),
         FieldSpec("households_represented", "int", "Số hộ có đại diện dự họp"),
         FieldSpec("finalised_at", "datetime", "Thời điểm hoàn tất", owner="system"),
     ),

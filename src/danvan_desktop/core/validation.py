@@ -26,6 +26,12 @@ ORDERED_PAIRS = (
     ("member", "term_start", "term_end"),
 )
 
+# Counts that cannot be negative, by entity.
+NON_NEGATIVE = {
+    "vote": ("in_favour", "against", "abstain"),
+    "meeting": ("households_total", "households_represented"),
+}
+
 
 @dataclass
 class ValidationContext:
@@ -344,17 +350,40 @@ def _entity_rules(
                 )
             )
     problems += _locked_minutes(entity, record, context)
-    if entity.name == "vote":
-        for name in ("in_favour", "against", "abstain"):
-            if (record.get(name) or 0) < 0:
-                problems.append(
-                    FieldProblem(
-                        name,
-                        tr(
-                            "validation",
-                            "«{label}» không được là số âm: hãy nhập 0 hoặc lớn hơn.",
-                            label=_label(entity.field(name)),
-                        ),
-                    )
+    problems += _households(entity, record)
+    for name in NON_NEGATIVE.get(entity.name, ()):
+        if (record.get(name) or 0) < 0:
+            problems.append(
+                FieldProblem(
+                    name,
+                    tr(
+                        "validation",
+                        "«{label}» không được là số âm: hãy nhập 0 hoặc lớn hơn.",
+                        label=_label(entity.field(name)),
+                    ),
                 )
+            )
     return problems
+
+
+def _households(entity: EntitySpec, record: Mapping[str, Any]) -> list[FieldProblem]:
+    """A community meeting cannot have more households represented than the village has."""
+    if entity.name != "meeting":
+        return []
+    total, represented = record.get("households_total"), record.get("households_represented")
+    if total is None or represented is None or total < 0 or represented <= total:
+        return []
+    return [
+        FieldProblem(
+            "households_represented",
+            tr(
+                "validation",
+                "«{represented_label}» ({represented}) lớn hơn «{total_label}» ({total}): hãy "
+                "sửa để số hộ dự họp không vượt quá tổng số hộ.",
+                represented_label=_label(entity.field("households_represented")),
+                represented=represented,
+                total_label=_label(entity.field("households_total")),
+                total=total,
+            ),
+        )
+    ]

@@ -36,9 +36,13 @@ def agenda_for(kind: str, period: str, day: dt.date) -> list[str]:
             tr("templates", "Phương hướng nhiệm vụ năm {year}", year=day.year + 1),
         ]
     if kind == "community":
+        # The households' meeting of the village (Decree 59/2023/NĐ-CP, form 03): the
+        # households decide by vote, so the attendance is counted in households.
         return [
             tr("templates", "Thông tin tình hình của thôn, tổ dân phố"),
             tr("templates", "Bàn và quyết định các việc của cộng đồng"),
+            tr("templates", "Biểu quyết theo hộ gia đình"),
+            tr("templates", "Ý kiến, kiến nghị của người dân"),
         ]
     return [tr("templates", "Nội dung họp đột xuất")]
 
@@ -103,7 +107,8 @@ def create_from_template(
                     },
                 )
             )
-        for member in members:
+        # A community meeting counts households (header fields), not the team's roster.
+        for member in members if kind != "community" else []:
             changes.add(
                 records.save(
                     "attendance",

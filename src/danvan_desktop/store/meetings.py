@@ -101,6 +101,7 @@ def correct(records: Records, meeting_id: str) -> Changes:
                 "chair",
                 "secretary",
                 "content",
+                "households_total",
                 "households_represented",
             )
         }

@@ -120,6 +120,12 @@ def m006_attachment_upload(db: Database) -> None:
     _run_sql_file(db, "m006_attachment_upload.sql")
 
 
+@_step("m007_meeting_households")
+def m007_meeting_households(db: Database) -> None:
+    """Community meetings count the village's households as well as those represented."""
+    _run_sql_file(db, "m007_meeting_households.sql")
+
+
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
     return [name for name, _ in _STEPS]
