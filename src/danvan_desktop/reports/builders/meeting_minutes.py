@@ -6,6 +6,11 @@ draft), title "BIÊN BẢN" and the meeting's name, start time, place, attendanc
 the order things happened (agenda items with the opinions given on each, by
 speaker), conclusions, votes, tasks with owner and deadline; the closing line
 with the time the meeting ended; the secretary signs left, the chair right.
+
+A village community meeting (kind ``community``) follows Decree 59/2023/NĐ-CP,
+form 03, the minutes of a meeting of the residential community: the title names
+the community meeting, the attendance is the households represented out of the
+village's total households, and votes are counted in households.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from danvan_desktop.reports.builders.common import (
     make_document,
     number_column,
     numbered,
+    percent_text,
     simple_table,
 )
 from danvan_desktop.reports.builders.letterhead import resolve_letterhead
@@ -46,6 +52,8 @@ from danvan_desktop.reports.document import (
 )
 
 BLANK_TIME = "…… giờ …… phút"
+BLANK_COUNT = "……"
+COMMUNITY = "community"
 
 
 def _rows(db: Database, entity: str, meeting_id: str, order: str) -> list[dict[str, Any]]:
@@ -116,17 +124,58 @@ def _attendance_lines(people: list[dict[str, Any]]) -> list[LabelledLine]:
     return lines
 
 
+def _household_count(value: Any) -> str:
+    return BLANK_COUNT if value is None else count_text(int(value))
+
+
+def households_line(meeting: dict[str, Any]) -> str:
+    """ "86/120 hộ (72%)": households represented out of the village's households."""
+    represented, total = meeting.get("households_represented"), meeting.get("households_total")
+    text = f"{_household_count(represented)}/{_household_count(total)} hộ"
+    if represented is not None and total:
+        text += f" ({percent_text(int(represented), int(total))})"
+    return text
+
+
+def _community_attendance(
+    meeting: dict[str, Any], people: list[dict[str, Any]]
+) -> list[LabelledLine]:
+    """Form 03's attendance: households, then anyone else named (officials, guests)."""
+    lines = [
+        LabelledLine(
+            "Tổng số hộ của thôn, tổ dân phố",
+            f"{_household_count(meeting.get('households_total'))} hộ",
+        ),
+        LabelledLine("Số hộ có đại diện dự họp", households_line(meeting)),
+    ]
+    present = [p for p in people if p.get("present")]
+    if present:
+        lines.append(
+            LabelledLine(
+                "Đại biểu, khách mời",
+                "; ".join(
+                    f"{p['name']} ({p['organisation']})"
+                    if p.get("organisation")
+                    else str(p["name"])
+                    for p in present
+                ),
+            )
+        )
+    return lines
+
+
 def _facts(meeting: dict[str, Any], people: list[dict[str, Any]]) -> LabelledLines:
     starts = _moment(meeting["starts_at"])
     assert starts is not None  # a required field
+    community = meeting.get("kind") == COMMUNITY
     lines = [
         LabelledLine(
             "Thời gian bắt đầu", f"{clock_text(starts)}, ngày {short_date(starts.date())}"
         ),
         LabelledLine("Địa điểm", str(meeting.get("place") or "")),
-        *_attendance_lines(people),
+        *(_community_attendance(meeting, people) if community else _attendance_lines(people)),
     ]
-    if meeting.get("households_represented") is not None:
+    if not community and meeting.get("households_represented") is not None:
         lines.append(
             LabelledLine(
                 "Số hộ có đại diện dự họp", count_text(int(meeting["households_represented"]))
@@ -176,7 +225,10 @@ def _content(db: Database, meeting: dict[str, Any]) -> list[Block]:
     if votes:
         section += 1
         blocks.append(Heading(f"{section}. Biểu quyết", level=2))
-        blocks.append(_votes_table(votes))
+        if meeting.get("kind") == COMMUNITY:
+            blocks.append(_household_votes_table(votes, meeting.get("households_total")))
+        else:
+            blocks.append(_votes_table(votes))
     tasks = _rows(db, "task", meeting_id, "deadline IS NULL, deadline, rowid")
     if tasks:
         section += 1
@@ -196,6 +248,48 @@ def _votes_table(votes: list[dict[str, Any]]) -> Block:
         [ORDINAL, Column(3.0), number_column(1.1), number_column(1.1), number_column(1.1)],
         numbered(rows),
     )
+
+
+def _household_votes_table(votes: list[dict[str, Any]], total: Any) -> Block:
+    """Votes of a community meeting, in households, with the share of all households."""
+    rows: list[list[CellValue]] = [
+        [
+            str(v["subject"]),
+            int(v["in_favour"]),
+            int(v["against"]),
+            int(v.get("abstain") or 0),
+            percent_text(int(v["in_favour"]), int(total)) if total else "",
+        ]
+        for v in votes
+    ]
+    return simple_table(
+        "",
+        [
+            "TT",
+            "Vấn đề biểu quyết",
+            "Số hộ tán thành",
+            "Số hộ không tán thành",
+            "Số hộ không biểu quyết",
+            "Tỷ lệ hộ tán thành trên tổng số hộ",
+        ],
+        [
+            ORDINAL,
+            Column(2.6),
+            number_column(1.0),
+            number_column(1.0),
+            number_column(1.0),
+            Column(1.1, "center"),
+        ],
+        numbered(rows),
+    )
+
+
+def minutes_subtitle(meeting: dict[str, Any]) -> str:
+    """The meeting's name under "BIÊN BẢN"; a community meeting is named as one."""
+    title = str(meeting["title"])
+    if meeting.get("kind") != COMMUNITY or "cộng đồng dân cư" in title.lower():
+        return title
+    return f"Cuộc họp cộng đồng dân cư: {title}"
 
 
 def _tasks_table(tasks: list[dict[str, Any]]) -> Block:
@@ -251,7 +345,7 @@ def build_meeting_minutes(db: Database, issue: Issue, *, meeting_id: str) -> Doc
         Issue(issue.preset, issue.issued_on, None, issue.overrides),
         kind=DocumentKind.MINUTES,
         title="Biên bản",
-        subtitle=str(meeting["title"]),
+        subtitle=minutes_subtitle(meeting),
         blocks=blocks,
         issued_on=starts.date(),
         number=int(meeting["number"]) if final else None,
