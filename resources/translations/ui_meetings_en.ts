@@ -394,6 +394,10 @@
       <source>Diễn biến cuộc họp (ghi theo trình tự):</source>
       <translation>Proceedings (in the order things happened):</translation>
     </message>
+    <message>
+      <source>số hộ, ví dụ 120</source>
+      <translation>households, e.g. 120</translation>
+    </message>
   </context>
   <context>
     <name>NewMeetingDialog</name>
@@ -424,6 +428,10 @@
     <message>
       <source>Địa điểm:</source>
       <translation>Place:</translation>
+    </message>
+    <message>
+      <source>Họp cộng đồng dân cư dùng mẫu biên bản số 03 của Nghị định 59/2023/NĐ-CP: danh sách thành viên không được điền sẵn; hãy ghi tổng số hộ của thôn, tổ dân phố và số hộ có đại diện dự họp trong biên bản.</source>
+      <translation>A community meeting uses minutes form 03 of Decree 59/2023/NĐ-CP: the member list is not filled in; enter the total households of the village or residential group and the households represented in the minutes.</translation>
     </message>
   </context>
   <context>

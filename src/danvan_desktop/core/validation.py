@@ -31,6 +31,7 @@ NON_NEGATIVE = {
     "vote": ("in_favour", "against", "abstain"),
     "meeting": ("households_total", "households_represented"),
 }
+HOUSEHOLD_FIELDS = NON_NEGATIVE["meeting"]
 
 
 @dataclass
@@ -350,7 +351,13 @@ def _entity_rules(
                 )
             )
     problems += _locked_minutes(entity, record, context)
-    problems += _households(entity, record)
+    return problems + count_problems(entity, record)
+
+
+def count_problems(entity: EntitySpec, record: Mapping[str, Any]) -> list[FieldProblem]:
+    """Negative counts, and more households represented at a meeting than the village has
+    (the meeting form checks this as the counts are typed, with the same messages)."""
+    problems = []
     for name in NON_NEGATIVE.get(entity.name, ()):
         if (record.get(name) or 0) < 0:
             problems.append(
@@ -363,15 +370,10 @@ def _entity_rules(
                     ),
                 )
             )
-    return problems
-
-
-def _households(entity: EntitySpec, record: Mapping[str, Any]) -> list[FieldProblem]:
-    """A community meeting cannot have more households represented than the village has."""
-    if entity.name != "meeting":
-        return []
+    if entity.name != "meeting" or problems:
+        return problems
     total, represented = record.get("households_total"), record.get("households_represented")
-    if total is None or represented is None or total < 0 or represented <= total:
+    if total is None or represented is None or represented <= total:
         return []
     return [
         FieldProblem(

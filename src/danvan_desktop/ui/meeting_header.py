@@ -2,7 +2,9 @@
 
 All of them are one record (the meeting), autosaved as one draft while typed.
 Times are written dd/MM/yyyy HH:mm. The end time may stay empty until the
-meeting ends; it is needed to finalise the minutes.
+meeting ends; it is needed to finalise the minutes. A community meeting (Decree
+59/2023, form 03) also shows the village's total households and the households
+represented, checked as they are typed with the store's own messages.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.core.errors import FieldProblem
+from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.schema import MEETING
+from danvan_desktop.core.validation import HOUSEHOLD_FIELDS, coerce_fields, count_problems
 from danvan_desktop.core.vocab import MEETING_KINDS, label
 from danvan_desktop.ui.form_widgets import FieldError, FieldWithError
 from danvan_desktop.ui.text import tr
@@ -34,6 +37,7 @@ DATETIME_FORMAT = "dd/MM/yyyy HH:mm"
 NO_TIME = QDateTime(QDate(1900, 1, 1), QTime(0, 0))
 DEFAULT_LENGTH_HOURS = 2
 SHORT_TEXT_FIELDS = ("title", "place", "chair", "secretary")
+COMMUNITY = "community"
 
 
 def to_qdatetime(value: str | dt.datetime) -> QDateTime:
@@ -134,6 +138,9 @@ class MeetingHeader(QWidget):
         self.place.setMaxLength(MEETING.field("place").max_length or 300)
         self.chair = self._person_box()
         self.secretary = self._person_box()
+        self.households_total = self._count_edit()
+        self.households_represented = self._count_edit()
+        self.household_widgets: list[QWidget] = []
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
@@ -146,6 +153,8 @@ class MeetingHeader(QWidget):
             "ends_at": (2, 2, 1),
             "chair": (3, 0, 1),
             "secretary": (3, 2, 1),
+            "households_total": (4, 0, 1),
+            "households_represented": (4, 2, 1),
         }
         for name, (row, column, span) in places.items():
             field = self.field_widget(name)
@@ -155,6 +164,8 @@ class MeetingHeader(QWidget):
             grid.addWidget(caption, row, column)
             grid.addWidget(holder, row, column + 1, 1, span)
             self.errors[name] = holder.error
+            if name in HOUSEHOLD_FIELDS:
+                self.household_widgets += [caption, holder]
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
@@ -178,6 +189,13 @@ class MeetingHeader(QWidget):
             QWidget.setTabOrder(first, second)
 
     @staticmethod
+    def _count_edit() -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMaxLength(7)
+        edit.setPlaceholderText(tr("MeetingHeader", "số hộ, ví dụ 120"))
+        return edit
+
+    @staticmethod
     def _person_box() -> QComboBox:
         box = QComboBox()
         box.setEditable(True)
@@ -190,9 +208,11 @@ class MeetingHeader(QWidget):
     def _connect(self) -> None:
         for edit in (self.title, self.place):
             edit.textEdited.connect(self._user_changed)
+        for edit in (self.households_total, self.households_represented):
+            edit.textEdited.connect(self._counts_edited)
         for box in (self.chair, self.secretary):
             box.currentTextChanged.connect(self._user_changed)
-        self.kind.currentIndexChanged.connect(self._user_changed)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.starts_at.dateTimeChanged.connect(self._start_moved)
         self.ends_at.dateTimeChanged.connect(self._user_changed)
         self.content.textChanged.connect(self._user_changed)
@@ -200,6 +220,41 @@ class MeetingHeader(QWidget):
     def _start_moved(self) -> None:
         self.ends_at.suggestion = self.starts_at.dateTime().addSecs(DEFAULT_LENGTH_HOURS * 3600)
         self._user_changed()
+
+    def _kind_changed(self) -> None:
+        self._show_households()
+        self._user_changed()
+
+    def _show_households(self) -> None:
+        community = self.kind.currentData() == COMMUNITY
+        for widget in self.household_widgets:
+            widget.setVisible(community)
+
+    def _counts_edited(self) -> None:
+        self.check_counts()
+        self._user_changed()
+
+    def check_counts(self) -> list[FieldProblem]:
+        """Check the household counts as typed; each problem is shown beside its field."""
+        for name in HOUSEHOLD_FIELDS:
+            self.errors[name].clear_message()
+        counts: dict[str, Any] = {}
+        problems: list[FieldProblem] = []
+        for name in HOUSEHOLD_FIELDS:  # each on its own, so both can be wrong at once
+            try:
+                counts.update(coerce_fields(MEETING, {name: self._count_text(name)}))
+            except ValidationError as error:
+                problems += error.problems
+        problems += count_problems(MEETING, counts)
+        for problem in problems:
+            self.errors[problem.field].show_message(problem.message)
+        return problems
+
+    def _count_edit_of(self, name: str) -> QLineEdit:
+        return self.households_total if name == "households_total" else self.households_represented
+
+    def _count_text(self, name: str) -> str | None:
+        return self._count_edit_of(name).text().strip() or None
 
     def _user_changed(self, *_args: Any) -> None:
         if not self._filling:
@@ -230,6 +285,10 @@ class MeetingHeader(QWidget):
             self.place.setText(str(values.get("place") or ""))
             self.chair.setEditText(str(values.get("chair") or ""))
             self.secretary.setEditText(str(values.get("secretary") or ""))
+            for name in HOUSEHOLD_FIELDS:
+                count = values.get(name)
+                self._count_edit_of(name).setText("" if count is None else str(count))
+            self._show_households()
             if self.content.toPlainText() != str(values.get("content") or ""):
                 self.content.setPlainText(str(values.get("content") or ""))
         finally:
@@ -248,6 +307,9 @@ class MeetingHeader(QWidget):
             "secretary": self.secretary.currentText(),
             "content": self.content.toPlainText(),
         }
+        # Counts go as typed: the store turns "120" into 120 and names what it cannot read.
+        for name in HOUSEHOLD_FIELDS:
+            values[name] = self._count_text(name)
         for name in SHORT_TEXT_FIELDS:
             values[name] = values[name].strip() or None
         if not values["content"].strip():
@@ -256,7 +318,7 @@ class MeetingHeader(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """Lock the fields (final minutes) or unlock them."""
-        for edit in (self.title, self.place):
+        for edit in (self.title, self.place, self.households_total, self.households_represented):
             edit.setReadOnly(read_only)
         self.content.setReadOnly(read_only)
         self.content.setPlaceholderText("" if read_only else self.typing_hint)

@@ -1,8 +1,10 @@
 """A new meeting from its template: kind, date and time (dd/MM/yyyy HH:mm), place.
 
 The template (Session.create_meeting) fills the title, the agenda worded by the
-team's regulation, the chair (the leader) and the attendance (the roster). The
-meeting is created on the DB lane; problems are shown beside their fields.
+team's regulation, the chair (the leader) and the attendance (the roster). A
+community meeting (Decree 59/2023, form 03) has its own agenda and counts
+households instead of the roster. The meeting is created on the DB lane;
+problems are shown beside their fields.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from danvan_desktop.ui.meeting_header import date_time_edit
 from danvan_desktop.ui.tasks import TaskRunner
 from danvan_desktop.ui.text import tr
 
-TEMPLATE_KINDS = ("regular", "adhoc", "half_year", "year_end")
+TEMPLATE_KINDS = ("regular", "adhoc", "half_year", "year_end", "community")
 DEFAULT_HOUR = 8
 
 
@@ -58,6 +60,17 @@ class NewMeetingDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.community_note = QLabel(
+            tr(
+                "NewMeetingDialog",
+                "Họp cộng đồng dân cư dùng mẫu biên bản số 03 của Nghị định 59/2023/NĐ-CP: "
+                "danh sách thành viên không được điền sẵn; hãy ghi tổng số hộ của thôn, tổ dân "
+                "phố và số hộ có đại diện dự họp trong biên bản.",
+            )
+        )
+        self.community_note.setWordWrap(True)
+        self.community_note.hide()
+        layout.addWidget(self.community_note)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kind = QComboBox()
@@ -91,7 +104,11 @@ class NewMeetingDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.kind.setFocus()
+
+    def _kind_changed(self) -> None:
+        self.community_note.setVisible(self.kind.currentData() == "community")
 
     def starts(self) -> dt.datetime:
         """The chosen start as a local time."""
