@@ -81,3 +81,18 @@ def test_correction_keeps_the_household_counts(session: Session) -> None:
     new_id = session.correct_meeting(meeting_id).record_id or ""
     meeting = session.get_record("meeting", new_id)
     assert (meeting["households_total"], meeting["households_represented"]) == (120, 86)
+
+
+def test_handbook_names_what_the_app_asks_for(session: Session) -> None:
+    """The handbook's community section uses the field names and the agenda the app uses."""
+    from danvan_desktop.core.schema import MEETING
+    from danvan_desktop.store.meeting_templates import agenda_for
+
+    document = session.handbook_document("hop-to-dan-van")
+    assert document is not None
+    section = document["body"].split("## Họp cộng đồng dân cư", 1)[1]
+    for name in ("households_total", "households_represented"):
+        assert f"“{MEETING.field(name).label}”" in section
+    for item in agenda_for("community", "monthly", dt.date(2026, 12, 6)):
+        assert item[0].lower() + item[1:].rstrip(".") in section
+    assert "mẫu số 03 của Nghị định 59/2023/NĐ-CP" in section
