@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import os
 import re
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -125,16 +126,39 @@ class AttachmentStore:
             final = self.final_path(sha)
             os.replace(part, final)
             _fsync_folder(final.parent)
-            with writing(self.engine, sequenced=False) as connection:
-                known = connection.execute(
-                    select(blobs.c.sha256).where(blobs.c.sha256 == sha)
-                ).first()
-                if known is None:
-                    connection.execute(
-                        insert(blobs).values(
-                            sha256=sha, size=size, stored_at=utc_now(), device_id=device_id
-                        )
+            self._list(sha, size, device_id)
+
+    def store_whole(self, sha: str, data: bytes, device_id: str) -> None:
+        """Keep a file that arrived whole (a USB bundle's), already checked against ``sha``:
+        written and synced under a temporary name, renamed, then listed."""
+        if self.stored_size(sha) is not None:
+            return
+        with _file_lock(sha):
+            final = self.final_path(sha)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=f".{sha[:8]}-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(temporary, final)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+            _fsync_folder(final.parent)
+            self._list(sha, len(data), device_id)
+
+    def _list(self, sha: str, size: int, device_id: str) -> None:
+        """Add a complete file to the ``blobs`` table (once)."""
+        with writing(self.engine, sequenced=False) as connection:
+            known = connection.execute(select(blobs.c.sha256).where(blobs.c.sha256 == sha)).first()
+            if known is None:
+                connection.execute(
+                    insert(blobs).values(
+                        sha256=sha, size=size, stored_at=utc_now(), device_id=device_id
                     )
+                )
 
     def readable_path(self, sha: str, scope: Scope) -> Path | None:
         """The file, when this device may read it: named by a record in scope, or its own."""

@@ -17,10 +17,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
@@ -36,7 +33,7 @@ from danvan_server import units as unit_tree
 from danvan_server.attachments import AttachmentStore
 from danvan_server.bundle_tables import bundle_imports, device_keys
 from danvan_server.checks import is_valid_id
-from danvan_server.db import blobs, devices, get_meta, meta, reading, writing
+from danvan_server.db import devices, get_meta, meta, reading, writing
 from danvan_server.records import utc_now
 
 SIGNING_KEY = "bundle_signing_key"
@@ -107,7 +104,7 @@ def import_bundle(
         raise fmt.damaged()
     blobs_in = _file_members(bundle, passphrase)
     for sha, content in blobs_in.items():
-        _store_file(engine, files, sha, content, scope.device_id)
+        files.store_whole(sha, content, scope.device_id)
     body = {"device_id": scope.device_id, "ops": ops}
     answer = push.push(engine, scope, body, max(1, len(ops)), current_language())
     counts = {status: 0 for status in protocol.STATUSES}
@@ -186,37 +183,6 @@ def _file_members(bundle: fmt.Bundle, passphrase: str | None) -> dict[str, bytes
             raise fmt.damaged()
         found[sha] = content
     return found
-
-
-def _store_file(engine: Engine, files: AttachmentStore, sha: str, data: bytes, device: str) -> None:
-    """Keep one verified file (written and synced before it is listed)."""
-    if files.stored_size(sha) is not None:
-        return
-    final = files.final_path(sha)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=f".{sha[:8]}-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, final)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    folder = os.open(final.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
-    with writing(engine, sequenced=False) as connection:
-        known = connection.execute(select(blobs.c.sha256).where(blobs.c.sha256 == sha)).first()
-        if known is None:
-            connection.execute(
-                insert(blobs).values(
-                    sha256=sha, size=len(data), stored_at=utc_now(), device_id=device
-                )
-            )
 
 
 def _record_import(
