@@ -112,6 +112,8 @@ class SyncMixin:
             answer = engine.enroll(code, device_name or platform.node() or "laptop")
             self._register_bundle_key(transport)
         set_setting(self.store.db, "server_url", server_url)
+        # The code is single-use and now spent: keep no copy of it on the laptop.
+        set_setting(self.store.db, "enrollment_code", None)
         return answer
 
     def sync_now(

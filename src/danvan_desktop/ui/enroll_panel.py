@@ -51,6 +51,8 @@ class EnrollPanel(QGroupBox):
         self.code = QLineEdit()
         self.code.setMaxLength(64)
         self.code.setPlaceholderText(tr("SyncPage", "Mã do cán bộ quản trị máy chủ cấp"))
+        # The code is a secret until used: masked, shown in clear only while typed.
+        self.code.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.enroll_button = QPushButton()
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -100,6 +102,11 @@ class EnrollPanel(QGroupBox):
                     "do cán bộ quản trị cung cấp; máy thay thế sẽ nhận toàn bộ dữ liệu của tổ.",
                 )
             )
+
+    def show_saved_code(self, code: str) -> None:
+        """Use the code saved in the first-run wizard or Cài đặt, unless one is typed."""
+        if code and not self.enrolled and not self.code.text():
+            self.code.setText(code)
 
     def set_busy(self, busy: bool) -> None:
         """Disable enrolling while an enrollment runs."""

@@ -44,6 +44,15 @@ def run_health(runner: TaskRunner, cancel: threading.Event, ctx: JobContext) -> 
         return turns.session.server_health(on_wire=turns.on_wire, cancel=cancel)
 
 
+def saved_enrollment(ctx: JobContext) -> dict[str, Any] | None:
+    """The server address and code saved in the first-run wizard or Cài đặt, if both are."""
+    session = ctx.session
+    url, code = session.setting("server_url"), session.setting("enrollment_code")
+    if not url or not code:
+        return None
+    return {"server_url": url, "code": code, "ca_bundle": session.setting("ca_bundle") or None}
+
+
 def run_enroll(
     runner: TaskRunner,
     cancel: threading.Event,

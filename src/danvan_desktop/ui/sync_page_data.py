@@ -74,6 +74,7 @@ def page_data(ctx: JobContext) -> dict[str, Any]:
         "state": asdict(session.sync_state()),
         "server_url": session.setting("server_url") or "",
         "ca_bundle": session.setting("ca_bundle") or "",
+        "enrollment_code": session.setting("enrollment_code") or "",
         "log": session.sync_log(LOG_LIMIT),
         "rejected": rejected,
         "conflicts": conflicts,

@@ -14,6 +14,11 @@ A round (``Session.sync_now``: health, push the outbox, pull pages) starts:
   server is online, and brings a waiting retry forward;
 - when the user asks («Đồng bộ ngay»), back-off or not.
 
+A laptop not yet enrolled whose server address and code were saved (first-run
+wizard, Cài đặt) enrolls by itself: when the store opens, when those settings
+are saved, and when the network comes back after a failed try. A code the server
+refused is not tried again; the Đồng bộ page shows why.
+
 Only one round runs at a time; a round asked for during one runs right after it.
 
 Store access. A round runs on the network lane but writes to the store (applying
@@ -40,7 +45,13 @@ from danvan_desktop.core.errors import DanvanError, OperationCancelled
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.sync.backoff import Backoff
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.sync_jobs import RoundOutcome, run_enroll, run_health, run_round
+from danvan_desktop.ui.sync_jobs import (
+    RoundOutcome,
+    run_enroll,
+    run_health,
+    run_round,
+    saved_enrollment,
+)
 from danvan_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -71,6 +82,7 @@ class SyncScheduler(QObject):
         round_finished(object): the round's SyncReport, or the exception it ended with.
         enrolled(object): enrollment succeeded (the server's answer).
         enroll_failed(object): enrollment failed (the exception).
+        enroll_started(): an enrollment began (asked for, or with the saved code).
     """
 
     round_started = Signal()
@@ -78,6 +90,7 @@ class SyncScheduler(QObject):
     round_finished = Signal(object)
     enrolled = Signal(object)
     enroll_failed = Signal(object)
+    enroll_started = Signal()
 
     def __init__(
         self,
@@ -110,6 +123,8 @@ class SyncScheduler(QObject):
         self._again = False
         self._round_cancel: threading.Event | None = None
         self._probe_cancel: threading.Event | None = None
+        self._enrolling = False
+        self._refused_code: str | None = None  # the saved code the server turned down
         self._start_timer = self._timer(self.timings.start_delay_ms, self._start_kick)
         self._settle_timer = self._timer(self.timings.settle_ms, self._changes_settled)
         self._retry_timer = self._timer(0, lambda: self.request_round("retry"))
@@ -219,7 +234,10 @@ class SyncScheduler(QObject):
         """The network changed (a hint): ask the server's health, which decides."""
         if self._stopped or self._probe_cancel is not None or self.running:
             return
-        if not self.state.get("enrolled") or not self.runner.session_open:
+        if not self.state.get("enrolled") and self.runner.session_open:
+            self._enroll_with_saved_code()
+            return
+        if not self.runner.session_open:
             return
         cancel = threading.Event()
         self._probe_cancel = cancel
@@ -232,11 +250,33 @@ class SyncScheduler(QObject):
     def enroll(self, *, server_url: str, code: str, ca_bundle: str | None) -> None:
         """Enroll with a code; a round follows at once to pull the team's data."""
         enrollment = {"server_url": server_url, "code": code, "ca_bundle": ca_bundle}
+        self._enrolling = True
+        self.enroll_started.emit()
         self.runner.network(
             functools.partial(run_enroll, self.runner, threading.Event(), enrollment),
             on_done=self._enrolled,
-            on_error=self.enroll_failed.emit,
+            on_error=functools.partial(self._enroll_failed, code),
         )
+
+    def _enroll_with_saved_code(self) -> None:
+        if not self._enrolling and not self._stopped:
+            self.runner.db(saved_enrollment, on_done=self._saved_enrollment_read)
+
+    def _saved_enrollment_read(self, enrollment: dict[str, Any] | None) -> None:
+        if enrollment is None or self._enrolling or self._stopped or self.state.get("enrolled"):
+            return
+        if enrollment["code"] != self._refused_code:
+            self.enroll(**enrollment)
+
+    def _enroll_failed(self, code: str, error: BaseException) -> None:
+        from danvan_desktop.sync.transport import LinkDown, ServerError
+
+        self._enrolling = False
+        if isinstance(error, LinkDown):
+            self._set_online(False)  # the network coming back tries the code again
+        elif not isinstance(error, (ServerError, OperationCancelled)):
+            self._refused_code = code
+        self.enroll_failed.emit(error)
 
     def republish(self) -> None:
         """Emit the current state and reachability again (for a rebuilt window)."""
@@ -344,9 +384,11 @@ class SyncScheduler(QObject):
     def _periodic(self) -> None:
         self.request_round("timer")
 
-    def _local_change(self, _entities: object) -> None:
+    def _local_change(self, entities: object) -> None:
         if self.state.get("enrolled") and not self._stopped:
             self._settle_timer.start()
+        elif self._started and isinstance(entities, set) and "settings" in entities:
+            self._enroll_with_saved_code()  # a server address and code saved in Cài đặt
 
     def _changes_settled(self) -> None:
         self.runner.db(lambda ctx: ctx.session.pending_count(), on_done=self._pending_counted)
@@ -358,7 +400,10 @@ class SyncScheduler(QObject):
 
     def _state_read(self, state: Any) -> None:  # a session_sync.SyncState
         self._publish(**asdict(state))
-        if not self._started or self._stopped or not state.enrolled:
+        if not self._started or self._stopped:
+            return
+        if not state.enrolled:
+            self._enroll_with_saved_code()
             return
         if not self._periodic_timer.isActive():
             self._periodic_timer.start()
@@ -367,6 +412,7 @@ class SyncScheduler(QObject):
             self._start_timer.start()
 
     def _enrolled(self, answer: dict[str, Any]) -> None:
+        self._enrolling = False
         self._publish(enrolled=True, error=None)
         self.enrolled.emit(answer)
         self.bus.data_changed.emit(set(ENTITIES))

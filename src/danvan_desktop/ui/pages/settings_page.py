@@ -9,9 +9,11 @@ closes the store, so it is handed to the controller through ``request_restore``.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
@@ -42,6 +44,20 @@ from danvan_desktop.ui.text import date_text, number_text, tr
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 SETTING_KEYS = ("language", "backup_keep", "backup_interval_hours", "server_url", "enrollment_code")
+
+
+def server_url_allowed(url: str) -> bool:
+    """https, or plain http to this computer only (the transport's own rule)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.scheme == "https":
+        return bool(host)
+    if parts.scheme != "http":
+        return False
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def backup_rows(ctx: JobContext) -> list[dict[str, Any]]:
@@ -177,6 +193,7 @@ class SettingsPage(QWidget):
         self.server.setPlaceholderText("https://danvan.hue.gov.vn")
         self.code = QLineEdit()
         self.code.setMaxLength(64)
+        self.code.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.server_error: FieldError = add_row(
             form, tr("SettingsPage", "Địa chỉ máy chủ"), self.server
         )
@@ -305,7 +322,7 @@ class SettingsPage(QWidget):
     def save_server(self) -> None:
         """Store the server address and enrollment code (https only)."""
         url = self.server.text().strip()
-        if url and not url.lower().startswith("https://"):
+        if url and not server_url_allowed(url):
             self.server_error.show_message(
                 tr("SettingsPage", "Địa chỉ máy chủ phải bắt đầu bằng https:// ; hãy sửa lại.")
             )
@@ -317,4 +334,7 @@ class SettingsPage(QWidget):
             ctx.session.change_setting("server_url", url or None)
             ctx.session.change_setting("enrollment_code", code or None)
 
-        self._runner.db(save, owner=self)
+        # The sync scheduler enrolls with a saved address and code as soon as it can.
+        self._runner.db(
+            save, on_done=lambda _none: self._bus.data_changed.emit({"settings"}), owner=self
+        )

@@ -196,6 +196,7 @@ class SyncPage(QWidget):
         scheduler.round_finished.connect(self._round_finished)
         scheduler.enrolled.connect(self._enrolled)
         scheduler.enroll_failed.connect(self.enroll_panel.show_error)
+        scheduler.enroll_started.connect(self._enroll_started)
         self._bus.sync_state_changed.connect(self.show_state)
         # A bound method: the connection dies with the page when the window is rebuilt.
         self._bus.data_changed.connect(self._data_changed)
@@ -218,6 +219,7 @@ class SyncPage(QWidget):
         self.data = data
         state = data["state"]
         self.enroll_panel.show_enrolled(bool(state["enrolled"]), data["server_url"])
+        self.enroll_panel.show_saved_code(data["enrollment_code"])
         self.enroll_panel.ca_file.setText(data["ca_bundle"])
         self.log_model.set_rows(data["log"])
         if not self._round_seen and data["log"]:
@@ -331,6 +333,9 @@ class SyncPage(QWidget):
         """Enroll with the code; the round that follows pulls the team's data."""
         self.enroll_panel.set_busy(True)
         self.scheduler.enroll(server_url=server_url, code=code, ca_bundle=ca_file or None)
+
+    def _enroll_started(self) -> None:
+        self.enroll_panel.set_busy(True)
 
     def _enrolled(self, _answer: object) -> None:
         self._round_seen = True
