@@ -16,6 +16,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -99,6 +100,8 @@ class ModelsPage(QWidget):
         top.addWidget(heading(tr("ModelsPage", "Mô hình «Dân vận khéo»")))
         top.addStretch(1)
         self.new_button = QPushButton(tr("ModelsPage", "Thêm mô hình (Ctrl+N)"))
+        self.fields_button = QPushButton(tr("ModelsPage", "Lĩnh vực…"))
+        top.addWidget(self.fields_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)
         bar = QHBoxLayout()
@@ -147,6 +150,7 @@ class ModelsPage(QWidget):
         for combo in (self.field_filter, self.status_filter, self.year_filter):
             combo.currentIndexChanged.connect(self._apply_query)
         self.new_button.clicked.connect(self.new_record)
+        self.fields_button.clicked.connect(self.edit_fields)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         model = self.table_model
@@ -291,6 +295,15 @@ class ModelsPage(QWidget):
         dialog.destroyed.connect(lambda: self._forget_form(dialog))
         dialog.open()
         self.form_opened.emit(dialog)
+        return dialog
+
+    def edit_fields(self) -> QDialog:
+        """Open the list of model fields (lĩnh vực) to edit it."""
+        from danvan_desktop.ui.dialogs.model_fields_dialog import ModelFieldsDialog
+
+        dialog = ModelFieldsDialog(self._runner, self._bus, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
         return dialog
 
     def _forget_form(self, dialog: ModelFormDialog) -> None:

@@ -1,0 +1,51 @@
+"""The editable list of model fields through the Session: codes, order, sync, refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from danvan_desktop.core.errors import ValidationError
+from danvan_desktop.session import Session
+
+
+def _codes(session: Session) -> list[str]:
+    return [code for code, _name in session.model_fields()]
+
+
+def test_a_new_field_gets_a_code_from_its_name_and_goes_last(session: Session) -> None:
+    """«Môi trường, cảnh quan» becomes moi_truong_canh_quan, after «Lĩnh vực khác»."""
+    result = session.add_model_field(name="Môi trường, cảnh quan")
+    assert result.entities == {"model_field"}
+    assert _codes(session)[-2:] == ["other", "moi_truong_canh_quan"]
+
+
+def test_a_code_is_never_reused_after_a_removal(session: Session) -> None:
+    """A removed field's code stays taken (its tombstone syncs), so the new one differs."""
+    first = session.add_model_field(name="Môi trường")
+    assert first.record_id is not None
+    session.remove_model_field(first.record_id)
+    session.add_model_field(name="Môi trường")
+    assert _codes(session)[-1] == "moi_truong_2"
+
+
+def test_changes_are_queued_for_sync(session: Session) -> None:
+    """Adding, renaming and moving a field each leave an operation in the outbox."""
+    before = session.pending_count()
+    added = session.add_model_field(name="Môi trường")
+    assert added.record_id is not None
+    session.rename_model_field(added.record_id, name="Môi trường sống")
+    moved = session.move_model_field(added.record_id, offset=-1)
+    assert len(moved.changes) == 2
+    assert session.pending_count() > before
+    assert session.model_fields()[-2] == ("moi_truong", "Môi trường sống")
+
+
+def test_a_field_in_use_is_refused_with_the_number_of_models(session: Session) -> None:
+    """Removing «Kinh tế» while one model uses it is a ValidationError naming the count."""
+    session.add_model(name="Vườn rau sạch", field_code="economy", year=2026)
+    economy = next(r for r in session.model_field_rows() if r["code"] == "economy")
+    with pytest.raises(ValidationError) as caught:
+        session.remove_model_field(economy["id"])
+    assert caught.value.fields == ["name"]
+    assert "1 mô hình đang thuộc lĩnh vực này" in caught.value.message
+    assert "economy" in _codes(session)

@@ -1,0 +1,127 @@
+"""The list of model fields (lĩnh vực) edited from the Mô hình page, as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from danvan_desktop.session import Session
+from danvan_desktop.ui.dialogs.model_fields_dialog import ModelFieldsDialog
+from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.pages.models_page import ModelsPage
+from danvan_desktop.ui.tasks import TaskRunner
+
+from .helpers import WAIT_MS, call, make_team_dir, type_text
+
+
+def _fill(session: Session) -> None:
+    session.add_model(name="Con đường hoa", field_code="new_rural", year=2026)
+    session.add_model(name="Ngõ sáng", field_code="new_rural", year=2026)
+
+
+@pytest.fixture
+def page(
+    qtbot: QtBot, runner: TaskRunner, bus: EventBus, tmp_path: Path, translations: Any
+) -> ModelsPage:
+    """The Mô hình page over a team with two models in «nông thôn mới»."""
+    opened: list[Any] = []
+    runner.open_session(make_team_dir(tmp_path / "data", _fill), on_done=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    widget = ModelsPage(runner, bus)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.table_model.rowCount() == 2, timeout=WAIT_MS)
+    return widget
+
+
+def _dialog(qtbot: QtBot, page: ModelsPage) -> ModelFieldsDialog:
+    qtbot.mouseClick(page.fields_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(ModelFieldsDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.list.count() == 6, timeout=WAIT_MS)
+    return dialog
+
+
+def _texts(dialog: ModelFieldsDialog) -> list[str]:
+    return [dialog.list.item(i).text() for i in range(dialog.list.count())]
+
+
+def _filter_names(page: ModelsPage) -> list[str]:
+    combo = page.field_filter
+    return [combo.itemText(i) for i in range(1, combo.count())]
+
+
+def _click(qtbot: QtBot, button: Any) -> None:
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT_MS)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_new_field_reaches_the_filter_and_the_model_form(qtbot: QtBot, page: ModelsPage) -> None:
+    """Adding «Môi trường» lists it last, in the page's filter and in a new model's form."""
+    dialog = _dialog(qtbot, page)
+    type_text(dialog.name, "Môi trường")
+    _click(qtbot, dialog.add_button)
+    qtbot.waitUntil(lambda: dialog.list.count() == 7, timeout=WAIT_MS)
+    assert _texts(dialog)[-1] == "Môi trường"
+    qtbot.waitUntil(lambda: _filter_names(page)[-1:] == ["Môi trường"], timeout=WAIT_MS)
+    form = page.open_form(None)
+    qtbot.waitUntil(lambda: form.field.findText("Môi trường") >= 0, timeout=WAIT_MS)
+    form.reject()
+
+
+def test_rename_and_move_up(qtbot: QtBot, page: ModelsPage, runner: TaskRunner) -> None:
+    """A renamed field keeps its models; moving it up changes the order everywhere."""
+    dialog = _dialog(qtbot, page)
+    dialog.list.setCurrentRow(5)  # «Lĩnh vực khác»
+    dialog.name.setText("Khác")
+    _click(qtbot, dialog.rename_button)
+    qtbot.waitUntil(lambda: _texts(dialog)[5] == "Khác", timeout=WAIT_MS)
+    _click(qtbot, dialog.up_button)
+    qtbot.waitUntil(lambda: _texts(dialog)[4] == "Khác", timeout=WAIT_MS)
+    assert dialog.list.currentRow() == 4
+    qtbot.waitUntil(lambda: _filter_names(page)[4] == "Khác", timeout=WAIT_MS)
+    codes = call(qtbot, runner, lambda ctx: [c for c, _n in ctx.session.model_fields()])
+    assert codes[4:] == ["other", "new_rural"]
+
+
+def test_a_field_in_use_cannot_be_removed(qtbot: QtBot, page: ModelsPage) -> None:
+    """Removing «nông thôn mới» is refused beside the name, saying two models use it."""
+    dialog = _dialog(qtbot, page)
+    assert _texts(dialog)[4] == "Xây dựng nông thôn mới, đô thị văn minh (2 mô hình)"
+    dialog.list.setCurrentRow(4)
+    _click(qtbot, dialog.remove_button)
+    qtbot.waitUntil(dialog.name_error.isVisible, timeout=WAIT_MS)
+    assert "2 mô hình đang thuộc lĩnh vực này" in dialog.name_error.text()
+    assert dialog.list.count() == 6
+
+
+def test_an_unused_field_is_removed(qtbot: QtBot, page: ModelsPage) -> None:
+    """«Quốc phòng - an ninh», with no model, goes from the list and from the filter."""
+    dialog = _dialog(qtbot, page)
+    dialog.list.setCurrentRow(2)
+    _click(qtbot, dialog.remove_button)
+    qtbot.waitUntil(lambda: dialog.list.count() == 5, timeout=WAIT_MS)
+    assert "Quốc phòng - an ninh" not in _texts(dialog)
+    qtbot.waitUntil(lambda: "Quốc phòng - an ninh" not in _filter_names(page), timeout=WAIT_MS)
+
+
+def test_an_empty_or_repeated_name_is_refused_beside_the_field(
+    qtbot: QtBot, page: ModelsPage
+) -> None:
+    """No name, or a name already listed (with or without diacritics): said under the name."""
+    dialog = _dialog(qtbot, page)
+    dialog.list.setCurrentRow(-1)
+    dialog.name.clear()
+    _click(qtbot, dialog.add_button)
+    qtbot.waitUntil(dialog.name_error.isVisible, timeout=WAIT_MS)
+    assert dialog.name_error.text() == "Hãy nhập tên lĩnh vực."
+    dialog.name.setText("kinh te")
+    _click(qtbot, dialog.add_button)
+    qtbot.waitUntil(
+        lambda: dialog.name_error.text() == "Đã có lĩnh vực «Kinh tế».", timeout=WAIT_MS
+    )
+    assert dialog.list.count() == 6
