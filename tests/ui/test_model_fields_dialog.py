@@ -73,6 +73,15 @@ def test_a_new_field_reaches_the_filter_and_the_model_form(qtbot: QtBot, page: M
     form.reject()
 
 
+def test_the_dialog_opens_with_an_empty_name_box(qtbot: QtBot, page: ModelsPage) -> None:
+    """Nothing is selected by itself, so typing a new name never lands after an old one."""
+    dialog = _dialog(qtbot, page)
+    dialog.activateWindow()
+    qtbot.wait(50)  # let focus and activation events run
+    assert dialog.list.currentRow() == -1
+    assert dialog.name.text() == "" and dialog.name.hasFocus()
+
+
 def test_rename_and_move_up(qtbot: QtBot, page: ModelsPage, runner: TaskRunner) -> None:
     """A renamed field keeps its models; moving it up changes the order everywhere."""
     dialog = _dialog(qtbot, page)

@@ -89,6 +89,9 @@ class ModelFieldsDialog(QDialog):
         self.down_button.clicked.connect(lambda: self.move_field(1))
         self.remove_button.clicked.connect(self.remove_field)
         self.list.currentItemChanged.connect(self._selected)
+        # The name box starts focused and empty: a list that took the focus would select
+        # its first field by itself and fill the box with that name under the user's typing.
+        self.name.setFocus()
         self.resize(560, 460)
         self.reload()
 
