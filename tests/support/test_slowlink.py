@@ -215,12 +215,15 @@ def test_scheduled_cut_breaks_a_long_transfer() -> None:
 
 
 def test_scheduled_cut_ends_after_cut_for_s(echo_server: tuple[str, int]) -> None:
-    """The scheduled link is down between 0.4 s and 0.7 s and up again afterwards."""
-    with SlowLink(upstream=echo_server, cut_every_s=0.4, cut_for_s=0.3) as link:
+    """The scheduled link is down between 1.0 s and 1.4 s and up again until 2.0 s.
+
+    The windows are wide enough for a loaded machine: the next cut is 0.5 s after the
+    ping is sent (with 0.4 s up between cuts of 0.3 s, a busy CI machine missed it)."""
+    with SlowLink(upstream=echo_server, cut_every_s=1.0, cut_for_s=0.4) as link:
         started = time.monotonic()
-        time.sleep(0.5)
+        time.sleep(1.2)
         was_up_mid_cut = link.is_up
-        time.sleep(max(0.0, 0.75 - (time.monotonic() - started)))
+        time.sleep(max(0.0, 1.5 - (time.monotonic() - started)))
         assert link.is_up
         client = socket.create_connection(("127.0.0.1", link.port))
         client.sendall(b"ping")
