@@ -113,17 +113,6 @@ class BundleMixin:
         )
         return applied
 
-    def bundle_ready(self) -> bool:
-        """Whether this laptop can make bundles (enrolled, and the server has its key)."""
-        from danvan_desktop.sync import bundle_laptop
-
-        store = self.store
-        return bool(
-            store.meta(bundle_laptop.REGISTERED_KEY)
-            and store.meta(bundle_laptop.REGISTERED_KEY)
-            == bundle_laptop.device_public_key(self.records)
-        )
-
     def _register_bundle_key(self, transport: SyncTransport) -> None:
         """Give the server this laptop's bundle key once; a server that does not know
         bundles yet (or a link that drops now) only delays it to a later round."""
