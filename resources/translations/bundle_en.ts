@@ -99,6 +99,10 @@
       <source>Không có máy nào mang mã {device} trên máy chủ này.</source>
       <translation>No device with the id {device} is known to this server.</translation>
     </message>
+    <message>
+      <source>{count} bản ghi chưa được cập nhật theo gói này vì máy đã gửi thay đổi của chúng mà chưa nhận được xác nhận; lần đồng bộ hoặc gói trả lời sau sẽ cập nhật.</source>
+      <translation>{count} records were not updated from this reply: this laptop sent changes to them and their answer has not come back yet; the next sync or reply bundle will update them.</translation>
+    </message>
   </context>
   <context>
     <name>cli</name>

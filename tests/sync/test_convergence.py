@@ -156,6 +156,34 @@ class ThreeLaptops(RuleBasedStateMachine):
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def test_a_delete_made_after_an_unanswered_edit_reaches_every_laptop() -> None:
+    """Found by the machine below: laptop 2's edit reached the server but its answer was
+    lost; laptop 1 then deleted the edited record by USB. Laptop 2 applied a reply that
+    carried the delete but not the answer, kept the record ("an edit beats a delete"),
+    and then learnt that its edit was a duplicate: the record lived on there alone."""
+    state = ThreeLaptops()
+    try:
+        state.add_model(name="Đường hoa", who=0)
+        state.sync(who=0)
+        state.apply_reply(who=2)
+        state.edit(field="name", pick=0, value="Đường hoa", who=2)
+        state.lose_the_answer(who=2)
+        state.apply_reply(who=1)
+        state.delete(pick=0, who=1)
+        state.write_bundle(who=1)
+        state.import_bundle(pick=0)
+        state.apply_reply(who=2)
+        state.nothing_rejected()
+        assert state.laptops[2].list_records("model"), "the reply left the unsure record alone"
+        for _ in range(2):
+            for laptop in state.laptops:
+                laptop.sync_now()
+        # Laptop 1 deleted the record after seeing laptop 2's edit: the delete wins.
+        assert [laptop.list_records("model") for laptop in state.laptops] == [[], [], []]
+    finally:
+        state.teardown()  # closes the laptops (and checks they agree once more)
+
+
 ThreeLaptops.TestCase.settings = settings(
     max_examples=40,
     stateful_step_count=25,

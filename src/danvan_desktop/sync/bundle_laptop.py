@@ -64,6 +64,18 @@ class AppliedReply:
     changes: int  # records applied (newer than the laptop's)
     files_confirmed: int
     checkpoint_moved: bool
+    deferred: int = 0  # records left for a later sync: sent here, answer still unknown
+
+    def deferred_note(self) -> str | None:
+        """A line for the user when the reply left records for a later sync, else None."""
+        if not self.deferred:
+            return None
+        return tr(
+            "bundle",
+            "{count} bản ghi chưa được cập nhật theo gói này vì máy đã gửi thay đổi của chúng "
+            "mà chưa nhận được xác nhận; lần đồng bộ hoặc gói trả lời sau sẽ cập nhật.",
+            count=self.deferred,
+        )
 
 
 # -- keys ------------------------------------------------------------------------------
@@ -202,15 +214,36 @@ def apply_reply(records: Records, data: bytes, *, passphrase: str | None = None)
             settled += status != protocol.REJECTED
         checkpoint = sync_apply.checkpoint(records)
         fresh = [c for c in changes if _newer_here(records, c, checkpoint)]
+        unsure = _unanswered(records)
+        deferred = [c for c in fresh if (c["entity"], c["record_id"]) in unsure]
+        fresh = [c for c in fresh if (c["entity"], c["record_id"]) not in unsure]
         sync_apply.apply_changes(records, fresh)
-        moved = since <= checkpoint < next_seq
+        moved = since <= checkpoint < next_seq and not deferred
         if moved:
             store.set_meta(sync_apply.CHECKPOINT_KEY, str(next_seq))
         for sha in stored_files:
             records.db.execute("UPDATE attachment_blob SET uploaded = 1 WHERE sha256 = ?", [sha])
     return AppliedReply(
-        str(bundle.manifest["bundle_id"]), settled, rejected, len(fresh), len(stored_files), moved
+        str(bundle.manifest["bundle_id"]),
+        settled,
+        rejected,
+        len(fresh),
+        len(stored_files),
+        moved,
+        len(deferred),
     )
+
+
+def _unanswered(records: Records) -> set[tuple[str, str]]:
+    """Records with an operation already sent (online or in a bundle) whose answer this
+    reply does not carry. The server may or may not have applied it, so a change in the
+    reply cannot be merged with it: a delete made on the server after our edit had
+    arrived would look like a delete that raced the edit, and "an edit beats a delete"
+    would keep a record the server has deleted. Such changes wait for the next sync or
+    reply, which settles the operation first; the checkpoint stays where it is."""
+    return {
+        (op.entity, op.record_id) for op in outbox.operations(records.db, states=(outbox.SENDING,))
+    }
 
 
 def _check_reply(records: Records, bundle: fmt.Bundle) -> None:

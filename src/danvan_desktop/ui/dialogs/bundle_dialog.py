@@ -280,6 +280,9 @@ class BundleDialog(QDialog):
                     changes=result.changes,
                 )
             ]
+            note = result.deferred_note()
+            if note:
+                lines.append(note)
         self.status.setText("\n".join(lines))
         self.completed.emit(result)
 
