@@ -174,8 +174,8 @@ def _authenticated_pull(
     limit: int,
     ranges: list[tuple[int, int]],
 ) -> bytes:
-    """Authenticate and read the page in one transaction (one connection, no extra hop)."""
-    with reading(engine) as connection:
+    """Authenticate and read the page on one connection (no extra hop, no BEGIN/COMMIT)."""
+    with reading(engine, snapshot=False) as connection:
         scope = auth.authenticate_on(connection, authorization, language)
         content = pull.pull_on(connection, scope, since, limit, ranges)
     auth.note_seen(engine, scope)

@@ -87,7 +87,7 @@ def create_code(connection: Connection, unit_id: str, role: str, valid_for: time
 
 def authenticate(engine: Engine, authorization: str | None, language: str) -> Scope:
     """The scope of the request's bearer token (401 unknown, 403 revoked)."""
-    with reading(engine) as connection:
+    with reading(engine, snapshot=False) as connection:
         return authenticate_on(connection, authorization, language)
 
 

@@ -78,7 +78,7 @@ def pull_on(
     max_bytes: int,
     skip: Sequence[tuple[int, int]] = (),
 ) -> bytes:
-    """``pull`` inside the caller's (read) transaction."""
+    """``pull`` on the caller's connection (a transaction or statement by statement)."""
     parts: list[str] = []
     size = 200  # the envelope around the changes, generously
     last, more = since, False
