@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,33 @@ def test_a_bundle_goes_to_the_stick_and_the_reply_comes_back(
     _outcome(qtbot, importing)
     assert importing.status.text().startswith("Đã nhập gói trả lời: máy chủ xác nhận")
     assert call(qtbot, runner, lambda ctx: ctx.session.pending_count()) == 0
+
+
+def test_closing_while_writing_stops_the_write_and_leaves_the_stick_clean(
+    qtbot: QtBot, runner: TaskRunner, province: Province, tmp_path: Path, stick: Path
+) -> None:
+    """Esc or the window's close button during a write asks it to stop; the dialog stays
+    until it has, and nothing is left on the stick."""
+    open_store(qtbot, runner, enrolled_team_dir(tmp_path / "team", province, fill=_add_model))
+    dialog = _dialog(qtbot, runner, WRITE, stick)
+    assert dialog.places is not None
+    dialog.places.folder_button.click()
+    waiting = call(qtbot, runner, lambda ctx: ctx.session.pending_count())
+    release = threading.Event()
+    runner.db(lambda ctx: release.wait(WAIT_MS / 1000))  # the write waits behind this
+    dialog.action_button.click()
+    assert not dialog.close_button.isEnabled()
+    dialog.close()
+    assert dialog.isVisible()
+    dialog.reject()
+    assert dialog.isVisible()
+    release.set()
+    _outcome(qtbot, dialog)
+    assert dialog.status.text() == "Đã dừng: không có gì được ghi ra USB."
+    assert list(stick.iterdir()) == []
+    assert call(qtbot, runner, lambda ctx: ctx.session.pending_count()) == waiting > 0
+    dialog.close()
+    assert not dialog.isVisible()
 
 
 def test_a_laptop_not_enrolled_is_told_how_to_start(

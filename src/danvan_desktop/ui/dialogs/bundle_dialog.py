@@ -16,13 +16,12 @@ Signals:
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.core.errors import DanvanError, OperationCancelled
 from danvan_desktop.ui.dialogs.export_targets import PlacesBox, VolumeLister
+from danvan_desktop.ui.dialogs.job_dialog import JobDialog
 from danvan_desktop.ui.form_widgets import ERROR_STYLE
 from danvan_desktop.ui.tasks import JobContext, Task, TaskRunner
 from danvan_desktop.ui.text import tr
@@ -45,7 +45,7 @@ IMPORT = "import"
 OK_STYLE = "color: #1b6e20;"
 
 
-class BundleDialog(QDialog):
+class BundleDialog(JobDialog):
     """Write a bundle (``mode=WRITE``) or import a reply (``mode=IMPORT``)."""
 
     completed = Signal(object)
@@ -62,6 +62,9 @@ class BundleDialog(QDialog):
         self._list_volumes = list_volumes
         self.mode = mode
         self._task: Task | None = None
+        # Our own stop flag, not Task.cancel(): that drops the job's callbacks, and the
+        # dialog would never hear that the job ended (stuck on «Đang dừng…», unclosable).
+        self._stop = threading.Event()
         self.places: PlacesBox | None = None
         self.file = QLineEdit()
         self.passphrase = QLineEdit()
@@ -189,13 +192,14 @@ class BundleDialog(QDialog):
             self.repeat.setFocus()
             return
         folder = target.path
+        stop = self._stop = threading.Event()
 
         def job(ctx: JobContext) -> Any:
             def progress(done: int, total: int | None) -> None:
                 ctx.progress(done, total or 0, tr("BundleDialog", "Đang ghi gói…"))
 
             return ctx.session.write_sync_bundle(
-                folder, passphrase=secret or None, cancel=ctx.cancelled, progress=progress
+                folder, passphrase=secret or None, cancel=stop, progress=progress
             )
 
         self._start(job, tr("BundleDialog", "Đang chuẩn bị gói…"))
@@ -229,7 +233,7 @@ class BundleDialog(QDialog):
     def cancel(self) -> None:
         """Stop writing at the next block: a cancelled bundle leaves nothing on the stick."""
         if self._task is not None:
-            self._task.cancel()
+            self._stop.set()
             self.cancel_button.setEnabled(False)
             self.status.setText(tr("BundleDialog", "Đang dừng…"))
 
@@ -315,18 +319,9 @@ class BundleDialog(QDialog):
         self.cancel_button.setEnabled(running and self.mode == WRITE)
         self.close_button.setEnabled(not running)
 
-    # -- closing ----------------------------------------------------------------------
-    def reject(self) -> None:
-        """Close, unless a job runs: then ask it to stop first."""
-        if self._task is not None:
-            self.cancel()
-            return
-        super().reject()
+    # -- closing (JobDialog) ------------------------------------------------------------
+    def job_running(self) -> bool:
+        return self._task is not None
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """The window's close button behaves like «Đóng»."""
-        if self._task is not None:
-            self.cancel()
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def stop_job(self) -> None:
+        self.cancel()

@@ -19,10 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.core.errors import DanvanError, OperationCancelled, ValidationError
 from danvan_desktop.ui.dialogs.export_job import ExportRequest, run_export
 from danvan_desktop.ui.dialogs.export_targets import PlacesBox, VolumeLister
+from danvan_desktop.ui.dialogs.job_dialog import JobDialog
 from danvan_desktop.ui.form_widgets import ERROR_STYLE, add_row, heading
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
@@ -76,7 +75,7 @@ def error_text(error: BaseException) -> str:
     )
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     """Export one document to a stick or a folder.
 
     Signals:
@@ -369,18 +368,9 @@ class ExportDialog(QDialog):
         self.status.setText(message)
         self.export_failed.emit(message)
 
-    # -- closing ----------------------------------------------------------------------
-    def reject(self) -> None:
-        """Close, unless an export is running: then ask it to stop first."""
-        if self._cancel is not None:
-            self.cancel_export()
-            return
-        super().reject()
+    # -- closing (JobDialog) ------------------------------------------------------------
+    def job_running(self) -> bool:
+        return self._cancel is not None
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """The window's close button behaves like «Đóng»."""
-        if self._cancel is not None:
-            self.cancel_export()
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def stop_job(self) -> None:
+        self.cancel_export()
