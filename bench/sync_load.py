@@ -16,8 +16,8 @@ process as the load generator, twice:
 A round pushes 10 new models (a compact protocol-2 body, gzip) and pulls since
 the device's checkpoint (``skip``-ping the versions it wrote). It prints the
 figures of each reading with the budget (p95 ≤ 1 s for both readings) and exits
-1 when one is missed. Run it under ``flock /tmp/heavy.lock``: the figure is the
-machine's, and another heavy run distorts it.
+1 when one is missed. Run it alone: the figure is the machine's, and a test run
+or another bench sharing the cores distorts it.
 
 Load process mode (used above and by bench/sync.py): ``python
 bench/sync_load.py URL CODES_JSON ROUNDS INTERVAL_S`` prints a JSON object of
