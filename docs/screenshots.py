@@ -18,6 +18,9 @@ and the export dialog (a stick listed, then a report written onto it).
 dialogs. For the Đồng bộ page the demo store first syncs for real with the
 provincial server started on loopback (``add_sync_history``); it is backed up once,
 so that Cài đặt lists a backup to restore.
+
+The Vietnamese set (the default) is in docs/screenshots/; the English user guide
+uses ``--language en --out docs/screenshots/en``.
 """
 
 from __future__ import annotations
