@@ -7,21 +7,17 @@ for those the window needs before its first paint); without it they use the writ
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
-from danvan_desktop.core.vntext import fold_vietnamese, normalize_text
 from danvan_desktop.session_base import SessionBase
 from danvan_desktop.session_result import Result, result_of
-from danvan_desktop.store import lists, overview
+from danvan_desktop.store import lists, model_fields, overview
 from danvan_desktop.store.lists import ModelFilter, Page
 from danvan_desktop.store.search import SearchHit
 from danvan_desktop.store.search import search as search_store
-
-CODE_MAX = 40  # model_field.code's length in the schema
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -93,38 +89,29 @@ class ModelsMixin(SessionBase):
         """Years that have models, newest first."""
         return overview.model_years(db or self.store.db)
 
-    # -- the editable list of model fields (lĩnh vực) ---------------------------------
-    # Models refer to a field by its code: a code never changes once made, and a
-    # field still used by a model cannot be removed.
+    # -- the editable list of model fields (lĩnh vực): store/model_fields.py ----------
     def model_field_rows(self) -> list[dict[str, Any]]:
         """The model fields in order, each with how many live models use it."""
-        rows = self.store.db.execute(
-            "SELECT f.id, f.code, f.name, f.position_order, "
-            "(SELECT count(*) FROM model m WHERE m.deleted = 0 AND m.field_code = f.code) "
-            "FROM model_field f WHERE f.deleted = 0 ORDER BY f.position_order, f.name_sort"
-        ).fetchall()
-        keys = ("id", "code", "name", "position_order", "models")
-        return [dict(zip(keys, row, strict=True)) for row in rows]
+        return model_fields.field_rows_with_use(self.store.db)
 
     def add_model_field(self, *, name: str) -> Result:
         """Add a field at the end of the list; its code is made from the name."""
-        name = self._checked_field_name(name)
-        taken = {str(r[0]) for r in self.store.db.execute("SELECT code FROM model_field")}
-        rows = self.model_field_rows()
+        db = self.store.db
+        rows = model_fields.field_rows(db)
+        name = model_fields.checked_name(rows, name)
         last = max((int(r["position_order"] or 0) for r in rows), default=0)
-        return self.add_record(
-            "model_field", code=_new_code(name, taken), name=name, position_order=last + 1
-        )
+        code = model_fields.new_code(db, name)
+        return self.add_record("model_field", code=code, name=name, position_order=last + 1)
 
     def rename_model_field(self, field_id: str, *, name: str) -> Result:
         """Give a field another name (its code, which models refer to, stays)."""
-        return self.update_record(
-            "model_field", field_id, name=self._checked_field_name(name, field_id)
-        )
+        rows = model_fields.field_rows(self.store.db)
+        name = model_fields.checked_name(rows, name, field_id)
+        return self.update_record("model_field", field_id, name=name)
 
     def move_model_field(self, field_id: str, *, offset: int) -> Result:
         """Move a field up (offset -1) or down (+1) the list; positions become 1..n."""
-        rows = self.model_field_rows()
+        rows = model_fields.field_rows(self.store.db)
         ids = [str(r["id"]) for r in rows]
         if field_id not in ids:
             raise NotFoundError(tr("model_fields", "Không tìm thấy lĩnh vực này."))
@@ -142,31 +129,21 @@ class ModelsMixin(SessionBase):
 
     def remove_model_field(self, field_id: str) -> Result:
         """Remove a field no model uses; one in use is refused, saying how many use it."""
-        row = next((r for r in self.model_field_rows() if r["id"] == field_id), None)
+        db = self.store.db
+        row = next((r for r in model_fields.field_rows(db) if r["id"] == field_id), None)
         if row is None:
             raise NotFoundError(tr("model_fields", "Không tìm thấy lĩnh vực này."))
-        if row["models"]:
+        count = model_fields.models_using(db, str(row["code"]))
+        if count:
             message = tr(
                 "model_fields",
                 "Không xóa được lĩnh vực «{name}»: {count} mô hình đang thuộc lĩnh vực này. "
                 "Hãy chuyển các mô hình đó sang lĩnh vực khác trước.",
                 name=row["name"],
-                count=row["models"],
+                count=count,
             )
             raise ValidationError([FieldProblem("name", message)])
         return self.delete_record("model_field", field_id)
-
-    def _checked_field_name(self, name: str, field_id: str | None = None) -> str:
-        name = normalize_text(name).strip()
-        if not name:
-            problem = tr("model_fields", "Hãy nhập tên lĩnh vực.")
-            raise ValidationError([FieldProblem("name", problem)])
-        folded = fold_vietnamese(name)
-        for row in self.model_field_rows():
-            if row["id"] != field_id and fold_vietnamese(str(row["name"])) == folded:
-                problem = tr("model_fields", "Đã có lĩnh vực «{name}».", name=row["name"])
-                raise ValidationError([FieldProblem("name", problem)])
-        return name
 
     # -- indicators and attachments ----------------------------------------------------
     def indicator_readings(self, model_id: str) -> list[dict[str, Any]]:
@@ -197,12 +174,3 @@ class ModelsMixin(SessionBase):
         from danvan_desktop.store import attachments
 
         return attachments.attachments_of(self.records, owner_entity, owner_id)
-
-
-def _new_code(name: str, taken: set[str]) -> str:
-    """A stable ASCII code from the name, unique among the codes ever used."""
-    base = re.sub(r"[^a-z0-9]+", "_", fold_vietnamese(name)).strip("_")[: CODE_MAX - 4] or "field"
-    code, n = base, 2
-    while code in taken:
-        code, n = f"{base}_{n}", n + 1
-    return code

@@ -49,3 +49,17 @@ def test_a_field_in_use_is_refused_with_the_number_of_models(session: Session) -
     assert caught.value.fields == ["name"]
     assert "1 mô hình đang thuộc lĩnh vực này" in caught.value.message
     assert "economy" in _codes(session)
+
+
+def test_rows_count_the_live_models_of_each_field(session: Session) -> None:
+    """The dialog's list shows each field's live models; a deleted model does not count."""
+    kept = session.add_model(name="Vườn rau sạch", field_code="economy", year=2026)
+    gone = session.add_model(name="Quỹ khuyến học", field_code="economy", year=2026)
+    session.add_model(name="Đường hoa", field_code="other", year=2026)
+    assert kept.record_id is not None and gone.record_id is not None
+    session.delete_record("model", gone.record_id)
+    use = {row["code"]: row["models"] for row in session.model_field_rows()}
+    assert use["economy"] == 1
+    assert use["other"] == 1
+    assert sum(use.values()) == 2
+    assert set(use) == set(_codes(session))
