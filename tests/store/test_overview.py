@@ -113,3 +113,14 @@ def test_model_fields_and_years(session: Session) -> None:
     _models(session)
     assert session.model_fields()[0] == ("economy", "Kinh tế")
     assert session.model_years() == [2026, 2025]
+
+
+def test_model_years_leave_out_deleted_models(session: Session) -> None:
+    """A year whose only models were deleted leaves the filter; the others stay in order."""
+    _models(session)
+    for year in (2019, 2021, 2021):
+        session.add_model(name=f"Mô hình năm {year}", field_code="economy", year=year)
+    gone = session.add_model(name="Mô hình đã xóa", field_code="economy", year=2017)
+    assert gone.record_id is not None
+    session.delete_record("model", gone.record_id)
+    assert session.model_years() == [2026, 2025, 2021, 2019]

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
 from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
+from danvan_desktop.ui import model_table
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.highlight_delegate import HighlightDelegate
 from danvan_desktop.ui.model_table import HIGHLIGHT_ROLE, PAGE_SIZE, ListQuery
@@ -52,6 +53,47 @@ def page(
     widget.show()
     qtbot.waitUntil(lambda: widget.table_model.rowCount() == 6, timeout=WAIT_MS)
     return widget
+
+
+def test_first_page_read_once_with_field_names_and_counted_after(
+    qtbot: QtBot,
+    runner: TaskRunner,
+    bus: EventBus,
+    tmp_path: Path,
+    translations: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Opening the list reads its first page once, shows field names with its first rows,
+    and counts the models after the rows are read."""
+    data_dir = make_team_dir(tmp_path / "data", _fill)
+    opened: list[Any] = []
+    runner.open_session(data_dir, on_done=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    reads: list[str] = []
+    real_page, real_count = model_table.fetch_page, model_table.count_models
+
+    def page_read(*args: Any) -> Any:
+        reads.append("page")
+        return real_page(*args)
+
+    def count_read(*args: Any) -> Any:
+        reads.append("count")
+        return real_count(*args)
+
+    monkeypatch.setattr(model_table, "fetch_page", page_read)
+    monkeypatch.setattr(model_table, "count_models", count_read)
+    widget = ModelsPage(runner, bus)
+    qtbot.addWidget(widget)
+    first_rows: list[str] = []
+    widget.table_model.first_rows_shown.connect(
+        lambda: first_rows.extend(widget.table_model.index(r, 1).data() for r in range(6))
+    )
+    widget.show()
+    qtbot.waitUntil(lambda: widget.table_model.total == 6, timeout=WAIT_MS)
+    assert reads == ["page", "count"]
+    assert "Xây dựng nông thôn mới, đô thị văn minh" in first_rows
+    assert "new_rural" not in first_rows
+    assert widget.count_label.text() == "6 mô hình."
 
 
 def _names(page: ModelsPage) -> list[str]:

@@ -143,12 +143,22 @@ def overview(db: Database, *, today: dt.date) -> Overview:
     )
 
 
+# One index probe per distinct year (idx_model_year), newest first: DISTINCT would read
+# every live model's index entry (5 ms on 100k models, before the list's first paint).
+MODEL_YEARS_SQL = """
+WITH RECURSIVE years(year) AS (
+    SELECT max(year) FROM model WHERE deleted = 0
+    UNION ALL
+    SELECT (SELECT max(year) FROM model WHERE deleted = 0 AND year < years.year)
+    FROM years WHERE years.year IS NOT NULL
+)
+SELECT year FROM years WHERE year IS NOT NULL
+"""
+
+
 def model_years(db: Reads) -> list[int]:
     """The registration years that models exist for, newest first (for the year filter)."""
-    rows = db.execute(
-        "SELECT DISTINCT year FROM model WHERE deleted = 0 AND year IS NOT NULL ORDER BY year DESC"
-    ).fetchall()
-    return [int(r[0]) for r in rows]
+    return [int(r[0]) for r in db.execute(MODEL_YEARS_SQL).fetchall()]
 
 
 def model_fields(db: Reads) -> list[tuple[str, str]]:

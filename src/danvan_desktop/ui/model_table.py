@@ -81,6 +81,11 @@ def fetch_page(
     return Answer([_row(r) for r in page.rows], page.after, total)
 
 
+def count_models(ctx: JobContext, query: ListQuery) -> int:
+    """How many models the plain list shows (read lane)."""
+    return ctx.session.model_count(query.flt, db=ctx.plain_reader)
+
+
 def fetch_hits(ctx: JobContext, query: ListQuery) -> Answer:
     """Search hits narrowed by the filters, relevance first unless a column is sorted."""
     session, db = ctx.session, ctx.reader
@@ -189,13 +194,22 @@ class ModelTableModel(QAbstractTableModel):
         if query.search:
             job = lambda ctx: fetch_hits(ctx, query)  # noqa: E731
         else:
-            job = lambda ctx: fetch_page(ctx, query, after, PAGE_SIZE, first)  # noqa: E731
+            job = lambda ctx: fetch_page(ctx, query, after, PAGE_SIZE, False)  # noqa: E731
         self._runner.read(
             job,
             on_done=lambda answer: self._arrived(generation, answer, first),
             on_error=lambda error: self._failed(generation, error),
             owner=self,
         )
+        if first and not query.search:
+            # Counted after the first page is read (the same lane, in order): counting
+            # 100k models takes longer than reading the rows the user sees first.
+            self._runner.read(
+                lambda ctx: count_models(ctx, query),
+                on_done=lambda total: self._counted(generation, total),
+                on_error=lambda error: self._failed(generation, error),
+                owner=self,
+            )
 
     def _arrived(self, generation: int, answer: Answer, first: bool) -> None:
         if generation != self._generation:
@@ -209,10 +223,14 @@ class ModelTableModel(QAbstractTableModel):
         self._after = answer.after
         self._more = answer.after is not None
         if answer.total is not None:
-            self.total = answer.total
-            self.total_changed.emit(answer.total)
+            self._counted(generation, answer.total)
         if first:
             self.first_rows_shown.emit()
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation == self._generation:
+            self.total = total
+            self.total_changed.emit(total)
 
     def _refreshed(self, generation: int, answer: Answer) -> None:
         if generation != self._generation:
@@ -231,8 +249,7 @@ class ModelTableModel(QAbstractTableModel):
         self._after = answer.after
         self._more = answer.after is not None
         if answer.total is not None:
-            self.total = answer.total
-            self.total_changed.emit(answer.total)
+            self._counted(generation, answer.total)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:

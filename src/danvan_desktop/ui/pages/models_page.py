@@ -84,13 +84,16 @@ class ModelsPage(QWidget):
         self._awaiting_paint = False
         self._painted_once = False
         self.table_model = ModelTableModel(runner, self)
+        # The reads go first and the widgets are built while they run. The filter lists
+        # (a few rows) are queued before the first page, so the field names are there
+        # when its rows are first drawn.
+        self._load_lists()
+        self.table_model.start()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_query)
         self._build()
         self._connect()
         bus.data_changed.connect(self._on_data_changed)
-        self.table_model.start()
-        self._load_lists()
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -125,8 +128,10 @@ class ModelsPage(QWidget):
         layout.addLayout(bar)
         self.table = ListTable()
         self.table.setModel(self.table_model)
-        self.table.setSortingEnabled(True)
+        # The indicator first: enabling sorting sorts by it, and the header's own default
+        # (descending) would start a second read of the first page.
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
