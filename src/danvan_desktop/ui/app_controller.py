@@ -24,19 +24,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations
 from danvan_desktop.ui.main_window import MainWindow
 from danvan_desktop.ui.page_list import default_pages
-from danvan_desktop.ui.sync_scheduler import SyncScheduler, SyncTimings
 from danvan_desktop.ui.tasks import DB, JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from danvan_desktop.ui.recovery_dialog import RecoveryDialog
+    from danvan_desktop.ui.sync_scheduler import SyncScheduler, SyncTimings
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +116,19 @@ class AppController(QObject):
         self.recovery: RecoveryDialog | None = None
         self.check_report: Any = None
         self.restore_message: QMessageBox | None = None
+        self._sync: SyncScheduler | None = None
         bus.language_changed.connect(self.change_language)
-        self.sync = SyncScheduler(runner, bus, timings=options.sync_timings, parent=self)
+
+    @property
+    def sync(self) -> SyncScheduler:
+        """The sync scheduler, made when first needed: after the window's first paint,
+        or by the Đồng bộ page (the sync modules are not needed to start)."""
+        if self._sync is None:
+            from danvan_desktop.ui.sync_scheduler import SyncScheduler
+
+            timings = self.options.sync_timings
+            self._sync = SyncScheduler(self.runner, self.bus, timings=timings, parent=self)
+        return self._sync
 
     # -- starting ---------------------------------------------------------------------
     def start(self) -> None:
@@ -235,7 +248,7 @@ class AppController(QObject):
         self.wizard = None
         old = self.window
         pages = default_pages(
-            self.runner, self.bus, request_restore=self.restore, sync_scheduler=self.sync
+            self.runner, self.bus, request_restore=self.restore, sync_scheduler=lambda: self.sync
         )
         window = MainWindow(
             self.runner,
@@ -327,10 +340,13 @@ class AppController(QObject):
         else:
             detail = error.message if isinstance(error, DanvanError) else repr(error)
             text = tr("AppController", "Chưa khôi phục được: {error}", error=detail)
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), text, parent=window)
         box.open()
         self.restore_message = box
 
     def _quit(self) -> None:
-        self.sync.stop()  # a round on a slow link must not hold up the lanes' shutdown
+        if self._sync is not None:  # a round on a slow link must not hold up the shutdown
+            self._sync.stop()
         self.finished.emit()

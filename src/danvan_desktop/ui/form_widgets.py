@@ -105,14 +105,3 @@ class OptionalDateEdit(QDateEdit):
             self.calendarWidget().setSelectedDate(today)
             self.calendarWidget().setCurrentPage(today.year(), today.month())
         super().mousePressEvent(event)
-
-
-def heading(text: str, scale: float = 1.3) -> QLabel:
-    """A bold heading line."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label

@@ -13,8 +13,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QLabel
 
 from danvan_desktop.core import i18n
 from danvan_desktop.core.paths import resources_dir
@@ -44,6 +45,17 @@ def register_fonts(app: QGuiApplication) -> str:
         font = QFont(family, UI_FONT_POINT_SIZE)
         app.setFont(font)
     return family
+
+
+def heading(text: str, scale: float = 1.3) -> QLabel:
+    """A bold heading line (the title of a page or a section)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
 
 
 def qm_files(language: str) -> list[Path]:

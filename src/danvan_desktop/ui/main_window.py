@@ -18,17 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListWidget,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.ui.due_reminder import DueReminder
@@ -37,6 +31,10 @@ from danvan_desktop.ui.page_list import PageSpec
 from danvan_desktop.ui.status_bar import StatusBar
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QMessageBox
 
 SIDEBAR_MIN_CHARS = 16
 SIDEBAR_STYLE = """
@@ -87,11 +85,11 @@ class MainWindow(QMainWindow):
         self._after_paint: list[Callable[[], None]] | None = []  # None once painted
         self.setWindowTitle(tr("MainWindow", "Dân vận khéo"))
         self._build(bus)
-        self._add_shortcuts()
         runner.failed.connect(self.show_error)
         known = any(p.key == start_page for p in pages)
         first = self.show_page(start_page if known else pages[0].key)
         self._fit_screen()
+        self.after_first_paint(self._add_shortcuts)  # nobody presses keys before it
         self.after_first_paint(self._read_team_name)
         self.after_first_paint(self.status.refresh_pending)
         self.after_first_paint(self.due_reminder.refresh)
@@ -127,6 +125,8 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(lambda row: self.show_page(self._specs[row].key))
 
     def _add_shortcuts(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         for keys, method in (
             (QKeySequence.StandardKey.New, "new_record"),
             (QKeySequence.StandardKey.Save, "save"),
@@ -248,6 +248,8 @@ class MainWindow(QMainWindow):
                 error=type(error).__name__,
                 log=self._log_path or tr("MainWindow", "nhật ký của ứng dụng"),
             )
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, tr("MainWindow", "Có lỗi"), text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box

@@ -32,7 +32,8 @@ from danvan_desktop.ui.attendance_panel import AttendancePanel, attendance_count
 from danvan_desktop.ui.child_rows import ChildRows
 from danvan_desktop.ui.draft_autosave import AUTOSAVE_MS, COMMIT_MS, CommitReport, DraftAutosaver
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.form_widgets import ERROR_STYLE, heading
+from danvan_desktop.ui.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.meeting_header import MeetingHeader
 from danvan_desktop.ui.meeting_notices import (
     RestoredNote,

@@ -35,9 +35,13 @@ def default_pages(
     bus: EventBus,
     *,
     request_restore: Callable[[Path], None],
-    sync_scheduler: SyncScheduler | None = None,
+    sync_scheduler: Callable[[], SyncScheduler] | None = None,
 ) -> list[PageSpec]:
-    """Every page of the main window, in sidebar order."""
+    """Every page of the main window, in sidebar order.
+
+    ``sync_scheduler`` gives the application's scheduler (made when first asked for);
+    without it the Đồng bộ page makes its own.
+    """
 
     def overview() -> QWidget:
         from danvan_desktop.ui.pages.overview_page import OverviewPage
@@ -92,7 +96,7 @@ def default_pages(
     def sync() -> QWidget:
         from danvan_desktop.ui.pages.sync_page import SyncPage
 
-        return SyncPage(runner, bus, sync_scheduler)
+        return SyncPage(runner, bus, sync_scheduler() if sync_scheduler else None)
 
     return [
         PageSpec("overview", tr("MainWindow", "Tổng quan"), overview),

@@ -17,9 +17,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QStatusBar, QWidget
 
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.sync_page_data import local_time_text
 from danvan_desktop.ui.tasks import TaskRunner
-from danvan_desktop.ui.text import number_text, tr
+from danvan_desktop.ui.text import local_time_text, number_text, tr
 
 REFRESH_DELAY_MS = 250
 ONLINE_STYLE = "color: #1b6e3a;"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
@@ -10,25 +9,12 @@ from danvan_desktop.core.errors import NotFoundError
 from danvan_desktop.core.i18n import tr as core_tr
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.ui.tasks import JobContext
-from danvan_desktop.ui.text import number_text, tr
+from danvan_desktop.ui.text import local_time_text, number_text, tr
 
 if TYPE_CHECKING:  # the sync stack (requests) loads with the first round, not at start
     from danvan_desktop.sync.engine import SyncReport
 
 LOG_LIMIT = 200
-
-
-def local_time_text(iso: str | None) -> str:
-    """A stored UTC timestamp as local dd/MM/yyyy HH:mm (empty for none)."""
-    if not iso:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 def record_title(session: Any, entity: str, record_id: str) -> str:

@@ -19,8 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from danvan_desktop.core.i18n import tr as core_tr
 from danvan_desktop.core.schema import ENTITIES
-from danvan_desktop.ui.sync_page_data import local_time_text
-from danvan_desktop.ui.text import number_text, tr
+from danvan_desktop.ui.text import local_time_text, number_text, tr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Row = dict[str, Any]

@@ -39,6 +39,19 @@ def date_text(value: str | dt.date | None) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
+def local_time_text(iso: str | None) -> str:
+    """A stored UTC timestamp as local dd/MM/yyyy HH:mm (empty for none)."""
+    if not iso:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
 def number_text(value: float | int | None) -> str:
     """A number the Vietnamese way: comma for decimals, dot between thousands."""
     if value is None:

@@ -36,7 +36,8 @@ from danvan_desktop.core.errors import DanvanError, OperationCancelled, Validati
 from danvan_desktop.ui.dialogs.export_job import ExportRequest, run_export
 from danvan_desktop.ui.dialogs.export_targets import PlacesBox, VolumeLister
 from danvan_desktop.ui.dialogs.job_dialog import JobDialog
-from danvan_desktop.ui.form_widgets import ERROR_STYLE, add_row, heading
+from danvan_desktop.ui.form_widgets import ERROR_STYLE, add_row
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.usb import BadFileNameError, check_file_name

@@ -32,7 +32,8 @@ from danvan_desktop.ui.commendation_dialogs import CriteriaDialog, DecisionDialo
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.exemplar_dialog import ExemplarDialog
 from danvan_desktop.ui.exemplar_table import ExemplarTableModel
-from danvan_desktop.ui.form_widgets import ERROR_STYLE, heading
+from danvan_desktop.ui.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.report_export import FolderChooser, export_document, folder_dialog
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import number_text, tr

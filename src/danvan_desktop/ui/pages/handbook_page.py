@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.form_widgets import heading
 from danvan_desktop.ui.handbook_reader import HandbookReader
 from danvan_desktop.ui.handbook_text import hit_html, search_tokens
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 

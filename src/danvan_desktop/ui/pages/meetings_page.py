@@ -29,7 +29,8 @@ from danvan_desktop.core.vocab import MEETING_KINDS, MEETING_STATES, label
 from danvan_desktop.store.lists import RowsPage
 from danvan_desktop.ui.draft_autosave import AUTOSAVE_MS, COMMIT_MS
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.form_widgets import ERROR_STYLE, heading
+from danvan_desktop.ui.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.meeting_editor import MeetingEditor
 from danvan_desktop.ui.new_meeting_dialog import NewMeetingDialog
 from danvan_desktop.ui.paged_records import PagedRecordModel

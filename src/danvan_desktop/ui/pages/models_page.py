@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.core.vocab import MODEL_STATUSES, label
 from danvan_desktop.store.lists import ModelFilter
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.form_widgets import heading
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.model_table import COLUMNS, ListQuery, ModelTableModel
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import number_text, tr

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from danvan_desktop.core.vocab import MODEL_STATUSES, label
 from danvan_desktop.ui.charts import BarChart, ColumnChart
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.form_widgets import ERROR_STYLE, heading
+from danvan_desktop.ui.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.tasks import TaskRunner
 from danvan_desktop.ui.text import date_text, number_text, tr
 

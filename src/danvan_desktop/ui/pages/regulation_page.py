@@ -41,8 +41,8 @@ from danvan_desktop.ui.form_widgets import (
     FieldError,
     OptionalDateEdit,
     add_row,
-    heading,
 )
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.report_export import FolderChooser, export_document, folder_dialog
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, tr

@@ -38,7 +38,8 @@ from danvan_desktop.session import Session
 from danvan_desktop.ui.dialogs.export_dialog import ExportDialog, FolderChooser
 from danvan_desktop.ui.dialogs.export_targets import VolumeLister
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.form_widgets import ERROR_STYLE, heading
+from danvan_desktop.ui.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.report_params import ReportParams
 from danvan_desktop.ui.report_preview import DocumentPreview, document_html
 from danvan_desktop.ui.tasks import JobContext, TaskRunner

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.form_widgets import FieldError, add_row, heading
+from danvan_desktop.ui.form_widgets import FieldError, add_row
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.progress import run_with_progress
 from danvan_desktop.ui.tasks import DB, JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, number_text, tr

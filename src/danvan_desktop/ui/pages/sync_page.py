@@ -40,14 +40,13 @@ from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.form_widgets import ERROR_STYLE
 from danvan_desktop.ui.sync_page_data import (
     last_round_text,
-    local_time_text,
     page_data,
     report_text,
 )
 from danvan_desktop.ui.sync_scheduler import SyncScheduler
 from danvan_desktop.ui.sync_tables import RowsModel, export_log, log_columns, rejected_columns
 from danvan_desktop.ui.tasks import TaskRunner
-from danvan_desktop.ui.text import number_text, tr
+from danvan_desktop.ui.text import local_time_text, number_text, tr
 
 RELOAD_DELAY_MS = 150
 NOTE_STYLE = "background: #fff4e0; border: 1px solid #e0b060; padding: 6px;"

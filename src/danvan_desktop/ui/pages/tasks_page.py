@@ -31,7 +31,8 @@ from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.vocab import TASK_STATUSES, label
 from danvan_desktop.store.lists import RowsPage
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.form_widgets import ERROR_STYLE, heading
+from danvan_desktop.ui.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.paged_records import Fetch, PagedRecordModel
 from danvan_desktop.ui.record_table import Column, record_view
 from danvan_desktop.ui.tasks import JobContext, TaskRunner

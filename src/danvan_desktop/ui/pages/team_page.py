@@ -25,7 +25,8 @@ from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.vntext import fold_vietnamese
 from danvan_desktop.core.vocab import MEMBER_ROLES, label
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.form_widgets import ERROR_STYLE, heading
+from danvan_desktop.ui.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.member_dialog import MemberDialog
 from danvan_desktop.ui.record_table import Column, RecordTableModel, record_view
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
