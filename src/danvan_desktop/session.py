@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from danvan_desktop.core.lazy import lazy_module
 from danvan_desktop.session_bundles import BundleMixin
 from danvan_desktop.session_exemplars import ExemplarsMixin
 from danvan_desktop.session_handbook import HandbookMixin
@@ -27,14 +28,16 @@ from danvan_desktop.session_reports import ReportsMixin
 from danvan_desktop.session_result import Result, result_of
 from danvan_desktop.session_sync import SyncMixin
 from danvan_desktop.session_team import TeamMixin
-from danvan_desktop.store import outbox
-from danvan_desktop.store import team as team_store
 from danvan_desktop.store.database import Store
-from danvan_desktop.store.search import SearchHit
-from danvan_desktop.store.search import search as search_store
 
 if TYPE_CHECKING:
+    from danvan_desktop.store import outbox
+    from danvan_desktop.store import team as team_store
     from danvan_desktop.store.integrity import CheckReport
+    from danvan_desktop.store.search import SearchHit
+else:  # loaded when first used (core/lazy.py)
+    outbox = lazy_module("danvan_desktop.store.outbox")
+    team_store = lazy_module("danvan_desktop.store.team")
 
 __all__ = ["Result", "Session"]
 
@@ -56,7 +59,8 @@ class Session(
     def open(cls, data_dir: Path, *, create: bool = False) -> Session:
         """Open the store in ``data_dir`` (``create`` to make a new one)."""
         session = cls(Store.open(Path(data_dir), create=create))
-        session.load_bundled_handbook()
+        if session.bundled_handbook_is_newer():
+            session.load_bundled_handbook()
         return session
 
     def close(self) -> None:
@@ -110,6 +114,8 @@ class Session(
         self, text: str, *, limit: int = 20, entities: tuple[str, ...] | None = None
     ) -> list[SearchHit]:
         """Hits for what the user typed (diacritics optional), names before bodies."""
+        from danvan_desktop.store.search import search as search_store
+
         return search_store(self.store.db, text, limit=limit, entities=entities)
 
     def fill_demo(

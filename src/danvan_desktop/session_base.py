@@ -10,14 +10,18 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
+from danvan_desktop.core.lazy import lazy_module
 from danvan_desktop.session_result import Result, result_of
-from danvan_desktop.store import team as team_store
 from danvan_desktop.store.database import Store
-from danvan_desktop.store.records import Records
 from danvan_desktop.store.settings import get_setting, set_setting
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from danvan_desktop.store import team as team_store
+    from danvan_desktop.store.records import Records
+else:  # loaded when first used (core/lazy.py)
+    team_store = lazy_module("danvan_desktop.store.team")
 
 
 class SessionBase:
@@ -25,8 +29,18 @@ class SessionBase:
 
     def __init__(self, store: Store, *, role: str = "team") -> None:
         self.store = store
-        self.records = Records(store)
         self.role = role
+        self._records: Records | None = None
+
+    @property
+    def records(self) -> Records:
+        """The writer of synced records, made when first used: opening the store and
+        reading the first list need neither it nor the validation it loads."""
+        if self._records is None:
+            from danvan_desktop.store.records import Records
+
+            self._records = Records(self.store)
+        return self._records
 
     # -- generic records ---------------------------------------------------------------
     def add_record(self, entity: str, **fields: Any) -> Result:

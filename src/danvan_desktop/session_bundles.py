@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.store.database import Store, utc_now
-from danvan_desktop.store.records import Records
 
 if TYPE_CHECKING:  # the bundle and sync stacks load on first use, not at start-up
+    from danvan_desktop.store.records import Records
     from danvan_desktop.sync.bundle_laptop import AppliedReply
     from danvan_desktop.sync.transport import SyncTransport
 
@@ -45,7 +45,11 @@ class BundleMixin:
     """USB bundle verbs of the Session (needs ``store`` and ``records``)."""
 
     store: Store
-    records: Records
+
+    if TYPE_CHECKING:  # SessionBase's, made when first used
+
+        @property
+        def records(self) -> Records: ...
 
     def write_sync_bundle(
         self,

@@ -21,12 +21,23 @@ if TYPE_CHECKING:
 class HandbookMixin(SessionBase):
     """Handbook verbs of the Session."""
 
+    def bundled_handbook_is_newer(self) -> bool:
+        """Whether the shipped handbook is newer than this store's copy (asked at every
+        open; store/handbook_version.py answers without loading the documents' module)."""
+        from danvan_desktop.store import handbook_version as version
+
+        try:
+            shipped = version.bundle_version()
+        except (OSError, ValueError, KeyError):
+            return True  # a damaged install: loading says so (and loads nothing)
+        return shipped > version.loaded_version(self.store.meta(version.BUNDLE_META_KEY))
+
     def load_bundled_handbook(self) -> LoadOutcome:
         """Load the bundled handbook when this store has an older one (or none)."""
         from danvan_desktop.store import handbook
 
         try:
-            if handbook.bundle_version() <= int(self.store.meta(handbook.BUNDLE_META_KEY) or 0):
+            if not self.bundled_handbook_is_newer():
                 return handbook.LoadOutcome(loaded=False)
             return handbook.load_bundled(self.store, handbook.read_bundle())
         except (OSError, ValueError, KeyError):

@@ -11,17 +11,26 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from danvan_desktop.core import schedule
-from danvan_desktop.core.schedule import Due
+from danvan_desktop.core.lazy import lazy_module
 from danvan_desktop.session_base import SessionBase
 from danvan_desktop.session_result import Result, result_of
-from danvan_desktop.store import drafts, meeting_templates, meetings, tasks
 from danvan_desktop.store.lists import RowsPage
-from danvan_desktop.store.search import search as search_store
 from danvan_desktop.store.settings import get_setting
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from danvan_desktop.core import schedule
+    from danvan_desktop.core.schedule import Due
+    from danvan_desktop.store import drafts, meeting_templates, meetings, tasks
+    from danvan_desktop.store import search as store_search
+else:  # loaded when first used (core/lazy.py)
+    schedule = lazy_module("danvan_desktop.core.schedule")
+    drafts = lazy_module("danvan_desktop.store.drafts")
+    meeting_templates = lazy_module("danvan_desktop.store.meeting_templates")
+    meetings = lazy_module("danvan_desktop.store.meetings")
+    store_search = lazy_module("danvan_desktop.store.search")
+    tasks = lazy_module("danvan_desktop.store.tasks")
 
 TASK_SEARCH_HITS = 500  # tasks and meetings a search of the task list looks at
 
@@ -107,7 +116,7 @@ class MeetingsMixin(SessionBase):
         db = db or self.store.db
         ids: list[str] | None = None
         if search.strip():
-            hits = search_store(
+            hits = store_search.search(
                 db,
                 search,
                 limit=limit,
@@ -232,7 +241,9 @@ class MeetingsMixin(SessionBase):
         ids: list[str] | None = None
         meeting_ids: list[str] | None = None
         if search.strip():
-            hits = search_store(db, search, limit=TASK_SEARCH_HITS, entities=("task", "meeting"))
+            hits = store_search.search(
+                db, search, limit=TASK_SEARCH_HITS, entities=("task", "meeting")
+            )
             ids = [h.target_id for h in hits if h.target_entity == "task"]
             meeting_ids = [h.target_id for h in hits if h.target_entity == "meeting" and h.in_name]
         rows = tasks.task_rows(

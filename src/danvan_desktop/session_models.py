@@ -12,18 +12,24 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.lazy import lazy_module
 from danvan_desktop.session_base import SessionBase
 from danvan_desktop.session_result import Result, result_of
-from danvan_desktop.store import lists, model_fields, overview
+from danvan_desktop.store import lists
 from danvan_desktop.store.lists import ModelFilter, Page
-from danvan_desktop.store.search import SearchHit
-from danvan_desktop.store.search import search as search_store
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from danvan_desktop.store import model_fields, overview
+    from danvan_desktop.store import search as store_search
+    from danvan_desktop.store.changes import Change
     from danvan_desktop.store.connection import Reads
-    from danvan_desktop.store.records import Change
+    from danvan_desktop.store.search import SearchHit
+else:  # loaded when first used (core/lazy.py)
+    model_fields = lazy_module("danvan_desktop.store.model_fields")
+    overview = lazy_module("danvan_desktop.store.overview")
+    store_search = lazy_module("danvan_desktop.store.search")
 
 
 class ModelsMixin(SessionBase):
@@ -73,7 +79,7 @@ class ModelsMixin(SessionBase):
         db: Database | None = None,
     ) -> list[SearchHit]:
         """Search as you type (like ``search``), optionally on a reader connection."""
-        return search_store(db or self.store.db, text, limit=limit, entities=entities)
+        return store_search.search(db or self.store.db, text, limit=limit, entities=entities)
 
     def overview_figures(
         self, *, today: dt.date | None = None, db: Database | None = None
@@ -83,11 +89,11 @@ class ModelsMixin(SessionBase):
 
     def model_fields(self, *, db: Reads | None = None) -> list[tuple[str, str]]:
         """The team's model fields as (code, name), in order."""
-        return overview.model_fields(db or self.store.db)
+        return lists.model_fields(db or self.store.db)
 
     def model_years(self, *, db: Reads | None = None) -> list[int]:
         """Years that have models, newest first."""
-        return overview.model_years(db or self.store.db)
+        return lists.model_years(db or self.store.db)
 
     # -- the editable list of model fields (lĩnh vực): store/model_fields.py ----------
     def model_field_rows(self) -> list[dict[str, Any]]:

@@ -15,15 +15,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from danvan_desktop.core.lazy import lazy_module
 from danvan_desktop.session_base import SessionBase
-from danvan_desktop.store import meetings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from danvan_desktop.reports.builders import ReportKind
     from danvan_desktop.reports.document import Document
+    from danvan_desktop.store import meetings
     from danvan_desktop.usb import Volume, WrittenFile
+else:  # loaded when first used (core/lazy.py)
+    meetings = lazy_module("danvan_desktop.store.meetings")
 
 
 class ReportsMixin(SessionBase):

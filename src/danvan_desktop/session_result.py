@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from danvan_desktop.store.records import Change, Changes
+from danvan_desktop.store.changes import Change, Changes
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,22 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
-from danvan_desktop.store import outbox, sync_apply
+from danvan_desktop.core.lazy import lazy_module
+from danvan_desktop.store.changes import Change, Changes
 from danvan_desktop.store.database import Store, utc_now
-from danvan_desktop.store.records import Change, Changes, Records
 from danvan_desktop.store.settings import get_setting, set_setting
-from danvan_desktop.sync import protocol
 
 if TYPE_CHECKING:
+    from danvan_desktop.store import outbox, sync_apply
+    from danvan_desktop.store.records import Records
+    from danvan_desktop.sync import protocol
     from danvan_desktop.sync.backoff import Backoff
     from danvan_desktop.sync.engine import Progress, SyncReport
     from danvan_desktop.sync.transport import SyncTransport, TransportError
+else:  # loaded when first used (core/lazy.py)
+    outbox = lazy_module("danvan_desktop.store.outbox")
+    sync_apply = lazy_module("danvan_desktop.store.sync_apply")
+    protocol = lazy_module("danvan_desktop.sync.protocol")
 
 # Entered around every HTTP request of a call: the GUI lends the writer connection
 # back to its DB lane while a request is on the wire (ui/writer_turns.py).
@@ -52,11 +58,16 @@ class SyncMixin:
     """Sync verbs of the Session (needs ``store`` and ``records``)."""
 
     store: Store
-    records: Records
     role: str
-    # What this client speaks and how it reads the time; tests set an older protocol
-    # (the server answers 426) or a wrong clock (the skew note).
-    protocol_version: int = protocol.PROTOCOL_VERSION
+
+    if TYPE_CHECKING:  # SessionBase's, made when first used
+
+        @property
+        def records(self) -> Records: ...
+
+    # What this client speaks (None: sync/protocol.py's version) and how it reads the
+    # time; tests set an older protocol (the server answers 426) or a wrong clock.
+    protocol_version: int | None = None
     sync_clock: Callable[[], dt.datetime] | None = None
     _register_bundle_key: Callable[[SyncTransport], None]  # from BundleMixin (session_bundles)
 
@@ -84,7 +95,11 @@ class SyncMixin:
 
         return LendingTransport(
             str(url),
-            protocol_version=str(self.protocol_version),
+            protocol_version=str(
+                protocol.PROTOCOL_VERSION
+                if self.protocol_version is None
+                else self.protocol_version
+            ),
             schema_version=self.store.db.execute("PRAGMA user_version").fetchone()[0],
             ca_bundle=get_setting(self.store.db, "ca_bundle"),
             on_wire=on_wire,

@@ -102,6 +102,24 @@ def test_reopening_does_not_load_twice(session: Session, data_dir: Path) -> None
         again.close()
 
 
+def test_a_store_with_an_older_bundle_is_brought_up_to_date_when_opened(
+    session: Session, data_dir: Path
+) -> None:
+    """Opening asks the cheap version question and loads only when the store is behind."""
+    from danvan_desktop.store.handbook_version import BUNDLE_META_KEY, bundle_version
+
+    assert not session.bundled_handbook_is_newer()
+    session.store.set_meta(BUNDLE_META_KEY, str(bundle_version() - 1))
+    assert session.bundled_handbook_is_newer()
+    session.close()
+    again = Session.open(data_dir)
+    try:
+        assert again.store.meta(BUNDLE_META_KEY) == str(bundle_version())
+        assert not again.bundled_handbook_is_newer()
+    finally:
+        again.close()
+
+
 def test_grown_bundle_replaces_the_older_version(session: Session, tmp_path: Path) -> None:
     """A newer doc_version of a slug replaces the text in place and is marked new."""
     outcome = handbook.load_bundled(session.store, handbook.read_bundle(grown_bundle(tmp_path)))

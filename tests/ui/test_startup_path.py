@@ -24,8 +24,21 @@ from .helpers import WAIT_MS, make_team_dir
 
 START_TIMEOUT_S = 60
 # Loaded later, by what uses them: sync rounds, the writer's sqlite-utils Database,
-# report renderers, photo scaling.
-HEAVY = ["requests", "urllib3", "sqlite_utils", "click", "PIL", "docx", "openpyxl", "fpdf"]
+# report renderers, photo scaling; and our own modules the first screen does not
+# need (the writer and its validation, the other areas' store modules, the handbook
+# loader, the sync scheduler: the Session loads them when first used, core/lazy.py).
+HEAVY = [
+    *("requests", "urllib3", "sqlite_utils", "click", "PIL", "docx", "openpyxl", "fpdf"),
+    "danvan_desktop.store.records",
+    "danvan_desktop.core.validation",
+    "danvan_desktop.store.outbox",
+    "danvan_desktop.store.search",
+    "danvan_desktop.store.meetings",
+    "danvan_desktop.store.team",
+    "danvan_desktop.store.handbook",
+    "danvan_desktop.store.overview",
+    "danvan_desktop.ui.sync_scheduler",
+]
 
 # Runs in the application (DANVAN_TEST_SCRIPT) once the window is up: at the first
 # paint of the list, print which heavy modules are loaded.

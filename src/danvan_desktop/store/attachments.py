@@ -25,8 +25,9 @@ from typing import Any
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.store.changes import Change
 from danvan_desktop.store.database import Store, fsync_dir, utc_now
-from danvan_desktop.store.records import Change, Records
+from danvan_desktop.store.records import Records
 
 BLOCK = 1 << 20
 

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.vntext import fold_vietnamese
-from danvan_desktop.store.records import Change, Records
+from danvan_desktop.store.changes import Change
+from danvan_desktop.store.records import Records
 from danvan_desktop.store.settings import get_setting, set_setting
 
 if TYPE_CHECKING:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from danvan_desktop.store.changes import Change
 from danvan_desktop.store.database import utc_now
-from danvan_desktop.store.records import Change, Records
+from danvan_desktop.store.records import Records
 
 
 def save_draft(records: Records, entity: str, record_id: str, fields: dict[str, Any]) -> None:

@@ -37,12 +37,12 @@ from danvan_desktop.core.paths import resources_dir
 from danvan_desktop.core.schema import HANDBOOK_DOC, SYSTEM_COLUMNS
 from danvan_desktop.core.vntext import vietnamese_sort_key
 from danvan_desktop.store.database import Store, utc_now
+from danvan_desktop.store.handbook_version import BUNDLE_META_KEY
 from danvan_desktop.store.search_index import index_record, sort_columns, unindex_record
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-BUNDLE_META_KEY = "handbook_bundle_version"
 BUNDLED = "bundled"
 # On equal dates and versions, the province's word beats the team's and the bundle's.
 SOURCE_RANK = {BUNDLED: 0, "team": 1, "province": 2}
@@ -119,12 +119,6 @@ def read_bundle(folder: Path | None = None) -> Bundle:
         for item in index["documents"]
     )
     return Bundle(int(index["version"]), docs)
-
-
-def bundle_version(folder: Path | None = None) -> int:
-    """The bundle's version, reading only its index."""
-    folder = folder or resources_dir() / "handbook"
-    return int(json.loads((folder / "index.json").read_text(encoding="utf-8"))["version"])
 
 
 # -- loading the bundle ------------------------------------------------------------------

@@ -8,7 +8,8 @@ import datetime as dt
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.vocab import MEETING_KINDS
 from danvan_desktop.store import team as team_store
-from danvan_desktop.store.records import Changes, Records
+from danvan_desktop.store.changes import Changes
+from danvan_desktop.store.records import Records
 
 
 def agenda_for(kind: str, period: str, day: dt.date) -> list[str]:

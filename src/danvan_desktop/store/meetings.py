@@ -11,8 +11,9 @@ from typing import Any
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.store.changes import Change, Changes
 from danvan_desktop.store.database import utc_now
-from danvan_desktop.store.records import Change, Changes, Records
+from danvan_desktop.store.records import Records
 
 MINUTES_TYPE_CODE = "BB"
 CHILD_ENTITIES = ("attendance", "agenda_item", "opinion", "conclusion", "vote", "task")

@@ -19,7 +19,6 @@ from danvan_desktop.store.tasks import task_rows
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from danvan_desktop.store.connection import Reads
 
 MONTHS_SHOWN = 12
 OVERDUE_SHOWN = 10
@@ -141,32 +140,6 @@ def overview(db: Database, *, today: dt.date) -> Overview:
         next_meeting=_next_meeting(db, team_id, today),
         last_meeting_on=held[0] if held else None,
     )
-
-
-# One index probe per distinct year (idx_model_year), newest first: DISTINCT would read
-# every live model's index entry (5 ms on 100k models, before the list's first paint).
-MODEL_YEARS_SQL = """
-WITH RECURSIVE years(year) AS (
-    SELECT max(year) FROM model WHERE deleted = 0
-    UNION ALL
-    SELECT (SELECT max(year) FROM model WHERE deleted = 0 AND year < years.year)
-    FROM years WHERE years.year IS NOT NULL
-)
-SELECT year FROM years WHERE year IS NOT NULL
-"""
-
-
-def model_years(db: Reads) -> list[int]:
-    """The registration years that models exist for, newest first (for the year filter)."""
-    return [int(r[0]) for r in db.execute(MODEL_YEARS_SQL).fetchall()]
-
-
-def model_fields(db: Reads) -> list[tuple[str, str]]:
-    """The team's list of model fields as (code, name), in the team's order."""
-    rows = db.execute(
-        "SELECT code, name FROM model_field WHERE deleted = 0 ORDER BY position_order, name_sort"
-    ).fetchall()
-    return [(str(code), str(name)) for code, name in rows]
 
 
 def indicator_names(db: Database, model_id: str) -> list[tuple[str, str]]:

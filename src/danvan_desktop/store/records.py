@@ -8,7 +8,6 @@ transaction. Deletes are tombstones.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
@@ -17,39 +16,12 @@ from danvan_desktop.core.ids import uuid7
 from danvan_desktop.core.schema import ENTITIES, SYSTEM_COLUMNS, EntitySpec
 from danvan_desktop.core.validation import ValidationContext, coerce_fields, validate_record
 from danvan_desktop.store import outbox, search_index
+from danvan_desktop.store.changes import Change
 from danvan_desktop.store.database import Store, utc_now
 from danvan_desktop.store.places import commune_exists
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-
-@dataclass(frozen=True)
-class Change:
-    """What one mutation did: which record, how, which fields."""
-
-    entity: str
-    record_id: str
-    kind: str  # created | updated | deleted | unchanged
-    fields: tuple[str, ...] = ()
-
-
-@dataclass
-class Changes:
-    """The changes of one facade call, so the UI refreshes only what changed."""
-
-    items: list[Change] = field(default_factory=list)
-
-    def add(self, change: Change) -> Change:
-        """Append one change and return it."""
-        if change.kind != "unchanged":
-            self.items.append(change)
-        return change
-
-    @property
-    def entities(self) -> set[str]:
-        """The entities touched."""
-        return {c.entity for c in self.items}
 
 
 def spec_of(entity: str) -> EntitySpec:

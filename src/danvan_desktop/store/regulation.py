@@ -26,7 +26,8 @@ from danvan_desktop.core.paths import resources_dir
 from danvan_desktop.core.vndate import short_date
 from danvan_desktop.core.vocab import MEMBER_ROLES, REPORTING_PERIODS
 from danvan_desktop.store import team as team_store
-from danvan_desktop.store.records import Change, Records
+from danvan_desktop.store.changes import Change
+from danvan_desktop.store.records import Records
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from danvan_desktop.core.errors import FieldProblem, StoreError, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.vocab import DEFAULT_MODEL_FIELDS
+from danvan_desktop.store.changes import Changes
 from danvan_desktop.store.places import commune_name, province_name
-from danvan_desktop.store.records import Changes, Records
+from danvan_desktop.store.records import Records
 
 DEFAULT_MEETING_PERIOD = "monthly"
 DEFAULT_MEETING_DAY = 25

@@ -12,15 +12,20 @@ A generation number drops answers to questions no longer asked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from danvan_desktop.core.lazy import lazy_module
 from danvan_desktop.core.vocab import MODEL_STATUSES, label
 from danvan_desktop.store.lists import ModelFilter
-from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 from danvan_desktop.ui.tasks import JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, tr
+
+if TYPE_CHECKING:
+    from danvan_desktop.store import search
+else:  # with the first search, not to start (core/lazy.py)
+    search = lazy_module("danvan_desktop.store.search")
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 200
@@ -42,7 +47,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 def strip_marks(text: str) -> str:
     """Text without the highlight markers."""
-    return text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+    return text.replace(search.HIGHLIGHT_START, "").replace(search.HIGHLIGHT_END, "")
 
 
 @dataclass(frozen=True)
