@@ -13,9 +13,8 @@ import logging
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.i18n import tr
@@ -30,8 +29,8 @@ _log = logging.getLogger(__name__)
 WriteProgress = Callable[[int, int | None], None]  # (bytes written, total)
 
 
-@dataclass(frozen=True)
-class WrittenBundle:
+# A NamedTuple, not a dataclass: made at every start, and a dataclass costs ~0.4 ms to make.
+class WrittenBundle(NamedTuple):
     """A bundle written to a stick (or a folder)."""
 
     path: Path

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from danvan_desktop.store.changes import Change, Changes
 
 
-@dataclass(frozen=True)
-class Result:
+# A NamedTuple, not a dataclass: made at every start, and a dataclass costs ~0.4 ms to make.
+class Result(NamedTuple):
     """What a mutation did."""
 
     record_id: str | None
-    changes: tuple[Change, ...] = field(default=())
+    changes: tuple[Change, ...] = ()
 
     @property
     def entities(self) -> set[str]:

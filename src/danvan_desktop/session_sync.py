@@ -13,9 +13,8 @@ import datetime as dt
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
@@ -41,8 +40,8 @@ else:  # loaded when first used (core/lazy.py)
 OnWire = Callable[[], contextlib.AbstractContextManager[object]]
 
 
-@dataclass(frozen=True)
-class SyncState:
+# A NamedTuple, not a dataclass: made at every start, and a dataclass costs ~0.4 ms to make.
+class SyncState(NamedTuple):
     """What the status bar and the Đồng bộ page show."""
 
     enrolled: bool

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class DanvanError(Exception):
@@ -16,8 +16,8 @@ class DanvanError(Exception):
         return self.message
 
 
-@dataclass(frozen=True)
-class FieldProblem:
+# A NamedTuple, not a dataclass: made at every start, and a dataclass costs ~0.4 ms to make.
+class FieldProblem(NamedTuple):
     """One invalid field: its name (as stored) and what the user should do."""
 
     field: str

@@ -1,16 +1,17 @@
 """What a mutation did to which records: the store's answer, carried up to the pages.
 
 Kept apart from records.py (the writer, with validation and the outbox) so that
-what only reads or passes changes on does not load the writer.
+what only reads or passes changes on does not load the writer. Plain classes, not
+dataclasses: this module is loaded at every start, and making a dataclass takes
+~0.4 ms (its methods are compiled from source), a tenth of the start-up margin.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What one mutation did: which record, how, which fields."""
 
     entity: str
@@ -19,11 +20,19 @@ class Change:
     fields: tuple[str, ...] = ()
 
 
-@dataclass
 class Changes:
     """The changes of one facade call, so the UI refreshes only what changed."""
 
-    items: list[Change] = field(default_factory=list)
+    def __init__(self, items: list[Change] | None = None) -> None:
+        self.items: list[Change] = list(items or ())
+
+    def __repr__(self) -> str:
+        return f"Changes({self.items!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Changes) and other.items == self.items
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the list it holds
 
     def add(self, change: Change) -> Change:
         """Append one change and return it."""

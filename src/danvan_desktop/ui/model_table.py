@@ -11,8 +11,7 @@ A generation number drops answers to questions no longer asked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -50,18 +49,17 @@ def strip_marks(text: str) -> str:
     return text.replace(search.HIGHLIGHT_START, "").replace(search.HIGHLIGHT_END, "")
 
 
-@dataclass(frozen=True)
-class ListQuery:
+# A NamedTuple, not a dataclass: made at every start, and a dataclass costs ~0.4 ms to make.
+class ListQuery(NamedTuple):
     """What the table shows: filters, search text, order."""
 
-    flt: ModelFilter = field(default_factory=ModelFilter)
+    flt: ModelFilter = ModelFilter()
     search: str = ""
     order: str | None = "name"  # None: relevance (search only)
     descending: bool = False
 
 
-@dataclass
-class Answer:
+class Answer(NamedTuple):
     """A read-lane answer: rows, the next cursor, and the total when counted."""
 
     rows: list[tuple[Any, ...]]
@@ -99,7 +97,7 @@ def fetch_hits(ctx: JobContext, query: ListQuery) -> Answer:
     for hit in hits:
         snippets.setdefault(hit.target_id, hit.snippet)
     ids = tuple(snippets)
-    flt = replace(query.flt, ids=ids)
+    flt = query.flt._replace(ids=ids)
     page = session.model_page(
         flt,
         order=query.order or "name",
@@ -336,7 +334,7 @@ class ModelTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self.query, order=COLUMNS[column], descending=descending))
+        self.set_query(self.query._replace(order=COLUMNS[column], descending=descending))
 
     def record_id(self, row: int) -> str | None:
         """The id of the model shown in ``row``."""

@@ -7,9 +7,8 @@ and its module; the main window does not know the pages.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QWidget
 
@@ -21,8 +20,8 @@ if TYPE_CHECKING:
     from danvan_desktop.ui.sync_scheduler import SyncScheduler
 
 
-@dataclass(frozen=True)
-class PageSpec:
+# A NamedTuple, not a dataclass: made at every start, and a dataclass costs ~0.4 ms to make.
+class PageSpec(NamedTuple):
     """One sidebar entry: its key, its title and how to make its page."""
 
     key: str

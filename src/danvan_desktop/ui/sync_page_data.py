@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import NotFoundError
@@ -57,7 +56,7 @@ def page_data(ctx: JobContext) -> dict[str, Any]:
         for op in session.rejected_operations()
     ]
     return {
-        "state": asdict(session.sync_state()),
+        "state": session.sync_state()._asdict(),
         "server_url": session.setting("server_url") or "",
         "ca_bundle": session.setting("ca_bundle") or "",
         "enrollment_code": session.setting("enrollment_code") or "",

@@ -36,7 +36,7 @@ import functools
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -399,7 +399,7 @@ class SyncScheduler(QObject):
             self.request_round("changes")
 
     def _state_read(self, state: Any) -> None:  # a session_sync.SyncState
-        self._publish(**asdict(state))
+        self._publish(**state._asdict())
         if not self._started or self._stopped:
             return
         if not state.enrolled:

@@ -27,9 +27,8 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
@@ -51,15 +50,14 @@ NETWORK = "network"
 LANES = (DB, READ, NETWORK)
 
 
-@dataclass
-class _Job:
+# A NamedTuple, not a dataclass: made at every start, and a dataclass costs ~0.4 ms to make.
+class _Job(NamedTuple):
     id: int
     fn: Callable[[JobContext], Any]
     cancel: threading.Event
 
 
-@dataclass
-class _Callbacks:
+class _Callbacks(NamedTuple):
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int, str], None] | None

@@ -8,7 +8,6 @@ field, status and year filters narrow the list or the hits alike.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -209,12 +208,12 @@ class ModelsPage(QWidget):
             status=self.status_filter.currentData(),
             year=self.year_filter.currentData(),
         )
-        query = replace(self.table_model.query, flt=flt, search=text)
+        query = self.table_model.query._replace(flt=flt, search=text)
         if text and not self.table_model.query.search:
-            query = replace(query, order=None)  # new search: most relevant first
+            query = query._replace(order=None)  # new search: most relevant first
             self._show_sort_indicator(-1)
         if not text and query.order is None:
-            query = replace(query, order="name", descending=False)
+            query = query._replace(order="name", descending=False)
             self._show_sort_indicator(0)
         return query
 
