@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from danvan_desktop.core.i18n import tr
@@ -191,9 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     log_path = configure_logging(data_dir)
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    # High DPI: Qt 6 scales by the screen's exact factor (PassThrough) by itself.
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Dân vận khéo")
     app.setQuitOnLastWindowClosed(False)  # between the wizard and the window, none is open

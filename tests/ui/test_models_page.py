@@ -15,7 +15,16 @@ from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 from danvan_desktop.ui import model_table
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.highlight_delegate import HighlightDelegate
-from danvan_desktop.ui.model_table import HIGHLIGHT_ROLE, PAGE_SIZE, ListQuery
+from danvan_desktop.ui.model_table import (
+    ALIGNMENT_ROLE,
+    DISPLAY_ROLE,
+    HIGHLIGHT_ROLE,
+    PAGE_SIZE,
+    RIGHT_ALIGNED,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+    ListQuery,
+)
 from danvan_desktop.ui.pages.models_page import ModelsPage
 from danvan_desktop.ui.tasks import TaskRunner
 
@@ -160,6 +169,44 @@ def test_search_without_diacritics_highlights(qtbot: QtBot, page: ModelsPage) ->
     # The snippet column (and only it) is drawn with the matches highlighted.
     assert isinstance(page.table.itemDelegateForColumn(5), HighlightDelegate)
     assert not isinstance(page.table.itemDelegateForColumn(0), HighlightDelegate)
+
+
+def _header_titles(page: ModelsPage) -> list[str]:
+    header = page.table.horizontalHeader()
+    return [header.model().headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
+
+
+def test_header_titles_follow_the_columns(qtbot: QtBot, page: ModelsPage) -> None:
+    """The header names the five columns, adds «Đoạn khớp» while searching, drops it after."""
+    columns = ["Tên mô hình", "Lĩnh vực", "Trạng thái", "Năm", "Cập nhật"]
+    assert _header_titles(page) == columns
+    page.focus_search()
+    QTest.keyClicks(page.search, "duong")  # ASCII only: keyClicks is safe here
+    qtbot.waitUntil(lambda: _names(page) == ["Đường hoa"], timeout=WAIT_MS)
+    assert _header_titles(page) == [*columns, "Đoạn khớp"]
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.table_model.rowCount() == 6, timeout=WAIT_MS)
+    assert _header_titles(page) == columns
+
+
+def test_sorting_turns_on_after_the_first_paint(qtbot: QtBot, page: ModelsPage) -> None:
+    """Once the first rows are drawn, the name column shows the ascending arrow and the
+    headers sort; turning sorting on reads nothing again."""
+    qtbot.waitUntil(page.table.isSortingEnabled, timeout=WAIT_MS)
+    header = page.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 0
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert _names(page)[0] == "An toàn giao thông"
+
+
+def test_roles_are_qts_values() -> None:
+    """The plain role and alignment numbers the table uses are Qt's own."""
+    assert Qt.ItemDataRole.DisplayRole.value == DISPLAY_ROLE
+    assert Qt.ItemDataRole.ToolTipRole.value == TOOLTIP_ROLE
+    assert Qt.ItemDataRole.TextAlignmentRole.value == ALIGNMENT_ROLE
+    assert Qt.ItemDataRole.UserRole.value == USER_ROLE
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    assert right.value == RIGHT_ALIGNED
 
 
 def test_search_typed_in_vietnamese_finds_body_text(qtbot: QtBot, page: ModelsPage) -> None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QLabel
 
@@ -48,9 +49,10 @@ def register_fonts(app: QGuiApplication) -> str:
 
 
 def heading(text: str, scale: float = 1.3) -> QLabel:
-    """A bold heading line (the title of a page or a section)."""
+    """A bold heading line (the title of a page or a section), never read as markup."""
     label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    if "<" in text:  # Qt reads text as rich text only when it holds a tag
+        label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     font = label.font()
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * scale)

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         first = self.show_page(start_page if known else pages[0].key)
         self._fit_screen()
         self.after_first_paint(self._add_shortcuts)  # nobody presses keys before it
+        self.after_first_paint(self._no_sideways_scrolling)  # (Qt's enums: after the paint)
         self.after_first_paint(self._read_team_name)
         self.after_first_paint(self.status.refresh_pending)
         self.after_first_paint(self.due_reminder.refresh)
@@ -107,7 +109,6 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.sidebar.setFont(font)
         self.sidebar.setSpacing(1)
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for spec in self._specs:
             self.sidebar.addItem(spec.title)
         metrics = QFontMetrics(font)
@@ -123,6 +124,10 @@ class MainWindow(QMainWindow):
         self.due_reminder = DueReminder(self._runner, bus, refresh_now=False)
         self.status.addWidget(self.due_reminder, 1)
         self.sidebar.currentRowChanged.connect(lambda row: self.show_page(self._specs[row].key))
+
+    def _no_sideways_scrolling(self) -> None:
+        # The sidebar is as wide as its longest title: it never needs a sideways bar.
+        self.sidebar.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _add_shortcuts(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
@@ -251,6 +256,6 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, tr("MainWindow", "Có lỗi"), text, parent=self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.open()

@@ -7,13 +7,22 @@ comes back, so the GUI thread never waits for the store. Rows are tuples (a
 While the user searches, the table shows the hits (with their snippets) in
 relevance order, narrowed by the same filters; sorting a column then sorts them.
 A generation number drops answers to questions no longer asked.
+
+Nothing here names PySide's ``Qt`` namespace before the list's first paint: its
+first use builds some ninety Python enums (about 11 ms, a tenth of a bare
+window's start). The roles are the plain ints the view passes; the column titles
+are a small C++ model of their own (``header_titles``) that the page gives the
+header, since a ``headerData`` in Python would be handed Qt's Orientation enum
+from the first paint on; ``sort`` meets Qt's SortOrder only when the user sorts.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtGui import QStandardItemModel
 
 from danvan_desktop.core.lazy import lazy_module
 from danvan_desktop.core.vocab import MODEL_STATUSES, label
@@ -28,15 +37,17 @@ else:  # with the first search, not to start (core/lazy.py)
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 200
-HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1  # text with highlight markers, for the delegate
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-# The roles ``data`` answers, as the plain ints the view passes: the view asks for a
-# dozen roles per cell on every paint, and most get None at once.
-DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
-TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
-ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+# Qt's values of Qt::ItemDataRole and Qt::AlignmentFlag (fixed by Qt; a test compares
+# them with PySide's enums). The roles ``data`` answers: the view asks for a dozen
+# roles per cell on every paint, and most get None at once.
+DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole
+TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
+ALIGNMENT_ROLE = 7  # Qt.ItemDataRole.TextAlignmentRole
+USER_ROLE = 0x100  # Qt.ItemDataRole.UserRole
+HIGHLIGHT_ROLE = USER_ROLE + 1  # text with highlight markers, for the delegate
+ID_ROLE = USER_ROLE + 2
 ANSWERED_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, ALIGNMENT_ROLE, HIGHLIGHT_ROLE, ID_ROLE})
-RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+RIGHT_ALIGNED = 0x02 | 0x80  # Qt.AlignmentFlag.AlignRight | AlignVCenter
 
 # row tuple positions
 R_ID, R_NAME, R_FIELD, R_STATUS, R_YEAR, R_UPDATED, R_SNIPPET = range(7)
@@ -137,6 +148,8 @@ class ModelTableModel(QAbstractTableModel):
         self._fetching = False
         self._generation = 0
         self._started = False
+        self.header_titles = QStandardItemModel(self)
+        self._show_titles()
 
     # -- what to show -----------------------------------------------------------------
     def set_field_names(self, names: dict[str, str]) -> None:
@@ -167,6 +180,7 @@ class ModelTableModel(QAbstractTableModel):
         self._more = False
         self._fetching = False
         self.endResetModel()
+        self._show_titles()  # the snippet column comes and goes with the search
         self._fetch(first=True)
 
     def refresh(self) -> None:
@@ -284,19 +298,23 @@ class ModelTableModel(QAbstractTableModel):
             return 0
         return len(COLUMNS) + (1 if self.query.search else 0)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def titles(self) -> list[str]:
+        """The column titles shown now."""
+        titles = [
             tr("ModelTable", "Tên mô hình"),
             tr("ModelTable", "Lĩnh vực"),
             tr("ModelTable", "Trạng thái"),
             tr("ModelTable", "Năm"),
             tr("ModelTable", "Cập nhật"),
             tr("ModelTable", "Đoạn khớp"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
+        ]
+        return titles[: self.columnCount()]
+
+    def _show_titles(self) -> None:
+        titles = self.titles()
+        if self.header_titles.columnCount() != len(titles):
+            self.header_titles.setColumnCount(len(titles))
+            self.header_titles.setHorizontalHeaderLabels(titles)
 
     def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
         """Cell text; the highlight role carries the search markers."""
@@ -329,11 +347,11 @@ class ModelTableModel(QAbstractTableModel):
             return date_text(row[R_UPDATED])
         return strip_marks(str(row[R_SNIPPET] or ""))
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in the store (Vietnamese order for names)."""
+    def sort(self, column: int, order: QtCore.Qt.SortOrder | None = None) -> None:
+        """Sort in the store (Vietnamese order for names); ascending unless told."""
         if not 0 <= column < len(COLUMNS):
             return
-        descending = order == Qt.SortOrder.DescendingOrder
+        descending = order is not None and order == QtCore.Qt.SortOrder.DescendingOrder
         self.set_query(self.query._replace(order=COLUMNS[column], descending=descending))
 
     def record_id(self, row: int) -> str | None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -127,10 +128,9 @@ class ModelsPage(QWidget):
         layout.addLayout(bar)
         self.table = ListTable()
         self.table.setModel(self.table_model)
-        # The indicator first: enabling sorting sorts by it, and the header's own default
-        # (descending) would start a second read of the first page.
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        # The titles come from their own model (see ui/model_table.py); sorting is turned
+        # on once the first rows are drawn (_enable_sorting).
+        self.table.horizontalHeader().setModel(self.table_model.header_titles)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -220,7 +220,7 @@ class ModelsPage(QWidget):
     def _show_sort_indicator(self, column: int) -> None:
         header = self.table.horizontalHeader()
         header.blockSignals(True)
-        header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(column, QtCore.Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
         header.viewport().update()
 
@@ -271,13 +271,26 @@ class ModelsPage(QWidget):
             self._painted_once = True
             self.table.painted.disconnect(self._table_painted)
             QTimer.singleShot(0, self.first_page_painted.emit)
+            QTimer.singleShot(0, self, self._enable_sorting)  # the turn after
             # Ready for the first search before it is typed (its import took ~15 ms).
             QTimer.singleShot(HIGHLIGHTS_AFTER_MS, self, self._highlight_matches)
+
+    def _enable_sorting(self) -> None:
+        """Show the name column's ascending indicator and let the headers sort.
+
+        Done once the first paint has been announced: it is the first use of Qt's
+        SortOrder enum, and the first use of any of Qt's own enums builds them all
+        (~11 ms), which the list's first rows need not wait for. Enabling sorting
+        sorts by the indicator, which is the query already shown: nothing is read again.
+        The indicator is set first, or the header's default (descending) would re-read.
+        """
+        self.table.horizontalHeader().setSortIndicator(0, QtCore.Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
 
     # -- actions ----------------------------------------------------------------------
     def focus_search(self) -> None:
         """Ctrl+F: put the cursor in the search box."""
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def new_record(self) -> None:
@@ -294,7 +307,7 @@ class ModelsPage(QWidget):
         from danvan_desktop.ui.model_form_dialog import ModelFormDialog  # not needed to start
 
         dialog = ModelFormDialog(self._runner, self._bus, model_id, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         self.form = dialog
         dialog.destroyed.connect(lambda: self._forget_form(dialog))
         dialog.open()
@@ -306,7 +319,7 @@ class ModelsPage(QWidget):
         from danvan_desktop.ui.dialogs.model_fields_dialog import ModelFieldsDialog
 
         dialog = ModelFieldsDialog(self._runner, self._bus, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
