@@ -70,8 +70,13 @@ class MeetingsMixin(SessionBase):
         today = today or dt.date.today()
         reg = self.regulation()
         held: dict[str, list[dt.date]] = {}
+        # Nothing the schedule looks at is older than last year's year-end review (owed
+        # until January): reading only since then keeps this quick with years of minutes.
+        since = dt.date(today.year - 1, 1, 1).isoformat()
         for row in self.store.db.execute(
-            "SELECT kind, starts_at FROM meeting WHERE deleted = 0 AND supersedes_id IS NULL"
+            "SELECT kind, starts_at FROM meeting "
+            "WHERE deleted = 0 AND supersedes_id IS NULL AND starts_at >= ?",
+            [since],
         ):
             held.setdefault(row[0], []).append(dt.date.fromisoformat(str(row[1])[:10]))
         due = [
