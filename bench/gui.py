@@ -237,9 +237,8 @@ def _indent_tail(text: str, lines: int = 15) -> str:
 def report(name: str, value: float, budget: float, unit: str) -> bool:
     """Print one figure against its budget; True when within."""
     ok = value <= budget
-    print(
-        f"{name:<48} {value:9.1f} {unit:<3} (budget ≤ {budget:g} {unit}) {'ok' if ok else 'OVER'}"
-    )
+    shown = f"{value:9.2f}" if unit == "×" else f"{value:9.1f}"  # a ratio's margin is small
+    print(f"{name:<48} {shown} {unit:<3} (budget ≤ {budget:g} {unit}) {'ok' if ok else 'OVER'}")
     return ok
 
 
