@@ -29,3 +29,25 @@ def test_application_font_is_noto_sans(qapp: object) -> None:
     """After registration the application's font is our Noto Sans."""
     assert UI_FONT_FAMILY in QFontDatabase.families()
     assert QFont().family() == UI_FONT_FAMILY
+
+
+def test_high_dpi_scales_by_the_exact_factor(qapp: object) -> None:
+    """The window scales by the screen's own factor (150 % stays 150 %): Qt 6's default,
+    which the application relies on instead of setting it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    policy = QGuiApplication.highDpiScaleFactorRoundingPolicy()
+    assert policy == Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+
+
+def test_a_heading_never_reads_markup(qapp: object) -> None:
+    """A heading shows its text as written, tags and all; plain text stays Qt's default."""
+    from PySide6.QtCore import Qt
+
+    from danvan_desktop.ui.look import heading
+
+    tagged = heading("Tổ <b>5</b>")
+    assert tagged.textFormat() == Qt.TextFormat.PlainText
+    assert tagged.font().bold()
+    assert heading("Mô hình «Dân vận khéo»").textFormat() == Qt.TextFormat.AutoText
