@@ -7,11 +7,13 @@ nobody handled are shown here, in the user's language.
 
 What the first screen does not need waits for its first paint (``after_first_paint``):
 the team's name in the title, the pending count and the reminders in the status
-bar, and, from the controller, the sync scheduler. Their reads would otherwise
-load sqlite-utils on a lane while the GUI thread builds the window, and both need
-the interpreter lock. A start page that says when it has painted its rows
-(``first_page_painted``) is waited for, at most ``FIRST_PAINT_WAIT_MS``; any other
-page for one turn of the event loop.
+bar, the shortcut actions, the sidebar's scroll-bar policy and, from the controller,
+the sync scheduler. Their reads would otherwise load sqlite-utils on a lane while the
+GUI thread builds the window, and both need the interpreter lock. The scroll-bar
+policy is one of Qt's own enums, which PySide builds all at once on first use
+(~11 ms): the window reaches them through ``QtCore.Qt`` at call time. A start
+page that says when it has painted its rows (``first_page_painted``) is waited for,
+at most ``FIRST_PAINT_WAIT_MS``; any other page for one turn of the event loop.
 """
 
 from __future__ import annotations
