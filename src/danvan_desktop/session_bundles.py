@@ -29,7 +29,6 @@ _log = logging.getLogger(__name__)
 WriteProgress = Callable[[int, int | None], None]  # (bytes written, total)
 
 
-# A NamedTuple, not a dataclass: made at every start, and a dataclass costs ~0.4 ms to make.
 class WrittenBundle(NamedTuple):
     """A bundle written to a stick (or a folder)."""
 

@@ -7,7 +7,6 @@ from typing import NamedTuple
 from danvan_desktop.store.changes import Change, Changes
 
 
-# A NamedTuple, not a dataclass: made at every start, and a dataclass costs ~0.4 ms to make.
 class Result(NamedTuple):
     """What a mutation did."""
 

@@ -16,7 +16,6 @@ class DanvanError(Exception):
         return self.message
 
 
-# A NamedTuple, not a dataclass: made at every start, and a dataclass costs ~0.4 ms to make.
 class FieldProblem(NamedTuple):
     """One invalid field: its name (as stored) and what the user should do."""
 

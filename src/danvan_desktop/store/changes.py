@@ -1,9 +1,9 @@
 """What a mutation did to which records: the store's answer, carried up to the pages.
 
 Kept apart from records.py (the writer, with validation and the outbox) so that
-what only reads or passes changes on does not load the writer. Plain classes, not
-dataclasses: this module is loaded at every start, and making a dataclass takes
-~0.4 ms (its methods are compiled from source), a tenth of the start-up margin.
+what only reads or passes changes on does not load the writer. A NamedTuple and a
+plain class, not dataclasses, like every value type made before the window's first
+paint: tests/ui/test_startup_path.py says why and checks it.
 """
 
 from __future__ import annotations

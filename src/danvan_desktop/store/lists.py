@@ -25,8 +25,6 @@ MODEL_ORDER = {
 MODEL_COLUMNS = ("id", "name", "field_code", "status", "year", "unit_id", "updated_at", "dirty")
 
 
-# NamedTuples, not dataclasses: this module loads at every start, and making a dataclass
-# costs ~0.4 ms (its methods are compiled from source).
 class ModelFilter(NamedTuple):
     """What the model list shows: field, status, year, unit, and optional search ids."""
 

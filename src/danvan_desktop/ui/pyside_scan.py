@@ -48,5 +48,6 @@ def install() -> bool:
         return quick_uses_pyside(module, original)
 
     uses_pyside.quick = True  # type: ignore[attr-defined]
+    uses_pyside.original = original  # type: ignore[attr-defined]  # PySide's own, for tests
     setattr(feature, HOOK, uses_pyside)
     return True
