@@ -315,7 +315,7 @@ def child_main(data_dir: Path) -> int:
     from danvan_desktop.ui.app_controller import AppController, StartOptions
     from danvan_desktop.ui.events import EventBus
     from danvan_desktop.ui.look import Translations, register_fonts
-    from danvan_desktop.ui.tasks import TaskRunner
+    from danvan_desktop.ui.task_runner import TaskRunner
 
     app = QApplication(sys.argv[:1])
     register_fonts(app)

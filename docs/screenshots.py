@@ -44,8 +44,8 @@ from danvan_desktop.session import Session
 from danvan_desktop.ui.app_controller import AppController, StartOptions
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations, register_fonts
-from danvan_desktop.ui.sync_scheduler import SyncTimings
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.sync.sync_scheduler import SyncTimings
+from danvan_desktop.ui.task_runner import TaskRunner
 
 HERE = Path(__file__).parent
 PHU_XUAN = 19768
@@ -369,7 +369,7 @@ def shoot_sync_log(controller: AppController, out: Path, size: tuple[int, int]) 
 
 def shoot_bundle(controller: AppController, out: Path) -> None:
     """Đồng bộ qua USB: the write dialog with a stick listed, then the bundle written."""
-    from danvan_desktop.ui.dialogs.bundle_dialog import WRITE, BundleDialog
+    from danvan_desktop.ui.sync.bundle_dialog import WRITE, BundleDialog
     from danvan_desktop.usb import Volume
 
     window = controller.window

@@ -11,20 +11,38 @@ import pytest
 SRC = Path(__file__).parents[1] / "src"
 DESKTOP = SRC / "danvan_desktop"
 
-# The parts of the Session facade (session.py composes them into ``Session``) -> the
-# boxes and the parts they may import; each is a box of its own below.
+# The modules of the Session facade (session/: facade.py composes them into ``Session``)
+# -> the boxes and the session modules each may import.
 SESSION_PARTS: dict[str, set[str]] = {
-    "session_result": {"store"},
-    "session_base": {"store", "session_result"},
-    "session_models": {"store", "session_base", "session_result"},
-    "session_meetings": {"store", "reports", "session_base", "session_result"},
-    "session_team": {"store", "session_base", "session_result"},
-    "session_handbook": {"store", "session_base"},
-    "session_exemplars": {"store", "session_base", "session_result"},
-    "session_reports": {"store", "reports", "usb", "session_base"},
-    "session_sync": {"store", "sync", "session_transport"},
-    "session_transport": {"sync", "session_sync"},
-    "session_bundles": {"store", "sync", "usb"},
+    "result": {"store"},
+    "base": {"store", "session.result"},
+    "models": {"store", "session.base", "session.result"},
+    "meetings": {"store", "reports", "session.base", "session.result"},
+    "team": {"store", "session.base", "session.result"},
+    "handbook": {"store", "session.base"},
+    "exemplars": {"store", "session.base", "session.result"},
+    "reports": {"store", "reports", "usb", "session.base"},
+    "sync": {"store", "sync", "session.transport"},
+    "transport": {"sync", "session.sync"},
+    "bundles": {"store", "sync", "usb"},
+    "facade": {
+        "store",
+        *(
+            f"session.{part}"
+            for part in (
+                "bundles",
+                "exemplars",
+                "handbook",
+                "meetings",
+                "models",
+                "reports",
+                "result",
+                "sync",
+                "team",
+            )
+        ),
+    },
+    "__init__": {"session.facade", "session.result"},
 }
 
 # box -> boxes of ours it may import (every box may import core)
@@ -35,9 +53,8 @@ ALLOWED: dict[str, set[str]] = {
     "sync": {"core", "store"},
     "reports": {"core", "store"},
     "ui": {"core", "session", "ui", "store", "sync", "reports", "usb"},
-    "session": {"core", "store", "sync", "reports", "usb", *SESSION_PARTS},
-    **SESSION_PARTS,
-    "cli": {"core", "session", "session_sync", "store", "usb", "reports", "cli_bundle"},
+    "session": {"core", "store", "sync", "reports", "usb", "session"},
+    "cli": {"core", "session", "store", "usb", "reports", "cli_bundle"},
     "cli_bundle": {"core", "session"},
     "app": {"core", "session", "ui", "store"},
 }
@@ -48,7 +65,6 @@ THIRD_PARTY_FORBIDDEN: dict[str, set[str]] = {
     "sync": {"PySide6"},
     "reports": {"PySide6.QtWidgets"},
     "session": {"PySide6"},
-    **{part: {"PySide6"} for part in SESSION_PARTS},
     "cli": {"PySide6"},
     "cli_bundle": {"PySide6"},
 }
@@ -102,8 +118,22 @@ def test_box_imports_follow_the_arrows(path: Path) -> None:
 
 
 def test_every_part_of_the_session_has_its_arrows() -> None:
-    """Each session_*.py module is listed in SESSION_PARTS (a new part says what it uses)."""
-    assert {p.stem for p in DESKTOP.glob("session_*.py")} == set(SESSION_PARTS)
+    """Each module of session/ is listed in SESSION_PARTS (a new part says what it uses)."""
+    assert {p.stem for p in (DESKTOP / "session").glob("*.py")} == set(SESSION_PARTS)
+
+
+@pytest.mark.parametrize("path", sorted((DESKTOP / "session").glob("*.py")), ids=lambda p: p.stem)
+def test_session_parts_import_only_their_arrows(path: Path) -> None:
+    """A module of session/ imports only the boxes and session modules listed for it."""
+    allowed = SESSION_PARTS[path.stem] | {"core"}
+    for name in _imports(path):
+        parts = name.split(".")
+        if parts[0] != "danvan_desktop" or len(parts) < 2:
+            continue
+        target = ".".join(parts[1:3]) if parts[1] == "session" else parts[1]
+        if parts[1] == "session" and len(parts) == 2:
+            target = "session"
+        assert target in allowed, f"session/{path.name} imports {name}"
 
 
 def test_pyside6_widgets_only_in_ui() -> None:

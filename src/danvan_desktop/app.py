@@ -36,7 +36,7 @@ from danvan_desktop.core.paths import resources_dir
 from danvan_desktop.ui.app_controller import AppController, StartOptions
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations, register_fonts
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.task_runner import TaskRunner
 
 APP_DIR_NAME = "danvan-desktop"  # as cli.APP_DIR_NAME: one data folder for both
 PAGES = (

@@ -31,7 +31,7 @@ from danvan_desktop.core.errors import (
 )
 from danvan_desktop.core.i18n import current_language, set_language, tr
 from danvan_desktop.session import Result, Session
-from danvan_desktop.session_sync import clock_note
+from danvan_desktop.session.sync import clock_note
 from danvan_desktop.store.backup import restore_backup
 from danvan_desktop.store.database import STORE_FILE
 from danvan_desktop.store.migrations import schema_version

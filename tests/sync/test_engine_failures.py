@@ -16,7 +16,7 @@ import pytest
 
 from danvan_desktop.core.errors import OperationCancelled
 from danvan_desktop.session import Session
-from danvan_desktop.session_sync import clock_note
+from danvan_desktop.session.sync import clock_note
 from danvan_desktop.sync import protocol
 from danvan_desktop.sync.engine import SyncEngine
 from danvan_desktop.sync.transport import ProtocolTooOld, ServerRejected, SyncTransport

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations, register_fonts
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.task_runner import TaskRunner
 
 from .helpers import WAIT_MS, make_team_dir
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
-from danvan_desktop.ui.tasks import JobContext, TaskRunner
+from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 
 PHU_XUAN = 19768
 WAIT_MS = 10_000

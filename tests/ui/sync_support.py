@@ -21,8 +21,8 @@ from pytestqt.qtbot import QtBot
 from danvan_desktop.session import Session
 from danvan_desktop.sync.backoff import Backoff
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.sync_scheduler import SyncScheduler, SyncTimings
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler, SyncTimings
+from danvan_desktop.ui.task_runner import TaskRunner
 from support.server_process import ServerProcess
 from sync.conftest import Province, new_laptop
 

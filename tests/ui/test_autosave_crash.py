@@ -27,8 +27,8 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.pages.meetings_page import MeetingsPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.meetings.meetings_page import MeetingsPage
+from danvan_desktop.ui.task_runner import TaskRunner
 
 from .autosave_typist import TEXT
 from .helpers import WAIT_MS, make_team_dir

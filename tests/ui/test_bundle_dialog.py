@@ -10,10 +10,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
-from danvan_desktop.ui.dialogs.bundle_dialog import IMPORT, WRITE, BundleDialog
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.pages.sync_page import SyncPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.sync.bundle_dialog import IMPORT, WRITE, BundleDialog
+from danvan_desktop.ui.sync.sync_page import SyncPage
+from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_server import admin, bundles
 from danvan_server.attachments import AttachmentStore
 from danvan_server.db import make_engine

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.meeting_editor import MeetingEditor
-from danvan_desktop.ui.pages.meetings_page import MeetingsPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.meetings.meeting_editor import MeetingEditor
+from danvan_desktop.ui.meetings.meetings_page import MeetingsPage
+from danvan_desktop.ui.task_runner import TaskRunner
 
 from .helpers import WAIT_MS, call, make_team_dir, type_text
 

@@ -16,12 +16,16 @@ from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
-from danvan_desktop.ui.commendation_dialogs import CriteriaDialog, DecisionDialog, ProposalDialog
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.exemplar_dialog import ExemplarDialog
-from danvan_desktop.ui.form_widgets import ERROR_STYLE
-from danvan_desktop.ui.pages.exemplars_page import ExemplarsPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.exemplars.commendation_dialogs import (
+    CriteriaDialog,
+    DecisionDialog,
+    ProposalDialog,
+)
+from danvan_desktop.ui.exemplars.exemplar_dialog import ExemplarDialog
+from danvan_desktop.ui.exemplars.exemplars_page import ExemplarsPage
+from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
 
 from .helpers import WAIT_MS, call, make_team_dir, wait_idle
 

@@ -20,9 +20,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.reports.builders import report_kind
-from danvan_desktop.ui.dialogs.export_dialog import ExportDialog
 from danvan_desktop.ui.look import Translations
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.reports.export_dialog import ExportDialog
+from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.usb import Volume
 from reports.builder_records import ISSUED, team_quarter
 from reports.report_tools import flat, pdf_text

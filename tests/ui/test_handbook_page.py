@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from danvan_desktop.session import Session
 from danvan_desktop.store.sync_apply import apply_page
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.pages.handbook_page import SLUG_ROLE, HandbookPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.handbook.handbook_page import SLUG_ROLE, HandbookPage
+from danvan_desktop.ui.task_runner import TaskRunner
 
 from .helpers import WAIT_MS, call, make_team_dir, type_text
 

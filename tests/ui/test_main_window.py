@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.ui.app_controller import AppController
 from danvan_desktop.ui.main_window import MainWindow
-from danvan_desktop.ui.pages.meetings_page import MeetingsPage
-from danvan_desktop.ui.pages.models_page import ModelsPage
-from danvan_desktop.ui.pages.reports_page import ReportsPage
-from danvan_desktop.ui.pages.tasks_page import TasksPage
-from danvan_desktop.ui.pages.team_page import TeamPage
+from danvan_desktop.ui.meetings.meetings_page import MeetingsPage
+from danvan_desktop.ui.models.models_page import ModelsPage
+from danvan_desktop.ui.reports.reports_page import ReportsPage
+from danvan_desktop.ui.tasks.tasks_page import TasksPage
+from danvan_desktop.ui.team.team_page import TeamPage
 
 from .helpers import WAIT_MS, call
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
-from danvan_desktop.ui.draft_autosave import AUTOSAVE_MS, COMMIT_MS
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.meeting_editor import TAB_FIELDS, MeetingEditor
-from danvan_desktop.ui.pages.meetings_page import MeetingsPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.meetings.draft_autosave import AUTOSAVE_MS, COMMIT_MS
+from danvan_desktop.ui.meetings.meeting_editor import TAB_FIELDS, MeetingEditor
+from danvan_desktop.ui.meetings.meetings_page import MeetingsPage
+from danvan_desktop.ui.task_runner import TaskRunner
 
 from .helpers import WAIT_MS, call, make_team_dir, type_text, wait_idle
 

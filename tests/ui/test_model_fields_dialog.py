@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
-from danvan_desktop.ui.dialogs.model_fields_dialog import ModelFieldsDialog
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.pages.models_page import ModelsPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.models.model_fields_dialog import ModelFieldsDialog
+from danvan_desktop.ui.models.models_page import ModelsPage
+from danvan_desktop.ui.task_runner import TaskRunner
 
 from .helpers import WAIT_MS, call, make_team_dir, type_text
 

@@ -12,11 +12,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from danvan_desktop.ui.attachments_panel import AttachmentsPanel
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.model_form_dialog import ModelFormDialog
-from danvan_desktop.ui.pages.models_page import ModelsPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.models.attachments_panel import AttachmentsPanel
+from danvan_desktop.ui.models.model_form_dialog import ModelFormDialog
+from danvan_desktop.ui.models.models_page import ModelsPage
+from danvan_desktop.ui.task_runner import TaskRunner
 
 from .helpers import WAIT_MS, call, type_text
 

@@ -12,10 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
 from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
-from danvan_desktop.ui import model_table
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.highlight_delegate import HighlightDelegate
-from danvan_desktop.ui.model_table import (
+from danvan_desktop.ui.models import model_table
+from danvan_desktop.ui.models.model_table import (
     ALIGNMENT_ROLE,
     DISPLAY_ROLE,
     HIGHLIGHT_ROLE,
@@ -25,8 +24,9 @@ from danvan_desktop.ui.model_table import (
     USER_ROLE,
     ListQuery,
 )
-from danvan_desktop.ui.pages.models_page import ModelsPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.models.models_page import ModelsPage
+from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.widgets.highlight_delegate import HighlightDelegate
 
 from .helpers import WAIT_MS, make_team_dir, type_text
 

@@ -10,10 +10,10 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
-from danvan_desktop.ui.charts import BAR_COLOUR
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.pages.overview_page import OverviewPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.overview.overview_page import OverviewPage
+from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.widgets.charts import BAR_COLOUR
 
 from .helpers import WAIT_MS, make_team_dir
 

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.paged_records import PAGE_SIZE
-from danvan_desktop.ui.pages.meetings_page import MeetingsPage
-from danvan_desktop.ui.pages.tasks_page import TasksPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.meetings.meetings_page import MeetingsPage
+from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.tasks.tasks_page import TasksPage
+from danvan_desktop.ui.widgets.paged_records import PAGE_SIZE
 
 from .helpers import WAIT_MS, call, make_team_dir
 

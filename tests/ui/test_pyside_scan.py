@@ -29,7 +29,7 @@ def test_the_quick_check_gives_pysides_answer() -> None:
     """Modules that use PySide6, modules that do not, and modules without a source file."""
     names = [
         "danvan_desktop.ui.look",  # uses PySide6
-        "danvan_desktop.ui.pages.models_page",
+        "danvan_desktop.ui.models.models_page",
         "danvan_desktop.core.vntext",  # does not
         "danvan_desktop.store.lists",
         "json.decoder",
@@ -42,7 +42,7 @@ def test_the_quick_check_gives_pysides_answer() -> None:
         quick = pyside_scan.quick_uses_pyside(module, _original)
         assert quick == _original(module), name
         answers[name] = quick
-    assert answers["danvan_desktop.ui.look"] and answers["danvan_desktop.ui.pages.models_page"]
+    assert answers["danvan_desktop.ui.look"] and answers["danvan_desktop.ui.models.models_page"]
     assert not any(answers[n] for n in names[2:]), json.dumps(answers)
 
 

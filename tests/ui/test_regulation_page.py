@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from danvan_desktop.ui.due_reminder import DueReminder
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.pages.regulation_page import RegulationPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.regulation.due_reminder import DueReminder
+from danvan_desktop.ui.regulation.regulation_page import RegulationPage
+from danvan_desktop.ui.task_runner import TaskRunner
 
 from .helpers import WAIT_MS, call, type_text, wait_idle
 

@@ -11,10 +11,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
-from danvan_desktop.ui.dialogs.export_dialog import ExportDialog
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.pages.reports_page import ReportsPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.reports.export_dialog import ExportDialog
+from danvan_desktop.ui.reports.reports_page import ReportsPage
+from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.usb import Volume
 from reports.builder_records import ISSUED, add_villages, team_quarter
 from reports.report_tools import flat, pdf_text

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from danvan_desktop.core.i18n import current_language
 from danvan_desktop.ui.app_controller import AppController
 from danvan_desktop.ui.look import Translations
-from danvan_desktop.ui.pages.settings_page import SettingsPage
+from danvan_desktop.ui.settings.settings_page import SettingsPage
 
 from .helpers import WAIT_MS, call
 

@@ -18,7 +18,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
-from danvan_desktop.ui.pages.models_page import ModelsPage
+from danvan_desktop.ui.models.models_page import ModelsPage
 
 from .helpers import WAIT_MS, make_team_dir
 
@@ -37,7 +37,7 @@ HEAVY = [
     "danvan_desktop.store.team",
     "danvan_desktop.store.handbook",
     "danvan_desktop.store.overview",
-    "danvan_desktop.ui.sync_scheduler",
+    "danvan_desktop.ui.sync.sync_scheduler",
     # Python 3.11 makes a dataclass by compiling its methods from source, ~0.4 ms each:
     # the value types the first screen makes are NamedTuples (or plain classes).
     "dataclasses",

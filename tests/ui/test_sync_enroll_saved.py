@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
 from danvan_desktop.sync.engine import SyncReport
-from danvan_desktop.ui.pages.settings_page import SettingsPage
-from danvan_desktop.ui.pages.sync_page import SyncPage
+from danvan_desktop.ui.settings.settings_page import SettingsPage
+from danvan_desktop.ui.sync.sync_page import SyncPage
 from sync import conftest as sync_fixtures
 from sync.conftest import Province
 

@@ -19,11 +19,11 @@ from danvan_desktop.store.database import utc_now
 from danvan_desktop.sync import protocol
 from danvan_desktop.sync.engine import SyncReport
 from danvan_desktop.sync.transport import ProtocolTooOld
-from danvan_desktop.ui.conflicts_view import ConflictsView, diff_html
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.pages.sync_page import SyncPage
-from danvan_desktop.ui.sync_scheduler import SyncScheduler
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.sync.conflicts_view import ConflictsView, diff_html
+from danvan_desktop.ui.sync.sync_page import SyncPage
+from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler
+from danvan_desktop.ui.task_runner import TaskRunner
 from support.slowlink import SlowLink
 from sync import conftest as sync_fixtures
 from sync.conftest import Province, new_laptop

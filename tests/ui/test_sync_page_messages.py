@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.pages.sync_page import SyncPage
-from danvan_desktop.ui.sync_scheduler import SyncScheduler
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.sync.sync_page import SyncPage
+from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler
+from danvan_desktop.ui.task_runner import TaskRunner
 
 from .helpers import WAIT_MS, make_team_dir
 from .sync_support import ROUND_MS, make_scheduler, open_store

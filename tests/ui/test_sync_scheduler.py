@@ -16,10 +16,10 @@ from danvan_desktop.sync.engine import SyncReport
 from danvan_desktop.sync.transport import LinkDown
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.status_bar import StatusBar
-from danvan_desktop.ui.sync_scheduler import SyncScheduler, SyncTimings
-from danvan_desktop.ui.tasks import JobContext, TaskRunner
+from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler, SyncTimings
+from danvan_desktop.ui.sync.writer_turns import WriterTurns
+from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import local_time_text
-from danvan_desktop.ui.writer_turns import WriterTurns
 from support.slowlink import SlowLink
 from sync import conftest as sync_fixtures
 from sync.conftest import Province

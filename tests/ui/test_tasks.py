@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.core.errors import OperationCancelled, StoreError, ValidationError
-from danvan_desktop.ui.tasks import JobContext, TaskRunner
+from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 
 from .helpers import WAIT_MS, call
 

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.pages.tasks_page import OVERDUE_BACKGROUND, OVERDUE_TEXT, TasksPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.tasks.tasks_page import OVERDUE_BACKGROUND, OVERDUE_TEXT, TasksPage
 
 from .helpers import WAIT_MS, call, make_team_dir, type_text
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.member_dialog import MemberDialog
-from danvan_desktop.ui.pages.team_page import TeamPage
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.team.member_dialog import MemberDialog
+from danvan_desktop.ui.team.team_page import TeamPage
 
 from .helpers import WAIT_MS, call, type_text
 

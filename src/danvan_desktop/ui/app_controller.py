@@ -30,14 +30,14 @@ from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations
 from danvan_desktop.ui.main_window import MainWindow
 from danvan_desktop.ui.page_list import default_pages
-from danvan_desktop.ui.tasks import DB, JobContext, TaskRunner
+from danvan_desktop.ui.task_runner import DB, JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from danvan_desktop.ui.recovery_dialog import RecoveryDialog
-    from danvan_desktop.ui.sync_scheduler import SyncScheduler, SyncTimings
+    from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler, SyncTimings
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ class AppController(QObject):
         """The sync scheduler, made when first needed: after the window's first paint,
         or by the Đồng bộ page (the sync modules are not needed to start)."""
         if self._sync is None:
-            from danvan_desktop.ui.sync_scheduler import SyncScheduler
+            from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler
 
             timings = self.options.sync_timings
             self._sync = SyncScheduler(self.runner, self.bus, timings=timings, parent=self)

@@ -28,11 +28,11 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from danvan_desktop.core.errors import DanvanError
-from danvan_desktop.ui.due_reminder import DueReminder
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.page_list import PageSpec
+from danvan_desktop.ui.regulation.due_reminder import DueReminder
 from danvan_desktop.ui.status_bar import StatusBar
-from danvan_desktop.ui.tasks import JobContext, TaskRunner
+from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 
 if TYPE_CHECKING:

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtWidgets import QWidget
 
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import tr
 
 if TYPE_CHECKING:
-    from danvan_desktop.ui.sync_scheduler import SyncScheduler
+    from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler
 
 
 class PageSpec(NamedTuple):
@@ -42,57 +42,57 @@ def default_pages(
     """
 
     def overview() -> QWidget:
-        from danvan_desktop.ui.pages.overview_page import OverviewPage
+        from danvan_desktop.ui.overview.overview_page import OverviewPage
 
         return OverviewPage(runner, bus)
 
     def models() -> QWidget:
-        from danvan_desktop.ui.pages.models_page import ModelsPage
+        from danvan_desktop.ui.models.models_page import ModelsPage
 
         return ModelsPage(runner, bus)
 
     def settings() -> QWidget:
-        from danvan_desktop.ui.pages.settings_page import SettingsPage
+        from danvan_desktop.ui.settings.settings_page import SettingsPage
 
         return SettingsPage(runner, bus, request_restore=request_restore)
 
     def meetings() -> QWidget:
-        from danvan_desktop.ui.pages.meetings_page import MeetingsPage
+        from danvan_desktop.ui.meetings.meetings_page import MeetingsPage
 
         return MeetingsPage(runner, bus)
 
     def tasks() -> QWidget:
-        from danvan_desktop.ui.pages.tasks_page import TasksPage
+        from danvan_desktop.ui.tasks.tasks_page import TasksPage
 
         return TasksPage(runner, bus)
 
     def team() -> QWidget:
-        from danvan_desktop.ui.pages.team_page import TeamPage
+        from danvan_desktop.ui.team.team_page import TeamPage
 
         return TeamPage(runner, bus)
 
     def regulation() -> QWidget:
-        from danvan_desktop.ui.pages.regulation_page import RegulationPage
+        from danvan_desktop.ui.regulation.regulation_page import RegulationPage
 
         return RegulationPage(runner, bus)
 
     def exemplars() -> QWidget:
-        from danvan_desktop.ui.pages.exemplars_page import ExemplarsPage
+        from danvan_desktop.ui.exemplars.exemplars_page import ExemplarsPage
 
         return ExemplarsPage(runner, bus)
 
     def handbook() -> QWidget:
-        from danvan_desktop.ui.pages.handbook_page import HandbookPage
+        from danvan_desktop.ui.handbook.handbook_page import HandbookPage
 
         return HandbookPage(runner, bus)
 
     def reports() -> QWidget:
-        from danvan_desktop.ui.pages.reports_page import ReportsPage
+        from danvan_desktop.ui.reports.reports_page import ReportsPage
 
         return ReportsPage(runner, bus)
 
     def sync() -> QWidget:
-        from danvan_desktop.ui.pages.sync_page import SyncPage
+        from danvan_desktop.ui.sync.sync_page import SyncPage
 
         return SyncPage(runner, bus, sync_scheduler() if sync_scheduler else None)
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from danvan_desktop.core.errors import OperationCancelled
-from danvan_desktop.ui.tasks import JobContext, Task, TaskRunner
+from danvan_desktop.ui.task_runner import JobContext, Task, TaskRunner
 from danvan_desktop.ui.text import tr
 
 SHOW_AFTER_MS = 400

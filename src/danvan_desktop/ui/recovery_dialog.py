@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.store.backup import list_backups
-from danvan_desktop.ui.form_widgets import ERROR_STYLE
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.text import date_text, tr
+from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QStatusBar, QWidget
 
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.tasks import TaskRunner
+from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import local_time_text, number_text, tr
 
 REFRESH_DELAY_MS = 250

@@ -1,0 +1,350 @@
+"""The sync part of the Session facade: enroll, sync a round, read the sync state.
+
+Kept apart from session/facade.py so the facade stays readable; ``Session`` mixes it in.
+The sync engine and its transport (requests, urllib3, Pillow for photos) are
+imported by the verbs that go on the wire, not with this module: the window
+starts without them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
+from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.lazy import lazy_module
+from danvan_desktop.store.changes import Change, Changes
+from danvan_desktop.store.database import Store, utc_now
+from danvan_desktop.store.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from danvan_desktop.store import outbox, sync_apply
+    from danvan_desktop.store.records import Records
+    from danvan_desktop.sync import protocol
+    from danvan_desktop.sync.backoff import Backoff
+    from danvan_desktop.sync.engine import Progress, SyncReport
+    from danvan_desktop.sync.transport import SyncTransport, TransportError
+else:  # loaded when first used (core/lazy.py)
+    outbox = lazy_module("danvan_desktop.store.outbox")
+    sync_apply = lazy_module("danvan_desktop.store.sync_apply")
+    protocol = lazy_module("danvan_desktop.sync.protocol")
+
+# Entered around every HTTP request of a call: the GUI lends the writer connection
+# back to its DB lane while a request is on the wire (ui/sync/writer_turns.py).
+OnWire = Callable[[], contextlib.AbstractContextManager[object]]
+
+
+class SyncState(NamedTuple):
+    """What the status bar and the Đồng bộ page show."""
+
+    enrolled: bool
+    server_url: str | None
+    pending: int
+    rejected: int
+    open_conflicts: int
+    last_sync: str | None
+    last_result: str | None
+
+
+class SyncMixin:
+    """Sync verbs of the Session (needs ``store`` and ``records``)."""
+
+    store: Store
+    role: str
+
+    if TYPE_CHECKING:  # SessionBase's, made when first used
+
+        @property
+        def records(self) -> Records: ...
+
+    # What this client speaks (None: sync/protocol.py's version) and how it reads the
+    # time; tests set an older protocol (the server answers 426) or a wrong clock.
+    protocol_version: int | None = None
+    sync_clock: Callable[[], dt.datetime] | None = None
+    _register_bundle_key: Callable[[SyncTransport], None]  # from BundleMixin (session/bundles.py)
+
+    def _transport(
+        self,
+        server_url: str | None = None,
+        on_wire: OnWire | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SyncTransport:
+        url = server_url or get_setting(self.store.db, "server_url")
+        if not url:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "server_url",
+                        tr(
+                            "sync",
+                            "Chưa có địa chỉ máy chủ: hãy nhập địa chỉ do cán bộ quản trị cung cấp "
+                            "trong mục Đồng bộ hoặc Cài đặt.",
+                        ),
+                    )
+                ]
+            )
+        from danvan_desktop.session.transport import LendingTransport
+
+        return LendingTransport(
+            str(url),
+            protocol_version=str(
+                protocol.PROTOCOL_VERSION
+                if self.protocol_version is None
+                else self.protocol_version
+            ),
+            schema_version=self.store.db.execute("PRAGMA user_version").fetchone()[0],
+            ca_bundle=get_setting(self.store.db, "ca_bundle"),
+            on_wire=on_wire,
+            cancel=cancel,
+        )
+
+    def enroll_device(
+        self,
+        *,
+        server_url: str,
+        code: str,
+        device_name: str | None = None,
+        ca_bundle: str | None = None,
+        on_wire: OnWire | None = None,
+    ) -> dict[str, Any]:
+        """Enroll this laptop with the code an administrator made; remembers the server."""
+        if ca_bundle is not None:
+            set_setting(self.store.db, "ca_bundle", ca_bundle)
+        import platform
+
+        from danvan_desktop.sync.engine import SyncEngine
+
+        with self._transport(server_url, on_wire) as transport:
+            engine = SyncEngine(self.records, transport)
+            answer = engine.enroll(code, device_name or platform.node() or "laptop")
+            self._register_bundle_key(transport)
+        set_setting(self.store.db, "server_url", server_url)
+        # The code is single-use and now spent: keep no copy of it on the laptop.
+        set_setting(self.store.db, "enrollment_code", None)
+        return answer
+
+    def sync_now(
+        self,
+        *,
+        cancel: threading.Event | None = None,
+        progress: Progress | None = None,
+        on_wire: OnWire | None = None,
+    ) -> SyncReport:
+        """One sync round with the enrolled server; the outcome goes to the sync log."""
+        from danvan_desktop.sync.engine import SyncEngine
+        from danvan_desktop.sync.transport import TransportError
+
+        started = utc_now()
+        try:
+            with self._transport(on_wire=on_wire, cancel=cancel) as transport:
+                engine = SyncEngine(self.records, transport, cancel=cancel, progress=progress)
+                if self.sync_clock is not None:
+                    engine.now = self.sync_clock
+                report = engine.sync_once()
+                self._register_bundle_key(transport)
+        except TransportError as exc:
+            self._log_sync(started, "error", None, str(exc))
+            raise
+        self._log_sync(started, "ok", report, None)
+        return report
+
+    def sync_state(self) -> SyncState:
+        """Enrollment, queue, conflicts and the last round, for display."""
+        db = self.store.db
+        last = db.execute(
+            "SELECT finished_at, result FROM sync_log ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        return SyncState(
+            enrolled=bool(self.store.meta("sync_token")),
+            server_url=get_setting(db, "server_url"),
+            pending=outbox.pending_count(db),
+            rejected=len(outbox.operations(db, states=(outbox.REJECTED,))),
+            open_conflicts=len(sync_apply.open_conflicts(self.records)),
+            last_sync=None if last is None else str(last[0]),
+            last_result=None if last is None else str(last[1]),
+        )
+
+    def sync_log(self, limit: int = 200) -> list[dict[str, Any]]:
+        """The newest sync rounds (when, bytes, result, error), for support."""
+        return list(
+            self.store.db.query(f"SELECT * FROM sync_log ORDER BY seq DESC LIMIT {int(limit)}")
+        )
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        """Unresolved conflicts, with both values."""
+        return sync_apply.open_conflicts(self.records)
+
+    def _log_sync(
+        self, started: str, result: str, report: SyncReport | None, error: str | None
+    ) -> None:
+        with self.store.db.atomic():
+            self.store.db.execute(
+                "INSERT INTO sync_log (started_at, finished_at, direction, bytes_sent, "
+                "bytes_received, operations, result, error) VALUES (?, ?, 'both', ?, ?, ?, ?, ?)",
+                [
+                    started,
+                    utc_now(),
+                    report.bytes_sent if report else 0,
+                    report.bytes_received if report else 0,
+                    (report.pushed + report.pulled) if report else 0,
+                    result,
+                    error,
+                ],
+            )
+
+    # -- for the Đồng bộ page ------------------------------------------------------------
+    def server_health(
+        self, *, on_wire: OnWire | None = None, cancel: threading.Event | None = None
+    ) -> dict[str, Any]:
+        """The server's health answer (time, protocol versions); a cheap reachability test."""
+        from danvan_desktop.sync.engine import SyncEngine
+
+        with self._transport(on_wire=on_wire, cancel=cancel) as transport:
+            return SyncEngine(self.records, transport).health()
+
+    def rejected_operations(self) -> list[dict[str, Any]]:
+        """Changes the server refused, newest first, each with the server's reason."""
+        rows = self.store.db.query(
+            "SELECT op_id, entity, record_id, kind, fields, created_at, error FROM outbox "
+            "WHERE state = ? ORDER BY seq DESC",
+            [outbox.REJECTED],
+        )
+        return [dict(row, fields=json.loads(row["fields"])) for row in rows]
+
+    def resolve_conflict(self, conflict_id: str, *, keep: str = "kept") -> Changes:
+        """Settle a conflict: keep the value the record holds, or write the lost one back.
+
+        Keeping the lost value is an ordinary tracked edit of the record. Either way the
+        conflict is marked resolved here and an operation on entity ``conflict`` with
+        only ``{"resolved": true}`` tells the server, which tells the other laptops.
+        """
+        if keep not in ("kept", "lost"):
+            problem = tr("sync", "Hãy chọn giữ giá trị hiện tại hoặc giá trị bị thay.")
+            raise ValidationError([FieldProblem("keep", problem)])
+        db = self.store.db
+        rows = list(db.query("SELECT * FROM conflict WHERE id = ? AND deleted = 0", [conflict_id]))
+        if not rows:
+            raise NotFoundError(
+                tr(
+                    "sync",
+                    "Không tìm thấy xung đột này: có thể nó đã được giải quyết trên máy khác; "
+                    "hãy đồng bộ rồi xem lại.",
+                )
+            )
+        conflict = rows[0]
+        changes = Changes()
+        with db.atomic():
+            if keep == "lost":
+                changes.add(
+                    self.records.save(
+                        conflict["entity"],
+                        {conflict["field"]: conflict["lost_value"]},
+                        record_id=conflict["record_id"],
+                        role=self.role,
+                    )
+                )
+            if not conflict["resolved"]:
+                db.execute(
+                    "UPDATE conflict SET resolved = 1, updated_at = ? WHERE id = ?",
+                    [utc_now(), conflict_id],
+                )
+                outbox.record_change(
+                    db,
+                    device_id=self.store.device_id,
+                    entity=protocol.CONFLICT_ENTITY,
+                    record_id=conflict_id,
+                    unit_id=conflict["unit_id"],
+                    kind="upsert",
+                    fields={"resolved": True},
+                    base={"resolved": False},
+                    base_version=conflict["server_version"],
+                    created_at=utc_now(),
+                )
+                changes.add(Change(protocol.CONFLICT_ENTITY, conflict_id, "updated", ("resolved",)))
+        return changes
+
+    def clock_skew_note(self, skew_s: float | None) -> str | None:
+        """``clock_note`` for callers that reach sync through a Session (the GUI)."""
+        return clock_note(skew_s)
+
+    # -- rounds until done, attachments -----------------------------------------------
+    def sync_until_done(
+        self,
+        *,
+        deadline_s: float,
+        cancel: threading.Event | None = None,
+        wake: threading.Event | None = None,
+        backoff: Backoff | None = None,
+        progress: Progress | None = None,
+        on_wire: OnWire | None = None,
+    ) -> SyncReport:
+        """Sync rounds, retried with back-off when the link drops, until everything is
+        sent or ``deadline_s`` passes; each round goes to the sync log."""
+        from danvan_desktop.sync.engine import SyncEngine
+        from danvan_desktop.sync.retry import sync_until_done
+
+        started = [utc_now()]
+
+        def log_round(report: SyncReport, error: TransportError | None) -> None:
+            self._log_sync(started[0], "ok" if error is None else "error", report, _text(error))
+            started[0] = utc_now()
+
+        with self._transport(on_wire=on_wire) as transport:
+            engine = SyncEngine(self.records, transport, cancel=cancel, progress=progress)
+            if self.sync_clock is not None:
+                engine.now = self.sync_clock
+            return sync_until_done(
+                engine, deadline_s=deadline_s, backoff=backoff, wake=wake, on_round=log_round
+            )
+
+    def fetch_attachment(
+        self,
+        attachment_id: str,
+        *,
+        cancel: threading.Event | None = None,
+        progress: Progress | None = None,
+        on_wire: OnWire | None = None,
+    ) -> Path:
+        """The file of an attachment, downloaded from the server first if this laptop
+        lacks it (a photo another laptop took); a dropped download resumes."""
+        from danvan_desktop.store.attachments import local_path
+        from danvan_desktop.sync.attachment_download import fetch_attachment
+        from danvan_desktop.sync.engine import TOKEN_KEY
+
+        path = local_path(self.store, self.records.get("attachment", attachment_id))
+        if path.is_file():
+            return path
+        with self._transport(on_wire=on_wire) as transport:
+            transport.set_auth_token(self.store.meta(TOKEN_KEY))
+            return fetch_attachment(
+                self.records, transport, attachment_id, cancel=cancel, progress=progress
+            )
+
+    def pending_uploads(self) -> int:
+        """Attachment files the server may still lack."""
+        from danvan_desktop.sync.attachments import uploads_wanted
+
+        return len(uploads_wanted(self.records))
+
+
+def clock_note(skew_s: float | None) -> str | None:
+    """A note for the user when the laptop clock is off by more than five minutes."""
+    if skew_s is None or abs(skew_s) <= protocol.CLOCK_SKEW_WARNING_S:
+        return None
+    minutes = round(abs(skew_s) / 60)
+    return tr(
+        "sync",
+        "Đồng hồ máy tính lệch {minutes} phút so với máy chủ: hãy chỉnh lại ngày "
+        "giờ cho đúng; dữ liệu không bị ảnh hưởng.",
+        minutes=minutes,
+    )
+
+
+def _text(error: TransportError | None) -> str | None:
+    return None if error is None else str(error)

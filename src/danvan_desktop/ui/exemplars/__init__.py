@@ -1,0 +1,1 @@
+"""Điển hình & khen thưởng: exemplars, their proposals and the commendation decisions."""

@@ -1,0 +1,1 @@
+"""Sổ tay: the handbook's topics, its reader and its search."""

@@ -1,0 +1,1 @@
+"""Cuộc họp: the meeting list, the minutes editor and its panels, drafts that autosave."""

@@ -1,0 +1,241 @@
+"""Attendance: members ticked present or absent (with the reason), and guests.
+
+The template lists every member as present; the secretary unticks those who
+are absent and types why. Members who joined after the meeting was created can
+be added from the roster; guests are typed with their organisation. Every
+change is saved at once on the DB lane.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.ui.meetings.child_rows import ChildRows
+from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
+from danvan_desktop.ui.widgets.record_table import Column, RecordTableModel, record_view
+
+ENTITY = "attendance"
+
+
+def attendance_counts(rows: list[dict[str, Any]]) -> tuple[int, int, int]:
+    """(members present, members listed, guests)."""
+    members = [r for r in rows if not r.get("is_guest")]
+    present = sum(1 for r in members if r.get("present"))
+    return present, len(members), len(rows) - len(members)
+
+
+class AttendancePanel(QWidget):
+    """Who attended.
+
+    Signals:
+        counts_changed(int, int): members present, members listed.
+    """
+
+    counts_changed = Signal(int, int)
+
+    def __init__(self, writer: ChildRows, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._writer = writer
+        self._members: list[dict[str, Any]] = []
+        self._locked = False
+        self.model = RecordTableModel(
+            [
+                Column("present", tr("AttendancePanel", "Có mặt"), "check", True, width=8),
+                Column("name", tr("AttendancePanel", "Họ và tên"), editable=True, width=24),
+                Column(
+                    "organisation",
+                    tr("AttendancePanel", "Đơn vị, chức vụ"),
+                    editable=True,
+                    width=28,
+                ),
+                Column(
+                    "absence_reason", tr("AttendancePanel", "Lý do vắng"), editable=True, width=0
+                ),
+                Column("is_guest", tr("AttendancePanel", "Là"), text=self._who, width=11),
+            ],
+            self,
+        )
+        self._build()
+        self.model.edited.connect(self._edited)
+        writer.rows_changed.connect(self._rows_changed)
+
+    @staticmethod
+    def _who(row: dict[str, Any]) -> str:
+        if row.get("is_guest"):
+            return tr("AttendancePanel", "Khách mời")
+        return tr("AttendancePanel", "Thành viên")
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        hint = QLabel(
+            tr(
+                "AttendancePanel",
+                "Bỏ dấu «Có mặt» ở người vắng rồi ghi lý do; bấm đúp vào ô để sửa.",
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(self.summary)
+        layout.addWidget(hint)
+        self.table = record_view(self.model)
+        layout.addWidget(self.table, 1)
+        self.remove_button = QPushButton(tr("AttendancePanel", "Bỏ người đã chọn khỏi danh sách"))
+        self.remove_button.clicked.connect(self._remove_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.adding_box = self._adding_box()
+        layout.addWidget(self.adding_box)
+        self.message = FieldError()
+        layout.addWidget(self.message)
+
+    def _adding_box(self) -> QGroupBox:
+        box = QGroupBox(tr("AttendancePanel", "Thêm vào danh sách dự họp"))
+        form = QFormLayout(box)
+        member_row = QHBoxLayout()
+        self.member_choice = QComboBox()
+        self.member_choice.setPlaceholderText(
+            tr("AttendancePanel", "Mọi thành viên của tổ đã có trong danh sách")
+        )
+        self.add_member_button = QPushButton(tr("AttendancePanel", "Thêm thành viên"))
+        self.add_member_button.clicked.connect(self._add_member)
+        member_row.addWidget(self.member_choice, 1)
+        member_row.addWidget(self.add_member_button)
+        holder = QWidget()
+        holder.setLayout(member_row)
+        member_row.setContentsMargins(0, 0, 0, 0)
+        form.addRow(tr("AttendancePanel", "Thành viên của tổ:"), holder)
+        self.guest_name = QLineEdit()
+        self.guest_name.setMaxLength(120)
+        self.guest_organisation = QLineEdit()
+        self.guest_organisation.setPlaceholderText(
+            tr("AttendancePanel", "ví dụ: Cán bộ Ủy ban Mặt trận Tổ quốc phường")
+        )
+        self.guest_errors = {
+            "name": add_row(form, tr("AttendancePanel", "Tên khách mời:"), self.guest_name),
+            "organisation": add_row(
+                form, tr("AttendancePanel", "Đơn vị, chức vụ:"), self.guest_organisation
+            ),
+        }
+        self.add_guest_button = QPushButton(tr("AttendancePanel", "Thêm khách mời"))
+        self.add_guest_button.clicked.connect(self._add_guest)
+        self.guest_organisation.returnPressed.connect(self._add_guest)
+        form.addRow("", self.add_guest_button)
+        return box
+
+    # -- contents ---------------------------------------------------------------------
+    def set_sheet(self, rows: list[dict[str, Any]], members: list[dict[str, Any]]) -> None:
+        """Show a meeting's attendance and offer the roster's missing members."""
+        self._members = members
+        self.message.clear_message()
+        self._show(rows)
+
+    def _rows_changed(self, entity: str, rows: object) -> None:
+        if entity == ENTITY:
+            assert isinstance(rows, list)
+            self._show(rows)
+
+    def _show(self, rows: list[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
+        listed = {r.get("member_id") for r in rows}
+        self.member_choice.clear()
+        for member in self._members:
+            if member["id"] not in listed:
+                self.member_choice.addItem(str(member["full_name"]), member)
+        self.add_member_button.setEnabled(self.member_choice.count() > 0)
+        self.member_choice.setEnabled(self.member_choice.count() > 0)
+        present, listed_count, guests = attendance_counts(rows)
+        self.summary.setText(
+            tr(
+                "AttendancePanel",
+                "Có mặt {present}/{total} thành viên; {guests} khách mời.",
+                present=present,
+                total=listed_count,
+                guests=guests,
+            )
+        )
+        self.counts_changed.emit(present, listed_count)
+
+    def set_locked(self, locked: bool) -> None:
+        """Final minutes: nothing here changes, and the adding controls go away."""
+        self._locked = locked
+        self.model.set_read_only(locked)
+        self.remove_button.setVisible(not locked)
+        self.adding_box.setVisible(not locked)
+
+    # -- changes ----------------------------------------------------------------------
+    def _edited(self, record_id: str, key: str, value: object) -> None:
+        self.message.clear_message()
+        fields: dict[str, Any] = {key: value}
+        if key == "present" and value:
+            fields["absence_reason"] = None
+        self._writer.update(ENTITY, record_id, fields, on_error=self._show_error)
+        if key == "present" and not value:
+            row = self.model.row_of(record_id)
+            reason = self.model.index(row, self.model.column_of("absence_reason"))
+            self.table.setCurrentIndex(reason)
+            self.table.edit(reason)
+
+    def _add_member(self) -> None:
+        self.message.clear_message()
+        member = self.member_choice.currentData()
+        if not member:
+            return
+        fields = {
+            "member_id": member["id"],
+            "name": member["full_name"],
+            "present": True,
+            "organisation": member.get("organisation") or member.get("position"),
+        }
+        self._writer.add(ENTITY, fields, on_error=self._show_error)
+
+    def _add_guest(self) -> None:
+        for error in self.guest_errors.values():
+            error.clear_message()
+        fields = {
+            "name": self.guest_name.text(),
+            "organisation": self.guest_organisation.text(),
+            "present": True,
+            "is_guest": True,
+        }
+        self._writer.add(ENTITY, fields, on_done=self._guest_added, on_error=self._guest_failed)
+
+    def _guest_added(self, _record_id: str) -> None:
+        self.guest_name.clear()
+        self.guest_organisation.clear()
+        self.guest_name.setFocus()
+
+    def _guest_failed(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            for problem in error.problems:
+                self.guest_errors.get(problem.field, self.guest_errors["name"]).show_message(
+                    problem.message
+                )
+            self.guest_name.setFocus()
+        else:
+            self._show_error(error)
+
+    def _remove_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._writer.delete(ENTITY, self.model.record_id(rows[0].row()))
+
+    def _show_error(self, error: BaseException) -> None:
+        text = error.message if isinstance(error, DanvanError) else repr(error)
+        self.message.show_message(text)

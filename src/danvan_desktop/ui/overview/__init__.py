@@ -1,0 +1,1 @@
+"""Tổng quan: the team's figures at a glance and what is due."""

@@ -1,0 +1,195 @@
+"""Tổng quan: the team's figures at a glance and what is due.
+
+Counts, models by field and by status, meetings in the last twelve months, the
+next regular meeting the regulation asks for, and overdue tasks. Figures are
+read on the read lane whenever the data changes (debounced), never on the GUI
+thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.core.vocab import MODEL_STATUSES, label
+from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.look import heading
+from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.text import date_text, number_text, tr
+from danvan_desktop.ui.widgets.charts import BarChart, ColumnChart
+from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+
+REFRESH_DELAY_MS = 300
+WATCHED = {"model", "model_field", "meeting", "task", "member", "regulation"}
+
+
+class CountCard(QFrame):
+    """A big number with its caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.value = heading("–", 1.8)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(caption)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, value: int) -> None:
+        """Show the number."""
+        self.value.setText(number_text(value))
+
+
+class OverviewPage(QWidget):
+    """The overview page."""
+
+    def __init__(self, runner: TaskRunner, bus: EventBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.figures: Any = None
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        bus.data_changed.connect(self._on_data_changed)
+        self._build()
+        self.refresh()
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(heading(tr("OverviewPage", "Tổng quan")))
+        cards = QHBoxLayout()
+        self.cards = {
+            "model": CountCard(tr("OverviewPage", "Mô hình")),
+            "member": CountCard(tr("OverviewPage", "Thành viên")),
+            "meeting": CountCard(tr("OverviewPage", "Cuộc họp")),
+            "task_open": CountCard(tr("OverviewPage", "Nhiệm vụ đang thực hiện")),
+        }
+        for card in self.cards.values():
+            cards.addWidget(card)
+        layout.addLayout(cards)
+        self.next_meeting = QLabel()
+        self.next_meeting.setWordWrap(True)
+        self.overdue = QLabel()
+        self.overdue.setWordWrap(True)
+        self.overdue.setTextFormat(Qt.TextFormat.PlainText)
+        due = QGroupBox(tr("OverviewPage", "Việc cần làm"))
+        due_layout = QVBoxLayout(due)
+        due_layout.addWidget(self.next_meeting)
+        due_layout.addWidget(self.overdue)
+        layout.addWidget(due)
+        grid = QGridLayout()
+        self.by_field = BarChart()
+        self.by_status = BarChart()
+        self.by_month = ColumnChart()
+        grid.addWidget(
+            self._boxed(tr("OverviewPage", "Mô hình theo lĩnh vực"), self.by_field), 0, 0
+        )
+        grid.addWidget(
+            self._boxed(tr("OverviewPage", "Mô hình theo trạng thái"), self.by_status), 0, 1
+        )
+        grid.addWidget(
+            self._boxed(tr("OverviewPage", "Số cuộc họp trong 12 tháng qua"), self.by_month),
+            1,
+            0,
+            1,
+            2,
+        )
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _boxed(title: str, chart: QWidget) -> QGroupBox:
+        box = QGroupBox(title)
+        QVBoxLayout(box).addWidget(chart)
+        return box
+
+    def _on_data_changed(self, entities: set[str]) -> None:
+        if set(entities) & WATCHED:
+            self._timer.start()
+
+    def refresh(self) -> None:
+        """Read the figures again in the background."""
+        self._runner.read(
+            lambda ctx: ctx.session.overview_figures(db=ctx.reader),
+            on_done=self.show_figures,
+            owner=self,
+        )
+
+    def show_figures(self, figures: Any) -> None:
+        """Fill the cards, reminders and charts."""
+        self.figures = figures
+        for key, card in self.cards.items():
+            card.set_value(figures.counts.get(key, 0))
+        self.by_field.set_items([(name, n) for _code, name, n in figures.models_by_field])
+        self.by_status.set_items(
+            [(label(MODEL_STATUSES, code), n) for code, n in figures.models_by_status]
+        )
+        self.by_month.set_items(
+            [(f"{m.month:02d}/{m.year}", n) for m, n in figures.meetings_by_month]
+        )
+        self._show_next_meeting(figures)
+        self._show_overdue(figures)
+
+    def _show_next_meeting(self, figures: Any) -> None:
+        due = figures.next_meeting
+        last = figures.last_meeting_on
+        last_text = (
+            tr("OverviewPage", "Lần họp định kỳ gần nhất: {day}.", day=date_text(last))
+            if last
+            else tr("OverviewPage", "Chưa có cuộc họp định kỳ nào.")
+        )
+        if due is None:
+            self.next_meeting.setText(last_text)
+            self.next_meeting.setStyleSheet("")
+            return
+        if due.overdue:
+            text = tr(
+                "OverviewPage",
+                "Đã quá hạn họp định kỳ (hạn {day}): hãy tổ chức cuộc họp của kỳ này.",
+                day=date_text(due.due_on),
+            )
+        else:
+            text = tr("OverviewPage", "Cuộc họp định kỳ tới: hạn {day}.", day=date_text(due.due_on))
+        self.next_meeting.setText(f"{text} {last_text}")
+        self.next_meeting.setStyleSheet(ERROR_STYLE if due.overdue else "")
+
+    def _show_overdue(self, figures: Any) -> None:
+        if not figures.overdue_count:
+            self.overdue.setText(tr("OverviewPage", "Không có nhiệm vụ quá hạn."))
+            self.overdue.setStyleSheet("")
+            return
+        lines = [tr("OverviewPage", "{count} nhiệm vụ quá hạn:", count=figures.overdue_count)]
+        for task in figures.overdue_tasks:
+            owner = task.get("owner_name") or tr("OverviewPage", "chưa giao người")
+            lines.append(
+                tr(
+                    "OverviewPage",
+                    "• {title} — {owner} — hạn {day}",
+                    title=task["title"],
+                    owner=owner,
+                    day=date_text(task.get("deadline")),
+                )
+            )
+        self.overdue.setText("\n".join(lines))
+        self.overdue.setStyleSheet(ERROR_STYLE)

@@ -1,0 +1,1 @@
+"""Báo cáo: choosing an official document, its preview, and its export onto a USB stick."""

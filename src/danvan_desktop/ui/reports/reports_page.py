@@ -1,0 +1,315 @@
+"""Báo cáo: choose an official document, see it, and write it onto a USB stick.
+
+On the left the kinds of document (``Session.report_kinds()``), what each asks
+for (a model, a meeting, a period, a year, a commune) and the layout preset —
+a state document (Decree 30/2020) or a Party document (guidance 36-HD/VPTW). On
+the right a preview of the draft, built on the read lane from the same Document
+model the DOCX/PDF/XLSX renderers use (PySide6-Essentials has no QtPdf, and no
+outside tool may be needed at run time). «Xuất ra USB…» opens the export dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.core.errors import DanvanError
+from danvan_desktop.reports.document import Document
+from danvan_desktop.session import Session
+from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.look import heading
+from danvan_desktop.ui.reports.export_dialog import ExportDialog, FolderChooser
+from danvan_desktop.ui.reports.report_params import ReportParams
+from danvan_desktop.ui.reports.report_preview import DocumentPreview, document_html
+from danvan_desktop.ui.task_runner import JobContext, TaskRunner
+from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.export_targets import VolumeLister
+from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.usb import safe_file_name
+
+PREVIEW_DELAY_MS = 300
+PRESETS = ("state", "party")
+FIRST_KIND = "periodic_report"  # what a leader makes most often: shown on arrival
+
+
+def preview_job(kind: str, params: dict[str, Any]) -> Callable[[JobContext], tuple[Document, str]]:
+    """A read-lane job: the draft Document and its rich text for the preview."""
+
+    def build(ctx: JobContext) -> tuple[Document, str]:
+        document = ctx.session.build_report(kind, db=ctx.reader, **params)
+        return document, document_html(document)
+
+    return build
+
+
+def suggested_name(document: Document) -> str:
+    """The file name the session gives a draft: its title and subtitle, made safe."""
+    subtitle = document.subtitle[:1].lower() + document.subtitle[1:]
+    return safe_file_name(f"{document.title} {subtitle}".strip())
+
+
+class ReportsPage(QWidget):
+    """The reports page.
+
+    Signals:
+        preview_shown(): the preview shows the current choice (a document or a message).
+        dialog_opened(object): the export dialog opened.
+    """
+
+    preview_shown = Signal()
+    dialog_opened = Signal(object)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        bus: EventBus,
+        *,
+        clock: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._clock = clock
+        self._asked = 0
+        self._stale = True
+        self._previewed: tuple[str, dict[str, Any]] | None = None
+        self.kinds = {kind.name: kind for kind in Session.report_kinds()}
+        self.dialog: ExportDialog | None = None
+        # Passed to the export dialog; tests and screenshots give their own.
+        self.list_volumes: VolumeLister | None = None
+        self.choose_folder: FolderChooser | None = None
+        self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.update_preview)
+        self._build()
+        bus.data_changed.connect(self._on_data_changed)
+        self.select_kind(FIRST_KIND if FIRST_KIND in self.kinds else next(iter(self.kinds)))
+
+    # -- building ---------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_choices())
+        splitter.addWidget(self._build_preview())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 700])
+        layout.addWidget(splitter)
+
+    def _build_choices(self) -> QScrollArea:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 12, 8, 12)
+        layout.addWidget(heading(tr("ReportsPage", "Báo cáo")))
+        layout.addWidget(QLabel(tr("ReportsPage", "Văn bản cần làm")))
+        self.kind_list = QListWidget()
+        for kind in self.kinds.values():
+            item = QListWidgetItem(kind.label())
+            item.setData(Qt.ItemDataRole.UserRole, kind.name)
+            self.kind_list.addItem(item)
+        rows = self.kind_list.count()
+        self.kind_list.setFixedHeight(self.kind_list.sizeHintForRow(0) * rows + 8)
+        self.kind_list.currentRowChanged.connect(lambda _row: self._kind_changed())
+        layout.addWidget(self.kind_list)
+        self.params = ReportParams(self._runner, self._clock())
+        self.params.changed.connect(self._choice_changed)
+        layout.addWidget(self.params, 1)
+        layout.addWidget(self._build_presets())
+        self.export_button = QPushButton(tr("ReportsPage", "Xuất ra USB…"))
+        self.export_button.clicked.connect(self.open_export)
+        layout.addWidget(self.export_button)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setMinimumWidth(330)
+        return scroll
+
+    def _build_presets(self) -> QGroupBox:
+        box = QGroupBox(tr("ReportsPage", "Thể thức"))
+        row = QHBoxLayout(box)
+        self.preset_group = QButtonGroup(self)
+        self.preset_buttons: dict[str, QRadioButton] = {
+            "state": QRadioButton(tr("ReportsPage", "Văn bản nhà nước")),
+            "party": QRadioButton(tr("ReportsPage", "Văn bản Đảng")),
+        }
+        for index, name in enumerate(PRESETS):
+            button = self.preset_buttons[name]
+            self.preset_group.addButton(button, index)
+            row.addWidget(button)
+        self.preset_buttons["state"].setChecked(True)
+        self.preset_group.idToggled.connect(self._preset_toggled)
+        return box
+
+    def _build_preview(self) -> QWidget:
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(4, 12, 12, 12)
+        self.preview_note = QLabel()
+        self.preview_note.setWordWrap(True)
+        self.preview_note.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.preview_note)
+        self.preview = DocumentPreview()
+        layout.addWidget(self.preview, 1)
+        return holder
+
+    # -- choices ----------------------------------------------------------------------
+    def current_kind(self) -> str:
+        """The name of the chosen kind of document."""
+        item = self.kind_list.currentItem()
+        return "" if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def select_kind(self, name: str) -> None:
+        """Choose the kind called ``name``."""
+        for row in range(self.kind_list.count()):
+            if self.kind_list.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.kind_list.setCurrentRow(row)
+                return
+        raise KeyError(name)
+
+    def preset(self) -> str:
+        """«state» or «party»."""
+        return PRESETS[max(self.preset_group.checkedId(), 0)]
+
+    def request_params(self) -> dict[str, Any]:
+        """The parameters the chosen document is built and exported with."""
+        return {**self.params.params(), "preset": self.preset(), "issued_on": self._clock()}
+
+    def _preset_toggled(self, _id: int, checked: bool) -> None:
+        if checked:  # the button switched off also reports; follow only the one switched on
+            self._choice_changed()
+
+    def _kind_changed(self) -> None:
+        self.params.set_kind(self.current_kind())
+        self._choice_changed()
+
+    def _choice_changed(self) -> None:
+        self.export_button.setEnabled(self.params.missing() is None)
+        self._asked += 1  # a preview still being built is of the old choice: drop it
+        self._timer.start()
+
+    # -- preview ----------------------------------------------------------------------
+    def update_preview(self) -> None:
+        """Build the draft of the current choice on the read lane and show it."""
+        self._timer.stop()
+        missing = self.params.missing()
+        if missing is not None:
+            self._asked += 1
+            self._show_message(missing)
+            return
+        self._asked += 1
+        asked = self._asked
+        kind, params = self.current_kind(), self.request_params()
+        self.preview_note.setText(tr("ReportsPage", "Đang lập bản xem trước…"))
+        self._runner.read(
+            preview_job(kind, params),
+            on_done=lambda result: self._show_document(asked, (kind, params), result),
+            on_error=lambda error: self._show_error(asked, error),
+            owner=self,
+        )
+
+    def _show_document(
+        self, asked: int, request: tuple[str, dict[str, Any]], result: tuple[Document, str]
+    ) -> None:
+        if asked != self._asked:
+            return
+        document, rich_text = result
+        self._previewed = request
+        self.preview.show_rich_text(document, rich_text)
+        self.preview_note.setText(
+            tr(
+                "ReportsPage",
+                "Bản xem trước của bản nháp (chưa có số). Tệp Word, PDF có cùng nội dung; "
+                "chỗ ngắt dòng, ngắt trang có thể khác.",
+            )
+        )
+        self.preview_note.setStyleSheet("")
+        self.preview_shown.emit()
+
+    def _show_error(self, asked: int, error: BaseException) -> None:
+        if asked != self._asked:
+            return
+        if not isinstance(error, DanvanError):
+            self._runner.failed.emit(error)
+            return
+        self._show_message(error.message)
+        self.preview_note.setStyleSheet(ERROR_STYLE)
+
+    def _show_message(self, text: str) -> None:
+        self._previewed = None
+        self.preview.show_message(text)
+        self.preview_note.setText(text)
+        self.preview_note.setStyleSheet("")
+        self.preview_shown.emit()
+
+    # -- refreshing -------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the lists and the preview again if the data changed while hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the pickers' lists and rebuild the preview now."""
+        self._stale = False
+        self.params.reload()
+        self.update_preview()
+
+    def _on_data_changed(self, _entities: object) -> None:
+        # Every record can appear in some report: follow any change, once visible. Saves
+        # come in bursts, so a visible page waits for the burst to end.
+        self._stale = True
+        if self.isVisible():
+            self._stale = False
+            self.params.reload()
+            self._timer.start()
+
+    # -- export -----------------------------------------------------------------------
+    def open_export(self) -> ExportDialog | None:
+        """Open the export dialog for the current choice."""
+        kind = self.kinds.get(self.current_kind())
+        if kind is None or self.params.missing() is not None:
+            return None
+        # The previewed draft names the file, when it is of the current choice.
+        current = (kind.name, self.request_params())
+        shown = self.preview.shown if self._previewed == current else None
+        name = suggested_name(shown) if shown is not None else safe_file_name(kind.label())
+        dialog = ExportDialog(
+            self._runner,
+            kind=kind,
+            params=self.request_params(),
+            subtitle=shown.subtitle if shown is not None else "",
+            suggested_name=name,
+            list_volumes=self.list_volumes,
+            choose_folder=self.choose_folder,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj: self._dialog_gone(dialog))
+        self.dialog = dialog
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+        return dialog
+
+    def _dialog_gone(self, dialog: ExportDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None

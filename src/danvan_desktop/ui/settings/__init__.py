@@ -1,0 +1,1 @@
+"""Cài đặt: language, backups and the data folder."""

@@ -1,0 +1,1 @@
+"""Đồng bộ: the server, enrollment, background sync, its log, conflicts and USB bundles."""

@@ -1,0 +1,424 @@
+"""Background sync: rounds on the network lane when they are due, never two at once.
+
+A round (``Session.sync_now``: health, push the outbox, pull pages) starts:
+
+- when the store opens on an enrolled laptop, a moment after the window is up;
+- when local changes have settled (``data_changed``, debounced) and the outbox has
+  something to send; rounds emit ``data_changed`` for what they pulled, and pulled
+  data adds nothing to the outbox, so rounds do not chase their own tail;
+- on a timer, to pull what the other laptops and reviewers sent;
+- after a failure, on a ``QTimer`` with exponential back-off and full jitter
+  (``sync.backoff.Backoff``); a request while backing off waits for that timer;
+- when connectivity returns: Qt's network information (if a backend loads) is only
+  a hint; it triggers a cheap health request, and that request decides whether the
+  server is online, and brings a waiting retry forward;
+- when the user asks («Đồng bộ ngay»), back-off or not.
+
+A laptop not yet enrolled whose server address and code were saved (first-run
+wizard, Cài đặt) enrolls by itself: when the store opens, when those settings
+are saved, and when the network comes back after a failed try. A code the server
+refused is not tried again; the Đồng bộ page shows why.
+
+Only one round runs at a time; a round asked for during one runs right after it.
+
+Store access. A round runs on the network lane but writes to the store (applying
+pages, settling the outbox), and DESIGN.md allows one writer: the DB lane's
+connection. The round therefore takes turns on that writer (``WriterTurns``): the
+DB lane is parked while the round works on the store, and runs its own queue while
+the round waits on the network. Saves wait at most one short store step (one page,
+one batch), never a request on a slow link; the GUI thread never waits at all.
+The reasons against a second writer connection are in ui/sync/writer_turns.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from danvan_desktop.core.errors import DanvanError, OperationCancelled
+from danvan_desktop.core.schema import ENTITIES
+from danvan_desktop.sync.backoff import Backoff
+from danvan_desktop.ui.events import EventBus
+from danvan_desktop.ui.sync.sync_jobs import (
+    RoundOutcome,
+    run_enroll,
+    run_health,
+    run_round,
+    saved_enrollment,
+)
+from danvan_desktop.ui.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncTimings:
+    """When rounds run; tests make these small."""
+
+    start_delay_ms: int = 3_000  # after the store opens: the window comes first
+    settle_ms: int = 20_000  # quiet time after the last local change
+    periodic_ms: int = 15 * 60_000  # pull what others sent
+    backoff_base_s: float = 5.0
+    backoff_cap_s: float = 300.0
+
+
+class SyncScheduler(QObject):
+    """Decides when sync rounds run and tells everyone how they went.
+
+    ``state`` is a dict: the ``SyncState`` fields (enrolled, server_url, pending,
+    rejected, open_conflicts, last_sync, last_result) plus syncing, online (None
+    until known), error, clock_note, too_old and retry_in_s. Every change of it is
+    emitted as ``bus.sync_state_changed``; reachability as ``bus.online_changed``.
+
+    Signals:
+        round_started(): a round began.
+        round_progress(str, int, int): stage ("push" or "pull"), done, total.
+        round_finished(object): the round's SyncReport, or the exception it ended with.
+        enrolled(object): enrollment succeeded (the server's answer).
+        enroll_failed(object): enrollment failed (the exception).
+        enroll_started(): an enrollment began (asked for, or with the saved code).
+    """
+
+    round_started = Signal()
+    round_progress = Signal(str, int, int)
+    round_finished = Signal(object)
+    enrolled = Signal(object)
+    enroll_failed = Signal(object)
+    enroll_started = Signal()
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        bus: EventBus,
+        *,
+        timings: SyncTimings | None = None,
+        backoff: Backoff | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.bus = bus
+        self.timings = timings or SyncTimings()
+        self.backoff = backoff or Backoff(
+            base_s=self.timings.backoff_base_s, cap_s=self.timings.backoff_cap_s
+        )
+        self.state: dict[str, Any] = {
+            "enrolled": False,
+            "syncing": False,
+            "online": None,
+            "error": None,
+            "clock_note": None,
+            "too_old": False,
+            "retry_in_s": None,
+        }
+        self._started = False
+        self._stopped = False
+        self._kick_on_state = False
+        self._again = False
+        self._round_cancel: threading.Event | None = None
+        self._probe_cancel: threading.Event | None = None
+        self._enrolling = False
+        self._refused_code: str | None = None  # the saved code the server turned down
+        self._start_timer = self._timer(self.timings.start_delay_ms, self._start_kick)
+        self._settle_timer = self._timer(self.timings.settle_ms, self._changes_settled)
+        self._retry_timer = self._timer(0, lambda: self.request_round("retry"))
+        self._periodic_timer = self._timer(self.timings.periodic_ms, self._periodic)
+        self._periodic_timer.setSingleShot(False)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Connected here, before the composition root connects the runner's shutdown,
+            # so a round on a slow link is cancelled before the lanes are waited for.
+            app.aboutToQuit.connect(self.stop)
+
+    def _timer(self, interval_ms: int, slot: Callable[[], object]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- life cycle ---------------------------------------------------------------------
+    def start(self, *, watch_network: bool = True) -> None:
+        """Begin scheduling (idempotent): follow the store, local changes, the network."""
+        if self._started or self._stopped:
+            return
+        self._started = True
+        self.runner.session_changed.connect(self._session_changed)
+        self.bus.data_changed.connect(self._local_change)
+        if watch_network:
+            self._watch_network()
+        if self.runner.session_open:
+            self._session_changed(True)
+
+    def stop(self) -> None:
+        """Stop for good: timers off, a running round and health request cancelled."""
+        self._stopped = True
+        for timer in (self._start_timer, self._settle_timer, self._retry_timer):
+            timer.stop()
+        self._periodic_timer.stop()
+        self.cancel()
+        if self._probe_cancel is not None:
+            self._probe_cancel.set()
+
+    @property
+    def running(self) -> bool:
+        """True while a round is in flight."""
+        return self._round_cancel is not None
+
+    @property
+    def probing(self) -> bool:
+        """True while a health request is in flight."""
+        return self._probe_cancel is not None
+
+    def _watch_network(self) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        feature = QNetworkInformation.Feature.Reachability
+        if not QNetworkInformation.loadBackendByFeatures(feature):
+            log.info("no network information backend: retries rely on timers only")
+            return
+        info = QNetworkInformation.instance()
+        if info is not None:
+            # A bound slot of ours (not a lambda): the singleton outlives this scheduler,
+            # and Qt drops the connection when the scheduler is deleted.
+            info.reachabilityChanged.connect(self._reachability_changed)
+
+    def _reachability_changed(self, _reachability: object) -> None:
+        self.connectivity_hint()
+
+    def _session_changed(self, session: object) -> None:
+        if self._stopped:
+            return
+        if session is None or not self.runner.session_open:
+            # The store is being closed (a restore): nothing may run against it.
+            self.cancel()
+            for timer in (self._start_timer, self._settle_timer, self._retry_timer):
+                timer.stop()
+            self._periodic_timer.stop()
+            return
+        self._kick_on_state = True
+        self.refresh_state()
+
+    # -- asking for rounds ----------------------------------------------------------------
+    def request_round(self, reason: str) -> bool:
+        """Start a round for ``reason`` unless one runs (then one follows) or we back off."""
+        if self._stopped or not self.runner.session_open:
+            return False
+        manual = reason == "manual"
+        if not manual and not self.state.get("enrolled"):
+            return False
+        if self.running:
+            self._again = True
+            return False
+        if not manual and reason != "retry" and self._retry_timer.isActive():
+            return False  # backing off: the retry timer (or reconnection) decides
+        self._start_round()
+        return True
+
+    def sync_now(self) -> bool:
+        """The user's «Đồng bộ ngay»: a round now, whatever the back-off says."""
+        return self.request_round("manual")
+
+    def cancel(self) -> None:
+        """Stop the running round at its next step (its socket is shut at once)."""
+        if self._round_cancel is not None:
+            self._round_cancel.set()
+
+    def connectivity_hint(self) -> None:
+        """The network changed (a hint): ask the server's health, which decides."""
+        if self._stopped or self._probe_cancel is not None or self.running:
+            return
+        if not self.state.get("enrolled") and self.runner.session_open:
+            self._enroll_with_saved_code()
+            return
+        if not self.runner.session_open:
+            return
+        cancel = threading.Event()
+        self._probe_cancel = cancel
+        self.runner.network(
+            functools.partial(run_health, self.runner, cancel),
+            on_done=self._probe_answered,
+            on_error=self._probe_failed,
+        )
+
+    def enroll(self, *, server_url: str, code: str, ca_bundle: str | None) -> None:
+        """Enroll with a code; a round follows at once to pull the team's data."""
+        enrollment = {"server_url": server_url, "code": code, "ca_bundle": ca_bundle}
+        self._enrolling = True
+        self.enroll_started.emit()
+        self.runner.network(
+            functools.partial(run_enroll, self.runner, threading.Event(), enrollment),
+            on_done=self._enrolled,
+            on_error=functools.partial(self._enroll_failed, code),
+        )
+
+    def _enroll_with_saved_code(self) -> None:
+        if not self._enrolling and not self._stopped:
+            self.runner.db(saved_enrollment, on_done=self._saved_enrollment_read)
+
+    def _saved_enrollment_read(self, enrollment: dict[str, Any] | None) -> None:
+        if enrollment is None or self._enrolling or self._stopped or self.state.get("enrolled"):
+            return
+        if enrollment["code"] != self._refused_code:
+            self.enroll(**enrollment)
+
+    def _enroll_failed(self, code: str, error: BaseException) -> None:
+        from danvan_desktop.sync.transport import LinkDown, ServerError
+
+        self._enrolling = False
+        if isinstance(error, LinkDown):
+            self._set_online(False)  # the network coming back tries the code again
+        elif not isinstance(error, (ServerError, OperationCancelled)):
+            self._refused_code = code
+        self.enroll_failed.emit(error)
+
+    def republish(self) -> None:
+        """Emit the current state and reachability again (for a rebuilt window)."""
+        self.bus.sync_state_changed.emit(dict(self.state))
+        if self.state.get("online") is not None:
+            self.bus.online_changed.emit(bool(self.state["online"]))
+
+    def refresh_state(self) -> None:
+        """Read the queue, conflicts and last round (DB lane) and publish them."""
+        self.runner.db(lambda ctx: ctx.session.sync_state(), on_done=self._state_read)
+
+    # -- a round --------------------------------------------------------------------------
+    def _start_round(self) -> None:
+        cancel = threading.Event()
+        self._round_cancel = cancel
+        self._retry_timer.stop()
+        self._publish(syncing=True, retry_in_s=None)
+        self.round_started.emit()
+        self.runner.network(
+            functools.partial(run_round, self.runner, cancel),
+            on_done=self._round_done,
+            on_error=self._round_failed,
+            on_progress=lambda done, total, stage: self.round_progress.emit(stage, done, total),
+        )
+
+    def _round_done(self, outcome: RoundOutcome) -> None:
+        self._round_cancel = None
+        self.backoff.reset()
+        self._set_online(True)
+        report = outcome.report
+        self._publish(syncing=False, error=None, too_old=False, clock_note=outcome.clock_note)
+        self.round_finished.emit(report)
+        if report.pulled or report.conflicts or report.server_restored:
+            self.bus.data_changed.emit(set(ENTITIES) | {"conflict"})
+        self.refresh_state()
+        self._follow_up()
+
+    def _round_failed(self, error: BaseException) -> None:
+        # Imported here: the transport brings requests, which the window does not need
+        # to start; a round that failed has loaded it already.
+        from danvan_desktop.sync.transport import LinkDown, ProtocolTooOld, ServerError
+
+        self._round_cancel = None
+        message = error.message if isinstance(error, DanvanError) else repr(error)
+        changes: dict[str, Any] = {"syncing": False, "error": message}
+        if isinstance(error, OperationCancelled):
+            pass  # the user's choice: no back-off, no change of reachability
+        elif isinstance(error, ProtocolTooOld):
+            self._set_online(True)
+            changes["too_old"] = True  # no retries: it keeps queuing until an update
+        elif isinstance(error, LinkDown):
+            self._set_online(False)
+            changes["retry_in_s"] = self._schedule_retry(0.0)
+        elif isinstance(error, ServerError):
+            self._set_online(True)
+            changes["retry_in_s"] = self._schedule_retry(error.retry_after_s or 0.0)
+        elif not isinstance(error, DanvanError):
+            log.error("sync round failed unexpectedly: %r", error)
+            changes["retry_in_s"] = self._schedule_retry(0.0)
+        # ServerRejected, ValidationError, StoreError: retrying would not help; the
+        # periodic timer or the user tries again after the cause is fixed.
+        self._publish(**changes)
+        self.round_finished.emit(error)
+        self.refresh_state()
+        self._follow_up()
+
+    def _schedule_retry(self, at_least_s: float) -> float:
+        delay_s = self.backoff.record_failure(at_least_s=at_least_s)
+        if not self._stopped:
+            self._retry_timer.start(max(1, round(delay_s * 1000)))
+        return delay_s
+
+    def _follow_up(self) -> None:
+        if self._again and not self._stopped:
+            self._again = False
+            self.request_round("again")
+
+    # -- reachability ---------------------------------------------------------------------
+    def _probe_answered(self, _health: dict[str, Any]) -> None:
+        self._probe_cancel = None
+        self._set_online(True)
+        if self._retry_timer.isActive():
+            self.backoff.retry_now()
+            self._retry_timer.stop()
+            self.request_round("retry")
+        elif self.state.get("pending"):
+            self.request_round("reconnect")
+
+    def _probe_failed(self, error: BaseException) -> None:
+        from danvan_desktop.sync.transport import LinkDown
+
+        self._probe_cancel = None
+        if isinstance(error, LinkDown):
+            self._set_online(False)
+
+    def _set_online(self, online: bool) -> None:
+        if self.state.get("online") != online:
+            self._publish(online=online)
+            self.bus.online_changed.emit(online)
+
+    # -- timers and state -----------------------------------------------------------------
+    def _start_kick(self) -> None:
+        self.request_round("start")
+
+    def _periodic(self) -> None:
+        self.request_round("timer")
+
+    def _local_change(self, entities: object) -> None:
+        if self.state.get("enrolled") and not self._stopped:
+            self._settle_timer.start()
+        elif self._started and isinstance(entities, set) and "settings" in entities:
+            self._enroll_with_saved_code()  # a server address and code saved in Cài đặt
+
+    def _changes_settled(self) -> None:
+        self.runner.db(lambda ctx: ctx.session.pending_count(), on_done=self._pending_counted)
+
+    def _pending_counted(self, pending: int) -> None:
+        self._publish(pending=pending)
+        if pending:
+            self.request_round("changes")
+
+    def _state_read(self, state: Any) -> None:  # a session.sync.SyncState
+        self._publish(**state._asdict())
+        if not self._started or self._stopped:
+            return
+        if not state.enrolled:
+            self._enroll_with_saved_code()
+            return
+        if not self._periodic_timer.isActive():
+            self._periodic_timer.start()
+        if self._kick_on_state:
+            self._kick_on_state = False
+            self._start_timer.start()
+
+    def _enrolled(self, answer: dict[str, Any]) -> None:
+        self._enrolling = False
+        self._publish(enrolled=True, error=None)
+        self.enrolled.emit(answer)
+        self.bus.data_changed.emit(set(ENTITIES))
+        self.refresh_state()
+        self.sync_now()
+
+    def _publish(self, **changes: Any) -> None:
+        self.state.update(changes)
+        self.bus.sync_state_changed.emit(dict(self.state))

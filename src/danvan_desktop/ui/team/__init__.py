@@ -1,0 +1,1 @@
+"""Tổ dân vận: the roster and a member's form."""

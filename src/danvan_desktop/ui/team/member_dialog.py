@@ -1,0 +1,263 @@
+"""Add or change a member of the team: name, role, position, organisation, phone, term.
+
+Choosing a role fills in the usual position (DOMAIN.md): the leader is usually
+the Party cell secretary; the deputies usually the village head and the head of
+the Front work committee. It is only a default: the field stays editable, and
+a position the user typed is never overwritten. The dialog warns before a
+second leader is saved; the store checks the fields and the dialog shows its
+messages beside them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.vocab import MEMBER_ROLES, label
+from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.form_widgets import (
+    ERROR_STYLE,
+    FieldError,
+    OptionalDateEdit,
+    add_row,
+)
+
+WARNING_STYLE = "color: #8a4b00;"
+
+
+def village_head(village_kind: str | None) -> str:
+    """The title of the head of the team's place: thôn, bản or tổ dân phố."""
+    if village_kind == "to_dan_pho":
+        return tr("MemberDialog", "Tổ trưởng tổ dân phố")
+    if village_kind == "ban":
+        return tr("MemberDialog", "Trưởng bản")
+    return tr("MemberDialog", "Trưởng thôn")
+
+
+def front_head() -> str:
+    """The head of the village's Front work committee."""
+    return tr("MemberDialog", "Trưởng ban công tác Mặt trận")
+
+
+def default_position(role: str, village_kind: str | None, taken: set[str]) -> str:
+    """The usual position for ``role``; deputies get whichever usual post is not taken yet."""
+    if role == "leader":
+        return tr("MemberDialog", "Bí thư chi bộ")
+    if role == "deputy":
+        head, front = village_head(village_kind), front_head()
+        return front if head in taken and front not in taken else head
+    return ""
+
+
+def position_suggestions(village_kind: str | None) -> list[str]:
+    """Positions members of a team usually hold, offered in the position list."""
+    return [
+        tr("MemberDialog", "Bí thư chi bộ"),
+        village_head(village_kind),
+        front_head(),
+        tr("MemberDialog", "Phó bí thư chi bộ"),
+        tr("MemberDialog", "Chi hội trưởng Hội Cựu chiến binh"),
+        tr("MemberDialog", "Chi hội trưởng Hội Nông dân"),
+        tr("MemberDialog", "Chi hội trưởng Hội Liên hiệp Phụ nữ"),
+        tr("MemberDialog", "Chi hội trưởng Hội Người cao tuổi"),
+        tr("MemberDialog", "Bí thư chi đoàn Thanh niên"),
+        tr("MemberDialog", "Thôn đội trưởng"),
+        tr("MemberDialog", "Công an viên"),
+        tr("MemberDialog", "Người có uy tín trong cộng đồng"),
+    ]
+
+
+class MemberDialog(QDialog):
+    """Adds a member, or changes one.
+
+    Signals:
+        saved(str): the member with this id was saved.
+    """
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        members: list[dict[str, Any]],
+        *,
+        village_kind: str | None = None,
+        member: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._busy = False
+        self.member = member
+        self.others = [m for m in members if not member or m["id"] != member["id"]]
+        self.village_kind = village_kind
+        self._prefilled = ""
+        self.setWindowTitle(
+            tr("MemberDialog", "Sửa thông tin thành viên")
+            if member
+            else tr("MemberDialog", "Thêm thành viên")
+        )
+        self._build()
+        self._show(member or {"role": "member"})
+        self.role.currentIndexChanged.connect(self._role_chosen)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.full_name = QLineEdit()
+        self.full_name.setMaxLength(120)
+        self.role = QComboBox()
+        for code in MEMBER_ROLES:
+            self.role.addItem(label(MEMBER_ROLES, code), code)
+        self.position = self._editable_box(position_suggestions(self.village_kind))
+        self.organisation = self._editable_box([])
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(20)
+        self.term_start = OptionalDateEdit()
+        self.term_end = OptionalDateEdit()
+        self.errors: dict[str, FieldError] = {
+            "full_name": add_row(form, tr("MemberDialog", "Họ và tên:"), self.full_name),
+            "role": add_row(form, tr("MemberDialog", "Vai trò trong tổ:"), self.role),
+            "position": add_row(form, tr("MemberDialog", "Chức vụ:"), self.position),
+            "organisation": add_row(
+                form, tr("MemberDialog", "Tổ chức, đoàn thể:"), self.organisation
+            ),
+            "phone": add_row(form, tr("MemberDialog", "Số điện thoại:"), self.phone),
+            "term_start": add_row(form, tr("MemberDialog", "Bắt đầu nhiệm kỳ:"), self.term_start),
+            "term_end": add_row(form, tr("MemberDialog", "Kết thúc nhiệm kỳ:"), self.term_end),
+        }
+        layout.addLayout(form)
+        self.leader_note = QLabel()
+        self.leader_note.setWordWrap(True)
+        self.leader_note.setStyleSheet(WARNING_STYLE)
+        self.leader_note.hide()
+        layout.addWidget(self.leader_note)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    @staticmethod
+    def _editable_box(items: list[str]) -> QComboBox:
+        box = QComboBox()
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.addItems(items)
+        box.setCurrentIndex(-1)
+        return box
+
+    def _show(self, member: dict[str, Any]) -> None:
+        self.full_name.setText(str(member.get("full_name") or ""))
+        self.role.setCurrentIndex(max(self.role.findData(member.get("role") or "member"), 0))
+        self.position.setEditText(str(member.get("position") or ""))
+        organisations = sorted(
+            {str(m["organisation"]) for m in self.others if m.get("organisation")}
+        )
+        self.organisation.addItems(organisations)
+        self.organisation.setEditText(str(member.get("organisation") or ""))
+        self.phone.setText(str(member.get("phone") or ""))
+        self.term_start.set_value(member.get("term_start"))
+        self.term_end.set_value(member.get("term_end"))
+        self._note_leaders()
+
+    # -- role defaults ----------------------------------------------------------------
+    def _role_chosen(self) -> None:
+        role = str(self.role.currentData())
+        current = self.position.currentText().strip()
+        if not current or current == self._prefilled:
+            taken = {str(m.get("position") or "") for m in self.others if m.get("role") == role}
+            self._prefilled = default_position(role, self.village_kind, taken)
+            self.position.setEditText(self._prefilled)
+        self._note_leaders()
+
+    def _note_leaders(self) -> None:
+        leaders = [str(m["full_name"]) for m in self.others if m.get("role") == "leader"]
+        if self.role.currentData() == "leader" and leaders:
+            self.leader_note.setText(
+                tr(
+                    "MemberDialog",
+                    "Tổ đã có tổ trưởng: {names}. Mỗi tổ chỉ có một tổ trưởng; nếu đây là tổ "
+                    "trưởng mới, hãy chuyển người cũ thành tổ phó hoặc tổ viên.",
+                    names=", ".join(leaders),
+                )
+            )
+            self.leader_note.show()
+        else:
+            self.leader_note.hide()
+
+    # -- saving -----------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """The fields as the store takes them."""
+        return {
+            "full_name": self.full_name.text(),
+            "role": self.role.currentData(),
+            "position": self.position.currentText().strip() or None,
+            "organisation": self.organisation.currentText().strip() or None,
+            "phone": self.phone.text().strip() or None,
+            "term_start": self.term_start.iso(),
+            "term_end": self.term_end.iso(),
+        }
+
+    def save(self) -> None:
+        """Save the member (DB lane); problems are shown beside their fields."""
+        if self._busy:
+            return
+        self._busy = True
+        for error in self.errors.values():
+            error.clear_message()
+        self.message.hide()
+        member_id = self.member["id"] if self.member else None
+        values = self.values()
+        self._runner.db(
+            lambda ctx: ctx.session.save_member(member_id, **values),
+            on_done=self._saved,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _saved(self, result: Any) -> None:
+        self._busy = False
+        self.saved.emit(str(result.record_id or ""))
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        if not isinstance(error, ValidationError):
+            self.message.setText(error.message if isinstance(error, DanvanError) else repr(error))
+            self.message.show()
+            return
+        for problem in error.problems:
+            target = self.errors.get(problem.field)
+            if target is None:
+                self.message.setText(problem.message)
+                self.message.show()
+            else:
+                target.show_message(problem.message)
+        first = error.problems[0].field if error.problems else "full_name"
+        widget = getattr(self, first, None)
+        if isinstance(widget, QWidget):
+            widget.setFocus()
