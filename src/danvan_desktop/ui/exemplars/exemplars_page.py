@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,11 +35,11 @@ from danvan_desktop.ui.exemplars.commendation_dialogs import (
 )
 from danvan_desktop.ui.exemplars.exemplar_dialog import ExemplarDialog
 from danvan_desktop.ui.exemplars.exemplar_table import ExemplarTableModel
-from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.reports.report_export import FolderChooser, export_document, folder_dialog
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import number_text, tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.widgets.page import Page
 
 WATCHED = {"exemplar", "commendation", "model", "meeting"}
 REFRESH_DELAY_MS = 200
@@ -79,7 +78,7 @@ def summary_text(summary: Any) -> str:
     return str(text)
 
 
-class ExemplarsPage(QWidget):
+class ExemplarsPage(Page):
     """The exemplars and commendations page.
 
     Signals:
@@ -100,32 +99,23 @@ class ExemplarsPage(QWidget):
         clock: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._bus = bus
-        self._clock = clock
+        super().__init__(runner, bus, clock=clock, parent=parent)
         self.year: int | None = None
         self.dialog: QDialog | None = None
         self.choose_folder: FolderChooser = folder_dialog(self)
         self.table_model = ExemplarTableModel(self)
-        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
         self._build()
-        bus.data_changed.connect(self._on_data_changed)
+        self.refresh_on(WATCHED, REFRESH_DELAY_MS)
         self.refresh()
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 6)
-        top = QHBoxLayout()
-        top.addWidget(heading(tr("ExemplarsPage", "Điển hình & khen thưởng")))
-        top.addStretch(1)
-        top.addWidget(QLabel(tr("ExemplarsPage", "Năm:")))
+        layout = self.column()
         self.year_combo = QComboBox()
         self.year_combo.activated.connect(lambda _i: self.show_year(self.year_combo.currentData()))
-        top.addWidget(self.year_combo)
-        layout.addLayout(top)
+        title = tr("ExemplarsPage", "Điển hình & khen thưởng")
+        year = QLabel(tr("ExemplarsPage", "Năm:"))
+        layout.addLayout(self.title_row(title, year, self.year_combo))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -182,10 +172,6 @@ class ExemplarsPage(QWidget):
         self.decide_button.setEnabled(row is not None and row.get("state") == "proposed")
 
     # -- loading ----------------------------------------------------------------------
-    def _on_data_changed(self, entities: set[str]) -> None:
-        if set(entities) & WATCHED:
-            self._timer.start()
-
     def refresh(self) -> None:
         """Read the chosen year again (read lane)."""
         self._runner.read(load_year(self.year, self._clock()), on_done=self._show, owner=self)

@@ -26,16 +26,15 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.handbook.handbook_reader import HandbookReader
 from danvan_desktop.ui.handbook.handbook_text import hit_html, search_tokens
-from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.page import Page
 
 SEARCH_DELAY_MS = 150
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +54,7 @@ class TopicsPane(QStackedWidget):
         return QSize(self.fontMetrics().averageCharWidth() * 52, super().sizeHint().height())
 
 
-class HandbookPage(QWidget):
+class HandbookPage(Page):
     """The handbook page.
 
     Signals:
@@ -69,8 +68,7 @@ class HandbookPage(QWidget):
     hits_shown = Signal()
 
     def __init__(self, runner: TaskRunner, bus: EventBus, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, bus, parent=parent)
         self.entries: list[Any] = []
         self.current_slug: str | None = None
         self.current_document: dict[str, Any] | None = None
@@ -84,11 +82,8 @@ class HandbookPage(QWidget):
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 6)
-        top = QHBoxLayout()
-        top.addWidget(heading(tr("HandbookPage", "Sổ tay công tác dân vận")))
-        top.addStretch(1)
+        layout = self.column()
+        top = self.title_row(tr("HandbookPage", "Sổ tay công tác dân vận"))
         self.filters = QButtonGroup(self)
         self.show_all = self._filter_button(tr("HandbookPage", "Tất cả"), ALL, top)
         self.show_bookmarks = self._filter_button(

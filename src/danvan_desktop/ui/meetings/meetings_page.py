@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,13 +27,13 @@ from PySide6.QtWidgets import (
 from danvan_desktop.core.vocab import MEETING_KINDS, MEETING_STATES, label
 from danvan_desktop.store.lists import RowsPage
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.meetings.draft_autosave import AUTOSAVE_MS, COMMIT_MS
 from danvan_desktop.ui.meetings.meeting_editor import MeetingEditor
 from danvan_desktop.ui.meetings.new_meeting_dialog import NewMeetingDialog
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.widgets.page import Page
 from danvan_desktop.ui.widgets.paged_records import PagedRecordModel
 from danvan_desktop.ui.widgets.record_table import Column, record_view
 
@@ -76,7 +75,7 @@ def row_colours(row: dict[str, Any]) -> tuple[QColor | None, QColor | None]:
     return None, None
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(Page):
     """The meetings page.
 
     Signals:
@@ -96,9 +95,7 @@ class MeetingsPage(QWidget):
         autosave_ms: int = AUTOSAVE_MS,
         commit_ms: int = COMMIT_MS,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._bus = bus
+        super().__init__(runner, bus, parent=parent)
         self._generation = 0
         self._listing = False  # the whole list (paged) is shown
         self._searching = False
@@ -125,8 +122,7 @@ class MeetingsPage(QWidget):
         self.editor = MeetingEditor(runner, bus, autosave_ms=autosave_ms, commit_ms=commit_ms)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
-        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self.refresh_on(WATCHED, REFRESH_DELAY_MS)
         self._build()
         self._connect()
         self.refresh()
@@ -139,12 +135,9 @@ class MeetingsPage(QWidget):
         self.list_view = QWidget()
         layout = QVBoxLayout(self.list_view)
         layout.setContentsMargins(12, 12, 12, 6)
-        top = QHBoxLayout()
-        top.addWidget(heading(tr("MeetingsPage", "Cuộc họp và biên bản")))
-        top.addStretch(1)
         self.new_button = QPushButton(tr("MeetingsPage", "Cuộc họp mới (Ctrl+N)"))
-        top.addWidget(self.new_button)
-        layout.addLayout(top)
+        title = tr("MeetingsPage", "Cuộc họp và biên bản")
+        layout.addLayout(self.title_row(title, self.new_button))
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
@@ -171,7 +164,6 @@ class MeetingsPage(QWidget):
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._list_failed)
         self.model.modelAboutToBeReset.connect(self._remember_choice)
-        self._bus.data_changed.connect(self._on_data_changed)
 
     # -- the list ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -237,10 +229,6 @@ class MeetingsPage(QWidget):
     def _list_failed(self, error: BaseException) -> None:
         self.count_label.setStyleSheet(ERROR_STYLE)
         self.count_label.setText(str(error))
-
-    def _on_data_changed(self, entities: object) -> None:
-        if isinstance(entities, set | frozenset) and WATCHED & set(entities):
-            self._refresh_timer.start()
 
     def current_meeting_id(self) -> str | None:
         """The meeting selected in the list."""

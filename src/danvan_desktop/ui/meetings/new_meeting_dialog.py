@@ -14,27 +14,23 @@ import datetime as dt
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from danvan_desktop.core.errors import DanvanError, ValidationError
 from danvan_desktop.core.vocab import MEETING_KINDS, label
 from danvan_desktop.ui.meetings.meeting_header import date_time_edit
 from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import tr
-from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE, FieldError, add_row
+from danvan_desktop.ui.widgets.form_dialog import FormDialog
+from danvan_desktop.ui.widgets.form_widgets import add_row
 
 TEMPLATE_KINDS = ("regular", "adhoc", "half_year", "year_end", "community")
 DEFAULT_HOUR = 8
 
 
-class NewMeetingDialog(QDialog):
+class NewMeetingDialog(FormDialog):
     """Asks for the kind, time and place of a new meeting, then creates it.
 
     Signals:
@@ -46,11 +42,8 @@ class NewMeetingDialog(QDialog):
     def __init__(
         self, runner: TaskRunner, *, place: str = "", parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._busy = False
-        self.setWindowTitle(tr("NewMeetingDialog", "Cuộc họp mới"))
-        layout = QVBoxLayout(self)
+        super().__init__(runner, tr("NewMeetingDialog", "Cuộc họp mới"), parent)
+        layout = self.column
         intro = QLabel(
             tr(
                 "NewMeetingDialog",
@@ -71,8 +64,7 @@ class NewMeetingDialog(QDialog):
         self.community_note.setWordWrap(True)
         self.community_note.hide()
         layout.addWidget(self.community_note)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self.new_form()
         self.kind = QComboBox()
         for code in TEMPLATE_KINDS:
             self.kind.addItem(label(MEETING_KINDS, code), code)
@@ -81,7 +73,7 @@ class NewMeetingDialog(QDialog):
         self.place = QLineEdit(place)
         self.place.setMaxLength(300)
         self.place.setPlaceholderText(tr("NewMeetingDialog", "ví dụ: Nhà văn hóa tổ dân phố 5"))
-        self.errors: dict[str, FieldError] = {
+        self.errors = {
             "kind": add_row(form, tr("NewMeetingDialog", "Loại cuộc họp:"), self.kind),
             "starts_at": add_row(
                 form, tr("NewMeetingDialog", "Thời gian bắt đầu:"), self.starts_at
@@ -89,21 +81,9 @@ class NewMeetingDialog(QDialog):
             "place": add_row(form, tr("NewMeetingDialog", "Địa điểm:"), self.place),
         }
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.hide()
-        layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = self.add_buttons(
+            self.create_meeting, accept_text=tr("NewMeetingDialog", "Lập biên bản")
         )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        ok.setText(tr("NewMeetingDialog", "Lập biên bản"))
-        self.buttons.accepted.connect(self.create_meeting)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.kind.setFocus()
 
@@ -118,39 +98,15 @@ class NewMeetingDialog(QDialog):
 
     def create_meeting(self) -> None:
         """Create the meeting from its template (DB lane)."""
-        if self._busy:
-            return
-        self._busy = True
-        for error in self.errors.values():
-            error.clear_message()
-        self.message.hide()
         kind, starts, place = self.kind.currentData(), self.starts(), self.place.text().strip()
-        self._runner.db(
+        self.run_save(
             lambda ctx: ctx.session.create_meeting(
                 kind=kind, starts_at=starts, place=place or None
             ),
-            on_done=self._created,
-            on_error=self._failed,
-            owner=self,
+            self._created,
         )
 
     def _created(self, result: object) -> None:
-        self._busy = False
         record_id = str(getattr(result, "record_id", "") or "")
         self.created.emit(record_id)
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._busy = False
-        if isinstance(error, ValidationError):
-            for problem in error.problems:
-                target = self.errors.get(problem.field)
-                if target is None:
-                    self.message.setText(problem.message)
-                    self.message.show()
-                else:
-                    target.show_message(problem.message)
-        else:
-            text = error.message if isinstance(error, DanvanError) else repr(error)
-            self.message.setText(text)
-            self.message.show()

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import date_text, number_text, tr
 from danvan_desktop.ui.widgets.charts import BarChart, ColumnChart
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.widgets.page import Page
 
 REFRESH_DELAY_MS = 300
 WATCHED = {"model", "model_field", "meeting", "task", "member", "regulation"}
@@ -53,30 +53,18 @@ class CountCard(QFrame):
         self.value.setText(number_text(value))
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     """The overview page."""
 
     def __init__(self, runner: TaskRunner, bus: EventBus, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, bus, parent=parent)
         self.figures: Any = None
-        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        bus.data_changed.connect(self._on_data_changed)
+        self.refresh_on(WATCHED, REFRESH_DELAY_MS)
         self._build()
         self.refresh()
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 16, 16, 16)
+        layout = self.scrolled_column()
         layout.addWidget(heading(tr("OverviewPage", "Tổng quan")))
         cards = QHBoxLayout()
         self.cards = {
@@ -123,10 +111,6 @@ class OverviewPage(QWidget):
         box = QGroupBox(title)
         QVBoxLayout(box).addWidget(chart)
         return box
-
-    def _on_data_changed(self, entities: set[str]) -> None:
-        if set(entities) & WATCHED:
-            self._timer.start()
 
     def refresh(self) -> None:
         """Read the figures again in the background."""

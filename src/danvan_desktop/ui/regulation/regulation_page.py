@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,7 @@ from danvan_desktop.ui.widgets.form_widgets import (
     OptionalDateEdit,
     add_row,
 )
+from danvan_desktop.ui.widgets.page import Page
 
 TEXT_FIELDS = ("issuing_body", "managing_body", "document_place")
 
@@ -60,7 +59,7 @@ def load_regulation(today: dt.date) -> Callable[[JobContext], dict[str, Any]]:
     return load
 
 
-class RegulationPage(QWidget):
+class RegulationPage(Page):
     """The regulation page.
 
     Signals:
@@ -81,10 +80,7 @@ class RegulationPage(QWidget):
         clock: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._bus = bus
-        self._clock = clock
+        super().__init__(runner, bus, clock=clock, parent=parent)
         self.choose_folder: FolderChooser = folder_dialog(self)
         self.confirm_replace: Callable[[], bool] = self._ask_replace
         self.errors: dict[str, FieldError] = {}
@@ -94,16 +90,7 @@ class RegulationPage(QWidget):
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 16, 16, 16)
+        layout = self.scrolled_column()
         layout.addWidget(heading(tr("RegulationPage", "Quy chế hoạt động của tổ")))
         self.schedule = QLabel()
         self.schedule.setWordWrap(True)

@@ -44,6 +44,7 @@ from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.export_targets import VolumeLister
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.widgets.page import Page
 from danvan_desktop.usb import safe_file_name
 
 PREVIEW_DELAY_MS = 300
@@ -67,7 +68,7 @@ def suggested_name(document: Document) -> str:
     return safe_file_name(f"{document.title} {subtitle}".strip())
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Page):
     """The reports page.
 
     Signals:
@@ -86,9 +87,7 @@ class ReportsPage(QWidget):
         clock: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._clock = clock
+        super().__init__(runner, bus, clock=clock, parent=parent)
         self._asked = 0
         self._stale = True
         self._previewed: tuple[str, dict[str, Any]] | None = None

@@ -20,7 +20,6 @@ from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -42,6 +40,7 @@ from danvan_desktop.ui.progress import run_with_progress
 from danvan_desktop.ui.task_runner import DB, JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, number_text, tr
 from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
+from danvan_desktop.ui.widgets.page import Page
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 SETTING_KEYS = ("language", "backup_keep", "backup_interval_hours", "server_url", "enrollment_code")
@@ -91,7 +90,7 @@ def backup_now(ctx: JobContext) -> dict[str, Any]:
     return {"path": path, "backups": backup_rows(ctx)}
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Page):
     """The settings page."""
 
     def __init__(
@@ -102,9 +101,7 @@ class SettingsPage(QWidget):
         request_restore: Callable[[Path], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._bus = bus
+        super().__init__(runner, bus, parent=parent)
         self._request_restore = request_restore
         self.data_dir: Path | None = None
         self._loading = True
@@ -115,16 +112,7 @@ class SettingsPage(QWidget):
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 16, 16, 16)
+        layout = self.scrolled_column()
         layout.addWidget(heading(tr("SettingsPage", "Cài đặt")))
         layout.addWidget(self._language_box())
         layout.addWidget(self._backup_box())

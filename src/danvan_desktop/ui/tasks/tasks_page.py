@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,10 +30,10 @@ from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.vocab import TASK_STATUSES, label
 from danvan_desktop.store.lists import RowsPage
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.widgets.page import Page
 from danvan_desktop.ui.widgets.paged_records import Fetch, PagedRecordModel
 from danvan_desktop.ui.widgets.record_table import Column, record_view
 
@@ -87,7 +86,7 @@ def task_pages(flt: str, search: str) -> Fetch:
     return fetch
 
 
-class TasksPage(QWidget):
+class TasksPage(Page):
     """The task follow-up page.
 
     Signals:
@@ -99,9 +98,7 @@ class TasksPage(QWidget):
     dialog_opened = Signal(object)
 
     def __init__(self, runner: TaskRunner, bus: EventBus, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._bus = bus
+        super().__init__(runner, bus, parent=parent)
         self.today = dt.date.today()
         self._question: tuple[str, str] | None = None  # (filter, search) being shown
         self.dialog: QWidget | None = None
@@ -123,8 +120,7 @@ class TasksPage(QWidget):
             self,
         )
         self.model.row_style = row_colours
-        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self.refresh_on(WATCHED, REFRESH_DELAY_MS)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
         self._build()
@@ -132,14 +128,9 @@ class TasksPage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 6)
-        top = QHBoxLayout()
-        top.addWidget(heading(tr("TasksPage", "Nhiệm vụ được giao")))
-        top.addStretch(1)
+        layout = self.column()
         self.new_button = QPushButton(tr("TasksPage", "Nhiệm vụ mới (Ctrl+N)"))
-        top.addWidget(self.new_button)
-        layout.addLayout(top)
+        layout.addLayout(self.title_row(tr("TasksPage", "Nhiệm vụ được giao"), self.new_button))
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -184,7 +175,6 @@ class TasksPage(QWidget):
         self.model.load_failed.connect(lambda e: self._say(_text(e), error=True))
         self.filters.idClicked.connect(lambda _id: self.refresh())
         self.model.edited.connect(self._ticked)
-        self._bus.data_changed.connect(self._on_data_changed)
 
     # -- reading ----------------------------------------------------------------------
     def current_filter(self) -> str:
@@ -218,10 +208,6 @@ class TasksPage(QWidget):
                 )
             )
         self.loaded.emit(len(self.model.rows))
-
-    def _on_data_changed(self, entities: object) -> None:
-        if isinstance(entities, set | frozenset) and WATCHED & set(entities):
-            self._refresh_timer.start()
 
     # -- marking done -----------------------------------------------------------------
     def _ticked(self, task_id: str, key: str, value: object) -> None:

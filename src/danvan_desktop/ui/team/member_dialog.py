@@ -16,22 +16,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from danvan_desktop.core.errors import DanvanError, ValidationError
 from danvan_desktop.core.vocab import MEMBER_ROLES, label
 from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.form_dialog import FormDialog
 from danvan_desktop.ui.widgets.form_widgets import (
-    ERROR_STYLE,
-    FieldError,
     OptionalDateEdit,
     add_row,
 )
@@ -81,7 +75,7 @@ def position_suggestions(village_kind: str | None) -> list[str]:
     ]
 
 
-class MemberDialog(QDialog):
+class MemberDialog(FormDialog):
     """Adds a member, or changes one.
 
     Signals:
@@ -99,27 +93,23 @@ class MemberDialog(QDialog):
         member: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._busy = False
-        self.member = member
-        self.others = [m for m in members if not member or m["id"] != member["id"]]
-        self.village_kind = village_kind
-        self._prefilled = ""
-        self.setWindowTitle(
+        title = (
             tr("MemberDialog", "Sửa thông tin thành viên")
             if member
             else tr("MemberDialog", "Thêm thành viên")
         )
+        super().__init__(runner, title, parent)
+        self.member = member
+        self.others = [m for m in members if not member or m["id"] != member["id"]]
+        self.village_kind = village_kind
+        self._prefilled = ""
         self._build()
         self._show(member or {"role": "member"})
         self.role.currentIndexChanged.connect(self._role_chosen)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self.new_form()
         self.full_name = QLineEdit()
         self.full_name.setMaxLength(120)
         self.role = QComboBox()
@@ -131,7 +121,7 @@ class MemberDialog(QDialog):
         self.phone.setMaxLength(20)
         self.term_start = OptionalDateEdit()
         self.term_end = OptionalDateEdit()
-        self.errors: dict[str, FieldError] = {
+        self.errors = {
             "full_name": add_row(form, tr("MemberDialog", "Họ và tên:"), self.full_name),
             "role": add_row(form, tr("MemberDialog", "Vai trò trong tổ:"), self.role),
             "position": add_row(form, tr("MemberDialog", "Chức vụ:"), self.position),
@@ -142,24 +132,13 @@ class MemberDialog(QDialog):
             "term_start": add_row(form, tr("MemberDialog", "Bắt đầu nhiệm kỳ:"), self.term_start),
             "term_end": add_row(form, tr("MemberDialog", "Kết thúc nhiệm kỳ:"), self.term_end),
         }
-        layout.addLayout(form)
+        self.column.addLayout(form)
         self.leader_note = QLabel()
         self.leader_note.setWordWrap(True)
         self.leader_note.setStyleSheet(WARNING_STYLE)
         self.leader_note.hide()
-        layout.addWidget(self.leader_note)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.hide()
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.column.addWidget(self.leader_note)
+        self.add_buttons(self.save, width=560)
 
     @staticmethod
     def _editable_box(items: list[str]) -> QComboBox:
@@ -224,40 +203,10 @@ class MemberDialog(QDialog):
 
     def save(self) -> None:
         """Save the member (DB lane); problems are shown beside their fields."""
-        if self._busy:
-            return
-        self._busy = True
-        for error in self.errors.values():
-            error.clear_message()
-        self.message.hide()
         member_id = self.member["id"] if self.member else None
         values = self.values()
-        self._runner.db(
-            lambda ctx: ctx.session.save_member(member_id, **values),
-            on_done=self._saved,
-            on_error=self._failed,
-            owner=self,
-        )
+        self.run_save(lambda ctx: ctx.session.save_member(member_id, **values), self._saved)
 
     def _saved(self, result: Any) -> None:
-        self._busy = False
         self.saved.emit(str(result.record_id or ""))
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._busy = False
-        if not isinstance(error, ValidationError):
-            self.message.setText(error.message if isinstance(error, DanvanError) else repr(error))
-            self.message.show()
-            return
-        for problem in error.problems:
-            target = self.errors.get(problem.field)
-            if target is None:
-                self.message.setText(problem.message)
-                self.message.show()
-            else:
-                target.show_message(problem.message)
-        first = error.problems[0].field if error.problems else "full_name"
-        widget = getattr(self, first, None)
-        if isinstance(widget, QWidget):
-            widget.setFocus()

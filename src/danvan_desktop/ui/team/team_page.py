@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,11 +23,11 @@ from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.vntext import fold_vietnamese
 from danvan_desktop.core.vocab import MEMBER_ROLES, label
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.team.member_dialog import MemberDialog
 from danvan_desktop.ui.text import date_text, tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.widgets.page import Page
 from danvan_desktop.ui.widgets.record_table import Column, RecordTableModel, record_view
 
 REFRESH_DELAY_MS = 150
@@ -73,7 +71,7 @@ def load_roster(ctx: JobContext) -> dict[str, Any]:
     return {"members": session.team_members(db=db), "village_kind": session.unit_kind(db=db)}
 
 
-class TeamPage(QWidget):
+class TeamPage(Page):
     """The team's roster.
 
     Signals:
@@ -85,9 +83,7 @@ class TeamPage(QWidget):
     dialog_opened = Signal(object)
 
     def __init__(self, runner: TaskRunner, bus: EventBus, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._bus = bus
+        super().__init__(runner, bus, parent=parent)
         self.members: list[dict[str, Any]] = []
         self.village_kind: str | None = None
         self.dialog: MemberDialog | None = None
@@ -108,24 +104,20 @@ class TeamPage(QWidget):
             ],
             self,
         )
-        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self.refresh_on({"member", "unit"}, REFRESH_DELAY_MS)
         self._build()
         self._connect()
         self.refresh()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 6)
-        top = QHBoxLayout()
-        top.addWidget(heading(tr("TeamPage", "Thành viên tổ dân vận")))
-        top.addStretch(1)
+        layout = self.column()
         self.new_button = QPushButton(tr("TeamPage", "Thêm thành viên (Ctrl+N)"))
         self.edit_button = QPushButton(tr("TeamPage", "Sửa…"))
         self.remove_button = QPushButton(tr("TeamPage", "Xóa…"))
-        for button in (self.new_button, self.edit_button, self.remove_button):
-            top.addWidget(button)
-        layout.addLayout(top)
+        title = tr("TeamPage", "Thành viên tổ dân vận")
+        layout.addLayout(
+            self.title_row(title, self.new_button, self.edit_button, self.remove_button)
+        )
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)
@@ -158,7 +150,6 @@ class TeamPage(QWidget):
         self.search.textChanged.connect(lambda _text: self._show_rows())
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
-        self._bus.data_changed.connect(self._on_data_changed)
 
     # -- reading ----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -194,10 +185,6 @@ class TeamPage(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.count_label.setStyleSheet(ERROR_STYLE)
         self.count_label.setText(error.message if isinstance(error, DanvanError) else repr(error))
-
-    def _on_data_changed(self, entities: object) -> None:
-        if isinstance(entities, set | frozenset) and {"member", "unit"} & set(entities):
-            self._refresh_timer.start()
 
     def selected_member(self) -> dict[str, Any] | None:
         """The member selected in the table."""
