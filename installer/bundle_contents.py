@@ -19,6 +19,9 @@ DESKTOP_PROGRAM = "danvan-desktop"  # windowed: no console on Windows
 CLI_PROGRAM = "danvan"  # console
 CONTENTS_DIR = "_internal"  # PyInstaller 6's default: sys._MEIPASS of both programs
 RESOURCE_FOLDERS = ("fonts", "translations", "presets", "handbook", "regulation", "icons")
+# Where the top-level resources/ folder goes inside the contents folder: it is the package
+# danvan_desktop.resources, which the code finds through importlib.resources (core/paths.py).
+BUNDLE_RESOURCES = "danvan_desktop/resources"
 QT_MODULES_ALWAYS = ("QtCore", "QtGui", "QtWidgets")
 # "from PySide6.QtNetwork import ..." anywhere in our code, lazy imports included.
 QT_IMPORT = re.compile(r"^\s*(?:from|import)\s+PySide6\.(Qt\w+)", re.MULTILINE)
@@ -68,29 +71,41 @@ THIRD_PARTY_DATA = (
     "certifi/cacert.pem",
 )
 # Files of ours read at run time; a missing one means the spec lost a folder.
-OUR_RESOURCES = (
-    "resources/fonts/NotoSans-Regular.ttf",
-    "resources/fonts/LiberationSerif-Regular.ttf",
-    "resources/translations/ui_en.qm",
-    "resources/translations/qtbase_vi.qm",
-    "resources/translations/core_en.ts",
-    "resources/presets/state.json",
-    "resources/handbook/index.json",
-    "resources/regulation/quy-che-mau.md",
-    "resources/icons/danvan-desktop-256.png",
-    "resources/icons/danvan-desktop.svg",
+OUR_RESOURCES = tuple(
+    f"{BUNDLE_RESOURCES}/{name}"
+    for name in (
+        "__init__.py",  # makes the folder the package importlib.resources looks up
+        "fonts/NotoSans-Regular.ttf",
+        "fonts/LiberationSerif-Regular.ttf",
+        "translations/ui_en.qm",
+        "translations/qtbase_vi.qm",
+        "translations/core_en.ts",
+        "presets/state.json",
+        "handbook/index.json",
+        "regulation/quy-che-mau.md",
+        "icons/danvan-desktop-256.png",
+        "icons/danvan-desktop.svg",
+    )
 )
 
 
 def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
-    """(source folder, bundle folder) for every resources/ folder, in PyInstaller's form."""
+    """(source, bundle folder) for resources/ and each of its folders, in PyInstaller's form.
+
+    The package's ``__init__.py`` is shipped as a file, not compiled into the archive:
+    PyInstaller's analysis cannot see a package mapped from outside ``src/``, and the
+    frozen importer imports a package it finds on disk next to the archive's modules.
+    """
     pairs = []
     for name in RESOURCE_FOLDERS:
         folder = root / "resources" / name
         if not folder.is_dir():
             raise FileNotFoundError(f"resources/{name} is missing: the bundle would be incomplete")
-        pairs.append((str(folder), f"resources/{name}"))
-    return pairs
+        pairs.append((str(folder), f"{BUNDLE_RESOURCES}/{name}"))
+    init = root / "resources" / "__init__.py"
+    if not init.is_file():
+        raise FileNotFoundError("resources/__init__.py is missing: the bundle would be incomplete")
+    return [*pairs, (str(init), BUNDLE_RESOURCES)]
 
 
 def qt_binding_modules(pyside_dir: Path) -> list[str]:

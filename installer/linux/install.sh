@@ -39,7 +39,7 @@ APP_DIR="$DATA_HOME/danvan-desktop-app"
 BIN_DIR="$HOME/.local/bin"
 APPS_DIR="$DATA_HOME/applications"
 ICON_DIR="$DATA_HOME/icons/hicolor"
-ICONS_SOURCE="$SOURCE/_internal/resources/icons"
+ICONS_SOURCE="$SOURCE/_internal/danvan_desktop/resources/icons"
 
 # -- checks before anything is written ------------------------------------------------
 if [ ! -x "$SOURCE/danvan-desktop" ] || [ ! -x "$SOURCE/danvan" ]; then

@@ -26,7 +26,7 @@ FAKE_PROGRAM = '#!/bin/sh\nprintf "%s %s\\n" "$(basename "$0")" "$*" >> "$DANVAN
 def make_fake_package(folder: Path, build_info: str = "version=0.1.0\n") -> Path:
     """An unpacked package in ``folder``: app/ with fake programs, and the real scripts."""
     app = folder / "app"
-    icons = app / "_internal" / "resources" / "icons"
+    icons = app / "_internal" / "danvan_desktop" / "resources" / "icons"
     icons.mkdir(parents=True)
     for name in ("danvan-desktop", "danvan"):
         program = app / name

@@ -102,17 +102,19 @@ def test_iscc_gets_the_bundle_and_versions(tmp_path: Path) -> None:
     assert command[-1].endswith("danvan.iss")
 
 
-def test_resource_folders_all_go_under_resources() -> None:
-    """Every resources/ folder the app reads is collected under resources/ in the bundle."""
+def test_resource_folders_all_go_under_the_resources_package() -> None:
+    """resources/ and each folder the app reads become danvan_desktop/resources in the bundle."""
     pairs = contents.resource_datas()
     assert [dest for _, dest in pairs] == [
-        "resources/fonts",
-        "resources/translations",
-        "resources/presets",
-        "resources/handbook",
-        "resources/regulation",
-        "resources/icons",
+        "danvan_desktop/resources/fonts",
+        "danvan_desktop/resources/translations",
+        "danvan_desktop/resources/presets",
+        "danvan_desktop/resources/handbook",
+        "danvan_desktop/resources/regulation",
+        "danvan_desktop/resources/icons",
+        "danvan_desktop/resources",
     ]
+    assert pairs[-1][0] == str(ROOT / "resources" / "__init__.py")
 
 
 def test_a_missing_resource_folder_stops_the_build(tmp_path: Path) -> None:
@@ -154,7 +156,7 @@ def test_qt_translations_are_dropped_and_ours_kept() -> None:
     toc = [
         ("PySide6/Qt/translations/qtbase_de.qm", "/x", "DATA"),
         ("PySide6\\translations\\qt_fr.qm", "/y", "DATA"),
-        ("resources/translations/qtbase_vi.qm", "/z", "DATA"),
+        ("danvan_desktop/resources/translations/qtbase_vi.qm", "/z", "DATA"),
     ]
     assert contents.without_qt_translations(toc) == [toc[2]]
 
@@ -204,5 +206,5 @@ def test_problems_name_missing_and_unwanted_files(tmp_path: Path) -> None:
     (tmp_path / "_internal" / "fastapi").mkdir(parents=True)
     problems = contents.describe_problems(tmp_path, ROOT, "linux")
     assert "missing: danvan-desktop" in problems
-    assert "missing: _internal/resources/fonts/NotoSans-Regular.ttf" in problems
+    assert "missing: _internal/danvan_desktop/resources/fonts/NotoSans-Regular.ttf" in problems
     assert "should not be bundled: fastapi" in problems
