@@ -75,7 +75,7 @@ def test_a_code_saved_in_settings_enrolls_once_saved(
     settings = app.window.current_page()
     assert isinstance(settings, SettingsPage)
     qtbot.waitUntil(settings.isEnabled, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: app.sync._started, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.sync.started, timeout=WAIT_MS)
     settings.server.setText(province.server.url)
     settings.code.setText(province.code())
     with qtbot.waitSignal(app.sync.enrolled, timeout=ROUND_MS):

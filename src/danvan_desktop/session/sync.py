@@ -8,13 +8,12 @@ starts without them.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
@@ -24,20 +23,24 @@ from danvan_desktop.store.database import Store, utc_now
 from danvan_desktop.store.settings import get_setting, set_setting
 
 if TYPE_CHECKING:
+    from danvan_desktop.session.transport import OnWire
     from danvan_desktop.store import outbox, sync_apply
     from danvan_desktop.store.records import Records
-    from danvan_desktop.sync import protocol
-    from danvan_desktop.sync.backoff import Backoff
-    from danvan_desktop.sync.engine import Progress, SyncReport
+    from danvan_desktop.sync import protocol, scheduler_state
+    from danvan_desktop.sync import report as sync_report
+    from danvan_desktop.sync.backoff import Backoff as Backoff
+    from danvan_desktop.sync.engine import Progress
+    from danvan_desktop.sync.report import SyncReport as SyncReport
+    from danvan_desktop.sync.scheduler_state import SchedulerState as SchedulerState
+    from danvan_desktop.sync.scheduler_state import Step as Step
+    from danvan_desktop.sync.scheduler_state import SyncFailure as SyncFailure
     from danvan_desktop.sync.transport import SyncTransport, TransportError
 else:  # loaded when first used (core/lazy.py)
     outbox = lazy_module("danvan_desktop.store.outbox")
     sync_apply = lazy_module("danvan_desktop.store.sync_apply")
     protocol = lazy_module("danvan_desktop.sync.protocol")
-
-# Entered around every HTTP request of a call: the GUI lends the writer connection
-# back to its DB lane while a request is on the wire (ui/sync/writer_turns.py).
-OnWire = Callable[[], contextlib.AbstractContextManager[object]]
+    sync_report = lazy_module("danvan_desktop.sync.report")
+    scheduler_state = lazy_module("danvan_desktop.sync.scheduler_state")
 
 
 class SyncState(NamedTuple):
@@ -344,6 +347,30 @@ def clock_note(skew_s: float | None) -> str | None:
         "giờ cho đúng; dữ liệu không bị ảnh hưởng.",
         minutes=minutes,
     )
+
+
+# -- for the GUI's sync scheduler (ui/ reaches sync/ only through the session) -----------
+# ``SyncReport``, ``SchedulerState``, ``Step``, ``SyncFailure`` and ``Backoff`` above are
+# named for its type hints; these load their modules when first called, after the window is up.
+
+
+def new_scheduler_state(
+    *, base_s: float, cap_s: float, backoff: Backoff | None = None
+) -> SchedulerState:
+    """The state machine of background sync (sync/scheduler_state.py), with ``backoff``
+    or else a back-off from ``base_s`` up to ``cap_s`` seconds."""
+    return scheduler_state.SchedulerState(backoff, base_s=base_s, cap_s=cap_s)
+
+
+def sync_failure(error: BaseException) -> SyncFailure:
+    """What the error a round, a health request or an enrollment ended with means for
+    the schedule (offline, retry later, never again, ...)."""
+    return scheduler_state.failure_of(error)
+
+
+def is_sync_report(outcome: object) -> TypeGuard[SyncReport]:
+    """Whether a round's outcome is its report (not the error it ended with)."""
+    return isinstance(outcome, sync_report.SyncReport)
 
 
 def _text(error: TransportError | None) -> str | None:

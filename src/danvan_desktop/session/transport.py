@@ -7,13 +7,17 @@ A module of its own so that session/sync.py can be imported without the transpor
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from danvan_desktop.sync.transport import SyncTransport, TransportResponse
 
-if TYPE_CHECKING:
-    from danvan_desktop.session.sync import OnWire
+# Entered around every HTTP request of a call: the GUI lends the writer connection
+# back to its DB lane while a request is on the wire (ui/sync/writer_turns.py).
+# Defined here, below session/sync.py, which uses this module and names this type.
+OnWire = Callable[[], contextlib.AbstractContextManager[object]]
 
 
 class LendingTransport(SyncTransport):

@@ -30,6 +30,7 @@ from danvan_desktop.sync.pull import pull_pages
 from danvan_desktop.sync.push import push_outbox
 from danvan_desktop.sync.report import SyncReport
 from danvan_desktop.sync.restore import check_restore, resend_after
+from danvan_desktop.sync.round_context import Progress
 from danvan_desktop.sync.transport import SyncTransport
 
 __all__ = [
@@ -48,9 +49,6 @@ __all__ = [
 TOKEN_KEY = "sync_token"
 ROLE_KEY = "sync_role"
 UNIT_KEY = "sync_unit_id"
-# (stage, done, total): "push" and "pull" from a round; "wait" (seconds, failures in a
-# row) from the retry loop before it tries again.
-Progress = Callable[[str, int, int], None]
 # Rounds retried within this many seconds reuse the last health answer: on a link that
 # drops every minute a round trip is dear, and neither the server's epoch nor the
 # clock changes in a minute.

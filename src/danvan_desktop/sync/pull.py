@@ -16,10 +16,10 @@ from danvan_desktop.sync import protocol
 from danvan_desktop.sync.report import SyncReport
 
 if TYPE_CHECKING:
-    from danvan_desktop.sync.engine import SyncEngine
+    from danvan_desktop.sync.round_context import RoundContext
 
 
-def pull_pages(engine: SyncEngine, report: SyncReport) -> None:
+def pull_pages(engine: RoundContext, report: SyncReport) -> None:
     """Pull and apply pages until the server says there is no more."""
     records = engine.records
     if _only_own_changes_since_checkpoint(engine):
@@ -47,7 +47,7 @@ def pull_pages(engine: SyncEngine, report: SyncReport) -> None:
             return
 
 
-def _only_own_changes_since_checkpoint(engine: SyncEngine) -> bool:
+def _only_own_changes_since_checkpoint(engine: RoundContext) -> bool:
     since = sync_apply.checkpoint(engine.records)
     high = engine.pushed_high_seq
     if not engine.compact or high <= since or high - since > len(engine.held_versions):

@@ -19,10 +19,10 @@ from danvan_desktop.sync import protocol
 from danvan_desktop.sync.report import SyncReport
 
 if TYPE_CHECKING:
-    from danvan_desktop.sync.engine import SyncEngine
+    from danvan_desktop.sync.round_context import RoundContext
 
 
-def push_outbox(engine: SyncEngine, report: SyncReport) -> None:
+def push_outbox(engine: RoundContext, report: SyncReport) -> None:
     """Send every pending operation, batch by batch, settling each answer locally."""
     db = engine.records.db
     total = outbox.pending_count(db)
@@ -54,11 +54,11 @@ def push_outbox(engine: SyncEngine, report: SyncReport) -> None:
         engine.progress("push", done, total)
 
 
-def _push_progress(engine: SyncEngine, done: int, total: int, _sent_bytes: int) -> None:
+def _push_progress(engine: RoundContext, done: int, total: int, _sent_bytes: int) -> None:
     engine.progress("push", done, total)
 
 
-def _push_body(engine: SyncEngine, batch: list[outbox.Operation]) -> bytes:
+def _push_body(engine: RoundContext, batch: list[outbox.Operation]) -> bytes:
     envelopes = [op.envelope() for op in batch]
     device_id = engine.records.store.device_id
     body: dict[str, Any] = {"device_id": device_id, "ops": envelopes}
@@ -68,7 +68,7 @@ def _push_body(engine: SyncEngine, batch: list[outbox.Operation]) -> bytes:
 
 
 def _take_batch(
-    engine: SyncEngine, ops: list[outbox.Operation]
+    engine: RoundContext, ops: list[outbox.Operation]
 ) -> tuple[list[outbox.Operation], int]:
     """As many operations as fit the compressed-byte budget (at least one), and
     their envelopes' raw size (what the compression ratio is measured against)."""
@@ -87,7 +87,7 @@ def _take_batch(
 
 
 def _settle(
-    engine: SyncEngine,
+    engine: RoundContext,
     batch: list[outbox.Operation],
     answer: dict[str, Any],
     report: SyncReport,

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from danvan_desktop.usb import durability
+import danvan_desktop.usb.durability as durability
 from danvan_desktop.usb.errors import (
     UsbWriteCancelled,
     UsbWriteError,
@@ -52,7 +52,7 @@ from danvan_desktop.usb.errors import (
     volume_flush_error,
 )
 from danvan_desktop.usb.names import MAX_NAME_BYTES, check_file_name, truncate_utf8
-from danvan_desktop.usb.volumes import Volume
+from danvan_desktop.usb.volume import Volume
 
 WRITE_BLOCK_BYTES = 1024 * 1024
 PARTIAL_MARKER = ".partial-"

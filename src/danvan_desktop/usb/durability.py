@@ -42,9 +42,9 @@ def _read_block(fd: int) -> bytes:
 def sha256_from_device(path: Path) -> str:
     """SHA-256 of ``path`` as the device holds it, not as the page cache remembers it."""
     if sys.platform == "win32":
-        from danvan_desktop.usb import windows_api
+        from danvan_desktop.usb.windows_api import sha256_unbuffered
 
-        return windows_api.sha256_unbuffered(path)
+        return sha256_unbuffered(path)
     digest = hashlib.sha256()
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -61,9 +61,9 @@ def sha256_from_device(path: Path) -> str:
 def replace_durably(source: Path, target: Path) -> None:
     """Rename ``source`` onto ``target`` atomically (write-through on Windows)."""
     if sys.platform == "win32":
-        from danvan_desktop.usb import windows_api
+        from danvan_desktop.usb.windows_api import replace_write_through
 
-        windows_api.replace_write_through(source, target)
+        replace_write_through(source, target)
     else:
         os.replace(source, target)
 
@@ -105,12 +105,12 @@ def sync_filesystem(folder: Path) -> bool:
     written by this module were flushed one by one all the same.
     """
     if sys.platform == "win32":
-        from danvan_desktop.usb import windows_api
+        from danvan_desktop.usb.windows_api import flush_volume
 
         anchor = folder.resolve().anchor
         if len(anchor) != 3 or anchor[1:] != ":\\":
             return False
-        return windows_api.flush_volume(anchor)
+        return flush_volume(anchor)
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         _syncfs(fd)

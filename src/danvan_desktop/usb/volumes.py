@@ -9,44 +9,21 @@ anywhere; and a thin layer of operating-system calls that gathers those facts.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
-from pathlib import Path
 
+from danvan_desktop.usb.volume import Volume
 
-@dataclass(frozen=True)
-class Volume:
-    """One mounted file system.
-
-    ``removable`` is True for a stick, card or USB disk (see the platform
-    modules for how that is told); ``read_only`` when the device, the lock
-    switch or the mount refuses writes; ``device_id`` is ``/dev/sdb1`` on Linux
-    and the volume GUID path (``\\\\?\\Volume{...}\\``) on Windows.
-    """
-
-    mount_path: Path
-    label: str
-    filesystem: str
-    total_bytes: int
-    free_bytes: int
-    removable: bool
-    read_only: bool
-    device_id: str
-
-    @property
-    def display_name(self) -> str:
-        """What to call the volume in a message: its label, else its folder's name."""
-        return self.label or self.mount_path.name or str(self.mount_path)
+__all__ = ["Volume", "list_removable_volumes", "list_volumes"]
 
 
 def list_volumes() -> list[Volume]:
     """Every mounted data volume of this computer, removable or not."""
     if sys.platform == "win32":
-        from danvan_desktop.usb import volumes_windows
+        from danvan_desktop.usb.volumes_windows import list_volumes as list_windows_volumes
 
-        return volumes_windows.list_volumes()
-    from danvan_desktop.usb import volumes_linux
+        return list_windows_volumes()
+    from danvan_desktop.usb.volumes_linux import list_volumes as list_linux_volumes
 
-    return volumes_linux.list_volumes()
+    return list_linux_volumes()
 
 
 def list_removable_volumes() -> list[Volume]:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from danvan_desktop.usb.volumes import Volume
+from danvan_desktop.usb.volume import Volume
 
 LSBLK_COLUMNS = "NAME,PATH,RM,HOTPLUG,TRAN,MOUNTPOINTS,FSTYPE,LABEL,SIZE,RO"
 # util-linux < 2.37 knows only MOUNTPOINT (one mount point per device).

@@ -22,12 +22,12 @@ Windows sets for a write-protected stick or a card with its lock switch on.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from danvan_desktop.usb.volumes import Volume
+from danvan_desktop.usb.drive_record import DriveRecord as DriveRecord
+from danvan_desktop.usb.drive_record import drive_roots_from_mask as drive_roots_from_mask
+from danvan_desktop.usb.volume import Volume
 
 DRIVE_UNKNOWN = 0
 DRIVE_NO_ROOT_DIR = 1
@@ -45,52 +45,6 @@ BUS_TYPE_MMC = 0x0D
 REMOVABLE_BUS_TYPES = frozenset([BUS_TYPE_1394, BUS_TYPE_USB, BUS_TYPE_SD, BUS_TYPE_MMC])
 
 FILE_READ_ONLY_VOLUME = 0x00080000
-
-
-def _optional_int(value: Any) -> int | None:
-    return None if value is None else int(value)
-
-
-def _optional_str(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-@dataclass(frozen=True)
-class DriveRecord:
-    """What Windows answered about one drive letter; None where a call failed.
-
-    ``label`` and ``filesystem`` are None when ``GetVolumeInformationW`` failed
-    (no medium in the reader, or the volume went away).
-    """
-
-    root: str
-    drive_type: int
-    bus_type: int | None
-    label: str | None
-    filesystem: str | None
-    filesystem_flags: int
-    total_bytes: int | None
-    free_bytes: int | None
-    volume_guid_path: str | None
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> DriveRecord:
-        """A record as stored in tests/usb/recorded/ (see ``to_json``)."""
-        return cls(
-            root=str(data["root"]),
-            drive_type=int(data["drive_type"]),
-            bus_type=_optional_int(data.get("bus_type")),
-            label=_optional_str(data.get("label")),
-            filesystem=_optional_str(data.get("filesystem")),
-            filesystem_flags=int(data.get("filesystem_flags") or 0),
-            total_bytes=_optional_int(data.get("total_bytes")),
-            free_bytes=_optional_int(data.get("free_bytes")),
-            volume_guid_path=_optional_str(data.get("volume_guid_path")),
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        """The record as a JSON object, for recording a real machine's drives."""
-        return asdict(self)
 
 
 def is_removable_drive(drive_type: int, bus_type: int | None) -> bool:
@@ -124,23 +78,18 @@ def volumes_from_records(records: Iterable[DriveRecord]) -> list[Volume]:
     return sorted((v for v in volumes if v is not None), key=lambda v: str(v.mount_path))
 
 
-def drive_roots_from_mask(mask: int) -> list[str]:
-    """``GetLogicalDrives``' bit mask as roots: bit 0 is ``A:\\``, bit 4 is ``E:\\``."""
-    return [f"{chr(ord('A') + bit)}:\\" for bit in range(26) if mask & (1 << bit)]
-
-
 def list_volumes() -> list[Volume]:
     """Every data volume with a drive letter on this Windows computer."""
-    from danvan_desktop.usb import windows_api
+    from danvan_desktop.usb.windows_api import read_drive_records
 
-    return volumes_from_records(windows_api.read_drive_records())
+    return volumes_from_records(read_drive_records())
 
 
 if __name__ == "__main__":
     # Records this machine's drives for tests/usb/recorded/ (see the checklist).
     import json
 
-    from danvan_desktop.usb import windows_api
+    from danvan_desktop.usb.windows_api import read_drive_records
 
-    records = [record.to_json() for record in windows_api.read_drive_records()]
+    records = [record.to_json() for record in read_drive_records()]
     json.dump(records, sys.stdout, ensure_ascii=False, indent=1)

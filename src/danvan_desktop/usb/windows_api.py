@@ -29,7 +29,7 @@ import hashlib
 import sys
 from pathlib import Path
 
-from danvan_desktop.usb.volumes_windows import DriveRecord, drive_roots_from_mask
+from danvan_desktop.usb.drive_record import DriveRecord, drive_roots_from_mask
 
 READ_BLOCK_BYTES = 1024 * 1024  # a multiple of every sector size (512, 4096)
 

@@ -14,9 +14,9 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+import danvan_desktop.reports.builders.figures as fig
 from danvan_desktop.core.vncollation import vietnamese_sort_key
 from danvan_desktop.core.vocab import MODEL_STATUSES
-from danvan_desktop.reports.builders import figures as fig
 from danvan_desktop.reports.builders.common import (
     ORDINAL,
     Issue,

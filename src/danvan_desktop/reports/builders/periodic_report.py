@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+import danvan_desktop.reports.builders.figures as fig
 from danvan_desktop.core.vndate import short_date
 from danvan_desktop.core.vocab import MEETING_KINDS, MEETING_PERIODS, RESOURCE_KINDS
-from danvan_desktop.reports.builders import figures as fig
 from danvan_desktop.reports.builders.common import (
     ORDINAL,
     Issue,

@@ -88,7 +88,7 @@ class MeetingEditor(QWidget):
             runner, autosave_ms=autosave_ms, commit_ms=commit_ms, parent=self
         )
         self.writer = ChildRows(runner, bus, self)
-        self.lifecycle = MinutesActions(self, runner, bus)
+        self.lifecycle = MinutesActions(self, runner, bus, widget=self)
         self._build()
         self._connect()
 

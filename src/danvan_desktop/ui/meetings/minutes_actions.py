@@ -9,22 +9,46 @@ kept) and opens it in the editor.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.meetings.draft_autosave import CommitReport
+from danvan_desktop.ui.meetings.draft_autosave import CommitReport, DraftAutosaver
+from danvan_desktop.ui.meetings.meeting_header import MeetingHeader
 from danvan_desktop.ui.meetings.meeting_notices import ask
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 
-if TYPE_CHECKING:
-    from danvan_desktop.ui.meetings.meeting_editor import MeetingEditor
-
 TAB_FIELDS = 0
+
+
+class MinutesEditor(Protocol):
+    """What the actions use of the editor they serve (``meeting_editor.MeetingEditor``).
+
+    Named here, not imported: meeting_editor.py imports this module.
+    """
+
+    meeting_id: str | None
+    sheet: dict[str, Any] | None
+    locked: bool
+    header: MeetingHeader
+    autosaver: DraftAutosaver
+    tabs: QTabWidget
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """Show a message above the tabs (red for an error)."""
+        ...
+
+    def reload(self, then_say: str | None = None) -> None:
+        """Read the open meeting again."""
+        ...
+
+    def open_meeting(self, meeting_id: str, *, then_say: str | None = None) -> None:
+        """Show a meeting."""
+        ...
 
 
 def finalise_job(meeting_id: str) -> Callable[[JobContext], Any]:
@@ -33,11 +57,15 @@ def finalise_job(meeting_id: str) -> Callable[[JobContext], Any]:
 
 
 class MinutesActions(QObject):
-    """Finalise or correct the minutes open in ``editor``."""
+    """Finalise or correct the minutes open in ``editor``; ``widget`` (the editor itself)
+    owns the actions and their confirmation boxes."""
 
-    def __init__(self, editor: MeetingEditor, runner: TaskRunner, bus: EventBus) -> None:
-        super().__init__(editor)
+    def __init__(
+        self, editor: MinutesEditor, runner: TaskRunner, bus: EventBus, *, widget: QWidget
+    ) -> None:
+        super().__init__(widget)
         self._editor = editor
+        self._widget = widget
         self._runner = runner
         self._bus = bus
         self.confirm_box: QMessageBox | None = None
@@ -49,7 +77,7 @@ class MinutesActions(QObject):
         if editor.meeting_id is None or editor.locked:
             return
         self.confirm_box = ask(
-            editor,
+            self._widget,
             tr("MeetingEditor", "Hoàn tất biên bản"),
             tr(
                 "MeetingEditor",
@@ -91,7 +119,7 @@ class MinutesActions(QObject):
         if editor.meeting_id is None or editor.sheet is None or not editor.locked:
             return
         self.confirm_box = ask(
-            editor,
+            self._widget,
             tr("MeetingEditor", "Đính chính biên bản"),
             tr(
                 "MeetingEditor",

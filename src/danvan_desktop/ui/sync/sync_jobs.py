@@ -15,7 +15,7 @@ from danvan_desktop.ui.sync.writer_turns import WriterTurns
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 
 if TYPE_CHECKING:  # the sync stack (requests) loads with the first round, not at start
-    from danvan_desktop.sync.engine import SyncReport
+    from danvan_desktop.session.sync import SyncReport
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.core.errors import DanvanError, OperationCancelled
 from danvan_desktop.core.schema import ENTITIES
-from danvan_desktop.sync.engine import SyncReport
+from danvan_desktop.session.sync import is_sync_report
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.sync.bundle_dialog import IMPORT, WRITE, BundleDialog
 from danvan_desktop.ui.sync.conflicts_view import ConflictsView
@@ -319,7 +319,7 @@ class SyncPage(QWidget):
         self.progress_label.clear()
         self.progress_label.hide()
         self.cancel_button.setEnabled(False)
-        if isinstance(outcome, SyncReport):
+        if is_sync_report(outcome):
             self.result_label.setText(report_text(outcome))
         elif isinstance(outcome, OperationCancelled):
             self.result_label.setText(tr("SyncPage", "Đã dừng đồng bộ theo yêu cầu."))

@@ -11,7 +11,7 @@ from danvan_desktop.ui.task_runner import JobContext
 from danvan_desktop.ui.text import local_time_text, number_text, tr
 
 if TYPE_CHECKING:  # the sync stack (requests) loads with the first round, not at start
-    from danvan_desktop.sync.engine import SyncReport
+    from danvan_desktop.session.sync import SyncReport
 
 LOG_LIMIT = 200
 

@@ -7,8 +7,8 @@ A round (``Session.sync_now``: health, push the outbox, pull pages) starts:
   something to send; rounds emit ``data_changed`` for what they pulled, and pulled
   data adds nothing to the outbox, so rounds do not chase their own tail;
 - on a timer, to pull what the other laptops and reviewers sent;
-- after a failure, on a ``QTimer`` with exponential back-off and full jitter
-  (``sync.backoff.Backoff``); a request while backing off waits for that timer;
+- after a failure, on a ``QTimer`` with exponential back-off and full jitter; a
+  request while backing off waits for that timer;
 - when connectivity returns: Qt's network information (if a backend loads) is only
   a hint; it triggers a cheap health request, and that request decides whether the
   server is online, and brings a waiting retry forward;
@@ -28,6 +28,11 @@ DB lane is parked while the round works on the store, and runs its own queue whi
 the round waits on the network. Saves wait at most one short store step (one page,
 one batch), never a request on a slow link; the GUI thread never waits at all.
 The reasons against a second writer connection are in ui/sync/writer_turns.py.
+
+The decisions (whether a round is due, what an outcome or an error does to the
+state, the back-off, the health requests, enrolling with the saved code) are
+``SchedulerState``'s (sync/scheduler_state.py, reached through session/sync.py and
+tested without a window); this module keeps the timers, the jobs and the signals.
 """
 
 from __future__ import annotations
@@ -35,15 +40,15 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from danvan_desktop.core.errors import DanvanError, OperationCancelled
 from danvan_desktop.core.schema import ENTITIES
-from danvan_desktop.sync.backoff import Backoff
+from danvan_desktop.session.sync import new_scheduler_state, sync_failure
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.sync.sync_jobs import (
     RoundOutcome,
@@ -53,6 +58,9 @@ from danvan_desktop.ui.sync.sync_jobs import (
     saved_enrollment,
 )
 from danvan_desktop.ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from danvan_desktop.session.sync import Backoff, SchedulerState, Step
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +77,8 @@ class SyncTimings:
 
 
 class SyncScheduler(QObject):
-    """Decides when sync rounds run and tells everyone how they went.
+    """Runs sync rounds when ``SchedulerState`` says they are due, and tells everyone how
+    they went.
 
     ``state`` is a dict: the ``SyncState`` fields (enrolled, server_url, pending,
     rejected, open_conflicts, last_sync, last_result) plus syncing, online (None
@@ -105,26 +114,11 @@ class SyncScheduler(QObject):
         self.runner = runner
         self.bus = bus
         self.timings = timings or SyncTimings()
-        self.backoff = backoff or Backoff(
-            base_s=self.timings.backoff_base_s, cap_s=self.timings.backoff_cap_s
+        self.schedule: SchedulerState = new_scheduler_state(
+            base_s=self.timings.backoff_base_s, cap_s=self.timings.backoff_cap_s, backoff=backoff
         )
-        self.state: dict[str, Any] = {
-            "enrolled": False,
-            "syncing": False,
-            "online": None,
-            "error": None,
-            "clock_note": None,
-            "too_old": False,
-            "retry_in_s": None,
-        }
-        self._started = False
-        self._stopped = False
-        self._kick_on_state = False
-        self._again = False
         self._round_cancel: threading.Event | None = None
         self._probe_cancel: threading.Event | None = None
-        self._enrolling = False
-        self._refused_code: str | None = None  # the saved code the server turned down
         self._start_timer = self._timer(self.timings.start_delay_ms, self._start_kick)
         self._settle_timer = self._timer(self.timings.settle_ms, self._changes_settled)
         self._retry_timer = self._timer(0, lambda: self.request_round("retry"))
@@ -143,12 +137,21 @@ class SyncScheduler(QObject):
         timer.timeout.connect(slot)
         return timer
 
+    @property
+    def state(self) -> dict[str, Any]:
+        """What the status bar and the Đồng bộ page show (see the class docstring)."""
+        return self.schedule.shown
+
+    @property
+    def backoff(self) -> Backoff:
+        """The back-off between retries after failures."""
+        return self.schedule.backoff
+
     # -- life cycle ---------------------------------------------------------------------
     def start(self, *, watch_network: bool = True) -> None:
         """Begin scheduling (idempotent): follow the store, local changes, the network."""
-        if self._started or self._stopped:
+        if not self.schedule.start():
             return
-        self._started = True
         self.runner.session_changed.connect(self._session_changed)
         self.bus.data_changed.connect(self._local_change)
         if watch_network:
@@ -158,13 +161,21 @@ class SyncScheduler(QObject):
 
     def stop(self) -> None:
         """Stop for good: timers off, a running round and health request cancelled."""
-        self._stopped = True
-        for timer in (self._start_timer, self._settle_timer, self._retry_timer):
-            timer.stop()
-        self._periodic_timer.stop()
+        self.schedule.stop()
+        self._stop_timers()
         self.cancel()
         if self._probe_cancel is not None:
             self._probe_cancel.set()
+
+    def _stop_timers(self) -> None:
+        for timer in (self._start_timer, self._settle_timer, self._retry_timer):
+            timer.stop()
+        self._periodic_timer.stop()
+
+    @property
+    def started(self) -> bool:
+        """True once ``start`` has begun following the store, local changes and the network."""
+        return self.schedule.started
 
     @property
     def running(self) -> bool:
@@ -193,33 +204,23 @@ class SyncScheduler(QObject):
         self.connectivity_hint()
 
     def _session_changed(self, session: object) -> None:
-        if self._stopped:
+        if self.schedule.stopped:
             return
         if session is None or not self.runner.session_open:
             # The store is being closed (a restore): nothing may run against it.
+            self.schedule.store_closed()
             self.cancel()
-            for timer in (self._start_timer, self._settle_timer, self._retry_timer):
-                timer.stop()
-            self._periodic_timer.stop()
+            self._stop_timers()
             return
-        self._kick_on_state = True
-        self.refresh_state()
+        if self.schedule.store_opened():
+            self.refresh_state()
 
     # -- asking for rounds ----------------------------------------------------------------
     def request_round(self, reason: str) -> bool:
         """Start a round for ``reason`` unless one runs (then one follows) or we back off."""
-        if self._stopped or not self.runner.session_open:
-            return False
-        manual = reason == "manual"
-        if not manual and not self.state.get("enrolled"):
-            return False
-        if self.running:
-            self._again = True
-            return False
-        if not manual and reason != "retry" and self._retry_timer.isActive():
-            return False  # backing off: the retry timer (or reconnection) decides
-        self._start_round()
-        return True
+        step = self.schedule.ask(reason, now=time.monotonic(), store_open=self.runner.session_open)
+        self._carry_out(step)
+        return step.start_round
 
     def sync_now(self) -> bool:
         """The user's «Đồng bộ ngay»: a round now, whatever the back-off says."""
@@ -232,25 +233,12 @@ class SyncScheduler(QObject):
 
     def connectivity_hint(self) -> None:
         """The network changed (a hint): ask the server's health, which decides."""
-        if self._stopped or self._probe_cancel is not None or self.running:
-            return
-        if not self.state.get("enrolled") and self.runner.session_open:
-            self._enroll_with_saved_code()
-            return
-        if not self.runner.session_open:
-            return
-        cancel = threading.Event()
-        self._probe_cancel = cancel
-        self.runner.network(
-            functools.partial(run_health, self.runner, cancel),
-            on_done=self._probe_answered,
-            on_error=self._probe_failed,
-        )
+        self._carry_out(self.schedule.connectivity_hint(store_open=self.runner.session_open))
 
     def enroll(self, *, server_url: str, code: str, ca_bundle: str | None) -> None:
         """Enroll with a code; a round follows at once to pull the team's data."""
         enrollment = {"server_url": server_url, "code": code, "ca_bundle": ca_bundle}
-        self._enrolling = True
+        self.schedule.enroll_started()
         self.enroll_started.emit()
         self.runner.network(
             functools.partial(run_enroll, self.runner, threading.Event(), enrollment),
@@ -258,24 +246,12 @@ class SyncScheduler(QObject):
             on_error=functools.partial(self._enroll_failed, code),
         )
 
-    def _enroll_with_saved_code(self) -> None:
-        if not self._enrolling and not self._stopped:
-            self.runner.db(saved_enrollment, on_done=self._saved_enrollment_read)
-
     def _saved_enrollment_read(self, enrollment: dict[str, Any] | None) -> None:
-        if enrollment is None or self._enrolling or self._stopped or self.state.get("enrolled"):
-            return
-        if enrollment["code"] != self._refused_code:
+        if enrollment is not None and self.schedule.saved_code_read(enrollment["code"]):
             self.enroll(**enrollment)
 
     def _enroll_failed(self, code: str, error: BaseException) -> None:
-        from danvan_desktop.sync.transport import LinkDown, ServerError
-
-        self._enrolling = False
-        if isinstance(error, LinkDown):
-            self._set_online(False)  # the network coming back tries the code again
-        elif not isinstance(error, (ServerError, OperationCancelled)):
-            self._refused_code = code
+        self._carry_out(self.schedule.enroll_failed(code, sync_failure(error)))
         self.enroll_failed.emit(error)
 
     def republish(self) -> None:
@@ -288,12 +264,39 @@ class SyncScheduler(QObject):
         """Read the queue, conflicts and last round (DB lane) and publish them."""
         self.runner.db(lambda ctx: ctx.session.sync_state(), on_done=self._state_read)
 
+    # -- carrying out the decisions -------------------------------------------------------
+    def _carry_out(self, step: Step) -> None:
+        """Do what ``SchedulerState`` decided, except asking for the next round (``ask``):
+        the caller does that once the event's own signals have gone out."""
+        if step.start_round:
+            self._round_cancel = threading.Event()  # running before the state says so
+        if step.stop_retry:
+            self._retry_timer.stop()
+        if step.retry_in_s is not None:
+            self._retry_timer.start(max(1, round(step.retry_in_s * 1000)))
+        if step.show:
+            self.bus.sync_state_changed.emit(dict(self.state))
+        if step.online is not None:
+            self.bus.online_changed.emit(step.online)
+        if self._round_cancel is not None and step.start_round:
+            self._start_round(self._round_cancel)
+        if step.probe:
+            self._start_probe()
+        if step.enroll_saved:
+            self.runner.db(saved_enrollment, on_done=self._saved_enrollment_read)
+        if step.settle:
+            self._settle_timer.start()
+        if step.periodic and not self._periodic_timer.isActive():
+            self._periodic_timer.start()
+        if step.kick:
+            self._start_timer.start()
+
+    def _follow_up(self, step: Step) -> None:
+        if step.ask is not None:
+            self.request_round(step.ask)
+
     # -- a round --------------------------------------------------------------------------
-    def _start_round(self) -> None:
-        cancel = threading.Event()
-        self._round_cancel = cancel
-        self._retry_timer.stop()
-        self._publish(syncing=True, retry_in_s=None)
+    def _start_round(self, cancel: threading.Event) -> None:
         self.round_started.emit()
         self.runner.network(
             functools.partial(run_round, self.runner, cancel),
@@ -304,78 +307,42 @@ class SyncScheduler(QObject):
 
     def _round_done(self, outcome: RoundOutcome) -> None:
         self._round_cancel = None
-        self.backoff.reset()
-        self._set_online(True)
+        step = self.schedule.round_done(clock_note=outcome.clock_note)
+        self._carry_out(step)
         report = outcome.report
-        self._publish(syncing=False, error=None, too_old=False, clock_note=outcome.clock_note)
         self.round_finished.emit(report)
         if report.pulled or report.conflicts or report.server_restored:
             self.bus.data_changed.emit(set(ENTITIES) | {"conflict"})
         self.refresh_state()
-        self._follow_up()
+        self._follow_up(step)
 
     def _round_failed(self, error: BaseException) -> None:
-        # Imported here: the transport brings requests, which the window does not need
-        # to start; a round that failed has loaded it already.
-        from danvan_desktop.sync.transport import LinkDown, ProtocolTooOld, ServerError
-
         self._round_cancel = None
-        message = error.message if isinstance(error, DanvanError) else repr(error)
-        changes: dict[str, Any] = {"syncing": False, "error": message}
-        if isinstance(error, OperationCancelled):
-            pass  # the user's choice: no back-off, no change of reachability
-        elif isinstance(error, ProtocolTooOld):
-            self._set_online(True)
-            changes["too_old"] = True  # no retries: it keeps queuing until an update
-        elif isinstance(error, LinkDown):
-            self._set_online(False)
-            changes["retry_in_s"] = self._schedule_retry(0.0)
-        elif isinstance(error, ServerError):
-            self._set_online(True)
-            changes["retry_in_s"] = self._schedule_retry(error.retry_after_s or 0.0)
-        elif not isinstance(error, DanvanError):
-            log.error("sync round failed unexpectedly: %r", error)
-            changes["retry_in_s"] = self._schedule_retry(0.0)
-        # ServerRejected, ValidationError, StoreError: retrying would not help; the
-        # periodic timer or the user tries again after the cause is fixed.
-        self._publish(**changes)
+        step = self.schedule.round_failed(sync_failure(error), now=time.monotonic())
+        self._carry_out(step)
         self.round_finished.emit(error)
         self.refresh_state()
-        self._follow_up()
-
-    def _schedule_retry(self, at_least_s: float) -> float:
-        delay_s = self.backoff.record_failure(at_least_s=at_least_s)
-        if not self._stopped:
-            self._retry_timer.start(max(1, round(delay_s * 1000)))
-        return delay_s
-
-    def _follow_up(self) -> None:
-        if self._again and not self._stopped:
-            self._again = False
-            self.request_round("again")
+        self._follow_up(step)
 
     # -- reachability ---------------------------------------------------------------------
+    def _start_probe(self) -> None:
+        cancel = threading.Event()
+        self._probe_cancel = cancel
+        self.runner.network(
+            functools.partial(run_health, self.runner, cancel),
+            on_done=self._probe_answered,
+            on_error=self._probe_failed,
+        )
+
     def _probe_answered(self, _health: dict[str, Any]) -> None:
         self._probe_cancel = None
-        self._set_online(True)
-        if self._retry_timer.isActive():
-            self.backoff.retry_now()
-            self._retry_timer.stop()
-            self.request_round("retry")
-        elif self.state.get("pending"):
-            self.request_round("reconnect")
+        step = self.schedule.probe_answered(now=time.monotonic())
+        self._carry_out(step)
+        self._follow_up(step)
 
     def _probe_failed(self, error: BaseException) -> None:
-        from danvan_desktop.sync.transport import LinkDown
-
         self._probe_cancel = None
-        if isinstance(error, LinkDown):
-            self._set_online(False)
-
-    def _set_online(self, online: bool) -> None:
-        if self.state.get("online") != online:
-            self._publish(online=online)
-            self.bus.online_changed.emit(online)
+        self._carry_out(self.schedule.probe_failed(sync_failure(error)))
 
     # -- timers and state -----------------------------------------------------------------
     def _start_kick(self) -> None:
@@ -385,40 +352,23 @@ class SyncScheduler(QObject):
         self.request_round("timer")
 
     def _local_change(self, entities: object) -> None:
-        if self.state.get("enrolled") and not self._stopped:
-            self._settle_timer.start()
-        elif self._started and isinstance(entities, set) and "settings" in entities:
-            self._enroll_with_saved_code()  # a server address and code saved in Cài đặt
+        self._carry_out(self.schedule.local_change(entities))
 
     def _changes_settled(self) -> None:
         self.runner.db(lambda ctx: ctx.session.pending_count(), on_done=self._pending_counted)
 
     def _pending_counted(self, pending: int) -> None:
-        self._publish(pending=pending)
-        if pending:
-            self.request_round("changes")
+        step = self.schedule.pending_counted(pending)
+        self._carry_out(step)
+        self._follow_up(step)
 
     def _state_read(self, state: Any) -> None:  # a session.sync.SyncState
-        self._publish(**state._asdict())
-        if not self._started or self._stopped:
-            return
-        if not state.enrolled:
-            self._enroll_with_saved_code()
-            return
-        if not self._periodic_timer.isActive():
-            self._periodic_timer.start()
-        if self._kick_on_state:
-            self._kick_on_state = False
-            self._start_timer.start()
+        self._carry_out(self.schedule.state_read(state._asdict()))
 
     def _enrolled(self, answer: dict[str, Any]) -> None:
-        self._enrolling = False
-        self._publish(enrolled=True, error=None)
+        step = self.schedule.enrolled()
+        self._carry_out(step)
         self.enrolled.emit(answer)
         self.bus.data_changed.emit(set(ENTITIES))
         self.refresh_state()
-        self.sync_now()
-
-    def _publish(self, **changes: Any) -> None:
-        self.state.update(changes)
-        self.bus.sync_state_changed.emit(dict(self.state))
+        self._follow_up(step)
