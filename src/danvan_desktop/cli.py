@@ -29,14 +29,12 @@ from danvan_desktop.core.errors import (
     StoreError,
     ValidationError,
 )
+from danvan_desktop.core.highlight import HIGHLIGHT_END, HIGHLIGHT_START
 from danvan_desktop.core.i18n import current_language, set_language, tr
 from danvan_desktop.session import Result, Session
+from danvan_desktop.session.data_folder import holds_store, restore_backup
+from danvan_desktop.session.places import HUE_PROVINCE_CODE, communes_of
 from danvan_desktop.session.sync import clock_note
-from danvan_desktop.store.backup import restore_backup
-from danvan_desktop.store.database import STORE_FILE
-from danvan_desktop.store.migrations import schema_version
-from danvan_desktop.store.places import HUE_PROVINCE_CODE, communes_of
-from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 EXIT_USER_ERROR = 2
 EXIT_UNEXPECTED = 3
@@ -187,8 +185,8 @@ def cmd_backup(session: Session, args: argparse.Namespace) -> None:
 
 def cmd_restore(args: argparse.Namespace) -> None:
     data_dir: Path = args.data_dir or default_data_dir()
-    had_data = (data_dir / STORE_FILE).exists()
-    safety = restore_backup(args.file, data_dir, known_schema=schema_version())
+    had_data = holds_store(data_dir)
+    safety = restore_backup(args.file, data_dir)
     session = Session.open(data_dir)
     try:
         report = session.check(full=True)

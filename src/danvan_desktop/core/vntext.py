@@ -6,7 +6,10 @@ decomposed forms; every text that enters the store goes through
 placements ("hoà" / "hòa") are both correct spellings and are kept as typed.
 
 Search compares :func:`fold_vietnamese` of the query with a folded shadow of the
-text, because SQLite's FTS5 ``remove_diacritics`` does not fold đ/Đ.
+text, because SQLite's FTS5 ``remove_diacritics`` does not fold đ/Đ; a reader that
+marks the found words in the original text folds it with
+:func:`folded_with_sources`, and :func:`phrase_pattern` finds the words standing
+together as typed.
 
 Lists sort with :func:`vietnamese_sort_key` (see ``vncollation``), never plain
 ``sorted()`` on display strings.
@@ -19,7 +22,14 @@ import unicodedata
 
 from danvan_desktop.core.vncollation import vietnamese_sort_key, vietnamese_sorted
 
-__all__ = ["fold_vietnamese", "normalize_text", "vietnamese_sort_key", "vietnamese_sorted"]
+__all__ = [
+    "fold_vietnamese",
+    "folded_with_sources",
+    "normalize_text",
+    "phrase_pattern",
+    "vietnamese_sort_key",
+    "vietnamese_sorted",
+]
 
 # Invisible characters that Word, browsers and some input methods leave in text.
 # The zero-width joiner is handled apart: inside emoji sequences it is meaningful.
@@ -66,3 +76,21 @@ def fold_vietnamese(text: str) -> str:
     """Return the search form of text: no accents, đ→d, case-folded, single spaces."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return " ".join(decomposed.translate(_FOLD_TABLE).split())
+
+
+def folded_with_sources(text: str) -> tuple[str, list[int]]:
+    """``text`` folded character by character, with where each folded character came from."""
+    out: list[str] = []
+    sources: list[int] = []
+    for index, char in enumerate(text):
+        for piece in " " if char.isspace() else fold_vietnamese(char):
+            out.append(piece)
+            sources.append(index)
+    return "".join(out), sources
+
+
+def phrase_pattern(tokens: list[str]) -> re.Pattern[str] | None:
+    """The folded words, each a word prefix, one right after the other (two words or more)."""
+    if len(tokens) < 2:
+        return None
+    return re.compile(r"\b" + r"\w*\W+".join(re.escape(t) for t in tokens))

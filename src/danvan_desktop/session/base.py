@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.lazy import lazy_module
 from danvan_desktop.session.result import Result, result_of
+from danvan_desktop.store.connection import PlainReader as PlainReader  # for the window's lanes
+from danvan_desktop.store.connection import as_database
 from danvan_desktop.store.database import Store
 from danvan_desktop.store.settings import get_setting, set_setting
 
@@ -97,6 +99,17 @@ class SessionBase:
         return self.store.reader()
 
     def open_reader_connection(self) -> sqlite3.Connection:
-        """``open_reader`` as a plain connection (wrap it in ``PlainReader`` or
-        ``as_database`` of store/connection.py); the caller closes it."""
+        """``open_reader`` as a plain connection (read through it with ``plain_reader``
+        or ``reader_database``); the caller closes it."""
         return self.store.reader_connection()
+
+    @staticmethod
+    def plain_reader(connection: sqlite3.Connection) -> PlainReader:
+        """A reader connection for plain SELECTs (``execute``, ``query``) without
+        sqlite-utils, whose import would hold up the window's first paint."""
+        return PlainReader(connection)
+
+    @staticmethod
+    def reader_database(connection: sqlite3.Connection) -> Database:
+        """A reader connection as a sqlite-utils Database (sqlite-utils is imported now)."""
+        return as_database(connection)

@@ -12,9 +12,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.lazy import lazy_module
+from danvan_desktop.core.lists import RowsPage
 from danvan_desktop.session.base import SessionBase
 from danvan_desktop.session.result import Result, result_of
-from danvan_desktop.store.lists import RowsPage
 from danvan_desktop.store.settings import get_setting
 
 if TYPE_CHECKING:

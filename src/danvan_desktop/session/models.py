@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.lazy import lazy_module
+from danvan_desktop.core.lists import ModelFilter
 from danvan_desktop.session.base import SessionBase
 from danvan_desktop.session.result import Result, result_of
 from danvan_desktop.store import lists
-from danvan_desktop.store.lists import ModelFilter, Page
+from danvan_desktop.store.lists import Page
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

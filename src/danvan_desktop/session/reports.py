@@ -5,6 +5,11 @@ bytes, then write it with the usb box's atomic, verified write. Issuing takes th
 next «BC» number in the same transaction as the write, so a failed or cancelled
 write gives the number back. Imports are local: the renderers load python-docx,
 openpyxl and fpdf2, which commands that make no report never need.
+
+The window's export dialog checks and suggests file names and shows the sticks'
+sizes before any Session call: ``check_file_name``, ``safe_file_name`` and
+``format_size`` are functions of this module, and the types the window names
+(``ReportKind``, ``Document``, ``Volume``, ``WrittenFile``) are re-exported here.
 """
 
 from __future__ import annotations
@@ -21,12 +26,37 @@ from danvan_desktop.session.base import SessionBase
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from danvan_desktop.reports.builders import ReportKind
-    from danvan_desktop.reports.document import Document
+    from danvan_desktop.reports.builders import ReportKind as ReportKind
+    from danvan_desktop.reports.document import Document as Document
     from danvan_desktop.store import meetings
-    from danvan_desktop.usb import Volume, WrittenFile
+    from danvan_desktop.usb.atomic_write import WrittenFile as WrittenFile
+    from danvan_desktop.usb.volume import Volume as Volume
 else:  # loaded when first used (core/lazy.py)
     meetings = lazy_module("danvan_desktop.store.meetings")
+
+
+# -- file names and sizes (no Session needed: the export dialog asks as the user types) --
+def check_file_name(name: str) -> str:
+    """``name`` in NFC, or ValidationError (on ``file_name``) when Windows or a FAT/exFAT
+    stick would refuse it."""
+    from danvan_desktop.usb.names import check_file_name as check
+
+    return check(name)
+
+
+def safe_file_name(title: str, extension: str = "") -> str:
+    """A file name made from a (Vietnamese) title that ``check_file_name`` accepts;
+    ``extension`` (``".docx"``) is kept whole however long the title."""
+    from danvan_desktop.usb.names import safe_file_name as safe
+
+    return safe(title, extension)
+
+
+def format_size(size: int) -> str:
+    """A byte count as people read it: ``1,5 MB`` in Vietnamese, ``1.5 MB`` in English."""
+    from danvan_desktop.usb.errors import format_size as size_text
+
+    return size_text(size)
 
 
 class ReportsMixin(SessionBase):

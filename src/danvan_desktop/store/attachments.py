@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from danvan_desktop.core.attachments import is_image as is_image  # it lives in core
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.store.changes import Change
@@ -166,8 +167,3 @@ def local_path(store: Store, attachment: dict[str, Any]) -> Path:
     if original.is_file() or not upload:
         return original
     return blob_path(store, str(upload))
-
-
-def is_image(mime_type: str | None) -> bool:
-    """True for the picture types a thumbnail can be drawn from."""
-    return bool(mime_type) and str(mime_type).startswith("image/")

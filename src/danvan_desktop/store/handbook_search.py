@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.schema import HANDBOOK_DOC
-from danvan_desktop.core.vntext import fold_vietnamese
+from danvan_desktop.core.vntext import fold_vietnamese, folded_with_sources, phrase_pattern
 from danvan_desktop.store.handbook import current_rows
 from danvan_desktop.store.search import SearchHit, highlight
 from danvan_desktop.store.search import search as search_store
@@ -49,24 +49,6 @@ def unique(hits: Iterable[SearchHit]) -> list[SearchHit]:
             seen.add(hit.record_id)
             out.append(hit)
     return out
-
-
-def phrase_pattern(tokens: list[str]) -> re.Pattern[str] | None:
-    """The folded words, each a word prefix, one right after the other (two words or more)."""
-    if len(tokens) < 2:
-        return None
-    return re.compile(r"\b" + r"\w*\W+".join(re.escape(t) for t in tokens))
-
-
-def folded_with_sources(text: str) -> tuple[str, list[int]]:
-    """``text`` folded character by character, with where each folded character came from."""
-    out: list[str] = []
-    sources: list[int] = []
-    for index, char in enumerate(text):
-        for piece in " " if char.isspace() else fold_vietnamese(char):
-            out.append(piece)
-            sources.append(index)
-    return "".join(out), sources
 
 
 def _rank(phrase: re.Pattern[str], row: Mapping[str, Any]) -> int:

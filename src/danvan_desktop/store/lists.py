@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.lists import ModelFilter
+from danvan_desktop.core.lists import RowsPage as RowsPage  # the value type lives in core
 
 if TYPE_CHECKING:
     from danvan_desktop.store.connection import Reads
@@ -25,27 +27,18 @@ MODEL_ORDER = {
 MODEL_COLUMNS = ("id", "name", "field_code", "status", "year", "unit_id", "updated_at", "dirty")
 
 
-class ModelFilter(NamedTuple):
-    """What the model list shows: field, status, year, unit, and optional search ids."""
-
-    field_code: str | None = None
-    status: str | None = None
-    year: int | None = None
-    unit_id: str | None = None
-    ids: tuple[str, ...] | None = None  # restrict to search hits
-
-    def where(self) -> tuple[str, list[Any]]:
-        """SQL condition and parameters."""
-        parts, params = ["deleted = 0"], []
-        for column in ("field_code", "status", "year", "unit_id"):
-            value = getattr(self, column)
-            if value is not None:
-                parts.append(f"{column} = ?")
-                params.append(value)
-        if self.ids is not None:
-            parts.append(f"id IN ({','.join('?' for _ in self.ids)})" if self.ids else "0")
-            params += list(self.ids)
-        return " AND ".join(parts), params
+def model_where(flt: ModelFilter) -> tuple[str, list[Any]]:
+    """The SQL condition and parameters of the model list's filter (core/lists.py)."""
+    parts, params = ["deleted = 0"], []
+    for column in ("field_code", "status", "year", "unit_id"):
+        value = getattr(flt, column)
+        if value is not None:
+            parts.append(f"{column} = ?")
+            params.append(value)
+    if flt.ids is not None:
+        parts.append(f"id IN ({','.join('?' for _ in flt.ids)})" if flt.ids else "0")
+        params += list(flt.ids)
+    return " AND ".join(parts), params
 
 
 class Page(NamedTuple):
@@ -55,28 +48,6 @@ class Page(NamedTuple):
     after: tuple[Any, str] | None
     order: str
     descending: bool = False
-
-
-class RowsPage:
-    """One keyset page of a list: its rows, the cursor for the next (None at the end),
-    and, when asked for, how many rows the whole list has (``extra``: other figures)."""
-
-    __slots__ = ("after", "extra", "rows", "total")
-
-    def __init__(
-        self,
-        rows: list[dict[str, Any]],
-        after: tuple[Any, ...] | None,
-        total: int | None = None,
-        extra: dict[str, Any] | None = None,
-    ) -> None:
-        self.rows = rows
-        self.after = after
-        self.total = total
-        self.extra: dict[str, Any] = dict(extra or {})
-
-    def __repr__(self) -> str:
-        return f"RowsPage({len(self.rows)} rows, after={self.after!r}, total={self.total!r})"
 
 
 def model_page(
@@ -98,7 +69,7 @@ def model_page(
             ]
         )
     key = MODEL_ORDER[order]
-    where, params = flt.where()
+    where, params = model_where(flt)
     direction = "DESC" if descending else "ASC"
     cmp = "<" if descending else ">"
     if after is not None:
@@ -118,7 +89,7 @@ def model_page(
 
 def model_count(db: Reads, flt: ModelFilter) -> int:
     """How many models the filter shows."""
-    where, params = flt.where()
+    where, params = model_where(flt)
     return int(db.execute(f"SELECT count(*) FROM model WHERE {where}", params).fetchone()[0])
 
 

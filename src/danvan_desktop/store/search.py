@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from danvan_desktop.core.highlight import HIGHLIGHT_END, HIGHLIGHT_START
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.core.vntext import fold_vietnamese
 
@@ -38,10 +39,6 @@ class SearchHit:
     title: str
     snippet: str  # original text; matches wrapped in HIGHLIGHT_START/END
     in_name: bool
-
-
-HIGHLIGHT_START = "\u0002"
-HIGHLIGHT_END = "\u0003"
 
 
 def match_expression(text: str) -> str | None:

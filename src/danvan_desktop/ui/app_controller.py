@@ -73,10 +73,9 @@ def restore_job(path: Path, data_dir: Path) -> Callable[[JobContext], Path]:
     """A DB-lane job replacing the (closed) store with a backup."""
 
     def restore(ctx: JobContext) -> Path:
-        from danvan_desktop.store.backup import restore_backup
-        from danvan_desktop.store.migrations import schema_version
+        from danvan_desktop.session.data_folder import restore_backup
 
-        return restore_backup(path, data_dir, known_schema=schema_version())
+        return restore_backup(path, data_dir)
 
     return restore
 

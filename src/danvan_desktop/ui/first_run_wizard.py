@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
 from danvan_desktop.core.vocab import VILLAGE_KINDS, label
-from danvan_desktop.store.places import HUE_PROVINCE_CODE, communes_of, provinces
+from danvan_desktop.session.places import HUE_PROVINCE_CODE, communes_of, provinces
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE, FieldError, add_row

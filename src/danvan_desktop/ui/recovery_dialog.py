@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.store.backup import list_backups
+from danvan_desktop.session.data_folder import list_backups
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.text import date_text, tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE

@@ -8,7 +8,7 @@ Three lanes, each one ``QThread`` working through its own queue in order:
   connection of their own (``JobContext.reader``), so scrolling and typing stay
   quick while the writer is busy with a backup or a long save. The first page of
   a list reads through ``JobContext.plain_reader`` (the same connection without
-  sqlite-utils, whose import would hold up the first paint: store/connection.py).
+  sqlite-utils, whose import would hold up the first paint: Session.plain_reader).
 - ``network``: HTTP (sync, later); a slow server never holds up the store.
 
 A job is a function of a ``JobContext``. Its result, its error and its progress
@@ -34,13 +34,13 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
 from danvan_desktop.core.errors import DanvanError, OperationCancelled, StoreError
-from danvan_desktop.store.connection import PlainReader, as_database
 from danvan_desktop.ui.text import tr
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from danvan_desktop.session import Session
+    from danvan_desktop.session.base import PlainReader
 
 log = logging.getLogger(__name__)
 
@@ -146,12 +146,12 @@ class _Lane(QThread):
         """The lane's connection as a sqlite-utils Database."""
         connection = self.connection_for(session)
         if self._reader is None:
-            self._reader = as_database(connection)
+            self._reader = session.reader_database(connection)
         return self._reader
 
     def plain_reader_for(self, session: Session) -> PlainReader:
         """The lane's connection for plain SELECTs."""
-        return PlainReader(self.connection_for(session))
+        return session.plain_reader(self.connection_for(session))
 
     def close_reader(self) -> None:
         """Close this lane's reader (before the store is closed or replaced)."""

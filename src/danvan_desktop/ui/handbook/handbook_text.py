@@ -11,9 +11,8 @@ from __future__ import annotations
 import html
 import re
 
-from danvan_desktop.core.vntext import fold_vietnamese
-from danvan_desktop.store.handbook_search import folded_with_sources, phrase_pattern
-from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
+from danvan_desktop.core.highlight import HIGHLIGHT_END, HIGHLIGHT_START
+from danvan_desktop.core.vntext import fold_vietnamese, folded_with_sources, phrase_pattern
 from danvan_desktop.ui.widgets.highlight_delegate import MARK_STYLE
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

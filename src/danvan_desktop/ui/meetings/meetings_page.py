@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from danvan_desktop.core.lists import RowsPage
 from danvan_desktop.core.vocab import MEETING_KINDS, MEETING_STATES, label
-from danvan_desktop.store.lists import RowsPage
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.meetings.draft_autosave import AUTOSAVE_MS, COMMIT_MS
 from danvan_desktop.ui.meetings.meeting_editor import MeetingEditor

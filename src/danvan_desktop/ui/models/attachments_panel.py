@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from danvan_desktop.core.attachments import is_image
 from danvan_desktop.core.errors import DanvanError
-from danvan_desktop.store.attachments import is_image
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.progress import run_with_progress
 from danvan_desktop.ui.task_runner import DB, JobContext, TaskRunner

@@ -25,15 +25,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QStandardItemModel
 
 from danvan_desktop.core.lazy import lazy_module
+from danvan_desktop.core.lists import ModelFilter
 from danvan_desktop.core.vocab import MODEL_STATUSES, label
-from danvan_desktop.store.lists import ModelFilter
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, tr
 
 if TYPE_CHECKING:
-    from danvan_desktop.store import search
+    from danvan_desktop.core import highlight
 else:  # with the first search, not to start (core/lazy.py)
-    search = lazy_module("danvan_desktop.store.search")
+    highlight = lazy_module("danvan_desktop.core.highlight")
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 200
@@ -57,7 +57,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 def strip_marks(text: str) -> str:
     """Text without the highlight markers."""
-    return text.replace(search.HIGHLIGHT_START, "").replace(search.HIGHLIGHT_END, "")
+    return text.replace(highlight.HIGHLIGHT_START, "").replace(highlight.HIGHLIGHT_END, "")
 
 
 class ListQuery(NamedTuple):

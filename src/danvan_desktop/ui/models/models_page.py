@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from danvan_desktop.core.lists import ModelFilter
 from danvan_desktop.core.vocab import MODEL_STATUSES, label
-from danvan_desktop.store.lists import ModelFilter
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.models.model_table import COLUMNS, ListQuery, ModelTableModel

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError, OperationCancelled, ValidationError
+from danvan_desktop.session.reports import check_file_name
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.reports.export_job import ExportRequest, run_export
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
@@ -40,11 +41,9 @@ from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.export_targets import PlacesBox, VolumeLister
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE, add_row
 from danvan_desktop.ui.widgets.job_dialog import JobDialog
-from danvan_desktop.usb import BadFileNameError, check_file_name
 
 if TYPE_CHECKING:
-    from danvan_desktop.reports.builders import ReportKind
-    from danvan_desktop.usb import WrittenFile
+    from danvan_desktop.session.reports import ReportKind, WrittenFile
 
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 HINT_STYLE = "color: #555;"
@@ -246,7 +245,7 @@ class ExportDialog(JobDialog):
         for file_format in self.chosen_formats() or ("docx",):
             try:
                 check_file_name(self.stem() + EXTENSIONS[file_format])
-            except BadFileNameError as exc:
+            except ValidationError as exc:
                 messages += [p.message for p in exc.problems if p.message not in messages]
         return " ".join(messages)
 

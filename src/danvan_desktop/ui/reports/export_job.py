@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from danvan_desktop.session import Session
-    from danvan_desktop.usb import WrittenFile
+    from danvan_desktop.session.reports import WrittenFile
 
 Progress = Callable[[int, int, str], None]
 

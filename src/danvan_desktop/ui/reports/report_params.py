@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from danvan_desktop.core.lists import ModelFilter
 from danvan_desktop.core.vncollation import vietnamese_sort_key
 from danvan_desktop.core.vocab import REPORTING_PERIODS, label
-from danvan_desktop.store.lists import ModelFilter
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, tr
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError
-from danvan_desktop.reports.document import Document
 from danvan_desktop.session import Session
+from danvan_desktop.session.reports import safe_file_name
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.reports.export_dialog import ExportDialog, FolderChooser
@@ -45,7 +45,9 @@ from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.export_targets import VolumeLister
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
 from danvan_desktop.ui.widgets.page import Page
-from danvan_desktop.usb import safe_file_name
+
+if TYPE_CHECKING:
+    from danvan_desktop.session.reports import Document
 
 PREVIEW_DELAY_MS = 300
 PRESETS = ("state", "party")

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError
+from danvan_desktop.core.lists import RowsPage
 from danvan_desktop.core.vocab import TASK_STATUSES, label
-from danvan_desktop.store.lists import RowsPage
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, tr

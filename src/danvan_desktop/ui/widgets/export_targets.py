@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,13 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError
+from danvan_desktop.session.reports import format_size
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
-from danvan_desktop.usb import Volume
-from danvan_desktop.usb.errors import format_size
+
+if TYPE_CHECKING:
+    from danvan_desktop.session.reports import Volume
 
 HINT_STYLE = "color: #555;"
-VolumeLister = Callable[[], list[Volume]]
+VolumeLister: TypeAlias = "Callable[[], list[Volume]]"
 
 
 @dataclass(frozen=True)

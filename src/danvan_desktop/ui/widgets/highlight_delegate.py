@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from danvan_desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
+from danvan_desktop.core.highlight import HIGHLIGHT_END, HIGHLIGHT_START
 from danvan_desktop.ui.models.model_table import HIGHLIGHT_ROLE
 
 MARK_STYLE = "background-color: #ffe08a; font-weight: bold;"

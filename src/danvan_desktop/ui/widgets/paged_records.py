@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import QWidget
 
-from danvan_desktop.store.lists import RowsPage
+from danvan_desktop.core.lists import RowsPage
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.widgets.record_table import Column, RecordTableModel
 

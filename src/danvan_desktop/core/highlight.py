@@ -1,0 +1,12 @@
+"""The marks a search puts around the matched words of a snippet.
+
+Search (store/search.py) wraps each match in ``HIGHLIGHT_START`` … ``HIGHLIGHT_END``,
+two control characters no typed text contains; whoever shows a snippet turns them
+into its own highlighting (a coloured span in the window, brackets in the CLI).
+Kept apart so the model list can read them without loading the search module.
+"""
+
+from __future__ import annotations
+
+HIGHLIGHT_START = "\u0002"
+HIGHLIGHT_END = "\u0003"

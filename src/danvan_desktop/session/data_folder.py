@@ -1,0 +1,38 @@
+"""A data folder while no Session has it open: whether it holds data, its backups, a restore.
+
+The recovery dialog lists the backups when the store cannot be opened, and restoring
+replaces a store that must be closed, so these are functions of the folder rather
+than verbs of an open ``Session`` (which has ``make_backup`` and ``list_backups`` for
+the folder it holds). store/backup.py (zipfile, tempfile, hashlib) is imported when
+a backup is listed or restored, not to open the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from danvan_desktop.store.database import Store
+
+
+def holds_store(data_dir: Path) -> bool:
+    """True when ``data_dir`` holds a store (the team's data, set up or not)."""
+    return Store.exists(Path(data_dir))
+
+
+def list_backups(data_dir: Path) -> list[Path]:
+    """The full backups in ``data_dir``, newest first."""
+    from danvan_desktop.store import backup
+
+    return backup.list_backups(Path(data_dir))
+
+
+def restore_backup(path: Path, data_dir: Path) -> Path:
+    """Replace the (closed) store in ``data_dir`` with the checked backup at ``path``.
+
+    Refuses (StoreError) a damaged backup, or one made by a newer version of the app
+    than this one's schema. Returns the safety copy of the store it replaced.
+    """
+    from danvan_desktop.store.backup import restore_backup as restore
+    from danvan_desktop.store.migrations import schema_version
+
+    return restore(Path(path), Path(data_dir), known_schema=schema_version())
