@@ -43,7 +43,7 @@ try:
 except ImportError:  # Windows: the processes of one SQLite file meet its busy handler
     fcntl = None  # type: ignore[assignment]
 
-SERVER_SCHEMA_VERSION = 2  # 2: device keys and imported USB bundles (schema.py)
+SERVER_SCHEMA_VERSION = 3  # 2: device keys, USB bundles; 3: audit log (schema.py)
 WRITE_OPTION = "danvan_write"
 STATEMENTWISE_OPTION = "danvan_statementwise"  # SQLite: no BEGIN, see reading()
 

@@ -1,17 +1,31 @@
 """The server's schema version and the steps that bring an older database up to it.
 
-Each step only adds (tables, meta values), so it runs in place at start-up and by
-``danvan-server init`` on an older database; nothing is rewritten.
+Each step only adds (tables, columns, meta values), so it runs in place at start-up
+and by ``danvan-server init`` on an older database; nothing is rewritten. New tables
+come from ``create`` (every table of the current schema that is missing); a column
+added to an existing table is a step in ``COLUMN_STEPS`` under the version that
+brought it.
+
+- 1 (release 0.1.0): units, records, devices, enrollment codes, attachments.
+- 2: device keys and imported USB bundles (bundle_tables.py).
+- 3: the operators' audit log (audit.py).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, update
+from collections.abc import Callable
 
-from danvan_server import bundle_tables  # noqa: F401  (registers schema-2 tables)
+from sqlalchemy import Connection, Engine, update
+
+from danvan_server import (
+    audit,  # noqa: F401  (registers schema-3 tables)
+    bundle_tables,  # noqa: F401  (registers schema-2 tables)
+)
 from danvan_server.db import SERVER_SCHEMA_VERSION, get_meta, meta, metadata, reading
 
 CURRENT = SERVER_SCHEMA_VERSION
+# (the version that brought it, the step): columns added to tables an older schema has
+COLUMN_STEPS: list[tuple[int, Callable[[Connection], None]]] = []
 
 
 def version(engine: Engine) -> str | None:
@@ -26,11 +40,15 @@ def create(engine: Engine) -> None:
 
 
 def upgrade(engine: Engine) -> bool:
-    """Bring a schema-1 database to the current schema; True when it changed."""
-    if version(engine) != "1":
+    """Bring an older database to the current schema; True when it changed."""
+    found = version(engine)
+    if found is None or not found.isdigit() or not 1 <= int(found) < CURRENT:
         return False
-    create(engine)  # adds device_keys and bundle_imports; existing tables are untouched
+    create(engine)  # the tables later schemas added; existing tables are untouched
     with engine.begin() as connection:
+        for brought_by, step in COLUMN_STEPS:
+            if int(found) < brought_by:
+                step(connection)
         connection.execute(
             update(meta).where(meta.c.key == "schema_version").values(value=str(CURRENT))
         )
