@@ -145,7 +145,8 @@ def test_rollup_of_another_commune(qtbot: QtBot, page: ReportsPage) -> None:
     """A store holding several villages offers their communes; the roll-up follows the choice."""
     page.select_kind("commune_rollup")
     communes = page.params.rollup_commune
-    assert communes.isVisibleTo(page)
+    # the communes are read on the DB lane, apart from the lists the fixture waits for
+    qtbot.waitUntil(lambda: communes.isVisibleTo(page), timeout=WAIT_MS)
     names = [communes.itemText(i) for i in range(communes.count())]
     assert names[0] == "Xã, phường của đơn vị mình"
     vy_da = next(i for i, name in enumerate(names) if "Vỹ Dạ" in name)
