@@ -103,6 +103,34 @@
       <source>«{represented_label}» ({represented}) lớn hơn «{total_label}» ({total}): hãy sửa để số hộ dự họp không vượt quá tổng số hộ.</source>
       <translation>«{represented_label}» ({represented}) is more than «{total_label}» ({total}): correct it so that the households attending do not exceed the total households.</translation>
     </message>
+    <message>
+      <source>«{label}» có ký tự hỏng, không phải chữ Unicode hợp lệ (thường do dán từ một phần mềm khác): hãy xóa đoạn chữ đó rồi gõ lại.</source>
+      <translation>«{label}» contains a broken character that is not valid Unicode text (usually pasted from another program): delete that text and type it again.</translation>
+    </message>
+    <message>
+      <source>«{label}» có ký tự rỗng (NUL) không lưu được (thường do dán từ một phần mềm khác): hãy xóa đoạn chữ đó rồi gõ lại.</source>
+      <translation>«{label}» contains a NUL character that cannot be saved (usually pasted from another program): delete that text and type it again.</translation>
+    </message>
+    <message>
+      <source>«{label}» phải là số từ {minimum} đến {maximum}: hãy nhập một số trong khoảng này.</source>
+      <translation>«{label}» must be a number from {minimum} to {maximum}: enter a number in this range.</translation>
+    </message>
+    <message>
+      <source>«{label}» phải là một số cụ thể (không phải vô cực hay NaN): hãy nhập một số, ví dụ 12,5.</source>
+      <translation>«{label}» must be an actual number (not infinity or NaN): enter a number, for example 12.5.</translation>
+    </message>
+    <message>
+      <source>«{label}» lồng nhau quá {limit} tầng, không lưu được: hãy chọn lại từ danh sách.</source>
+      <translation>«{label}» is nested more than {limit} levels deep and cannot be saved: choose again from the list.</translation>
+    </message>
+    <message>
+      <source>«{label}» quá lớn (quá {limit} ký tự và giá trị): hãy bỏ bớt mục trong danh sách.</source>
+      <translation>«{label}» is too large (over {limit} characters and values): remove some items from the list.</translation>
+    </message>
+    <message>
+      <source>«{label}» không phải mã hồ sơ hợp lệ: hãy chọn lại từ danh sách.</source>
+      <translation>«{label}» is not a valid record id: choose again from the list.</translation>
+    </message>
   </context>
   <context>
     <name>attachments</name>
@@ -167,6 +195,22 @@
     <message>
       <source>Sai liên kết khóa ngoại ở bảng {table}</source>
       <translation>Broken foreign-key link in table {table}</translation>
+    </message>
+    <message>
+      <source>Thư mục dữ liệu {path} chỉ đọc được (ổ đĩa, USB hoặc quyền của thư mục không cho ghi), nên ứng dụng không ghi được dữ liệu: hãy bỏ chế độ chỉ đọc hoặc chép thư mục sang ổ ghi được rồi mở lại. Dữ liệu không bị hỏng.</source>
+      <translation>The data folder {path} is read-only (the disk, the USB stick or the folder's permissions do not allow writing), so the application cannot save anything: make it writable, or copy the folder to a writable disk, and open it again. The data is not damaged.</translation>
+    </message>
+    <message>
+      <source>Ổ đĩa chứa thư mục dữ liệu {path} đã đầy, nên ứng dụng không ghi được: hãy xóa bớt tệp không cần để giải phóng chỗ trống rồi làm lại. Dữ liệu không bị hỏng.</source>
+      <translation>The disk holding the data folder {path} is full, so the application cannot save anything: delete files you do not need to free some space, then try again. The data is not damaged.</translation>
+    </message>
+    <message>
+      <source>Tệp dữ liệu {path} bị hỏng ({error}); ứng dụng không ghi gì vào đó nữa.</source>
+      <translation>The data file {path} is damaged ({error}); the application writes nothing more into it.</translation>
+    </message>
+    <message>
+      <source>Tệp dữ liệu bị hỏng: {error}</source>
+      <translation>The data file is damaged: {error}</translation>
     </message>
     <message>
       <source>Dữ liệu có lỗi. Hãy đóng ứng dụng, chép thư mục dữ liệu ra USB để giữ lại, rồi khôi phục bản sao lưu gần nhất bằng «danvan restore TỆP» (hoặc mục Cài đặt → Sao lưu). Nếu cần hỗ trợ, gửi kèm thư mục đã chép.</source>
@@ -366,6 +410,10 @@
       <translation>Team set up, id {id}.</translation>
     </message>
     <message>
+      <source>{problem} (và {count} lỗi khác)</source>
+      <translation>{problem} (and {count} more problems)</translation>
+    </message>
+    <message>
       <source>Số biên bản: {number:02d}/BB</source>
       <translation>Minutes number: {number:02d}/BB</translation>
     </message>
@@ -458,12 +506,12 @@
       <translation>restore from a backup</translation>
     </message>
     <message>
-      <source>đăng ký máy với máy chủ tỉnh</source>
-      <translation>enroll this laptop with the provincial server</translation>
+      <source>đăng ký máy với máy chủ của thành phố</source>
+      <translation>enroll this laptop with the city's server</translation>
     </message>
     <message>
-      <source>đồng bộ với máy chủ tỉnh</source>
-      <translation>sync with the provincial server</translation>
+      <source>đồng bộ với máy chủ của thành phố</source>
+      <translation>sync with the city's server</translation>
     </message>
     <message>
       <source>các xung đột chưa giải quyết</source>

@@ -1,55 +1,28 @@
-"""Shape checks on what laptops send: ids and field values by kind.
+"""Shape checks on what laptops send: operations, ids and field values by kind.
 
-Everything is checked in Python before the database sees it, so a batch write
-fails only for reasons outside the data (and then a per-operation retry isolates
-the culprit). Required fields are not enforced here: the laptop validates a
-record as a whole, and a laptop re-sending to a restored server may send only
-the fields it changed.
+What a field value may be is defined once, in ``core.field_rules``, for the laptop
+and the server alike; here its problems are worded for the laptop that sent the
+value, in the language it asked for. Everything is checked in Python before the
+operation joins a write, so a group write fails only for reasons outside the data
+(and then each push's savepoint isolates the culprit). Required fields are not
+enforced here: the laptop validates a record as a whole, and a laptop re-sending
+to a restored server may send only the fields it changed.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from datetime import date, datetime
 from typing import Any, TypeGuard
 
-from danvan_desktop.core.schema import FieldSpec
+from danvan_desktop.core import field_rules
+from danvan_desktop.core.field_rules import ValueProblem
+from danvan_desktop.core.schema import ENTITIES, FieldSpec
+from danvan_desktop.sync.protocol import (
+    CONFLICT_ENTITY,
+    EnvelopeError,
+    check_envelope,
+    check_resolution_envelope,
+)
 from danvan_server.messages import say
-
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
-_TEXT_KINDS = ("text", "long_text", "date", "datetime", "ref")
-
-
-def is_valid_id(value: object) -> TypeGuard[str]:
-    """True for ids the server stores: 1–64 letters, digits, ``.``, ``_``, ``:`` or ``-``."""
-    return isinstance(value, str) and _ID.fullmatch(value) is not None
-
-
-def _kind_ok(spec: FieldSpec, value: Any) -> bool:
-    if spec.kind in _TEXT_KINDS:
-        return isinstance(value, str)
-    if spec.kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if spec.kind == "real":
-        return (
-            isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-        )
-    if spec.kind == "bool":
-        return isinstance(value, bool) or value in (0, 1)
-    return True  # json: any JSON value
-
-
-def _format_ok(spec: FieldSpec, value: str) -> bool:
-    try:
-        if spec.kind == "date":
-            date.fromisoformat(value)
-        elif spec.kind == "datetime":
-            datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
 
 _EXPECTED = {
     "text": "văn bản",
@@ -60,30 +33,119 @@ _EXPECTED = {
     "int": "số nguyên",
     "real": "số",
     "bool": "đúng hoặc sai",
+    "json": "giá trị JSON",
 }
+_EXPECTED_BY_CODE = {
+    field_rules.NOT_A_DATE: "date",
+    field_rules.NOT_A_DATETIME: "datetime",
+    field_rules.NOT_AN_ID: "ref",
+}
+
+
+def is_valid_id(value: object) -> TypeGuard[str]:
+    """True for ids the server stores: 1–64 letters, digits, ``.``, ``_``, ``:`` or ``-``."""
+    return field_rules.is_valid_id(value)
+
+
+def printable(text: str) -> str:
+    """``text`` with anything UTF-8 cannot carry (a lone surrogate) escaped, so that a
+    message quoting what a laptop sent can always be answered."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def operation_problem(op: dict[str, Any], language: str) -> str | None:
+    """Why an operation is malformed (None when it is well formed): its envelope, its
+    ids, every field value. The text of a well-formed one is put in NFC, as stored."""
+    try:
+        if op.get("entity") == CONFLICT_ENTITY:
+            check_resolution_envelope(op)
+        else:
+            check_envelope(op)
+    except EnvelopeError as exc:
+        return say(language, "Thao tác không hợp lệ: {detail}", detail=printable(str(exc)))
+    if not is_valid_id(op["record_id"]):
+        return say(language, "Thao tác không hợp lệ: record_id phải là mã hồ sơ.")
+    if not is_valid_id(op["device_id"]):
+        return say(language, "Thao tác không hợp lệ: device_id phải là mã máy.")
+    if op["entity"] == CONFLICT_ENTITY:
+        return None
+    spec = ENTITIES[op["entity"]]
+    stored_forms: dict[str, Any] = {}
+    for name, value in op["fields"].items():
+        field_spec = spec.field(name)
+        problem = value_problem(field_spec, value, language)
+        if problem:
+            return problem
+        stored_forms[name] = field_rules.normalized(field_spec, value)
+    op["fields"] = stored_forms
+    return None
 
 
 def value_problem(spec: FieldSpec, value: Any, language: str) -> str | None:
     """Why ``value`` cannot be stored in ``spec`` (None when it can; null always can)."""
-    if value is None:
+    problem = field_rules.value_problem(spec, value)
+    if problem is None:
         return None
+    return problem_message(spec, problem, language)
+
+
+def problem_message(spec: FieldSpec, problem: ValueProblem, language: str) -> str:
+    """``problem`` of a value of ``spec`` in words, naming the field and the fix."""
     label = say(language, spec.label, context="fields")
-    if not _kind_ok(spec, value) or (isinstance(value, str) and not _format_ok(spec, value)):
-        expected = say(language, _EXPECTED.get(spec.kind, spec.kind))
-        return say(
-            language,
-            "«{label}» ({field}) phải là {expected}.",
-            label=label,
-            field=spec.name,
-            expected=expected,
-        )
-    if spec.max_length is not None and isinstance(value, str) and len(value) > spec.max_length:
+    params: dict[str, Any] = {"label": label, "field": spec.name, **problem.params}
+    code = problem.code
+    if code == field_rules.TOO_LONG:
         return say(
             language,
             "«{label}» ({field}) dài {length} ký tự, quá giới hạn {limit}: hãy rút gọn.",
-            label=label,
-            field=spec.name,
-            length=len(value),
-            limit=spec.max_length,
+            **params,
         )
-    return None
+    if code == field_rules.LONE_SURROGATE:
+        return say(
+            language,
+            "«{label}» ({field}) chứa ký tự hỏng (nửa cặp thay thế UTF-16, không phải chữ "
+            "Unicode hợp lệ): hãy gõ lại nội dung này trên máy rồi gửi lại.",
+            **params,
+        )
+    if code == field_rules.NUL_CHARACTER:
+        return say(
+            language,
+            "«{label}» ({field}) chứa ký tự NUL (mã 0), không lưu được: hãy xóa ký tự này rồi "
+            "gửi lại.",
+            **params,
+        )
+    if code == field_rules.OUT_OF_RANGE:
+        return say(
+            language,
+            "«{label}» ({field}) phải nằm trong khoảng từ {minimum} đến {maximum}: hãy sửa lại "
+            "số này.",
+            **params,
+        )
+    if code == field_rules.NOT_FINITE:
+        return say(
+            language,
+            "«{label}» ({field}) phải là một số hữu hạn, không phải vô cực hay NaN: hãy nhập lại "
+            "số này.",
+            **params,
+        )
+    if code == field_rules.TOO_DEEP:
+        return say(
+            language,
+            "«{label}» ({field}) lồng nhau quá {limit} tầng: hãy gửi dữ liệu đơn giản hơn.",
+            **params,
+        )
+    if code == field_rules.TOO_BIG:
+        return say(
+            language,
+            "«{label}» ({field}) quá lớn (quá {limit} ký tự và giá trị): hãy bớt nội dung.",
+            **params,
+        )
+    kind = _EXPECTED_BY_CODE.get(code) or str(problem.params.get("kind", spec.kind))
+    expected = say(language, _EXPECTED.get(kind, kind))
+    return say(
+        language,
+        "«{label}» ({field}) phải là {expected}.",
+        label=label,
+        field=spec.name,
+        expected=expected,
+    )

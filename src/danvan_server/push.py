@@ -1,43 +1,52 @@
 """Upload: apply a batch of operations in one transaction, each answered on its own.
 
-The batch runs under the sequence lock: one query for the op_ids already
-applied, one for the records touched, the merge in Python, then one
-statement per table (``bulk``). If the database still refuses something (it should
-not: every value is checked first), the batch is re-run one operation per
-savepoint, so the culprit is rejected and the others apply.
+Every operation is checked (``prepare``: envelope, ids, every field value by
+``core.field_rules``) before it joins a write, so a value no laptop could store is
+rejected on its own and never reaches the database. The batch then runs under the
+sequence lock: one query for the op_ids already applied, one for the records
+touched, the merge in Python, then one statement per table (``bulk``). If the
+database or its driver still refuses a value (it should not), the batch is re-run
+one operation per savepoint, so the culprit is rejected and the others apply.
 
 ``apply_group`` applies the batches of several requests (``PushJob``) in one
 transaction the same way, in order, as if each had committed on its own: the
 app's ``PushWriter`` groups the pushes that arrive while a transaction is running.
+When the group's write fails, it is rolled back to its savepoint and each request
+is applied again in a savepoint of its own, in the same transaction: a request
+that still fails is rolled back alone and answered with an error, and the others
+commit. Only a database that is unavailable fails the whole group.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import (
+    DatabaseError,
+    DisconnectionError,
+    InterfaceError,
+    OperationalError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from danvan_desktop.core.ids import uuid7
-from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.sync.protocol import (
     APPLIED,
     CONFLICT,
     CONFLICT_ENTITY,
     DUPLICATE,
     REJECTED,
-    EnvelopeError,
-    check_envelope,
-    check_resolution_envelope,
     compact_result,
     expand_push_ops,
 )
 from danvan_server import bulk
 from danvan_server import records as stored
 from danvan_server.auth import Scope
-from danvan_server.checks import is_valid_id, value_problem
+from danvan_server.checks import is_valid_id, operation_problem, printable
 from danvan_server.db import applied_ops, read_sequence, write_sequence, writing
 from danvan_server.http import ApiError
 from danvan_server.merge import (
@@ -51,15 +60,26 @@ from danvan_server.merge import (
 from danvan_server.messages import say
 from danvan_server.rules import StatusPolicy, authorize
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class PushJob:
-    """One push request, checked and ready to apply."""
+    """One push request, checked and ready to apply: ``problems`` holds, for each
+    operation, why it is malformed (None when it may be applied)."""
 
     scope: Scope
     ops: list[dict[str, Any]]
     language: str
     compact: bool = False
+    problems: tuple[str | None, ...] = ()
+
+    def checked(self) -> PushJob:
+        """This job with every operation checked (itself when it already is)."""
+        if len(self.problems) == len(self.ops):
+            return self
+        problems = tuple(operation_problem(op, self.language) for op in self.ops)
+        return PushJob(self.scope, self.ops, self.language, self.compact, problems)
 
     def answer(self, results: list[dict[str, Any]], high_seq: int) -> dict[str, Any]:
         """The response body: ``{"results": [...], "high_seq": N}``."""
@@ -69,9 +89,10 @@ class PushJob:
 
 
 def prepare(body: dict[str, Any], scope: Scope, max_ops: int, language: str) -> PushJob:
-    """The request checked (``ApiError`` when it cannot be answered op by op)."""
+    """The request checked, every operation too (``ApiError`` when it cannot be answered
+    op by op): what is wrong with an operation is known before it joins a write."""
     ops = _request_ops(body, scope, max_ops, language)
-    return PushJob(scope, ops, language, body.get("compact") is True)
+    return PushJob(scope, ops, language, body.get("compact") is True).checked()
 
 
 def push(
@@ -83,27 +104,86 @@ def push(
 
 def apply_alone(engine: Engine, job: PushJob) -> dict[str, Any]:
     """Apply one request in a transaction of its own; its response body."""
+    job = job.checked()
     with writing(engine) as connection:
-        results = _apply_isolating_failures(connection, job.scope, job.ops, job.language)
+        results = _apply_isolating_failures(connection, job)
         high_seq = read_sequence(connection)
     return job.answer(results, high_seq)
 
 
-def apply_group(engine: Engine, jobs: list[PushJob]) -> list[dict[str, Any]]:
-    """Apply several requests in one transaction; their response bodies, in order.
+def apply_group(engine: Engine, jobs: list[PushJob]) -> list[dict[str, Any] | ApiError]:
+    """Apply several requests in one transaction; for each, in order, its response body,
+    or the error to answer it with when it failed alone (the others still commit).
 
-    Raises the database's ``DatabaseError`` (nothing applied) when it refuses
-    something: the caller then applies each request alone.
+    Raises only when the database is unavailable (nothing applied).
     """
+    jobs = [job.checked() for job in jobs]
     with writing(engine) as connection:
-        results = _apply_batch(connection, [(job.scope, job.ops, job.language) for job in jobs])
+        outcomes = _apply_jobs(connection, jobs)
         high_seq = read_sequence(connection)
-    return [job.answer(r, high_seq) for job, r in zip(jobs, results, strict=True)]
+    return [
+        outcome if isinstance(outcome, ApiError) else job.answer(outcome, high_seq)
+        for job, outcome in zip(jobs, outcomes, strict=True)
+    ]
 
 
 def refused_by_database(exc: BaseException) -> bool:
     """A refusal of the data (constraint, trigger, value), not a database that is down."""
     return isinstance(exc, DatabaseError) and not isinstance(exc, OperationalError)
+
+
+def refused_value(exc: BaseException) -> bool:
+    """The data could not be stored: the database refused it, or the driver could not
+    encode it (text it cannot write as UTF-8, an integer beyond its range)."""
+    return refused_by_database(exc) or isinstance(exc, UnicodeError | OverflowError)
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """The database (or the connection to it) failed, whatever the data."""
+    unavailable = OperationalError | InterfaceError | DisconnectionError | PoolTimeout
+    return isinstance(exc, unavailable) or bool(getattr(exc, "connection_invalidated", False))
+
+
+_JobOutcome = list[dict[str, Any]] | ApiError  # a request's results, or why it failed
+
+
+def _apply_jobs(connection: Connection, jobs: list[PushJob]) -> list[_JobOutcome]:
+    """Every job's results: all in one write when it goes through, else each job in a
+    savepoint of its own, so that a job that fails is rolled back alone."""
+    savepoint = connection.begin_nested()
+    try:
+        outcomes: list[_JobOutcome] = list(_apply_batch(connection, [_request(j) for j in jobs]))
+    except Exception as exc:
+        if database_unavailable(exc):
+            raise
+        savepoint.rollback()
+        if len(jobs) > 1:
+            log.warning("a group of %d pushes failed (%r): applying each alone", len(jobs), exc)
+        return [_apply_job_alone(connection, job) for job in jobs]
+    savepoint.commit()
+    return outcomes
+
+
+def _apply_job_alone(connection: Connection, job: PushJob) -> _JobOutcome:
+    savepoint = connection.begin_nested()
+    try:
+        results = _apply_isolating_failures(connection, job)
+    except Exception as exc:
+        if database_unavailable(exc):
+            raise
+        savepoint.rollback()
+        log.exception("a push of device %s failed and was rolled back alone", job.scope.device_id)
+        return ApiError(
+            500,
+            say(
+                job.language,
+                "Máy chủ của thành phố không ghi được lần gửi này do một lỗi nội bộ; các thay đổi "
+                "vẫn được giữ trên máy và sẽ tự gửi lại sau. Nếu lỗi lặp lại, hãy báo cán bộ quản "
+                "trị máy chủ.",
+            ),
+        )
+    savepoint.commit()
+    return results
 
 
 def _request_ops(
@@ -139,36 +219,47 @@ def _request_ops(
     return ops
 
 
-def _apply_isolating_failures(
-    connection: Connection, scope: Scope, ops: list[dict[str, Any]], language: str
-) -> list[dict[str, Any]]:
+def _request(job: PushJob) -> _Request:
+    return (job.scope, job.ops, job.language, job.problems)
+
+
+def _apply_isolating_failures(connection: Connection, job: PushJob) -> list[dict[str, Any]]:
     savepoint = connection.begin_nested()
     try:
-        [results] = _apply_batch(connection, [(scope, ops, language)])
-    except DatabaseError as exc:
+        [results] = _apply_batch(connection, [_request(job)])
+    except Exception as exc:
         savepoint.rollback()
-        if not refused_by_database(exc):
+        if not refused_value(exc):
             raise
     else:
         savepoint.commit()
         return results
     results = []
-    for op in ops:
+    for op, problem in zip(job.ops, job.problems, strict=True):
         savepoint = connection.begin_nested()
         try:
-            results += _apply_batch(connection, [(scope, [op], language)])[0]
-        except DatabaseError as exc:
+            results += _apply_batch(connection, [(job.scope, [op], job.language, (problem,))])[0]
+        except Exception as exc:
             savepoint.rollback()
-            if not refused_by_database(exc):
+            if not refused_value(exc):
                 raise
-            detail = str(getattr(exc, "orig", exc)).splitlines()[0][:200]
-            message = say(
-                language, "Cơ sở dữ liệu của máy chủ từ chối thao tác: {detail}", detail=detail
-            )
-            results.append(_answer(op["op_id"], REJECTED, None, message))
+            results.append(_answer(op["op_id"], REJECTED, None, _refusal(exc, job.language)))
         else:
             savepoint.commit()
     return results
+
+
+def _refusal(exc: BaseException, language: str) -> str:
+    """The message for an operation the database or its driver would not store."""
+    detail = printable(str(getattr(exc, "orig", None) or exc).splitlines()[0][:200])
+    if refused_by_database(exc):
+        return say(language, "Cơ sở dữ liệu của máy chủ từ chối thao tác: {detail}", detail=detail)
+    return say(
+        language,
+        "Máy chủ của thành phố không lưu được một giá trị của thao tác này ({detail}): hãy "
+        "kiểm tra lại nội dung hồ sơ rồi lưu lại.",
+        detail=detail,
+    )
 
 
 def _answer(
@@ -185,27 +276,6 @@ def _answer(
         "message": message,
         "conflicts": conflicts or [],
     }
-
-
-def _shape_problem(op: dict[str, Any], language: str) -> str | None:
-    """Why an operation is malformed (None when it is well formed)."""
-    try:
-        if op.get("entity") == CONFLICT_ENTITY:
-            check_resolution_envelope(op)
-        else:
-            check_envelope(op)
-    except EnvelopeError as exc:
-        return say(language, "Thao tác không hợp lệ: {detail}", detail=str(exc))
-    if not is_valid_id(op["record_id"]):
-        return say(language, "Thao tác không hợp lệ: record_id phải là mã hồ sơ.")
-    if op["entity"] == CONFLICT_ENTITY:
-        return None
-    spec = ENTITIES[op["entity"]]
-    for name, value in op["fields"].items():
-        problem = value_problem(spec.field(name), value, language)
-        if problem:
-            return problem
-    return None
 
 
 @dataclass
@@ -238,22 +308,22 @@ class _Batch:
         return record.server_version
 
 
-_Request = tuple[Scope, list[dict[str, Any]], str]  # scope, operations, language
+# scope, operations, language, and each operation's problem (None: it may be applied)
+_Request = tuple[Scope, list[dict[str, Any]], str, tuple[str | None, ...]]
 
 
 def _apply_batch(connection: Connection, requests: list[_Request]) -> list[list[dict[str, Any]]]:
     """Merge every request's operations in order; one write per table for them all."""
-    problems = [[_shape_problem(op, language) for op in ops] for _, ops, language in requests]
-    known = _known_results([op["op_id"] for _, ops, _ in requests for op in ops], connection)
+    known = _known_results([op["op_id"] for _, ops, _, _ in requests for op in ops], connection)
     keys = [
         (op["entity"], op["record_id"])
-        for (_, ops, _), found in zip(requests, problems, strict=True)
+        for _, ops, _, found in requests
         for op, problem in zip(ops, found, strict=True)
         if not problem
     ]
     group = _Group(read_sequence(connection), stored.fetch(connection, keys))
     answers = []
-    for (scope, ops, language), found in zip(requests, problems, strict=True):
+    for scope, ops, language, found in requests:
         batch = _Batch(scope, language, group)
         results = []
         for op, problem in zip(ops, found, strict=True):

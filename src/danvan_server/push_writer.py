@@ -9,11 +9,14 @@ awaits the answer. The writer takes every request waiting when it is free (up to
 (``push.apply_group``): the same merges, in the same order, as one transaction
 each, for the cost of one. A lone push goes at once, alone.
 
-A group the database refuses (it should not: every value is checked first) is
-rolled back whole and each request applied alone, one operation per savepoint
-where needed (``push.apply_alone``), so only the culprit is rejected. An
-unavailable database fails the whole group (each request gets its 503 and is
-retried by its laptop).
+Every operation is checked before its request is queued (``push.prepare``), so a
+value no laptop could store is rejected on its own and never reaches the group's
+write. A group whose write still fails (it should not) is rolled back to its
+savepoint and each request applied again in a savepoint of its own, in the same
+transaction (``push.apply_group``): a refused value is rejected alone, a request
+that fails for another reason is rolled back alone and answered with its error,
+and the others commit. Only an unavailable database fails the whole group (each
+request gets its 503 and is retried by its laptop).
 """
 
 from __future__ import annotations
@@ -102,22 +105,14 @@ class PushWriter:
             return
         try:
             answers = push.apply_group(self.engine, [w.job for w in live])
-        except Exception as exc:
-            if push.refused_by_database(exc):
-                log.warning("the database refused a group of %d pushes: %s", len(live), exc)
-                for waiting in live:
-                    self._apply_alone(waiting)
-                return
+        except Exception as exc:  # the database is unavailable: nothing was applied
             for waiting in live:
                 waiting.answer.set_exception(exc)
             return
         self.groups += 1
         self.requests += len(live)
         for waiting, answer in zip(live, answers, strict=True):
-            waiting.answer.set_result(answer)
-
-    def _apply_alone(self, waiting: _Waiting) -> None:
-        try:
-            waiting.answer.set_result(push.apply_alone(self.engine, waiting.job))
-        except Exception as exc:
-            waiting.answer.set_exception(exc)
+            if isinstance(answer, BaseException):
+                waiting.answer.set_exception(answer)
+            else:
+                waiting.answer.set_result(answer)

@@ -2,6 +2,9 @@
 
 The store calls ``prepare()`` before it writes anything: a record that fails
 raises ``ValidationError`` carrying every problem, and nothing is written.
+``coerce_fields`` turns what a form or the server sends into stored values and
+holds each one to ``core.field_rules`` (the rules the server applies too), so a
+value the store or the server could not keep is refused before anything is saved.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from danvan_desktop.core import field_rules
 from danvan_desktop.core.errors import FieldProblem, PermissionDeniedError, ValidationError
+from danvan_desktop.core.field_rules import ValueProblem
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.model_status import check_transition
 from danvan_desktop.core.schema import EntitySpec, FieldSpec
@@ -68,14 +73,40 @@ def parse_datetime(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
+class _RuleBroken(ValueError):
+    """A value whose stored form breaks a rule of ``core.field_rules``."""
+
+    def __init__(self, problem: ValueProblem, value: Any) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+        self.value = value
+
+
+def _held_to_rules(spec: FieldSpec, stored: Any) -> Any:
+    """``stored`` when it keeps the field rules (``_RuleBroken`` otherwise)."""
+    problem = field_rules.value_problem(spec, stored)
+    if problem is not None:
+        raise _RuleBroken(problem, stored)
+    return stored
+
+
 def _coerce_one(spec: FieldSpec, value: Any) -> Any:
-    """The stored form of ``value`` for ``spec`` (ValueError/TypeError when it has none)."""
+    """The stored form of ``value`` for ``spec``, held to ``core.field_rules``
+    (``_RuleBroken``, or ValueError/TypeError when it has no stored form)."""
     if value is None:
         return None
     if isinstance(value, str) and spec.kind not in ("json",):
         value = normalize_text(value)
         if value == "":
             return None
+    if spec.kind == "json":
+        parsed = json.loads(value) if isinstance(value, str) else value
+        parsed = _nfc_json(_held_to_rules(spec, parsed))  # checked first: it bounds the depth
+        return json.dumps(parsed, ensure_ascii=False, sort_keys=True)
+    return _held_to_rules(spec, _stored_form(spec, value))
+
+
+def _stored_form(spec: FieldSpec, value: Any) -> Any:
     kind = spec.kind
     if kind in ("text", "long_text", "ref"):
         return str(value)
@@ -105,10 +136,6 @@ def _coerce_one(spec: FieldSpec, value: Any) -> Any:
         if isinstance(value, dt.datetime):
             return value.replace(microsecond=0).isoformat(timespec="minutes")
         return parse_datetime(value).isoformat(timespec="minutes")
-    if kind == "json":
-        if isinstance(value, str):
-            value = json.loads(value)
-        return json.dumps(_nfc_json(value), ensure_ascii=False, sort_keys=True)
     raise ValueError(kind)
 
 
@@ -158,7 +185,9 @@ def coerce_fields(entity: EntitySpec, fields: Mapping[str, Any]) -> dict[str, An
             continue
         try:
             out[name] = _coerce_one(spec, value)
-        except (ValueError, TypeError, json.JSONDecodeError):
+        except _RuleBroken as broken:
+            problems.append(FieldProblem(name, _rule_message(spec, broken)))
+        except (ValueError, TypeError, OverflowError, RecursionError):
             problems.append(
                 FieldProblem(
                     name,
@@ -174,6 +203,79 @@ def coerce_fields(entity: EntitySpec, fields: Mapping[str, Any]) -> dict[str, An
     if problems:
         raise ValidationError(problems)
     return out
+
+
+def _rule_message(spec: FieldSpec, broken: _RuleBroken) -> str:
+    """What is wrong with a value and how to fix it, naming the field."""
+    code, params, label = broken.problem.code, broken.problem.params, _label(spec)
+    if code == field_rules.TOO_LONG:
+        return tr(
+            "validation",
+            "«{label}» dài {length} ký tự, quá giới hạn {limit}: hãy rút gọn.",
+            label=label,
+            **params,
+        )
+    if code == field_rules.LONE_SURROGATE:
+        return tr(
+            "validation",
+            "«{label}» có ký tự hỏng, không phải chữ Unicode hợp lệ (thường do dán từ một phần "
+            "mềm khác): hãy xóa đoạn chữ đó rồi gõ lại.",
+            label=label,
+        )
+    if code == field_rules.NUL_CHARACTER:
+        return tr(
+            "validation",
+            "«{label}» có ký tự rỗng (NUL) không lưu được (thường do dán từ một phần mềm khác): "
+            "hãy xóa đoạn chữ đó rồi gõ lại.",
+            label=label,
+        )
+    if code == field_rules.OUT_OF_RANGE:
+        if params["minimum"] == 0 and isinstance(broken.value, int) and broken.value < 0:
+            return tr(
+                "validation",
+                "«{label}» không được là số âm: hãy nhập 0 hoặc lớn hơn.",
+                label=label,
+            )
+        return tr(
+            "validation",
+            "«{label}» phải là số từ {minimum} đến {maximum}: hãy nhập một số trong khoảng này.",
+            label=label,
+            **params,
+        )
+    if code == field_rules.NOT_FINITE:
+        return tr(
+            "validation",
+            "«{label}» phải là một số cụ thể (không phải vô cực hay NaN): hãy nhập một số, ví "
+            "dụ 12,5.",
+            label=label,
+        )
+    if code == field_rules.TOO_DEEP:
+        return tr(
+            "validation",
+            "«{label}» lồng nhau quá {limit} tầng, không lưu được: hãy chọn lại từ danh sách.",
+            label=label,
+            **params,
+        )
+    if code == field_rules.TOO_BIG:
+        return tr(
+            "validation",
+            "«{label}» quá lớn (quá {limit} ký tự và giá trị): hãy bỏ bớt mục trong danh sách.",
+            label=label,
+            **params,
+        )
+    if code == field_rules.NOT_AN_ID:
+        return tr(
+            "validation",
+            "«{label}» không phải mã hồ sơ hợp lệ: hãy chọn lại từ danh sách.",
+            label=label,
+        )
+    return tr(
+        "validation",
+        "«{label}» không hợp lệ ({value}): {hint}.",
+        label=label,
+        value=broken.value,
+        hint=_kind_hint(spec),
+    )
 
 
 def validate_record(
