@@ -32,24 +32,24 @@
       <translation>The server answered without a valid signing key.</translation>
     </message>
     <message>
-      <source>Máy chưa đăng ký với máy chủ tỉnh nên chưa làm được gói đồng bộ: hãy đăng ký máy ở trang Đồng bộ một lần, ở nơi có mạng (ví dụ tại xã).</source>
-      <translation>This computer is not enrolled with the provincial server, so it cannot make a sync bundle yet: enrol it once on the Sync page, where there is a connection (for example at the commune office).</translation>
+      <source>Máy chưa đăng ký với máy chủ của thành phố nên chưa làm được gói đồng bộ: hãy đăng ký máy ở trang Đồng bộ một lần, ở nơi có mạng (ví dụ tại xã).</source>
+      <translation>This computer is not enrolled with the city's server, so it cannot make a sync bundle yet: enrol it once on the Sync page, where there is a connection (for example at the commune office).</translation>
     </message>
     <message>
-      <source>Máy chủ tỉnh chưa có khóa ký của máy này: hãy đồng bộ qua mạng một lần (khóa được gửi tự động), sau đó gói USB mới dùng được.</source>
-      <translation>The provincial server does not have this computer's signing key yet: sync over the network once (the key is sent automatically); USB bundles work after that.</translation>
+      <source>Máy chủ của thành phố chưa có khóa ký của máy này: hãy đồng bộ qua mạng một lần (khóa được gửi tự động), sau đó gói USB mới dùng được.</source>
+      <translation>The city's server does not have this computer's signing key yet: sync over the network once (the key is sent automatically); USB bundles work after that.</translation>
     </message>
     <message>
-      <source>Đây là gói gửi lên máy chủ, không phải gói trả lời: hãy mang nó đến máy chủ tỉnh (lệnh danvan-server import-bundle).</source>
-      <translation>This is a bundle for the server, not a reply: take it to the provincial server (command danvan-server import-bundle).</translation>
+      <source>Đây là gói gửi lên máy chủ, không phải gói trả lời: hãy mang nó đến máy chủ của thành phố (lệnh danvan-server import-bundle).</source>
+      <translation>This is a bundle for the server, not a reply: take it to the city's server (command danvan-server import-bundle).</translation>
     </message>
     <message>
       <source>Gói trả lời này dành cho một máy khác: hãy nhập gói mang đúng tên máy này.</source>
       <translation>This reply bundle is for another computer: import the reply that carries this computer's name.</translation>
     </message>
     <message>
-      <source>Máy chưa có khóa của máy chủ tỉnh để kiểm tra gói: hãy đồng bộ qua mạng một lần rồi nhập lại gói.</source>
-      <translation>This computer does not have the provincial server's key to check the bundle yet: sync over the network once, then import the bundle again.</translation>
+      <source>Máy chưa có khóa của máy chủ của thành phố để kiểm tra gói: hãy đồng bộ qua mạng một lần rồi nhập lại gói.</source>
+      <translation>This computer does not have the city's server's key to check the bundle yet: sync over the network once, then import the bundle again.</translation>
     </message>
     <message>
       <source>Gói trả lời đến từ một máy chủ khác (hoặc máy chủ đã được cài lại): hãy đồng bộ qua mạng hoặc xin gói mới.</source>
@@ -103,6 +103,54 @@
       <source>{count} bản ghi chưa được cập nhật theo gói này vì máy đã gửi thay đổi của chúng mà chưa nhận được xác nhận; lần đồng bộ hoặc gói trả lời sau sẽ cập nhật.</source>
       <translation>{count} records were not updated from this reply: this laptop sent changes to them and their answer has not come back yet; the next sync or reply bundle will update them.</translation>
     </message>
+    <message>
+      <source>dữ liệu JSON trong {member} (byte)</source>
+      <translation>the JSON data in {member} (bytes)</translation>
+    </message>
+    <message>
+      <source>Tệp ZIP của gói có cấu trúc không an toàn (thành phần bị nén hoặc mã hóa, tên trùng nhau, hoặc khai báo nhiều byte hơn chính tệp): gói bị từ chối toàn bộ mà không giải nén gì. Hãy chép lại gói từ máy đã làm ra nó.</source>
+      <translation>The bundle's ZIP archive is unsafe (a compressed or encrypted member, a name used twice, or more bytes declared than the file holds): the whole bundle was refused without unpacking anything. Copy the bundle again from the computer that made it.</translation>
+    </message>
+    <message>
+      <source>Gói đồng bộ vượt giới hạn an toàn: {what} vượt quá {limit}. Gói bị từ chối toàn bộ, không có gì được ghi; hãy xin làm lại gói.</source>
+      <translation>The sync bundle exceeds a safety limit: {what} is over {limit}. The whole bundle was refused and nothing was written; ask for a new bundle.</translation>
+    </message>
+    <message>
+      <source>Thành phần {member} của gói lớn hơn kích thước mà bản kê khai báo ({size} byte): gói bị từ chối toàn bộ, không có gì được ghi. Hãy chép lại gói từ máy đã làm ra nó.</source>
+      <translation>The bundle member {member} is larger than the size its manifest declares ({size} bytes): the whole bundle was refused and nothing was written. Copy the bundle again from the computer that made it.</translation>
+    </message>
+    <message>
+      <source>số thành phần của gói</source>
+      <translation>the number of the bundle's members</translation>
+    </message>
+    <message>
+      <source>kích thước tệp gói (byte)</source>
+      <translation>the size of the bundle file (bytes)</translation>
+    </message>
+    <message>
+      <source>kích thước bản kê manifest.json (byte)</source>
+      <translation>the size of the manifest, manifest.json (bytes)</translation>
+    </message>
+    <message>
+      <source>kích thước chữ ký manifest.sig (byte)</source>
+      <translation>the size of the signature, manifest.sig (bytes)</translation>
+    </message>
+    <message>
+      <source>kích thước danh mục ZIP (byte)</source>
+      <translation>the size of the ZIP directory (bytes)</translation>
+    </message>
+    <message>
+      <source>Bản kê của gói trả lời thiếu mã máy chủ (epoch) nên không biết gói đến từ máy chủ nào: gói bị từ chối; hãy xin máy chủ của thành phố làm lại gói.</source>
+      <translation>The reply bundle's manifest has no server code (epoch), so there is no telling which server it came from: the bundle was refused; ask the city's server for a new reply.</translation>
+    </message>
+    <message>
+      <source>Bản kê của gói thiếu mã máy chủ (epoch) nên không biết gói được làm cho máy chủ nào: gói bị từ chối. Máy trạm cần đồng bộ qua mạng một lần rồi làm lại gói.</source>
+      <translation>The bundle's manifest has no server code (epoch), so there is no telling which server it was made for: the bundle was refused. The laptop needs to sync online once, then make the bundle again.</translation>
+    </message>
+    <message>
+      <source>Máy chủ chưa nhập gói {bundle} của máy {device}: hãy nhập gói đó trước rồi mới làm gói trả lời cho nó.</source>
+      <translation>The server has not imported bundle {bundle} of device {device}: import that bundle first, then make its reply.</translation>
+    </message>
   </context>
   <context>
     <name>cli</name>
@@ -127,8 +175,8 @@
       <translation>file holding the bundle passphrase</translation>
     </message>
     <message>
-      <source>nhập gói trả lời của máy chủ tỉnh</source>
-      <translation>import the provincial server's reply bundle</translation>
+      <source>nhập gói trả lời của máy chủ của thành phố</source>
+      <translation>import the city's server's reply bundle</translation>
     </message>
     <message>
       <source>Không đọc được tệp mật khẩu {path}: {reason}</source>

@@ -1,26 +1,32 @@
 """USB bundles on the server: device keys, importing a laptop's bundle, making replies.
 
 A bundle is checked whole before anything is written: its structure, that its
-device is enrolled, not revoked and registered the key that signed it, that it
-was made for this server (epoch), every member's hash, the passphrase, and every
-operation's shape. Then its files are stored (content-addressed, idempotent) and
-its operations go through the same ``push`` as the HTTP protocol, in one
-transaction: a replayed ``op_id`` answers ``duplicate``, so importing a bundle
-twice, or an older bundle after a newer one, changes nothing.
+device is enrolled, not revoked and registered the key that signed it (before any
+member is read), that it was made for this server (epoch), every member's size and
+hash, the passphrase, every operation's shape and every file's hash. Then the
+files that a record in the device's scope names are stored (content-addressed,
+idempotent; the others are left out) and its operations go through the same
+``push`` as the HTTP protocol, in one transaction: a replayed ``op_id`` answers
+``duplicate``, so importing a bundle twice, or an older bundle after a newer one,
+changes nothing.
 
-Messages are for the provincial IT officer (``danvan-server``), in the language
+A reply answers the bundles it is asked to (the ones just imported), or else the
+device's bundle imported last: never "the highest bundle id", since a bundle id
+carries its laptop's clock.
+
+Messages are for the city's IT officer (``danvan-server``), in the language
 ``core.i18n`` is set to.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 import danvan_desktop.sync.bundle_format as fmt
 import danvan_desktop.sync.protocol as protocol
@@ -33,10 +39,14 @@ from danvan_server import units as unit_tree
 from danvan_server.attachments import AttachmentStore
 from danvan_server.bundle_tables import bundle_imports, device_keys
 from danvan_server.checks import is_valid_id
-from danvan_server.db import devices, get_meta, meta, reading, writing
+from danvan_server.db import devices, get_meta, meta, reading, records, writing
+from danvan_server.http import ApiError
+from danvan_server.pull import visible_to
 from danvan_server.records import utc_now
 
 SIGNING_KEY = "bundle_signing_key"
+REPLY_FORMAT_VERSION = 1  # laptops of the first release read format 1 only (sizes ignored)
+REPLY_MAX_BYTES = 128 * 1024**2  # changes in one reply: its JSON stays within fmt.MAX_JSON_BYTES
 
 
 # -- keys ------------------------------------------------------------------------------
@@ -86,6 +96,7 @@ class Imported:
     counts: dict[str, int]  # applied / duplicate / conflict / rejected
     files_stored: int
     seen_before: str | None  # when this very bundle was imported before
+    files_left_out: int = 0  # files no record in the device's scope names
 
 
 def import_bundle(
@@ -97,21 +108,27 @@ def import_bundle(
         raise BundleError(
             tr("bundle", "Đây là gói trả lời cho máy trạm, không phải gói gửi lên máy chủ.")
         )
-    scope = _signer_scope(engine, bundle)
+    scope = _signer_scope(engine, bundle)  # the signature, before any member is read
     payload = bundle.json_member(fmt.OPS_MEMBER, passphrase)
     ops = payload.get("ops")
     if not isinstance(ops, list) or not all(_op_ok(op, scope.device_id) for op in ops):
         raise fmt.damaged()
-    blobs_in = _file_members(bundle, passphrase)
-    for sha, content in blobs_in.items():
-        files.store_whole(sha, content, scope.device_id)
+    carried = _check_files(bundle, passphrase)
+    kept = _files_in_scope(engine, scope, ops, carried)
+    for sha in kept:  # one at a time: a bundle of photos is not held in memory whole
+        files.store_whole(sha, bundle.member(fmt.FILES_PREFIX + sha, passphrase), scope.device_id)
     body = {"device_id": scope.device_id, "ops": ops}
-    answer = push.push(engine, scope, body, max(1, len(ops)), current_language())
+    try:
+        answer = push.push(engine, scope, body, max(1, len(ops)), current_language())
+    except ApiError as exc:  # the whole request refused: so is the bundle
+        raise BundleError(exc.message) from None
     counts = {status: 0 for status in protocol.STATUSES}
     for result in answer["results"]:
         counts[str(result["status"])] = counts.get(str(result["status"]), 0) + 1
-    seen = _record_import(engine, bundle, answer["results"], list(blobs_in))
-    return Imported(str(bundle.manifest["bundle_id"]), scope.device_id, counts, len(blobs_in), seen)
+    seen = _record_import(engine, bundle, answer["results"], kept)
+    bundle_id = str(bundle.manifest["bundle_id"])
+    left_out = len(carried) - len(kept)
+    return Imported(bundle_id, scope.device_id, counts, len(kept), seen, left_out)
 
 
 def _signer_scope(engine: Engine, bundle: fmt.Bundle) -> auth.Scope:
@@ -152,7 +169,16 @@ def _signer_scope(engine: Engine, bundle: fmt.Bundle) -> auth.Scope:
             )
         )
     bundle.verify(str(key))
-    if bundle.manifest.get("epoch") not in (None, epoch):
+    made_for = bundle.manifest.get("epoch")
+    if not isinstance(made_for, str) or not made_for:
+        raise BundleError(
+            tr(
+                "bundle",
+                "Bản kê của gói thiếu mã máy chủ (epoch) nên không biết gói được làm cho máy "
+                "chủ nào: gói bị từ chối. Máy trạm cần đồng bộ qua mạng một lần rồi làm lại gói.",
+            )
+        )
+    if made_for != epoch:
         raise BundleError(
             tr(
                 "bundle",
@@ -171,18 +197,60 @@ def _op_ok(op: object, device_id: str) -> bool:
     )
 
 
-def _file_members(bundle: fmt.Bundle, passphrase: str | None) -> dict[str, bytes]:
-    """The bundle's files, each checked against the SHA-256 it is named by."""
-    found: dict[str, bytes] = {}
+def _check_files(bundle: fmt.Bundle, passphrase: str | None) -> list[str]:
+    """The SHA-256 of the bundle's files, each checked (and dropped) before any is kept."""
+    found: list[str] = []
     for name in sorted(bundle.stored):
         if not name.startswith(fmt.FILES_PREFIX):
             continue
         sha = name[len(fmt.FILES_PREFIX) :]
-        content = bundle.member(name, passphrase)
-        if hashlib.sha256(content).hexdigest() != sha:
+        if hashlib.sha256(bundle.member(name, passphrase)).hexdigest() != sha:
             raise fmt.damaged()
-        found[sha] = content
+        found.append(sha)
     return found
+
+
+def _files_in_scope(
+    engine: Engine, scope: auth.Scope, ops: list[Any], carried: list[str]
+) -> list[str]:
+    """The carried files a record in the device's scope names: an attachment upsert of
+    this bundle for a unit in its scope, or a live record on the server it may read.
+    Other files are left out (the laptop sends them again while it still needs to)."""
+    named: set[str] = set()
+    with reading(engine) as connection:
+        units: dict[object, bool] = {}
+        for op in ops:
+            if op.get("entity") != "attachment" or op.get("kind") != "upsert":
+                continue
+            unit_id = op.get("unit_id")
+            if unit_id not in units:
+                units[unit_id] = _covers(connection, scope, unit_id)
+            if units[unit_id]:
+                named.update(_shas_named(op))
+        rest = [sha for sha in carried if sha not in named]
+        for start in range(0, len(rest), 500):  # bounded statements on either database
+            named.update(
+                connection.execute(
+                    select(records.c.blob_sha256)
+                    .where(records.c.blob_sha256.in_(rest[start : start + 500]))
+                    .where(records.c.deleted.is_(False), visible_to(scope))
+                ).scalars()
+            )
+    return [sha for sha in carried if sha in named]
+
+
+def _shas_named(op: dict[str, Any]) -> list[str]:
+    fields = op.get("fields")
+    if not isinstance(fields, dict):
+        return []
+    return [
+        value for key in ("upload_sha256", "sha256") if isinstance(value := fields.get(key), str)
+    ]
+
+
+def _covers(connection: Connection, scope: auth.Scope, unit_id: object) -> bool:
+    unit = unit_tree.get(connection, unit_id) if isinstance(unit_id, str) else None
+    return unit is not None and scope.covers(unit.path)
 
 
 def _record_import(
@@ -199,7 +267,7 @@ def _record_import(
                 insert(bundle_imports).values(
                     bundle_id=bundle_id,
                     device_id=str(bundle.manifest["device_id"]),
-                    created_at=str(bundle.manifest.get("created_at") or ""),
+                    created_at=str(bundle.manifest.get("created_at") or "")[:40],  # shown only
                     imported_at=utc_now(),
                     checkpoint=_int(bundle.manifest.get("checkpoint")),
                     results=json.dumps([_short(r) for r in results], ensure_ascii=False),
@@ -215,7 +283,8 @@ def _short(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def _int(value: object) -> int:
-    return value if isinstance(value, int) and value >= 0 else 0
+    """A checkpoint as the database can hold it (a 64-bit integer), 0 when it is not one."""
+    return value if isinstance(value, int) and 0 <= value < 2**63 else 0
 
 
 # -- replies ---------------------------------------------------------------------------
@@ -233,34 +302,33 @@ def make_reply(
     engine: Engine,
     device_id: str,
     *,
+    bundle_ids: Sequence[str] = (),
     since: int | None = None,
     passphrase: str | None = None,
-    max_bytes: int = 512 * 1024**2,
+    max_bytes: int = REPLY_MAX_BYTES,
 ) -> Reply:
-    """The reply to the device's newest imported bundle (bundles are cumulative): the
-    results of its operations,
-    the changes in its scope since its checkpoint (or ``since``), the files now held."""
+    """The reply to the device's bundles ``bundle_ids`` (those just imported, in the order
+    they were), or else to the one imported last: never to the highest bundle id, which
+    carries the laptop's clock. It holds the results of their operations, the changes in
+    the device's scope since their checkpoint (or ``since``) and the files now held."""
     with reading(engine) as connection:
         row = connection.execute(select(devices).where(devices.c.device_id == device_id)).first()
         unit = unit_tree.get(connection, row.unit_id) if row is not None else None
-        last = connection.execute(
-            select(bundle_imports)
-            .where(bundle_imports.c.device_id == device_id)
-            .order_by(bundle_imports.c.bundle_id.desc())  # UUIDv7: the newest made
-            .limit(1)
-        ).first()
-        results: list[dict[str, Any]] = json.loads(last.results) if last is not None else []
-        shas: list[str] = json.loads(last.files) if last is not None else []
+        answered = _answered(connection, device_id, bundle_ids)
         epoch = get_meta(connection, "epoch")
     if row is None or unit is None:
         raise BundleError(
             tr("bundle", "Không có máy nào mang mã {device} trên máy chủ này.", device=device_id)
         )
+    results: dict[str, dict[str, Any]] = {}
+    for imported in answered:  # an operation in two bundles: the later import's answer
+        results.update((str(r.get("op_id")), r) for r in json.loads(imported.results))
+    shas = list(dict.fromkeys(sha for a in answered for sha in json.loads(a.files)))
     scope = auth.Scope(row.device_id, row.role, unit, row.last_seen_at)
-    start = since if since is not None else (int(last.checkpoint) if last is not None else 0)
+    start = since if since is not None else min((int(a.checkpoint) for a in answered), default=0)
     page = json.loads(pull.pull(engine, scope, start, max_bytes))
     reply = {
-        "results": results,
+        "results": list(results.values()),
         "changes": page["changes"],
         "since": start,
         "next": page["next"],
@@ -274,22 +342,53 @@ def make_reply(
         "device_id": device_id,
         "unit_id": row.unit_id,
         "epoch": epoch,
-        "in_reply_to": last.bundle_id if last is not None else None,
+        "in_reply_to": answered[-1].bundle_id if answered else None,
         "created_at": utc_now(),
         "protocol": protocol.PROTOCOL_VERSION,
         "results": len(results),
         "changes": len(page["changes"]),
         "more": bool(page["more"]),
     }
-    member = json.dumps(reply, ensure_ascii=False, separators=(",", ":")).encode()
+    packed, unpacked = fmt.gzip_json(reply)
     data = fmt.seal(
         manifest,
-        {fmt.REPLY_MEMBER: gzip.compress(member, 9)},
+        {fmt.REPLY_MEMBER: packed},
         private_key=_private_key(engine),
         passphrase=passphrase,
+        unpacked={fmt.REPLY_MEMBER: unpacked},
+        format_version=REPLY_FORMAT_VERSION,
     )
     name = f"traloi-{_slug(row.device_name)}-{utc_now()[:10]}-{bundle_id[-6:]}{fmt.SUFFIX}"
     return Reply(data, name, len(results), len(page["changes"]))
+
+
+def _answered(connection: Connection, device_id: str, bundle_ids: Sequence[str]) -> list[Any]:
+    """The imports a reply answers: those named, in that order, or the one imported last
+    (by the server's import time; a bundle id carries the laptop's clock)."""
+    query = select(bundle_imports).where(bundle_imports.c.device_id == device_id)
+    if not bundle_ids:
+        latest = query.order_by(
+            bundle_imports.c.imported_at.desc(), bundle_imports.c.bundle_id.desc()
+        )
+        last = connection.execute(latest.limit(1)).first()
+        return [] if last is None else [last]
+    wanted = list(dict.fromkeys(bundle_ids))
+    found = {
+        row.bundle_id: row
+        for row in connection.execute(query.where(bundle_imports.c.bundle_id.in_(wanted)))
+    }
+    for bundle_id in wanted:
+        if bundle_id not in found:
+            raise BundleError(
+                tr(
+                    "bundle",
+                    "Máy chủ chưa nhập gói {bundle} của máy {device}: hãy nhập gói đó trước "
+                    "rồi mới làm gói trả lời cho nó.",
+                    bundle=bundle_id,
+                    device=device_id,
+                )
+            )
+    return [found[bundle_id] for bundle_id in wanted]
 
 
 def _slug(name: str) -> str:

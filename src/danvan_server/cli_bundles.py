@@ -1,12 +1,14 @@
 """``danvan-server import-bundle`` and ``export-bundle``: USB bundles at the office.
 
     danvan-server import-bundle FILE... [--reply-dir DIR] [--passphrase-file F]
-    danvan-server export-bundle --device DEVICE_ID --out DIR [--since SEQ]
+    danvan-server export-bundle --device DEVICE_ID --out DIR [--bundle ID] [--since SEQ]
 
 Importing checks each bundle whole and applies it (``bundles.py``); a refused bundle
-is reported and the others still go in. ``--reply-dir`` (often the same stick)
-receives, for each device, a signed reply bundle with the results and the changes
-its laptop has not seen. The passphrase of encrypted bundles comes from a file,
+is reported as ``refused <file>: <reason>`` and the others still go in, whatever went
+wrong with it (an unexpected error also writes its traceback to the log, stderr).
+``--reply-dir`` (often the same stick) receives, for each device, a signed reply
+bundle answering the bundles of that device just imported, with the changes its
+laptop has not seen. The passphrase of encrypted bundles comes from a file,
 ``DANVAN_BUNDLE_PASSPHRASE``, or a prompt (``--ask-passphrase``); replies are
 encrypted with it too.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from danvan_server.settings import Settings
 
 COMMANDS = ("import-bundle", "export-bundle")
 PASSPHRASE_ENV = "DANVAN_BUNDLE_PASSPHRASE"
+log = logging.getLogger(__name__)
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,9 +45,16 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     exporting.add_argument("--device", required=True, help="device id (see `devices`)")
     exporting.add_argument("--out", type=Path, required=True, help="folder or stick")
     exporting.add_argument(
+        "--bundle",
+        action="append",
+        default=[],
+        help="id of the imported bundle to answer (repeatable; default: the device's bundle "
+        "imported last)",
+    )
+    exporting.add_argument(
         "--since",
         type=int,
-        help="sequence to start from (default: the checkpoint of the device's newest bundle)",
+        help="sequence to start from (default: the checkpoint of the bundle answered)",
     )
     _common(exporting)
 
@@ -59,34 +70,62 @@ def run(args: argparse.Namespace, engine: Engine) -> int:
     set_language(args.language)
     passphrase = _passphrase(args)
     if args.command == "export-bundle":
-        reply = bundles.make_reply(engine, args.device, since=args.since, passphrase=passphrase)
+        reply = bundles.make_reply(
+            engine, args.device, bundle_ids=args.bundle, since=args.since, passphrase=passphrase
+        )
         written = write_file(args.out, reply.file_name, reply.data)
         print(f"wrote {written.path} ({reply.results} results, {reply.changes} changes)")
         return 0
     settings = Settings()
     files = AttachmentStore(engine, admin.attachments_dir(engine), settings.max_attachment_bytes)
     refused = 0
-    devices: list[str] = []
+    imported_by_device: dict[str, list[str]] = {}
     for path in args.files:
-        try:
-            imported = bundles.import_bundle(engine, files, _read(path), passphrase=passphrase)
-        except DanvanError as exc:
+        imported = _import_one(engine, files, path, passphrase)
+        if imported is None:
             refused += 1
-            print(f"refused {path}: {exc}")
             continue
-        counts = ", ".join(f"{n} {status}" for status, n in imported.counts.items() if n)
-        again = f" (imported before, {imported.seen_before})" if imported.seen_before else ""
-        print(
-            f"imported {path.name}: bundle {imported.bundle_id} of device {imported.device_id}"
-            f"{again}: {counts or 'no operations'}; {imported.files_stored} files"
-        )
-        devices.append(imported.device_id)
+        imported_by_device.setdefault(imported.device_id, []).append(imported.bundle_id)
     if args.reply_dir is not None:
-        for device_id in dict.fromkeys(devices):  # once per device, after all its bundles
-            reply = bundles.make_reply(engine, device_id, passphrase=passphrase)
+        for device_id, bundle_ids in imported_by_device.items():  # after all its bundles
+            reply = bundles.make_reply(
+                engine, device_id, bundle_ids=bundle_ids, passphrase=passphrase
+            )
             written = write_file(args.reply_dir, reply.file_name, reply.data)
             print(f"reply {written.path} ({reply.results} results, {reply.changes} changes)")
     return 1 if refused else 0
+
+
+def _import_one(
+    engine: Engine, files: AttachmentStore, path: Path, passphrase: str | None
+) -> bundles.Imported | None:
+    """Import one bundle and say what it did; None (and a ``refused`` line) when it did
+    not go in, whatever the reason: one bad bundle never stops the others."""
+    try:
+        imported = bundles.import_bundle(engine, files, _read(path), passphrase=passphrase)
+    except DanvanError as exc:
+        print(f"refused {path}: {exc}")
+        return None
+    except Exception as exc:  # a fault of ours or of the machine, not of the bundle's making
+        log.exception("importing %s failed", path)
+        detail = (str(exc).splitlines() or [""])[0]
+        print(
+            f"refused {path}: unexpected error ({type(exc).__name__}: {detail}); "
+            "the traceback is in the log"
+        )
+        return None
+    counts = ", ".join(f"{n} {status}" for status, n in imported.counts.items() if n)
+    again = f" (imported before, {imported.seen_before})" if imported.seen_before else ""
+    left_out = (
+        f", {imported.files_left_out} left out (no record in the device's scope names them)"
+        if imported.files_left_out
+        else ""
+    )
+    print(
+        f"imported {path.name}: bundle {imported.bundle_id} of device {imported.device_id}"
+        f"{again}: {counts or 'no operations'}; {imported.files_stored} files{left_out}"
+    )
+    return imported
 
 
 def _read(path: Path) -> bytes:

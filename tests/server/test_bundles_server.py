@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
-import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from danvan_desktop.sync import bundle_format as fmt
 from danvan_server import admin, bundles
 from danvan_server.attachments import AttachmentStore
 from danvan_server.db import get_meta, read_sequence, reading
+from danvan_server.records import utc_now
 from support.server_process import ServerApi
 
 MODEL = {"name": "Đường hoa sáng xanh", "status": "registered", "year": 2026}
@@ -29,11 +29,17 @@ def _keyed(team: ServerApi) -> str:
     return private
 
 
-def _bundle(engine: Engine, team: ServerApi, private: str, ops: list[dict[str, Any]]) -> bytes:
+def _bundle(
+    engine: Engine,
+    team: ServerApi,
+    private: str,
+    ops: list[dict[str, Any]],
+    bundle_id: str | None = None,
+) -> bytes:
     with reading(engine) as connection:
         epoch = get_meta(connection, "epoch")
     manifest = {
-        "bundle_id": uuid7(),
+        "bundle_id": bundle_id or uuid7(),
         "direction": fmt.TO_SERVER,
         "device_id": team.device_id,
         "unit_id": team.unit_id,
@@ -41,8 +47,10 @@ def _bundle(engine: Engine, team: ServerApi, private: str, ops: list[dict[str, A
         "checkpoint": 0,
         "created_at": "2026-11-28T10:00:00Z",
     }
-    ops_member = gzip.compress(json.dumps({"ops": ops}).encode())
-    return fmt.seal(manifest, {fmt.OPS_MEMBER: ops_member}, private_key=private)
+    ops_member, size = fmt.gzip_json({"ops": ops})
+    return fmt.seal(
+        manifest, {fmt.OPS_MEMBER: ops_member}, private_key=private, unpacked={fmt.OPS_MEMBER: size}
+    )
 
 
 def _files(engine: Engine, tmp_path: Path) -> AttachmentStore:
@@ -139,3 +147,62 @@ def test_the_reply_is_signed_by_the_server_and_carries_results_and_changes(
     names = {c["fields"].get("name") for c in body["changes"] if c["entity"] == "model"}
     assert names == {"Đường hoa sáng xanh", "Vườn rau"}
     assert body["next"] == _high(engine)
+
+
+def _made_with_clock_ahead() -> str:
+    """A bundle id (UUIDv7) made by a laptop whose clock ran a year ahead."""
+    ahead = f"{int(time.time() * 1000) + 365 * 86_400_000:012x}"
+    return f"{ahead[:8]}-{ahead[8:]}{uuid7()[13:]}"
+
+
+def _import_two_with_the_later_smaller(
+    team: ServerApi, engine: Engine, tmp_path: Path
+) -> tuple[dict[str, Any], dict[str, Any], str, str]:
+    """Import a bundle made while the clock was ahead, then a later one (a smaller id)."""
+    private = _keyed(team)
+    early_op, late_op = team.op("model", uuid7(), MODEL), team.op("model", uuid7(), MODEL)
+    early_id, late_id = _made_with_clock_ahead(), uuid7()
+    assert late_id < early_id
+    files = _files(engine, tmp_path)
+    bundles.import_bundle(engine, files, _bundle(engine, team, private, [early_op], early_id))
+    imported_at = utc_now()
+    while utc_now() == imported_at:  # the next import gets a later import time
+        time.sleep(0.001)
+    bundles.import_bundle(engine, files, _bundle(engine, team, private, [late_op], late_id))
+    return early_op, late_op, early_id, late_id
+
+
+def _answered(engine: Engine, reply: bundles.Reply) -> tuple[str, list[str]]:
+    """The bundle a reply answers and the operations it carries results for."""
+    bundle = fmt.read(reply.data)
+    bundle.verify(bundles.server_public_key(engine))
+    body = bundle.json_member(fmt.REPLY_MEMBER)
+    return bundle.manifest["in_reply_to"], [r["op_id"] for r in body["results"]]
+
+
+def test_the_default_reply_answers_the_bundle_imported_last_not_the_highest_id(
+    team: ServerApi, engine: Engine, tmp_path: Path
+) -> None:
+    """A laptop clock once ahead gave an older bundle the higher id: the reply ignores ids."""
+    _, late_op, _, late_id = _import_two_with_the_later_smaller(team, engine, tmp_path)
+    reply = bundles.make_reply(engine, str(team.device_id))
+    assert _answered(engine, reply) == (late_id, [late_op["op_id"]])
+
+
+def test_a_reply_answers_the_bundles_it_is_given(
+    team: ServerApi, engine: Engine, tmp_path: Path
+) -> None:
+    """Asked for both bundles (as import-bundle --reply-dir does), it answers both."""
+    early_op, late_op, early_id, late_id = _import_two_with_the_later_smaller(
+        team, engine, tmp_path
+    )
+    reply = bundles.make_reply(engine, str(team.device_id), bundle_ids=[early_id, late_id])
+    assert _answered(engine, reply) == (late_id, [early_op["op_id"], late_op["op_id"]])
+    only_early = bundles.make_reply(engine, str(team.device_id), bundle_ids=[early_id])
+    assert _answered(engine, only_early) == (early_id, [early_op["op_id"]])
+
+
+def test_a_reply_to_a_bundle_never_imported_is_refused(team: ServerApi, engine: Engine) -> None:
+    """Naming a bundle the server has not imported says so."""
+    with pytest.raises(fmt.BundleError, match="chưa nhập gói"):
+        bundles.make_reply(engine, str(team.device_id), bundle_ids=[uuid7()])

@@ -54,6 +54,7 @@ def test_a_member_cannot_move_to_another_bundle() -> None:
     with pytest.raises(fmt.BundleError):
         moved.verify(PUBLIC)
     forged = fmt.Bundle(one.manifest, one.manifest_bytes, one.signature, one.stored)
+    forged.verify(PUBLIC)
     assert forged.member(fmt.OPS_MEMBER, "p") == b"one"
 
 
@@ -95,5 +96,6 @@ def test_a_hostile_scrypt_cost_is_refused_before_it_runs() -> None:
                                passphrase="p"))  # fmt: skip
     manifest = {**bundle.manifest, "encryption": {**bundle.manifest["encryption"], "n": 2**24}}
     hostile = fmt.Bundle(manifest, bundle.manifest_bytes, bundle.signature, bundle.stored)
+    hostile.verify(PUBLIC)  # the signature covers the bytes, not this altered dict
     with pytest.raises(fmt.BundleError, match="bị hỏng"):
         hostile.member(fmt.OPS_MEMBER, "p")

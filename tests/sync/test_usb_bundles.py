@@ -39,8 +39,16 @@ class Office:
             self.engine, self.files, path.read_bytes(), passphrase=passphrase
         )
 
-    def reply(self, device_id: str, folder: Path, passphrase: str | None = None) -> Path:
-        made = bundles.make_reply(self.engine, device_id, passphrase=passphrase)
+    def reply(
+        self,
+        device_id: str,
+        folder: Path,
+        passphrase: str | None = None,
+        bundle_ids: tuple[str, ...] = (),
+    ) -> Path:
+        made = bundles.make_reply(
+            self.engine, device_id, bundle_ids=bundle_ids, passphrase=passphrase
+        )
         path = folder / made.file_name
         path.write_bytes(made.data)
         return path
@@ -135,13 +143,14 @@ def test_bundles_are_cumulative_so_order_does_not_matter(
     second_dir.mkdir()
     second = a.write_sync_bundle(second_dir)
     assert second.operations == first.operations + 1  # the edit is an operation of its own
-    office.import_file(second.path)
+    newer = office.import_file(second.path)
     late = office.import_file(first.path)
     assert late.counts["applied"] == 0 and late.counts["duplicate"] == first.operations
     b = laptops("b")
     b.sync_now()
     assert b.get_record("model", model_id)["name"] == "Tên mới"
-    a.import_sync_reply(office.reply(a.store.device_id, stick))
+    both = (newer.bundle_id, late.bundle_id)  # as `import-bundle --reply-dir` answers them
+    a.import_sync_reply(office.reply(a.store.device_id, stick, bundle_ids=both))
     assert a.pending_count() == 0
     assert a.get_record("model", model_id)["name"] == "Tên mới"
 

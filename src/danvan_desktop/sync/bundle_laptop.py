@@ -16,8 +16,6 @@ any order, twice, or after an online sync, and nothing goes backwards.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +39,8 @@ PRIVATE_KEY = "bundle_private_key"
 SERVER_KEY = "bundle_server_key"
 REGISTERED_KEY = "bundle_key_registered"  # the public key the server has for this laptop
 DEVICE_KEY_PATH = f"{protocol.API_PREFIX}/device-key"
+FILES_PER_BUNDLE = fmt.MAX_MEMBERS - 3  # the manifest, its signature and the operations
+FILE_BYTES_PER_BUNDLE = fmt.MAX_BUNDLE_BYTES - 512 * 1024**2  # room for the operations
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,8 @@ def make_bundle(records: Records, *, passphrase: str | None = None) -> MadeBundl
         raise BundleError(
             tr(
                 "bundle",
-                "Máy chưa đăng ký với máy chủ tỉnh nên chưa làm được gói đồng bộ: hãy đăng ký "
+                "Máy chưa đăng ký với máy chủ của thành phố nên chưa làm được gói đồng bộ: hãy "
+                "đăng ký "
                 "máy ở trang Đồng bộ một lần, ở nơi có mạng (ví dụ tại xã).",
             )
         )
@@ -123,7 +124,8 @@ def make_bundle(records: Records, *, passphrase: str | None = None) -> MadeBundl
         raise BundleError(
             tr(
                 "bundle",
-                "Máy chủ tỉnh chưa có khóa ký của máy này: hãy đồng bộ qua mạng một lần (khóa "
+                "Máy chủ của thành phố chưa có khóa ký của máy này: hãy đồng bộ qua mạng một lần "
+                "(khóa "
                 "được gửi tự động), sau đó gói USB mới dùng được.",
             )
         )
@@ -134,11 +136,8 @@ def make_bundle(records: Records, *, passphrase: str | None = None) -> MadeBundl
         files = _files_to_send(records)
         checkpoint = sync_apply.checkpoint(records)
     bundle_id = uuid7()
-    members = {
-        fmt.OPS_MEMBER: gzip.compress(
-            json.dumps({"ops": [op.envelope() for op in ops]}, ensure_ascii=False).encode(), 9
-        )
-    }
+    packed, unpacked = fmt.gzip_json({"ops": [op.envelope() for op in ops]})
+    members = {fmt.OPS_MEMBER: packed}
     for sha in files:
         members[fmt.FILES_PREFIX + sha] = blob_path(store, sha).read_bytes()
     manifest = {
@@ -156,18 +155,37 @@ def make_bundle(records: Records, *, passphrase: str | None = None) -> MadeBundl
     }
     private = store.meta(PRIVATE_KEY)
     assert private is not None  # made by device_public_key above
-    data = fmt.seal(manifest, members, private_key=private, passphrase=passphrase)
+    data = fmt.seal(
+        manifest,
+        members,
+        private_key=private,
+        passphrase=passphrase,
+        unpacked={fmt.OPS_MEMBER: unpacked},
+    )
     return MadeBundle(data, _file_name(records, bundle_id), bundle_id, len(ops), len(files))
 
 
 def _files_to_send(records: Records) -> list[str]:
-    """Files named by live attachments that the server has not confirmed, held here."""
+    """Files named by live attachments that the server has not confirmed, held here, as
+    many as one bundle may carry (``FILES_PER_BUNDLE``, ``FILE_BYTES_PER_BUNDLE``): the
+    rest go in a bundle made after the reply has confirmed these."""
     rows = records.db.query(
         "SELECT DISTINCT b.sha256 FROM attachment a "
         "JOIN attachment_blob b ON b.sha256 = coalesce(a.upload_sha256, a.sha256) "
         "WHERE a.deleted = 0 AND b.uploaded = 0 ORDER BY b.sha256"
     )
-    return [row["sha256"] for row in rows if blob_path(records.store, row["sha256"]).is_file()]
+    chosen: list[str] = []
+    total = 0
+    for row in rows:
+        path = blob_path(records.store, row["sha256"])
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        if len(chosen) == FILES_PER_BUNDLE or total + size > FILE_BYTES_PER_BUNDLE:
+            break
+        chosen.append(row["sha256"])
+        total += size
+    return chosen
 
 
 def _file_name(records: Records, bundle_id: str) -> str:
@@ -253,7 +271,7 @@ def _check_reply(records: Records, bundle: fmt.Bundle) -> None:
             tr(
                 "bundle",
                 "Đây là gói gửi lên máy chủ, không phải gói trả lời: hãy mang nó đến máy chủ "
-                "tỉnh (lệnh danvan-server import-bundle).",
+                "của thành phố (lệnh danvan-server import-bundle).",
             )
         )
     if bundle.manifest.get("device_id") != store.device_id:
@@ -268,13 +286,23 @@ def _check_reply(records: Records, bundle: fmt.Bundle) -> None:
         raise BundleError(
             tr(
                 "bundle",
-                "Máy chưa có khóa của máy chủ tỉnh để kiểm tra gói: hãy đồng bộ qua mạng một "
+                "Máy chưa có khóa của máy chủ của thành phố để kiểm tra gói: hãy đồng bộ qua mạng "
+                "một "
                 "lần rồi nhập lại gói.",
             )
         )
     bundle.verify(server_key)
+    epoch = bundle.manifest.get("epoch")
+    if not isinstance(epoch, str) or not epoch:
+        raise BundleError(
+            tr(
+                "bundle",
+                "Bản kê của gói trả lời thiếu mã máy chủ (epoch) nên không biết gói đến từ máy "
+                "chủ nào: gói bị từ chối; hãy xin máy chủ của thành phố làm lại gói.",
+            )
+        )
     known_epoch = store.meta(sync_apply.EPOCH_KEY)
-    if known_epoch and bundle.manifest.get("epoch") != known_epoch:
+    if known_epoch and epoch != known_epoch:
         raise BundleError(
             tr(
                 "bundle",
