@@ -1,7 +1,7 @@
 """Server administration: initialise, units, enrollment codes, revocation, handbook, status.
 
 The ``danvan-server`` commands call these functions, and so do tests that need a
-server with units and enrolled devices. Messages here are for the provincial IT
+server with units and enrolled devices. Messages here are for the city's IT
 officer and are in English.
 """
 
@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, inspect, select
 
 from danvan_desktop.core.ids import uuid7
-from danvan_server import auth, schema
+from danvan_desktop.core.private_files import private_dir
+from danvan_server import audit, auth, schema
 from danvan_server import records as stored
 from danvan_server import units as unit_tree
 from danvan_server.db import (
@@ -57,7 +58,7 @@ def initialise(engine: Engine, attachments_dir: Path) -> str:
     if is_initialised(engine):
         raise AdminError("this database is already initialised; its data was left untouched")
     folder = attachments_dir.expanduser().resolve()
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)  # the teams' photos: 0700 (and any parent it has to make)
     schema.create(engine)
     epoch = uuid7()
     with engine.begin() as connection:
@@ -91,19 +92,49 @@ def attachments_dir(engine: Engine) -> Path:
 
 
 def make_code(
-    engine: Engine, unit_ref: str, role: str, valid_for: timedelta | None = None
+    engine: Engine,
+    unit_ref: str,
+    role: str,
+    valid_for: timedelta | None = None,
+    *,
+    for_device: str | None = None,
 ) -> tuple[str, unit_tree.Unit]:
-    """A new single-use enrollment code for a unit and role, and the unit."""
+    """A new single-use enrollment code for a unit and role, and the unit.
+
+    Without ``for_device`` the code enrolls a new device id only. With it, the code
+    re-enrolls that enrolled, unrevoked device id (a laptop restored onto new hardware,
+    or moved to another unit); making it is written to the audit log."""
     if role not in auth.ROLES:
         raise AdminError(f"role must be one of {', '.join(auth.ROLES)}")
+    attachments_dir(engine)  # an older schema gains the codes' device column first
     with writing(engine, sequenced=False) as connection:
         unit = _find_unit(connection, unit_ref)
         if role == "reviewer" and unit.level == "village":
             raise AdminError("a reviewer belongs to a commune or the city, not to a village")
-        code = auth.create_code(
-            connection, unit.id, role, valid_for or timedelta(days=DEFAULT_CODE_DAYS)
-        )
+        if for_device is not None:
+            _check_reenrollable(connection, for_device)
+        valid_for = valid_for or timedelta(days=DEFAULT_CODE_DAYS)
+        code = auth.create_code(connection, unit.id, role, valid_for, for_device=for_device)
+        if for_device is not None:
+            audit.write(connection, "device.reenroll_code", for_device, unit=unit.id, role=role)
     return code, unit
+
+
+def _check_reenrollable(connection: Any, device_id: str) -> None:
+    """AdminError unless ``device_id`` is enrolled and not revoked."""
+    row = connection.execute(
+        select(devices.c.revoked_at).where(devices.c.device_id == device_id)
+    ).first()
+    if row is None:
+        raise AdminError(
+            f"no enrolled device {device_id!r} (see `devices`): a new laptop needs a code "
+            "without --device"
+        )
+    if row.revoked_at is not None:
+        raise AdminError(
+            f"device {device_id!r} was revoked at {row.revoked_at} and stays revoked: enroll "
+            "the laptop under a new device id, with a code made without --device"
+        )
 
 
 def _find_unit(connection: Any, unit_ref: str) -> unit_tree.Unit:

@@ -73,9 +73,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(
         lifespan=lifespan,
-        title="Dân vận khéo provincial server",
+        title="Dân vận khéo city server",
         version=str(PROTOCOL_VERSION),
-        description="Sync protocol between team laptops and the provincial server "
+        description="Sync protocol between team laptops and the city's server "
         "(see docs/protocol.md).",
     )
     app.state.engine = engine
@@ -134,14 +134,16 @@ def _add_error_handlers(app: FastAPI) -> None:
         log.warning("database unavailable on %s: %s", request.url.path, exc)
         message = say(
             request_language(request),
-            "Cơ sở dữ liệu của máy chủ tỉnh tạm thời không dùng được; sẽ tự thử lại sau.",
+            "Cơ sở dữ liệu của máy chủ của thành phố tạm thời không dùng được; sẽ tự thử lại sau.",
         )
         return JSONResponse({"detail": message}, status_code=503, headers={"Retry-After": "30"})
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        message = say(request_language(request), "Máy chủ tỉnh gặp lỗi nội bộ; sẽ tự thử lại sau.")
+        message = say(
+            request_language(request), "Máy chủ của thành phố gặp lỗi nội bộ; sẽ tự thử lại sau."
+        )
         return JSONResponse({"detail": message}, status_code=500)
 
 
@@ -280,8 +282,8 @@ def _add_attachment_routes(app: FastAPI) -> None:
     prefix = f"{API_PREFIX}/attachments"
 
     @app.post(f"{prefix}/missing", tags=["attachments"], openapi_extra=BODIES["missing"])
-    async def missing(request: Request, _scope: ScopeDep) -> dict[str, Any]:
-        """Which of these files the server lacks."""
+    async def missing(request: Request, scope: ScopeDep) -> dict[str, Any]:
+        """Which of these files the device's unit has not uploaded (nor a unit below it)."""
         language = request_language(request)
         body = await read_json_object(request, 4 * 1024 * 1024)
         shas = body.get("sha256")
@@ -289,12 +291,13 @@ def _add_attachment_routes(app: FastAPI) -> None:
             raise ApiError(422, say(language, "«sha256» phải là danh sách mã SHA-256."))
         for sha in shas:
             check_sha256(sha, language)
-        return {"missing": await run_in_threadpool(files.missing, shas)}
+        return {"missing": await run_in_threadpool(files.missing, shas, scope)}
 
     @app.get(f"{prefix}/{{sha256}}/offset", tags=["attachments"])
-    def offset(request: Request, sha256: str, _scope: ScopeDep) -> dict[str, Any]:
-        """How many bytes of this file the server holds (where an upload resumes)."""
-        return files.offset(check_sha256(sha256, request_language(request)))
+    def offset(request: Request, sha256: str, scope: ScopeDep) -> dict[str, Any]:
+        """How many bytes of this file the server holds from the device's unit (where its
+        upload resumes)."""
+        return files.offset(check_sha256(sha256, request_language(request)), scope)
 
     @app.put(f"{prefix}/{{sha256}}", tags=["attachments"], openapi_extra=BODIES["chunk"])
     async def put_chunk(
@@ -317,7 +320,9 @@ def _add_attachment_routes(app: FastAPI) -> None:
                 ),
             )
         data = await read_body(request, settings.max_chunk_bytes)
-        held = await run_in_threadpool(files.append, sha256, offset, data, chunk_sha, language)
+        held = await run_in_threadpool(
+            files.append, sha256, offset, data, chunk_sha, scope, language
+        )
         return {"offset": held}
 
     @app.post(
@@ -330,14 +335,25 @@ def _add_attachment_routes(app: FastAPI) -> None:
         size = (await read_json_object(request, 64 * 1024)).get("size")
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
             raise ApiError(422, say(language, "«size» phải là số byte của tệp."))
-        await run_in_threadpool(files.complete, sha256, size, scope.device_id, language)
+        await run_in_threadpool(files.complete, sha256, size, scope, language)
         return {"stored": True}
 
     @app.get(f"{prefix}/{{sha256}}", tags=["attachments"], response_model=None)
     def download(request: Request, sha256: str, scope: ScopeDep) -> FileResponse:
-        """The file (``Range`` supported), when a record in the device's scope names it."""
+        """The file (``Range`` supported), when the device's unit or one below it uploaded it;
+        403 when a record in its scope names a file only other units uploaded, 404 else."""
         language = request_language(request)
         path = files.readable_path(check_sha256(sha256, language), scope)
-        if path is None:
-            raise ApiError(404, say(language, "Máy chủ không có tệp này trong phạm vi của máy."))
-        return FileResponse(path, media_type="application/octet-stream")
+        if path is not None:
+            return FileResponse(path, media_type="application/octet-stream")
+        if files.stored_size(sha256) is not None and files.named_in_scope(sha256, scope):
+            raise ApiError(
+                403,
+                say(
+                    language,
+                    "Không tải được tệp này: máy chủ của thành phố chỉ giữ tệp này từ một đơn vị "
+                    "khác, và chỉ gửi tệp cho đơn vị đã tải nó lên (hoặc đơn vị cấp trên). Nếu "
+                    "một máy của đơn vị mình có tệp này, hãy thử lại sau khi máy đó đồng bộ.",
+                ),
+            )
+        raise ApiError(404, say(language, "Máy chủ không có tệp này trong phạm vi của máy."))

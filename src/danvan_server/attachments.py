@@ -1,10 +1,17 @@
 """Content-addressed attachment files: resumable chunked upload, verified completion.
 
-Files live under the folder chosen at ``init`` as ``<ab>/<sha256>``, with the
-partial upload beside it as ``<sha256>.part``. A chunk is appended only at the
-offset the server holds and only when its own checksum matches; the file is
+Files live under the folder chosen at ``init`` as ``<ab>/<sha256>``, with a unit's
+partial upload beside it as ``<sha256>.<unit key>.part``. A chunk is appended only at
+the offset the server holds and only when its own checksum matches; the file is
 accepted (renamed into place and listed in ``blobs``) only after the whole-file
-SHA-256 matches its name. Every write is fsynced before it is acknowledged.
+SHA-256 matches its name. Every write is fsynced before it is acknowledged. Files
+are 0600 in 0700 folders: they are the teams' photos.
+
+A unit gets a file only by sending its bytes. ``blob_holders`` lists the units that
+uploaded each file; a device may read a file when it can read one of them (its own
+unit, or a unit below it), and ``/missing`` and the upload offset answer for the
+device's unit: knowing a file's SHA-256, or naming it in a record, is not enough. A
+second unit that has the same bytes sends them again (and is then listed too).
 """
 
 from __future__ import annotations
@@ -19,10 +26,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import ColumnElement, Connection, Engine, insert, select
 
+from danvan_desktop.core.private_files import (
+    is_private,
+    open_private,
+    private_dir,
+    private_tree,
+)
 from danvan_server.auth import Scope
-from danvan_server.db import blobs, reading, records, writing
+from danvan_server.db import blob_holders, blobs, devices, reading, records, units, writing
 from danvan_server.http import ApiError
 from danvan_server.messages import say
 from danvan_server.pull import visible_to
@@ -40,14 +53,17 @@ class AttachmentStore:
         self.engine = engine
         self.folder = folder
         self.max_bytes = max_bytes
+        if folder.is_dir() and not is_private(folder):
+            private_tree(folder)  # made by an older release with the umask's modes: once
 
     def final_path(self, sha: str) -> Path:
         """Where a complete file lives."""
         return self.folder / sha[:2] / sha
 
-    def part_path(self, sha: str) -> Path:
-        """Where an upload in progress lives."""
-        return self.folder / sha[:2] / f"{sha}.part"
+    def part_path(self, sha: str, unit_id: str) -> Path:
+        """Where a unit's upload in progress lives (each unit sends its own bytes)."""
+        unit_key = hashlib.sha256(unit_id.encode()).hexdigest()[:16]
+        return self.folder / sha[:2] / f"{sha}.{unit_key}.part"
 
     def stored_size(self, sha: str) -> int | None:
         """The size of a complete file, None when the server lacks it."""
@@ -55,36 +71,45 @@ class AttachmentStore:
             row = connection.execute(select(blobs.c.size).where(blobs.c.sha256 == sha)).first()
         return None if row is None else int(row[0])
 
-    def missing(self, shas: list[str]) -> list[str]:
-        """The hashes among ``shas`` the server has no complete file for, in order."""
+    def readable_size(self, sha: str, scope: Scope) -> int | None:
+        """The size of a complete file this device may read, None otherwise."""
+        with reading(self.engine) as connection:
+            return _readable_size(connection, sha, scope)
+
+    def missing(self, shas: list[str], scope: Scope) -> list[str]:
+        """The hashes among ``shas`` this device's unit has no readable file for, in order."""
         with reading(self.engine) as connection:
             have = {
                 row[0]
                 for row in connection.execute(
-                    select(blobs.c.sha256).where(blobs.c.sha256.in_(shas))
+                    select(blob_holders.c.sha256)
+                    .join_from(blob_holders, units, units.c.id == blob_holders.c.unit_id)
+                    .where(blob_holders.c.sha256.in_(shas), _held_within(scope))
                 )
             }
         return [sha for sha in dict.fromkeys(shas) if sha not in have]
 
-    def offset(self, sha: str) -> dict[str, Any]:
-        """Where an upload resumes: ``{"offset", "complete"}``."""
-        size = self.stored_size(sha)
+    def offset(self, sha: str, scope: Scope) -> dict[str, Any]:
+        """Where this unit's upload resumes: ``{"offset", "complete"}``."""
+        size = self.readable_size(sha, scope)
         if size is not None:
             return {"offset": size, "complete": True}
-        part = self.part_path(sha)
+        part = self.part_path(sha, scope.unit.id)
         return {"offset": part.stat().st_size if part.exists() else 0, "complete": False}
 
-    def append(self, sha: str, offset: int, data: bytes, chunk_sha: str, language: str) -> int:
-        """Append one verified chunk at ``offset``; return the new offset."""
+    def append(
+        self, sha: str, offset: int, data: bytes, chunk_sha: str, scope: Scope, language: str
+    ) -> int:
+        """Append one verified chunk at ``offset`` to this unit's upload; the new offset."""
         if hashlib.sha256(data).hexdigest() != chunk_sha.strip().lower():
             raise ApiError(
                 422, say(language, "Mã kiểm tra của phần tệp không khớp: hãy gửi lại phần này.")
             )
-        size = self.stored_size(sha)
+        size = self.readable_size(sha, scope)
         if size is not None:
             return size
         with _file_lock(sha):
-            part = self.part_path(sha)
+            part = self.part_path(sha, scope.unit.id)
             held = part.stat().st_size if part.exists() else 0
             if offset != held:
                 raise OffsetMismatch(held, language)
@@ -97,19 +122,19 @@ class AttachmentStore:
                         limit=self.max_bytes,
                     ),
                 )
-            part.parent.mkdir(parents=True, exist_ok=True)
-            with part.open("ab") as handle:
+            private_dir(part.parent)
+            with open_private(part, "ab") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             return held + len(data)
 
-    def complete(self, sha: str, size: int, device_id: str, language: str) -> None:
-        """Accept the upload when its size and whole-file hash match (422 otherwise)."""
-        if self.stored_size(sha) is not None:
+    def complete(self, sha: str, size: int, scope: Scope, language: str) -> None:
+        """Accept this unit's upload when its size and whole-file hash match (422 otherwise)."""
+        if self.readable_size(sha, scope) is not None:
             return
         with _file_lock(sha):
-            part = self.part_path(sha)
+            part = self.part_path(sha, scope.unit.id)
             held = part.stat().st_size if part.exists() else 0
             if held != size:
                 raise OffsetMismatch(held, language, expected=size)
@@ -124,18 +149,23 @@ class AttachmentStore:
                     ),
                 )
             final = self.final_path(sha)
-            os.replace(part, final)
-            _fsync_folder(final.parent)
-            self._list(sha, size, device_id)
+            if final.exists():  # another unit sent the same bytes before: this one has them too
+                part.unlink()
+            else:
+                os.replace(part, final)
+                _fsync_folder(final.parent)
+            self._list(sha, size, scope.device_id, scope.unit.id)
 
     def store_whole(self, sha: str, data: bytes, device_id: str) -> None:
         """Keep a file that arrived whole (a USB bundle's), already checked against ``sha``:
-        written and synced under a temporary name, renamed, then listed."""
-        if self.stored_size(sha) is not None:
+        written and synced under a temporary name (0600), renamed, then listed as held by
+        the device's unit."""
+        if self.stored_size(sha) is not None and self.final_path(sha).exists():
+            self._list(sha, len(data), device_id)  # the device's unit has the bytes too
             return
         with _file_lock(sha):
             final = self.final_path(sha)
-            final.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(final.parent)
             handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=f".{sha[:8]}-")
             try:
                 with os.fdopen(handle, "wb") as out:
@@ -149,8 +179,8 @@ class AttachmentStore:
             _fsync_folder(final.parent)
             self._list(sha, len(data), device_id)
 
-    def _list(self, sha: str, size: int, device_id: str) -> None:
-        """Add a complete file to the ``blobs`` table (once)."""
+    def _list(self, sha: str, size: int, device_id: str, unit_id: str | None = None) -> None:
+        """Add a complete file to the ``blobs`` table (once), held by the uploader's unit."""
         with writing(self.engine, sequenced=False) as connection:
             known = connection.execute(select(blobs.c.sha256).where(blobs.c.sha256 == sha)).first()
             if known is None:
@@ -159,25 +189,75 @@ class AttachmentStore:
                         sha256=sha, size=size, stored_at=utc_now(), device_id=device_id
                     )
                 )
+            if unit_id is None:
+                unit_id = connection.execute(
+                    select(devices.c.unit_id).where(devices.c.device_id == device_id)
+                ).scalar_one_or_none()
+            if unit_id is None:
+                return  # no such device: the file is kept, readable by no one yet
+            held = connection.execute(
+                select(blob_holders.c.sha256).where(
+                    blob_holders.c.sha256 == sha, blob_holders.c.unit_id == unit_id
+                )
+            ).first()
+            if held is None:
+                connection.execute(
+                    insert(blob_holders).values(sha256=sha, unit_id=unit_id, stored_at=utc_now())
+                )
 
     def readable_path(self, sha: str, scope: Scope) -> Path | None:
-        """The file, when this device may read it: named by a record in scope, or its own."""
-        with reading(self.engine) as connection:
-            row = connection.execute(select(blobs.c.device_id).where(blobs.c.sha256 == sha)).first()
-            if row is None:
-                return None
-            allowed = (
-                row.device_id == scope.device_id
-                or connection.execute(
-                    select(records.c.id)
-                    .where(records.c.blob_sha256 == sha, records.c.deleted.is_(False))
-                    .where(visible_to(scope))
-                    .limit(1)
-                ).first()
-                is not None
-            )
+        """The file, when this device may read it: its unit, or one below, uploaded it."""
+        if self.readable_size(sha, scope) is None:
+            return None
         path = self.final_path(sha)
-        return path if allowed and path.exists() else None
+        return path if path.exists() else None
+
+    def named_in_scope(self, sha: str, scope: Scope) -> bool:
+        """True when a live record this device may read names the file."""
+        with reading(self.engine) as connection:
+            row = connection.execute(
+                select(records.c.id)
+                .where(records.c.blob_sha256 == sha, records.c.deleted.is_(False))
+                .where(visible_to(scope))
+                .limit(1)
+            ).first()
+        return row is not None
+
+
+def _held_within(scope: Scope) -> ColumnElement[bool]:
+    """Holders (joined with ``units``) this scope may read: its unit and those below."""
+    return units.c.path.startswith(scope.unit.path, autoescape=True)
+
+
+def _readable_size(connection: Connection, sha: str, scope: Scope) -> int | None:
+    row = connection.execute(
+        select(blobs.c.size)
+        .join_from(blobs, blob_holders, blob_holders.c.sha256 == blobs.c.sha256)
+        .join(units, units.c.id == blob_holders.c.unit_id)
+        .where(blobs.c.sha256 == sha, _held_within(scope))
+        .limit(1)
+    ).first()
+    return None if row is None else int(row[0])
+
+
+def fill_blob_holders(connection: Connection) -> None:
+    """Schema step 3: each file already stored stays readable by the unit of the device
+    that uploaded it (and by the units above it)."""
+    uploaded = (
+        select(blobs.c.sha256, devices.c.unit_id, blobs.c.stored_at)
+        .join_from(blobs, devices, devices.c.device_id == blobs.c.device_id)
+        .where(
+            ~select(blob_holders.c.sha256)
+            .where(
+                blob_holders.c.sha256 == blobs.c.sha256,
+                blob_holders.c.unit_id == devices.c.unit_id,
+            )
+            .exists()
+        )
+    )
+    connection.execute(
+        insert(blob_holders).from_select(["sha256", "unit_id", "stored_at"], uploaded)
+    )
 
 
 class OffsetMismatch(ApiError):

@@ -4,6 +4,13 @@ A server admin makes a single-use enrollment code for one unit and role; the
 laptop trades it for a random token bound to its device id. Both are stored only
 as SHA-256 hashes: they are high-entropy random strings, so a plain hash is
 enough and a stolen database yields no usable token.
+
+A device id belongs to the device that first enrolled it. A plain code enrolls a
+new device id only; enrolling an enrolled id again (a laptop restored onto new
+hardware, or moved to another unit) needs a code the admin made for that id
+(``danvan-server enroll --device``): it replaces the token, forgets the key that
+signed the device's USB bundles, and is written to the audit log. A revoked id
+stays revoked: the laptop enrolls under a new id.
 """
 
 from __future__ import annotations
@@ -14,9 +21,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, insert, select, update
+from sqlalchemy import Connection, Engine, Row, delete, insert, inspect, select, update
+from sqlalchemy.exc import IntegrityError
 
+from danvan_server import audit
 from danvan_server import units as unit_tree
+from danvan_server.bundle_tables import device_keys
 from danvan_server.checks import is_valid_id
 from danvan_server.db import devices, enrollment_codes, get_meta, reading, units, writing
 from danvan_server.http import ApiError
@@ -67,8 +77,18 @@ def normalise_code(text: str) -> str:
     return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
 
 
-def create_code(connection: Connection, unit_id: str, role: str, valid_for: timedelta) -> str:
-    """Store a new single-use code for ``unit_id`` and ``role``; return it (shown once)."""
+def create_code(
+    connection: Connection,
+    unit_id: str,
+    role: str,
+    valid_for: timedelta,
+    *,
+    for_device: str | None = None,
+) -> str:
+    """Store a new single-use code for ``unit_id`` and ``role``; return it (shown once).
+
+    With ``for_device`` the code re-enrolls that enrolled device id (and nothing else);
+    without it, it enrolls a new device id only."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     code = new_code()
@@ -80,9 +100,17 @@ def create_code(connection: Connection, unit_id: str, role: str, valid_for: time
             role=role,
             created_at=now.isoformat(timespec="seconds"),
             expires_at=(now + valid_for).isoformat(timespec="seconds"),
+            for_device=for_device,
         )
     )
     return code
+
+
+def add_code_device_column(connection: Connection) -> None:
+    """Schema step 3: ``enrollment_codes.for_device`` on a database made before it."""
+    columns = {column["name"] for column in inspect(connection).get_columns("enrollment_codes")}
+    if "for_device" not in columns:
+        connection.exec_driver_sql("ALTER TABLE enrollment_codes ADD COLUMN for_device VARCHAR(64)")
 
 
 def authenticate(engine: Engine, authorization: str | None, language: str) -> Scope:
@@ -118,7 +146,8 @@ def authenticate_on(connection: Connection, authorization: str | None, language:
             401,
             say(
                 language,
-                "Mã truy cập không đúng hoặc máy chưa đăng ký với máy chủ tỉnh: hãy đăng ký lại "
+                "Mã truy cập không đúng hoặc máy chưa đăng ký với máy chủ của thành phố: hãy đăng "
+                "ký lại "
                 "bằng mã đăng ký mới do cán bộ quản trị cấp.",
             ),
         )
@@ -128,7 +157,7 @@ def authenticate_on(connection: Connection, authorization: str | None, language:
             say(
                 language,
                 "Máy này đã bị thu hồi quyền đồng bộ từ {when}: hãy liên hệ cán bộ quản trị "
-                "máy chủ tỉnh để được cấp mã đăng ký mới.",
+                "máy chủ của thành phố để được cấp mã đăng ký mới.",
                 when=row.revoked_at,
             ),
         )
@@ -170,6 +199,16 @@ def enroll(engine: Engine, body: dict[str, Any], language: str) -> dict[str, Any
             422,
             say(language, "device_id phải là mã máy (chữ, số, «-»), device_name là văn bản."),
         )
+    device_name = device_name[:200]
+    if not _storable_text(device_name):
+        raise ApiError(
+            422,
+            say(
+                language,
+                "device_name (tên máy) không được chứa ký tự NUL hay ký tự không hợp lệ: hãy "
+                "đặt lại tên máy.",
+            ),
+        )
     code_hash = hash_secret(normalise_code(code))
     with writing(engine, sequenced=False) as connection:
         row = connection.execute(
@@ -178,16 +217,81 @@ def enroll(engine: Engine, body: dict[str, Any], language: str) -> dict[str, Any
             .with_for_update()  # two laptops racing with one code: the second waits, then fails
         ).first()
         row = _usable_code(row, language)
+        known = connection.execute(
+            select(devices.c.unit_id, devices.c.revoked_at)
+            .where(devices.c.device_id == device_id)
+            .with_for_update()
+        ).first()
+        _check_identity(row, device_id, known, language)
         connection.execute(
             update(enrollment_codes)
             .where(enrollment_codes.c.code_hash == code_hash)
             .values(used_at=utc_now(), used_by_device=device_id)
         )
         token = new_token()
-        _store_device(connection, device_id, device_name[:200], row.unit_id, row.role, token)
+        if known is None:
+            _add_device(connection, device_id, device_name, row, token, language)
+        else:
+            _reenroll_device(connection, device_id, device_name, row, token, known.unit_id)
         unit = unit_tree.unit_record(connection, row.unit_id)
         epoch = get_meta(connection, "epoch")
     return {"token": token, "role": row.role, "unit": unit, "epoch": epoch, "device_id": device_id}
+
+
+def _storable_text(text: str) -> bool:
+    """True for text both databases store: no NUL, no lone surrogate."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_identity(
+    code: Row[Any], device_id: str, known: Row[Any, Any] | None, language: str
+) -> None:
+    """Refuse a code that may not enroll this device id (the code stays unused)."""
+    if code.for_device is not None and code.for_device != device_id:
+        raise ApiError(
+            403,
+            say(
+                language,
+                "Mã đăng ký này được cấp riêng để đăng ký lại một máy khác, không dùng được "
+                "cho máy {device}: hãy xin cán bộ quản trị mã đăng ký mới.",
+                device=device_id,
+            ),
+        )
+    if known is None:
+        return
+    if known.revoked_at is not None:
+        raise ApiError(
+            403,
+            say(
+                language,
+                "Mã máy {device} đã bị thu hồi quyền đồng bộ lúc {when} nên không đăng ký lại "
+                "được: máy tính này phải đăng ký với một mã máy mới; hãy liên hệ cán bộ quản "
+                "trị máy chủ của thành phố.",
+                device=device_id,
+                when=known.revoked_at,
+            ),
+        )
+    if code.for_device is None:
+        raise _already_enrolled(device_id, language)
+
+
+def _already_enrolled(device_id: str, language: str) -> ApiError:
+    return ApiError(
+        409,
+        say(
+            language,
+            "Mã máy {device} đã được đăng ký với máy chủ của thành phố; mã đăng ký này chỉ "
+            "dùng cho máy mới. Để đăng ký lại máy này, hãy xin cán bộ quản trị cấp mã đăng ký "
+            "dành riêng cho mã máy {device}.",
+            device=device_id,
+        ),
+    )
 
 
 def _usable_code(row: Row[Any] | None, language: str) -> Row[Any]:
@@ -212,26 +316,54 @@ def _usable_code(row: Row[Any] | None, language: str) -> Row[Any]:
     return row
 
 
-def _store_device(
-    connection: Connection, device_id: str, name: str, unit_id: str, role: str, token: str
-) -> None:
-    """Bind the device to its unit with a new token (re-enrolling replaces the old one)."""
-    values = {
+def _device_values(name: str, code: Row[Any], token: str) -> dict[str, Any]:
+    return {
         "device_name": name,
-        "unit_id": unit_id,
-        "role": role,
+        "unit_id": code.unit_id,
+        "role": code.role,
         "token_hash": hash_secret(token),
         "enrolled_at": utc_now(),
-        "revoked_at": None,
         "last_seen_at": utc_now(),
     }
-    known = connection.execute(
-        select(devices.c.device_id).where(devices.c.device_id == device_id)
-    ).first()
-    if known is None:
-        connection.execute(insert(devices).values(device_id=device_id, **values))
-    else:
-        connection.execute(update(devices).where(devices.c.device_id == device_id).values(values))
+
+
+def _add_device(
+    connection: Connection, device_id: str, name: str, code: Row[Any], token: str, language: str
+) -> None:
+    """Bind a new device id to the code's unit and role with a new token."""
+    try:
+        connection.execute(
+            insert(devices).values(device_id=device_id, **_device_values(name, code, token))
+        )
+    except IntegrityError:  # another laptop enrolled this id a moment ago (PostgreSQL)
+        raise _already_enrolled(device_id, language) from None  # the transaction rolls back
+
+
+def _reenroll_device(
+    connection: Connection,
+    device_id: str,
+    name: str,
+    code: Row[Any],
+    token: str,
+    previous_unit: str,
+) -> None:
+    """Give an enrolled device id a new token with a code made for it: the old token stops,
+    the key that signed its bundles is forgotten, and the audit log says so."""
+    connection.execute(
+        update(devices)
+        .where(devices.c.device_id == device_id)
+        .values(_device_values(name, code, token))
+    )
+    connection.execute(delete(device_keys).where(device_keys.c.device_id == device_id))
+    audit.write(
+        connection,
+        "device.reenroll",
+        device_id,
+        unit=code.unit_id,
+        role=code.role,
+        previous_unit=previous_unit,
+        code_for=code.for_device,
+    )
 
 
 def revoke(connection: Connection, device_id: str) -> bool:

@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 
+from danvan_desktop.core.private_files import private_file, tighten
 from danvan_server.settings import Settings
 
 try:
@@ -43,7 +44,8 @@ try:
 except ImportError:  # Windows: the processes of one SQLite file meet its busy handler
     fcntl = None  # type: ignore[assignment]
 
-SERVER_SCHEMA_VERSION = 3  # 2: device keys, USB bundles; 3: audit log (schema.py)
+# 2: device keys, USB bundles; 3: audit log, device-bound codes, file holders (schema.py)
+SERVER_SCHEMA_VERSION = 3
 WRITE_OPTION = "danvan_write"
 STATEMENTWISE_OPTION = "danvan_statementwise"  # SQLite: no BEGIN, see reading()
 
@@ -132,6 +134,8 @@ enrollment_codes = Table(
     Column("expires_at", String(40), nullable=False),
     Column("used_at", String(40), nullable=True),
     Column("used_by_device", String(64), nullable=True),
+    # Schema 3: a code that re-enrolls this enrolled device id (null: a new device only).
+    Column("for_device", String(64), nullable=True),
 )
 
 blobs = Table(
@@ -143,6 +147,17 @@ blobs = Table(
     Column("device_id", String(64), nullable=True),
 )
 
+# Schema 3: which units uploaded a file's bytes. A device may read a file only when it
+# can read one of these units (its own, or one below it): knowing a file's SHA-256, or
+# naming it in a record, gives nothing; each unit proves it has the bytes by sending them.
+blob_holders = Table(
+    "blob_holders",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("unit_id", String(64), primary_key=True),
+    Column("stored_at", String(40), nullable=False),
+)
+
 
 def make_engine(settings: Settings) -> Engine:
     """An engine for the settings' URL, with SQLite made safe for concurrent writers."""
@@ -151,6 +166,7 @@ def make_engine(settings: Settings) -> Engine:
         return _sqlite_engine(settings)
     return create_engine(
         url,
+        hide_parameters=True,  # an error in the log must not carry a token hash or a record
         pool_size=settings.pool_size,
         max_overflow=settings.pool_size // 2,  # the admin commands' and tests' extra use
         pool_pre_ping=settings.pool_pre_ping,
@@ -162,8 +178,10 @@ def make_engine(settings: Settings) -> Engine:
 
 
 def _sqlite_engine(settings: Settings) -> Engine:
+    _make_file_private(make_url(settings.database_url).database)
     engine = create_engine(
         settings.database_url,
+        hide_parameters=True,  # an error in the log must not carry a token hash or a record
         # As many pooled connections as threads use them (as for PostgreSQL): with the
         # default five, a burst opened and closed a connection (and ran the pragmas
         # below) for most requests, a tenth of the server's time.
@@ -191,6 +209,20 @@ def _sqlite_engine(settings: Settings) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE_OPTION) else "BEGIN")
 
     return engine
+
+
+def _make_file_private(database: str | None) -> None:
+    """The SQLite file holds the server's bundle-signing key: made 0600 before SQLite opens
+    it (its -wal and -shm files take the same mode), and made 0600 when an older release
+    left it readable by every user."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    try:
+        private_file(database)
+    except OSError:
+        return  # a missing or unwritable folder: SQLite's own error will say so
+    for suffix in ("-wal", "-shm", "-journal"):
+        tighten(database + suffix)
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -21,11 +21,16 @@ from danvan_server import (
     audit,  # noqa: F401  (registers schema-3 tables)
     bundle_tables,  # noqa: F401  (registers schema-2 tables)
 )
+from danvan_server.attachments import fill_blob_holders
+from danvan_server.auth import add_code_device_column
 from danvan_server.db import SERVER_SCHEMA_VERSION, get_meta, meta, metadata, reading
 
 CURRENT = SERVER_SCHEMA_VERSION
 # (the version that brought it, the step): columns added to tables an older schema has
-COLUMN_STEPS: list[tuple[int, Callable[[Connection], None]]] = []
+COLUMN_STEPS: list[tuple[int, Callable[[Connection], None]]] = [
+    (3, add_code_device_column),  # enrollment_codes.for_device: re-enrolling one device
+    (3, fill_blob_holders),  # the files already stored stay readable by their uploaders
+]
 
 
 def version(engine: Engine) -> str | None:

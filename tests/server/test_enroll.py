@@ -111,15 +111,18 @@ def test_revoked_token_is_403(team: ServerApi, engine: Engine) -> None:
     assert "thu hồi" in answer.json()["detail"]
 
 
-def test_revoked_device_can_enroll_again_with_a_new_code(
+def test_revoked_device_stays_revoked_and_enrolls_under_a_new_id(
     team: ServerApi, anonymous: ServerApi, database_url: str, engine: Engine, units: Units
 ) -> None:
-    """A new code made by the admin gives the revoked device a working token."""
+    """A new code does not bring a revoked device id back; the laptop enrolls as a new id."""
     admin.revoke_device(engine, str(team.device_id))
     code = make_enrollment_code(database_url, units.village.id, "team")
-    again = anonymous.enroll(code, device_id=str(team.device_id))
+    status, body = _enroll(anonymous, code, str(team.device_id))
+    assert status == 403
+    assert "mã máy mới" in str(body["detail"])
+    again = anonymous.enroll(code, device_id="laptop-new")
     assert again.pull().status_code == 200
-    assert team.pull().status_code in (401, 403)
+    assert team.pull().status_code == 403
 
 
 def test_enroll_without_code_is_422(anonymous: ServerApi, units: Units) -> None:

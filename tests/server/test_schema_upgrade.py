@@ -3,10 +3,25 @@ place."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, inspect, text, update
+from sqlalchemy import Engine, insert, inspect, select, text, update
 
 from danvan_server import admin, audit, schema
-from danvan_server.db import meta
+from danvan_server.db import blob_holders, blobs, devices, meta
+
+DEVICE = {
+    "device_id": "laptop-1",
+    "device_name": "Máy tổ 5",
+    "unit_id": "unit-5",
+    "role": "team",
+    "token_hash": "0" * 64,
+    "enrolled_at": "2026-01-05T08:00:00Z",
+}
+BLOB = {
+    "sha256": "ab" * 32,
+    "size": 3,
+    "stored_at": "2026-01-05T08:00:00Z",
+    "device_id": "laptop-1",
+}
 
 
 def test_schema_1_gains_the_bundle_tables_and_keeps_its_data(engine: Engine) -> None:
@@ -25,18 +40,26 @@ def test_schema_1_gains_the_bundle_tables_and_keeps_its_data(engine: Engine) -> 
 
 
 def test_schema_2_gains_the_audit_log(engine: Engine) -> None:
-    """A schema-2 database (no audit log) is brought to schema 3 and can be audited."""
+    """A schema-2 database (no audit log, no device-bound codes, no file holders) is brought
+    to schema 3 and can be audited; its stored files stay readable by their uploaders' unit."""
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE audit_log"))
+        connection.execute(text("DROP TABLE blob_holders"))
+        connection.execute(text("ALTER TABLE enrollment_codes DROP COLUMN for_device"))
         connection.execute(update(meta).where(meta.c.key == "schema_version").values(value="2"))
+        connection.execute(insert(devices).values(DEVICE))
+        connection.execute(insert(blobs).values(BLOB))
     admin.attachments_dir(engine)
-    assert "audit_log" in set(inspect(engine).get_table_names())
+    assert {"audit_log", "blob_holders"} <= set(inspect(engine).get_table_names())
+    assert "for_device" in {c["name"] for c in inspect(engine).get_columns("enrollment_codes")}
     assert schema.version(engine) == "3"
     with engine.begin() as connection:
         audit.write(connection, "record.remove", "r1", reason="test")
+        holders = connection.execute(select(blob_holders.c.sha256, blob_holders.c.unit_id)).all()
     assert [(e["action"], e["subject"], e["detail"]) for e in audit.entries(engine)] == [
         ("record.remove", "r1", {"reason": "test"})
     ]
+    assert [tuple(row) for row in holders] == [("ab" * 32, "unit-5")]
 
 
 def test_a_newer_schema_is_refused_untouched(engine: Engine) -> None:

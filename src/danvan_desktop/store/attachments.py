@@ -3,10 +3,10 @@
 A file is copied to ``attachments/ab/cdef…`` (the first two hex digits name the
 folder so that no folder holds tens of thousands of files), written to a
 ``.partial`` name, fsynced and renamed, so a killed process never leaves half a
-file under a real name. The same content attached twice is stored once. The
-``attachment`` record (synced) links the file to its owner; ``attachment_blob``
-(laptop-only) remembers which files the laptop holds and whether they were
-uploaded. No Qt here: thumbnails are the UI's business.
+file under a real name; files are 0600 in 0700 folders (core/private_files.py).
+The same content attached twice is stored once. The ``attachment`` record (synced)
+links the file to its owner; ``attachment_blob`` (laptop-only) remembers which files
+the laptop holds and whether they were uploaded. No Qt here: thumbnails are the UI's business.
 
 A photo is uploaded down-scaled (``sync/attachments.py``): its record then names
 the copy the server holds in ``upload_sha256``. The laptop that took it shows the
@@ -26,6 +26,7 @@ from typing import Any
 from danvan_desktop.core.attachments import is_image as is_image  # it lives in core
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.private_files import open_private, private_dir
 from danvan_desktop.store.changes import Change
 from danvan_desktop.store.database import Store, fsync_dir, utc_now
 from danvan_desktop.store.records import Records
@@ -84,9 +85,9 @@ def store_file(store: Store, source: Path) -> StoredFile:
         target = blob_path(store, sha256)
         if target.is_file() and target.stat().st_size == size:
             return StoredFile(sha256, size, target)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         partial = target.with_name(target.name + ".partial")
-        with open(source, "rb") as src, open(partial, "wb") as dst:
+        with open(source, "rb") as src, open_private(partial) as dst:
             shutil.copyfileobj(src, dst, BLOCK)
             dst.flush()
             os.fsync(dst.fileno())
@@ -103,9 +104,9 @@ def store_bytes(store: Store, data: bytes) -> StoredFile:
     target = blob_path(store, sha256)
     if target.is_file() and target.stat().st_size == len(data):
         return StoredFile(sha256, len(data), target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     partial = target.with_name(target.name + ".partial")
-    with open(partial, "wb") as dst:
+    with open_private(partial) as dst:
         dst.write(data)
         dst.flush()
         os.fsync(dst.fileno())

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from danvan_desktop.core.errors import StoreError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.private_files import open_private, private_dir, private_tree
 from danvan_desktop.store.connection import connect
 
 if TYPE_CHECKING:
@@ -59,8 +60,11 @@ def _fsync_file(path: Path) -> None:
 
 
 def backup_to(db: Database, target: Path) -> Path:
-    """Copy the open store ``db`` into the SQLite file ``target`` consistently, fsynced."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy the open store ``db`` into the SQLite file ``target`` consistently, fsynced.
+
+    The copy holds the sync token and the bundle key: it is made 0600 (``connect``),
+    in a folder of the app's own (the data folder's backups, or a temporary folder)."""
+    private_dir(target.parent)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     dest = connect(partial)
@@ -83,8 +87,10 @@ def backup_before_migration(db: Database, data_dir: Path) -> Path:
 
 def make_backup(db: Database, data_dir: Path, target_dir: Path | None = None) -> Path:
     """Write a full backup zip (store + attachments + manifest) and return its path."""
-    target_dir = target_dir or data_dir / "backups"
-    target_dir.mkdir(parents=True, exist_ok=True)
+    if target_dir is None:
+        target_dir = private_dir(data_dir / "backups")
+    else:
+        target_dir.mkdir(parents=True, exist_ok=True)  # the user's folder keeps its mode
     now = dt.datetime.now(dt.UTC)
     stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
     target = target_dir / f"{PREFIX}{stamp}.zip"
@@ -103,7 +109,10 @@ def make_backup(db: Database, data_dir: Path, target_dir: Path | None = None) ->
             "files": {name: _sha256(path) for name, path in members.items()},
         }
         partial = target.with_name(target.name + ".partial")
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        with (
+            open_private(partial, "w+b") as out,
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf,
+        ):
             zf.writestr(MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
             for name, path in members.items():
                 zf.write(path, name)
@@ -218,11 +227,12 @@ def restore_backup(path: Path, data_dir: Path, *, known_schema: int) -> Path:
                 "bản sao lưu do phiên bản mới hơn của ứng dụng tạo; hãy cài phiên bản mới nhất.",
             )
         )
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
     try:
         with zipfile.ZipFile(path) as zf:
             zf.extractall(staging)
+        private_tree(staging)  # extracted with the umask's modes; they move into place
         check = connect(staging / STORE_MEMBER)
         try:
             result = check.execute("PRAGMA integrity_check").fetchone()[0]
@@ -238,12 +248,11 @@ def restore_backup(path: Path, data_dir: Path, *, known_schema: int) -> Path:
             Path(str(live) + suffix).unlink(missing_ok=True)
         os.replace(staging / STORE_MEMBER, live)
         if (staging / "attachments").exists():
-            target = data_dir / "attachments"
-            target.mkdir(exist_ok=True)
+            target = private_dir(data_dir / "attachments")
             for file in (staging / "attachments").rglob("*"):
                 if file.is_file():
                     dest = target / file.relative_to(staging / "attachments")
-                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    private_dir(dest.parent)
                     os.replace(file, dest)
         return safety
     finally:

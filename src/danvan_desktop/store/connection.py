@@ -18,10 +18,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from danvan_desktop.core.private_files import private_file, tighten
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
+SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite keeps beside a database file
 
 # pragma -> value expected afterwards (as PRAGMA returns it)
 EXPECTED_PRAGMAS: dict[str, object] = {
@@ -77,6 +80,7 @@ def open_connection(path: Path | str, *, readonly: bool = False) -> sqlite3.Conn
         uri = f"{Path(path).resolve().as_uri()}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
     else:
+        _make_private(path)
         conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if not readonly:
@@ -87,6 +91,21 @@ def open_connection(path: Path | str, *, readonly: bool = False) -> sqlite3.Conn
     # triggers behave the same before and after the wrapping.
     conn.execute("PRAGMA recursive_triggers = ON")
     return conn
+
+
+def _make_private(path: Path | str) -> None:
+    """The store holds the sync token and the bundle key: its file is made 0600 before
+    SQLite opens it (SQLite gives its -wal, -shm and -journal files the same mode), and
+    the files an older release left 0644 are made 0600."""
+    name = str(path)
+    if name in ("", ":memory:") or name.startswith("file:"):
+        return
+    try:
+        private_file(name)
+    except OSError:
+        return  # an unwritable folder: SQLite's own error says so, in the caller's words
+    for suffix in SIDE_FILES:
+        tighten(name + suffix)
 
 
 def as_database(conn: sqlite3.Connection) -> Database:

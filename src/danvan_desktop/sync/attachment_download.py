@@ -6,6 +6,7 @@ size as upload chunks (what the link carries in a quarter of its uptime), each
 appended and fsynced to a ``.download`` file beside where the file will live, so a
 dropped link or a killed process resumes where it stopped. The whole file is
 checked against its hash before it is renamed into place; a mismatch discards it.
+The file is 0600 in 0700 folders, like every file of the data folder.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.private_files import open_private, private_dir
 from danvan_desktop.store.attachments import blob_path, local_path
 from danvan_desktop.store.database import fsync_dir
 from danvan_desktop.store.records import Records
@@ -61,7 +63,7 @@ def fetch_blob(
     if target.is_file():
         return target
     partial = target.with_name(target.name + ".download")
-    partial.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(partial.parent)
     offset = partial.stat().st_size if partial.exists() else 0
     total: int | None = None
     while total is None or offset < total:
@@ -92,7 +94,7 @@ def _append_range(partial: Path, offset: int, response: TransportResponse) -> tu
         offset, total = 0, len(response.body)
     else:
         total = int(response.headers.get("Content-Range", "*/0").rsplit("/", 1)[-1])
-    with open(partial, "r+b" if partial.exists() else "wb") as sink:
+    with open_private(partial, "r+b" if partial.exists() else "wb") as sink:
         sink.seek(offset)
         sink.write(response.body)
         sink.truncate()
