@@ -25,6 +25,7 @@ SESSION_PARTS: dict[str, set[str]] = {
     "sync": {"store", "sync", "session.transport"},
     "transport": {"sync", "session.sync"},
     "bundles": {"store", "sync", "usb"},
+    "quarantine": {"store"},
     "data_folder": {"store"},
     "places": {"store"},
     "facade": {
@@ -37,6 +38,7 @@ SESSION_PARTS: dict[str, set[str]] = {
                 "handbook",
                 "meetings",
                 "models",
+                "quarantine",
                 "reports",
                 "result",
                 "sync",

@@ -12,12 +12,12 @@
         <translation>Invalid request parameters: {detail}</translation>
     </message>
     <message>
-        <source>Cơ sở dữ liệu của máy chủ tỉnh tạm thời không dùng được; sẽ tự thử lại sau.</source>
-        <translation>The provincial server's database is temporarily unavailable; the application will try again later.</translation>
+        <source>Cơ sở dữ liệu của máy chủ của thành phố tạm thời không dùng được; sẽ tự thử lại sau.</source>
+        <translation>The city's server's database is temporarily unavailable; the application will try again later.</translation>
     </message>
     <message>
-        <source>Máy chủ tỉnh gặp lỗi nội bộ; sẽ tự thử lại sau.</source>
-        <translation>The provincial server had an internal error; the application will try again later.</translation>
+        <source>Máy chủ của thành phố gặp lỗi nội bộ; sẽ tự thử lại sau.</source>
+        <translation>The city's server had an internal error; the application will try again later.</translation>
     </message>
     <message>
         <source>«sha256» phải là danh sách mã SHA-256.</source>
@@ -72,16 +72,16 @@
         <translation>The enrollment code expired at {when}: ask the administrator for a new one.</translation>
     </message>
     <message>
-        <source>Yêu cầu thiếu mã truy cập (Authorization: Bearer …): hãy đăng ký máy với máy chủ tỉnh trước khi đồng bộ.</source>
-        <translation>The request has no access token (Authorization: Bearer …): enroll this computer with the provincial server before synchronising.</translation>
+        <source>Yêu cầu thiếu mã truy cập (Authorization: Bearer …): hãy đăng ký máy với máy chủ của thành phố trước khi đồng bộ.</source>
+        <translation>The request has no access token (Authorization: Bearer …): enroll this computer with the city's server before synchronising.</translation>
     </message>
     <message>
-        <source>Mã truy cập không đúng hoặc máy chưa đăng ký với máy chủ tỉnh: hãy đăng ký lại bằng mã đăng ký mới do cán bộ quản trị cấp.</source>
-        <translation>Wrong access token, or this computer is not enrolled with the provincial server: enroll again with a new code from the administrator.</translation>
+        <source>Mã truy cập không đúng hoặc máy chưa đăng ký với máy chủ của thành phố: hãy đăng ký lại bằng mã đăng ký mới do cán bộ quản trị cấp.</source>
+        <translation>Wrong access token, or this computer is not enrolled with the city's server: enroll again with a new code from the administrator.</translation>
     </message>
     <message>
-        <source>Máy này đã bị thu hồi quyền đồng bộ từ {when}: hãy liên hệ cán bộ quản trị máy chủ tỉnh để được cấp mã đăng ký mới.</source>
-        <translation>This computer's right to synchronise was revoked at {when}: contact the provincial server's administrator for a new enrollment code.</translation>
+        <source>Máy này đã bị thu hồi quyền đồng bộ từ {when}: hãy liên hệ cán bộ quản trị máy chủ của thành phố để được cấp mã đăng ký mới.</source>
+        <translation>This computer's right to synchronise was revoked at {when}: contact the city's server's administrator for a new enrollment code.</translation>
     </message>
     <message>
         <source>Hãy nhập mã đăng ký do cán bộ quản trị cấp.</source>
@@ -136,12 +136,12 @@
         <translation>The request lacks the {header} header: synchronise with the Dân vận khéo application.</translation>
     </message>
     <message>
-        <source>Phiên bản phần mềm này quá cũ (giao thức {client}), máy chủ tỉnh chỉ nhận từ giao thức {minimum}: hãy cập nhật phần mềm. Dữ liệu vẫn được giữ trên máy và sẽ gửi sau khi cập nhật.</source>
-        <translation>This version of the application is too old (protocol {client}); the provincial server accepts protocol {minimum} or later: update the application. Your data stays on this computer and will be sent after the update.</translation>
+        <source>Phiên bản phần mềm này quá cũ (giao thức {client}), máy chủ của thành phố chỉ nhận từ giao thức {minimum}: hãy cập nhật phần mềm. Dữ liệu vẫn được giữ trên máy và sẽ gửi sau khi cập nhật.</source>
+        <translation>This version of the application is too old (protocol {client}); the city's server accepts protocol {minimum} or later: update the application. Your data stays on this computer and will be sent after the update.</translation>
     </message>
     <message>
-        <source>Máy chủ tỉnh chưa hỗ trợ giao thức {client} (máy chủ dùng giao thức {server}): hãy báo cán bộ quản trị cập nhật máy chủ.</source>
-        <translation>The provincial server does not support protocol {client} yet (it uses protocol {server}): ask the administrator to update the server.</translation>
+        <source>Máy chủ của thành phố chưa hỗ trợ giao thức {client} (máy chủ dùng giao thức {server}): hãy báo cán bộ quản trị cập nhật máy chủ.</source>
+        <translation>The city's server does not support protocol {client} yet (it uses protocol {server}): ask the administrator to update the server.</translation>
     </message>
     <message>
         <source>Máy chủ chỉ nhận nội dung nén gzip, không nhận «{encoding}».</source>
@@ -162,6 +162,10 @@
     <message>
         <source>Nội dung yêu cầu không phải JSON hợp lệ: hãy gửi lại.</source>
         <translation>The request body is not valid JSON: send it again.</translation>
+    </message>
+    <message>
+        <source>Nội dung yêu cầu lồng nhau quá sâu (hơn {limit} cấp): máy chủ của thành phố không nhận; hãy dùng phần mềm Dân vận khéo để đồng bộ.</source>
+        <translation>The request body is nested too deeply (more than {limit} levels): the city's server does not accept it; use the Dân vận khéo application to sync.</translation>
     </message>
     <message>
         <source>Hồ sơ đã được sửa trên máy khác sau lần đồng bộ trước nên không bị xóa (sửa thắng xóa): hãy xem lại rồi xóa lại nếu vẫn cần.</source>
@@ -204,8 +208,8 @@
         <translation>The operation carries computer id {op_device} but the access token belongs to computer {device}.</translation>
     </message>
     <message>
-        <source>Danh mục đơn vị do máy chủ tỉnh quản lý: máy trạm không sửa được hồ sơ đơn vị.</source>
-        <translation>Units are managed by the provincial server: a laptop cannot change unit records.</translation>
+        <source>Danh mục đơn vị do máy chủ của thành phố quản lý: máy trạm không sửa được hồ sơ đơn vị.</source>
+        <translation>Units are managed by the city's server: a laptop cannot change unit records.</translation>
     </message>
     <message>
         <source>Hồ sơ này thuộc đơn vị khác, không phải {unit}: máy của tổ chỉ gửi được hồ sơ của đơn vị mình.</source>
@@ -216,16 +220,16 @@
         <translation>The commune or city level cannot delete a team's records.</translation>
     </message>
     <message>
-        <source>Không tìm thấy hồ sơ này trên máy chủ tỉnh: cấp xã hoặc thành phố chỉ nhận xét được hồ sơ mà tổ đã gửi lên.</source>
-        <translation>This record is not on the provincial server: the commune or city level can only review records a team has sent.</translation>
+        <source>Không tìm thấy hồ sơ này trên máy chủ của thành phố: cấp xã hoặc thành phố chỉ nhận xét được hồ sơ mà tổ đã gửi lên.</source>
+        <translation>This record is not on the city's server: the commune or city level can only review records a team has sent.</translation>
     </message>
     <message>
         <source>Hồ sơ này không thuộc địa bàn của {unit}.</source>
         <translation>This record is not within {unit}.</translation>
     </message>
     <message>
-        <source>Không tìm thấy bản ghi xung đột này trên máy chủ tỉnh.</source>
-        <translation>This conflict record is not on the provincial server.</translation>
+        <source>Không tìm thấy bản ghi xung đột này trên máy chủ của thành phố.</source>
+        <translation>This conflict record is not on the city's server.</translation>
     </message>
     <message>
         <source>Bản ghi xung đột này không thuộc địa bàn của {unit}.</source>
@@ -246,6 +250,66 @@
     <message>
         <source>«{label}» là nội dung của tổ dân vận: cấp xã hoặc thành phố chỉ ghi các trường nhận xét.</source>
         <translation>«{label}» is the team's content: the commune or city level writes review fields only.</translation>
+    </message>
+    <message>
+        <source>giá trị JSON</source>
+        <translation>a JSON value</translation>
+    </message>
+    <message>
+        <source>«{label}» ({field}) chứa ký tự hỏng (nửa cặp thay thế UTF-16, không phải chữ Unicode hợp lệ): hãy gõ lại nội dung này trên máy rồi gửi lại.</source>
+        <translation>«{label}» ({field}) contains a broken character (half of a UTF-16 surrogate pair, not valid Unicode text): type this text again on the laptop and send it again.</translation>
+    </message>
+    <message>
+        <source>«{label}» ({field}) chứa ký tự NUL (mã 0), không lưu được: hãy xóa ký tự này rồi gửi lại.</source>
+        <translation>«{label}» ({field}) contains a NUL character (code 0), which cannot be stored: remove it and send again.</translation>
+    </message>
+    <message>
+        <source>«{label}» ({field}) phải nằm trong khoảng từ {minimum} đến {maximum}: hãy sửa lại số này.</source>
+        <translation>«{label}» ({field}) must be between {minimum} and {maximum}: correct this number.</translation>
+    </message>
+    <message>
+        <source>«{label}» ({field}) phải là một số hữu hạn, không phải vô cực hay NaN: hãy nhập lại số này.</source>
+        <translation>«{label}» ({field}) must be a finite number, not infinity or NaN: enter this number again.</translation>
+    </message>
+    <message>
+        <source>«{label}» ({field}) lồng nhau quá {limit} tầng: hãy gửi dữ liệu đơn giản hơn.</source>
+        <translation>«{label}» ({field}) is nested more than {limit} levels deep: send simpler data.</translation>
+    </message>
+    <message>
+        <source>«{label}» ({field}) quá lớn (quá {limit} ký tự và giá trị): hãy bớt nội dung.</source>
+        <translation>«{label}» ({field}) is too large (over {limit} characters and values): make it smaller.</translation>
+    </message>
+    <message>
+        <source>Máy chủ của thành phố không ghi được lần gửi này do một lỗi nội bộ; các thay đổi vẫn được giữ trên máy và sẽ tự gửi lại sau. Nếu lỗi lặp lại, hãy báo cán bộ quản trị máy chủ.</source>
+        <translation>The city's server could not save this upload because of an internal error; the changes are kept on the laptop and will be sent again automatically. If this keeps happening, tell the server's administrator.</translation>
+    </message>
+    <message>
+        <source>Máy chủ của thành phố không lưu được một giá trị của thao tác này ({detail}): hãy kiểm tra lại nội dung hồ sơ rồi lưu lại.</source>
+        <translation>The city's server could not store a value of this operation ({detail}): check the record's content and save it again.</translation>
+    </message>
+    <message>
+        <source>Thao tác không hợp lệ: device_id phải là mã máy.</source>
+        <translation>Invalid operation: device_id must be a device id.</translation>
+    </message>
+    <message>
+        <source>device_name (tên máy) không được chứa ký tự NUL hay ký tự không hợp lệ: hãy đặt lại tên máy.</source>
+        <translation>device_name (the computer's name) must not contain a NUL or another invalid character: rename the computer.</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký này được cấp riêng để đăng ký lại một máy khác, không dùng được cho máy {device}: hãy xin cán bộ quản trị mã đăng ký mới.</source>
+        <translation>This enrollment code was made to enroll another computer again and cannot be used by computer {device}: ask the administrator for a new code.</translation>
+    </message>
+    <message>
+        <source>Mã máy {device} đã bị thu hồi quyền đồng bộ lúc {when} nên không đăng ký lại được: máy tính này phải đăng ký với một mã máy mới; hãy liên hệ cán bộ quản trị máy chủ của thành phố.</source>
+        <translation>Device id {device} was revoked at {when} and cannot be enrolled again: this computer must be enrolled under a new device id; contact the administrator of the city's server.</translation>
+    </message>
+    <message>
+        <source>Mã máy {device} đã được đăng ký với máy chủ của thành phố; mã đăng ký này chỉ dùng cho máy mới. Để đăng ký lại máy này, hãy xin cán bộ quản trị cấp mã đăng ký dành riêng cho mã máy {device}.</source>
+        <translation>Device id {device} is already enrolled with the city's server; this enrollment code is for a new computer only. To enroll this computer again, ask the administrator for an enrollment code made for device id {device}.</translation>
+    </message>
+    <message>
+        <source>Không tải được tệp này: máy chủ của thành phố chỉ giữ tệp này từ một đơn vị khác, và chỉ gửi tệp cho đơn vị đã tải nó lên (hoặc đơn vị cấp trên). Nếu một máy của đơn vị mình có tệp này, hãy thử lại sau khi máy đó đồng bộ.</source>
+        <translation>This file cannot be downloaded: the city's server holds it only from another unit, and sends a file only to the unit that uploaded it (or the units above it). If a computer of your unit has this file, try again after that computer syncs.</translation>
     </message>
 </context>
 </TS>

@@ -4,48 +4,48 @@
   <context>
     <name>SyncTransport</name>
     <message>
-      <source>Mất kết nối tới máy chủ tỉnh. Dữ liệu vẫn được giữ trên máy và sẽ tự gửi lại khi có mạng.</source>
-      <translation>The connection to the provincial server was lost. Your data is kept on this computer and will be sent automatically when the network is back.</translation>
+      <source>Mất kết nối tới máy chủ của thành phố. Dữ liệu vẫn được giữ trên máy và sẽ tự gửi lại khi có mạng.</source>
+      <translation>The connection to the city's server was lost. Your data is kept on this computer and will be sent automatically when the network is back.</translation>
     </message>
     <message>
-      <source>Đường truyền tới máy chủ tỉnh bị treo quá {seconds} giây. Dữ liệu vẫn được giữ trên máy và sẽ tự gửi lại khi mạng ổn định.</source>
-      <translation>The link to the provincial server stalled for more than {seconds} seconds. Your data is kept on this computer and will be sent automatically when the network is stable.</translation>
+      <source>Đường truyền tới máy chủ của thành phố bị treo quá {seconds} giây. Dữ liệu vẫn được giữ trên máy và sẽ tự gửi lại khi mạng ổn định.</source>
+      <translation>The link to the city's server stalled for more than {seconds} seconds. Your data is kept on this computer and will be sent automatically when the network is stable.</translation>
     </message>
     <message>
-      <source>Không kết nối được tới máy chủ tỉnh {host}: máy chủ chưa chạy, hoặc địa chỉ máy chủ hay mạng chưa đúng. Dữ liệu vẫn được giữ trên máy và sẽ tự gửi khi kết nối được.</source>
-      <translation>Cannot connect to the provincial server {host}: the server is not running, or the server address or the network is wrong. Your data is kept on this computer and will be sent automatically once a connection can be made.</translation>
+      <source>Không kết nối được tới máy chủ của thành phố {host}: máy chủ chưa chạy, hoặc địa chỉ máy chủ hay mạng chưa đúng. Dữ liệu vẫn được giữ trên máy và sẽ tự gửi khi kết nối được.</source>
+      <translation>Cannot connect to the city's server {host}: the server is not running, or the server address or the network is wrong. Your data is kept on this computer and will be sent automatically once a connection can be made.</translation>
     </message>
     <message>
-      <source>Không xác minh được chứng chỉ bảo mật của máy chủ tỉnh. Hãy kiểm tra tệp chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của tỉnh»), hoặc mạng đang chặn kết nối.</source>
-      <translation>The provincial server's security certificate could not be verified. Check the province's certificate authority (CA) file on the Sync page (the «Provincial server» box); otherwise the network may be intercepting the connection.</translation>
+      <source>Không xác minh được chứng chỉ bảo mật của máy chủ của thành phố. Hãy kiểm tra tệp chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của thành phố»), hoặc mạng đang chặn kết nối.</source>
+      <translation>The city's server's security certificate could not be verified. Check the city's certificate authority (CA) file on the Sync page (the «City server» box); otherwise the network may be intercepting the connection.</translation>
     </message>
     <message>
-      <source>Máy chủ tỉnh đang gặp sự cố (mã {status}); sẽ tự thử lại sau.</source>
-      <translation>The provincial server has a problem (code {status}); the app will try again later.</translation>
+      <source>Máy chủ của thành phố đang gặp sự cố (mã {status}); sẽ tự thử lại sau.</source>
+      <translation>The city's server has a problem (code {status}); the app will try again later.</translation>
     </message>
     <message>
-      <source>Máy chủ tỉnh từ chối yêu cầu (mã {status}).</source>
-      <translation>The provincial server refused the request (code {status}).</translation>
+      <source>Máy chủ của thành phố từ chối yêu cầu (mã {status}).</source>
+      <translation>The city's server refused the request (code {status}).</translation>
     </message>
     <message>
-      <source>Phiên bản ứng dụng này đã cũ, máy chủ tỉnh không nhận nữa. Hãy cập nhật ứng dụng; dữ liệu vẫn được giữ trên máy để gửi sau.</source>
-      <translation>This version of the app is too old for the provincial server. Please update the app; your data is kept on this computer to be sent later.</translation>
+      <source>Phiên bản ứng dụng này đã cũ, máy chủ của thành phố không nhận nữa. Hãy cập nhật ứng dụng; dữ liệu vẫn được giữ trên máy để gửi sau.</source>
+      <translation>This version of the app is too old for the city's server. Please update the app; your data is kept on this computer to be sent later.</translation>
     </message>
     <message>
-      <source>Máy chủ tỉnh chuyển hướng sang {location}. Hãy kiểm tra địa chỉ máy chủ ở trang Đồng bộ (khung «Máy chủ của tỉnh»).</source>
-      <translation>The provincial server redirects to {location}. Check the server address on the Sync page (the «Provincial server» box).</translation>
+      <source>Máy chủ của thành phố chuyển hướng sang {location}. Hãy kiểm tra địa chỉ máy chủ ở trang Đồng bộ (khung «Máy chủ của thành phố»).</source>
+      <translation>The city's server redirects to {location}. Check the server address on the Sync page (the «City server» box).</translation>
     </message>
     <message>
       <source>Đã dừng đồng bộ theo yêu cầu.</source>
       <translation>Synchronisation stopped as you asked.</translation>
     </message>
     <message>
-      <source>Địa chỉ máy chủ tỉnh phải bắt đầu bằng https:// (ví dụ https://dongbo.hue.gov.vn).</source>
-      <translation>The provincial server address must start with https:// (for example https://dongbo.hue.gov.vn).</translation>
+      <source>Địa chỉ máy chủ của thành phố phải bắt đầu bằng https:// (ví dụ https://dongbo.hue.gov.vn).</source>
+      <translation>The city's server address must start with https:// (for example https://dongbo.hue.gov.vn).</translation>
     </message>
     <message>
       <source>Không đọc được tệp chứng chỉ (CA) của tỉnh: {path}. Hãy chọn lại tệp .pem hoặc .crt do quản trị máy chủ cung cấp.</source>
-      <translation>The province's certificate authority (CA) file cannot be read: {path}. Choose again the .pem or .crt file the server administrator gave you.</translation>
+      <translation>The city's certificate authority (CA) file cannot be read: {path}. Choose again the .pem or .crt file the server administrator gave you.</translation>
     </message>
   </context>
   <context>
@@ -57,6 +57,10 @@
     <message>
       <source>Không tìm thấy xung đột này: có thể nó đã được giải quyết trên máy khác; hãy đồng bộ rồi xem lại.</source>
       <translation>This conflict was not found: it may have been resolved on another computer. Sync, then look again.</translation>
+    </message>
+    <message>
+      <source>Máy này không lưu được bản ghi này ({error}): hãy báo cán bộ quản trị máy chủ của thành phố sửa lại bản ghi.</source>
+      <translation>This computer cannot store this record ({error}): ask the administrator of the city's server to repair the record.</translation>
     </message>
   </context>
   <context>
@@ -70,8 +74,8 @@
       <translation>The file downloaded from the server did not match its checksum and was discarded: open the file again to download it again.</translation>
     </message>
     <message>
-      <source>Máy chủ tỉnh chưa nhận tệp đính kèm {name}: {reason}</source>
-      <translation>The provincial server has not accepted the attachment {name}: {reason}</translation>
+      <source>Máy chủ của thành phố chưa nhận tệp đính kèm {name}: {reason}</source>
+      <translation>The city's server has not accepted the attachment {name}: {reason}</translation>
     </message>
     <message>
       <source>Tệp đính kèm {name} trên máy đã bị hỏng (mã kiểm tra không khớp): hãy đính kèm lại tệp gốc.</source>

@@ -98,6 +98,14 @@
       <translation>Refused changes ({count})</translation>
     </message>
     <message>
+      <source>Bản ghi không nhận được ({count})</source>
+      <translation>Records not taken in ({count})</translation>
+    </message>
+    <message>
+      <source>Máy này không lưu được các bản ghi dưới đây từ máy chủ của thành phố (giá trị không hợp lệ); các bản ghi khác vẫn đồng bộ bình thường. Hãy báo cán bộ quản trị máy chủ mã hồ sơ và lý do; khi máy chủ sửa xong, lần đồng bộ sau sẽ tự nhận bản đã sửa.</source>
+      <translation>This computer could not store the records below from the city's server (invalid values); all other records sync as usual. Tell the server's administrator the record ids and the reasons; once the server has repaired them, the next sync takes in the repaired versions by itself.</translation>
+    </message>
+    <message>
       <source>Chưa kiểm tra kết nối</source>
       <translation>Connection not checked yet</translation>
     </message>
@@ -110,12 +118,12 @@
       <translation>{connection}. Changes waiting to be sent: {pending}. Last sync: {last}.</translation>
     </message>
     <message>
-      <source>Phiên bản ứng dụng này đã cũ, máy chủ tỉnh không nhận dữ liệu từ nó nữa: hãy cập nhật ứng dụng. Trong lúc chờ, mọi thay đổi vẫn được giữ trên máy và xếp hàng chờ gửi ({pending} thay đổi).</source>
-      <translation>This version of the app is too old: the provincial server no longer accepts its data. Please update the app. Until then every change is kept on this computer and waits in the queue ({pending} changes).</translation>
+      <source>Phiên bản ứng dụng này đã cũ, máy chủ của thành phố không nhận dữ liệu từ nó nữa: hãy cập nhật ứng dụng. Trong lúc chờ, mọi thay đổi vẫn được giữ trên máy và xếp hàng chờ gửi ({pending} thay đổi).</source>
+      <translation>This version of the app is too old: the city's server no longer accepts its data. Please update the app. Until then every change is kept on this computer and waits in the queue ({pending} changes).</translation>
     </message>
     <message>
-      <source>Đang kết nối máy chủ tỉnh…</source>
-      <translation>Connecting to the provincial server…</translation>
+      <source>Đang kết nối máy chủ của thành phố…</source>
+      <translation>Connecting to the city's server…</translation>
     </message>
     <message>
       <source>Đang gửi thay đổi lên máy chủ: {done}/{total}</source>
@@ -174,8 +182,8 @@
       <translation>The log could not be exported: {error}</translation>
     </message>
     <message>
-      <source>Máy chủ của tỉnh</source>
-      <translation>Provincial server</translation>
+      <source>Máy chủ của thành phố</source>
+      <translation>City server</translation>
     </message>
     <message>
       <source>Chứng chỉ của hệ thống</source>
@@ -199,7 +207,7 @@
     </message>
     <message>
       <source>Chứng chỉ (CA) của tỉnh</source>
-      <translation>Province's certificate authority (CA)</translation>
+      <translation>City's certificate authority (CA)</translation>
     </message>
     <message>
       <source>Mã đăng ký</source>
@@ -211,7 +219,7 @@
     </message>
     <message>
       <source>Chọn tệp chứng chỉ (CA) của tỉnh</source>
-      <translation>Choose the province's certificate authority (CA) file</translation>
+      <translation>Choose the city's certificate authority (CA) file</translation>
     </message>
     <message>
       <source>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</source>
@@ -230,12 +238,12 @@
       <translation>Enroll this computer</translation>
     </message>
     <message>
-      <source>Máy này chưa đăng ký với máy chủ tỉnh. Nhập địa chỉ máy chủ và mã đăng ký do cán bộ quản trị cung cấp; máy thay thế sẽ nhận toàn bộ dữ liệu của tổ.</source>
-      <translation>This computer is not enrolled with the provincial server yet. Enter the server address and the enrollment code from the administrator; a replacement computer receives all of the team's data.</translation>
+      <source>Máy này chưa đăng ký với máy chủ của thành phố. Nhập địa chỉ máy chủ và mã đăng ký do cán bộ quản trị cung cấp; máy thay thế sẽ nhận toàn bộ dữ liệu của tổ.</source>
+      <translation>This computer is not enrolled with the city's server yet. Enter the server address and the enrollment code from the administrator; a replacement computer receives all of the team's data.</translation>
     </message>
     <message>
-      <source>Đang đăng ký với máy chủ tỉnh…</source>
-      <translation>Enrolling with the provincial server…</translation>
+      <source>Đang đăng ký với máy chủ của thành phố…</source>
+      <translation>Enrolling with the city's server…</translation>
     </message>
     <message>
       <source>Hãy nhập địa chỉ máy chủ, ví dụ https://danvan.hue.gov.vn.</source>

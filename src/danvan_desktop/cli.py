@@ -4,6 +4,12 @@ Every command takes ``--data-dir`` (or ``DANVAN_DATA_DIR``; default: the
 platform's user data folder). Errors are one clear line on stderr and a non-zero
 exit, never a traceback: the traceback of an unexpected error goes to
 ``<data-dir>/logs/cli-errors.log``.
+
+Exit codes: 0 done; 1 ``check`` found problems (one line, then the advice); 2 the
+command was refused (bad input, a read-only data folder, a full disk, a damaged
+store); 3 an unexpected error. A store a check found damaged is refused by every
+command that writes (``READ_ONLY_COMMANDS`` still run) until ``check`` passes again
+or ``restore`` replaces it.
 """
 
 from __future__ import annotations
@@ -39,6 +45,9 @@ from danvan_desktop.session.sync import clock_note
 EXIT_USER_ERROR = 2
 EXIT_UNEXPECTED = 3
 EXIT_INTERRUPTED = 130  # the shell's code for a command ended by Ctrl+C
+EXIT_CHECK_FAILED = 1
+# What still runs on a store a check found damaged: they only read it.
+READ_ONLY_COMMANDS = frozenset({"check", "list", "show", "search", "outbox", "conflicts"})
 APP_DIR_NAME = "danvan-desktop"
 
 
@@ -92,10 +101,12 @@ def cmd_check(session: Session, args: argparse.Namespace) -> int:
             )
         )
         return 0
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
+    first, *others = report.problems
+    if others:
+        first = tr("cli", "{problem} (và {count} lỗi khác)", problem=first, count=len(others))
+    print(first, file=sys.stderr)
     print(report.advice, file=sys.stderr)
-    return 1
+    return EXIT_CHECK_FAILED
 
 
 def cmd_add(session: Session, args: argparse.Namespace) -> None:
@@ -485,13 +496,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help=tr("cli", "khôi phục từ một bản sao lưu"))
     p.add_argument("file", type=Path)
     p.set_defaults(handler=None, standalone=cmd_restore)
-    p = sub.add_parser("enroll", help=tr("cli", "đăng ký máy với máy chủ tỉnh"))
+    p = sub.add_parser("enroll", help=tr("cli", "đăng ký máy với máy chủ của thành phố"))
     p.add_argument("--server", required=True)
     p.add_argument("--ca", default=None)
     p.add_argument("--name", default=None)
     p.add_argument("code")
     p.set_defaults(handler=cmd_enroll)
-    p = sub.add_parser("sync", help=tr("cli", "đồng bộ với máy chủ tỉnh"))
+    p = sub.add_parser("sync", help=tr("cli", "đồng bộ với máy chủ của thành phố"))
     p.add_argument(
         "--until-done",
         action="store_true",
@@ -520,6 +531,23 @@ def _log_unexpected(data_dir: Path) -> Path | None:
         return None
 
 
+def _run_guarded(session: Session, args: argparse.Namespace) -> int | None:
+    """Run the command's handler; a command that writes is refused on a store a check
+    found damaged, and a full disk, a read-only folder or damage met on the way is
+    told as such (StoreError), not as an unexpected error."""
+    refusal = session.store.damage_refusal()
+    if refusal is not None and args.command not in READ_ONLY_COMMANDS:
+        raise refusal
+    try:
+        code: int | None = args.handler(session, args)
+    except Exception as exc:
+        explained = session.store.explain_failure(exc)
+        if explained is not None:
+            raise explained from exc
+        raise
+    return code
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -532,7 +560,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             return 0
         session = Session.open(data_dir, create=getattr(args, "create", False))
         try:
-            code = args.handler(session, args)
+            code = _run_guarded(session, args)
         finally:
             session.close()
         return int(code or 0)

@@ -1,13 +1,14 @@
-"""``danvan-server``: the provincial IT officer's commands.
+"""``danvan-server``: the city's IT officer's commands.
 
     danvan-server [--database URL] init [--attachments DIR]
     danvan-server run [--host H] [--port P] [--ssl-keyfile K --ssl-certfile C] [--workers N]
     danvan-server units list | add-city | add-commune | add-village
-    danvan-server enroll --unit UNIT --role team|reviewer [--days N]
+    danvan-server enroll --unit UNIT --role team|reviewer [--days N] [--device DEVICE_ID]
     danvan-server devices | revoke DEVICE_ID
     danvan-server publish FILE --unit UNIT [--slug S] [--title T] [--section S] [--order N]
     danvan-server status [--json]
     danvan-server import-bundle FILE... [--reply-dir DIR] | export-bundle --device D --out DIR
+    danvan-server records show|repair|remove ID ... | audit [--subject ID]
 
 The database URL comes from ``--database`` or ``DANVAN_DATABASE_URL`` (keep a
 PostgreSQL password out of the process list by using the variable). Output is
@@ -29,7 +30,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from danvan_desktop.core.errors import DanvanError
-from danvan_server import admin, cli_bundles
+from danvan_server import admin, cli_bundles, records_admin
 from danvan_server.db import make_engine
 from danvan_server.settings import DATABASE_URL_ENV, DEFAULT_DATABASE_URL, Settings
 
@@ -61,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     enroll.add_argument("--unit", required=True, help="unit id, commune code or city:<code>")
     enroll.add_argument("--role", required=True, choices=("team", "reviewer"))
     enroll.add_argument("--days", type=float, default=admin.DEFAULT_CODE_DAYS)
+    enroll.add_argument(
+        "--device",
+        metavar="DEVICE_ID",
+        help="re-enroll this enrolled device id (a restored or moved laptop); without it "
+        "the code enrolls a new device only",
+    )
     commands.add_parser("devices", help="list enrolled devices")
     revoke = commands.add_parser("revoke", help="revoke a device's token")
     revoke.add_argument("device_id")
@@ -74,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="show the server's figures")
     status.add_argument("--json", action="store_true")
     cli_bundles.add_parsers(commands)
+    records_admin.add_parsers(commands)
     return parser
 
 
@@ -153,10 +161,13 @@ def _dispatch(args: argparse.Namespace, engine: Engine) -> int:
     elif args.command == "units":
         return _units(args, engine)
     elif args.command == "enroll":
-        code, unit = admin.make_code(engine, args.unit, args.role, timedelta(days=args.days))
+        code, unit = admin.make_code(
+            engine, args.unit, args.role, timedelta(days=args.days), for_device=args.device
+        )
+        bound = f", re-enrolls device {args.device} only" if args.device else ""
         print(
             f"enrollment code for {args.role} of {unit.name} (valid {args.days:g} days, "
-            f"single use):\n{code}"
+            f"single use{bound}):\n{code}"
         )
     elif args.command == "devices":
         for device in admin.list_devices(engine):
@@ -184,6 +195,8 @@ def _dispatch(args: argparse.Namespace, engine: Engine) -> int:
         )
     elif args.command in cli_bundles.COMMANDS:
         return cli_bundles.run(args, engine)
+    elif args.command in records_admin.COMMANDS:
+        return records_admin.run(args, engine)
     elif args.command == "status":
         figures = admin.status(engine)
         if args.json:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import pytest
 
 from danvan_desktop.session import Session
-from danvan_desktop.store import outbox, sync_apply
+from danvan_desktop.store import outbox, search_index, sync_apply
 from danvan_desktop.store.sync_apply import apply_page, base_copy, checkpoint
 
 OTHER = "0190f000-0000-7000-8000-0000000000ff"
@@ -75,11 +76,23 @@ def test_remote_delete_of_a_clean_record_tombstones_it(session: Session) -> None
     assert session.search("se bi xoa", entities=("model",)) == []
 
 
-def test_page_and_checkpoint_are_one_transaction(session: Session) -> None:
-    """A page that fails half-way leaves neither its records nor its checkpoint."""
-    bad = {"entity": "model", "record_id": "x", "server_version": 8, "fields": {"year": "abc"}}
-    with pytest.raises(Exception):  # noqa: B017 - any failure must roll the page back
-        apply_page(session.records, [_change(OTHER, 7), bad], next_seq=8)
+def test_page_and_checkpoint_are_one_transaction(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that fails half-way leaves neither its records nor its checkpoint.
+
+    The failure is the database's (a bad record is quarantined instead: test_quarantine.py).
+    """
+    real = search_index.index_record
+
+    def failing(db: Any, spec: Any, record_id: str, fields: Any) -> None:
+        if record_id == "x":
+            raise sqlite3.OperationalError("disk I/O error")
+        real(db, spec, record_id, fields)
+
+    monkeypatch.setattr(search_index, "index_record", failing)
+    with pytest.raises(sqlite3.OperationalError):
+        apply_page(session.records, [_change(OTHER, 7), _change("x", 8)], next_seq=8)
     assert session.records.find_any("model", OTHER) is None
     assert checkpoint(session.records) == 0
 

@@ -24,6 +24,7 @@ from danvan_desktop.session.exemplars import ExemplarsMixin
 from danvan_desktop.session.handbook import HandbookMixin
 from danvan_desktop.session.meetings import MeetingsMixin
 from danvan_desktop.session.models import ModelsMixin
+from danvan_desktop.session.quarantine import QuarantineMixin
 from danvan_desktop.session.reports import ReportsMixin
 from danvan_desktop.session.result import Result, result_of
 from danvan_desktop.session.sync import SyncMixin
@@ -51,6 +52,7 @@ class Session(
     ReportsMixin,
     SyncMixin,
     BundleMixin,
+    QuarantineMixin,
 ):
     """One open data folder: its store and the operations a team leader performs."""
 

@@ -3,7 +3,10 @@
 ``Store.open`` refuses a store written by a newer release before touching it,
 backs up an older one before migrating it, and notes an unclean shutdown (the
 marker file left by a process that did not close the store) so that a full
-integrity check can run in the background.
+integrity check can run in the background. A read-only data folder and a full disk
+are told as such, not as damage; a store a check found damaged is marked (a file
+beside it: store/store_health.py) and opens with writes refused until a check
+passes or a backup replaces it.
 
 Opening an up-to-date store needs no sqlite-utils: the schema steps are checked
 with plain SQL, and the writer's sqlite-utils ``Database`` (``Store.db``) is made
@@ -16,13 +19,22 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from danvan_desktop.core.errors import StoreError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.ids import uuid7
+from danvan_desktop.core.private_files import (
+    is_private,
+    open_private,
+    private_dir,
+    private_tree,
+    tighten,
+)
 from danvan_desktop.store import migrations as mig
+from danvan_desktop.store import store_health
 from danvan_desktop.store.connection import PlainReader, as_database, open_connection
 
 if TYPE_CHECKING:
@@ -30,6 +42,7 @@ if TYPE_CHECKING:
 
 STORE_FILE = "danvan.sqlite3"
 OPEN_MARKER = "danvan.open"
+PRIVATE_SUBFOLDERS = ("attachments", "backups", "logs")
 
 
 def utc_now() -> str:
@@ -51,6 +64,24 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def make_data_folder_private(data_dir: Path) -> None:
+    """Make the data folder 0700 (created when missing) and its logs 0600, on POSIX.
+
+    A folder an older release made (0755, its files 0644) is tightened whole once: the
+    store's own subfolders and every file in them; later opens see a 0700 folder and
+    only touch the logs, which the logging module creates with the umask's mode."""
+    was_private = is_private(data_dir)
+    existed = data_dir.is_dir()
+    private_dir(data_dir)
+    if existed and not was_private and is_private(data_dir):
+        for name in PRIVATE_SUBFOLDERS:
+            private_tree(data_dir / name)
+        for name in os.listdir(data_dir):
+            if name.startswith(STORE_FILE) or name == OPEN_MARKER:
+                tighten(data_dir / name)
+    private_tree(data_dir / "logs")
+
+
 class Store:
     """An open store: the writer ``db``, the data folder, the device id, readers on demand."""
 
@@ -67,6 +98,7 @@ class Store:
         self.plain = PlainReader(conn)  # reads on the writer without sqlite-utils
         self._db = db
         self.unclean_shutdown = unclean_shutdown
+        self.damaged = store_health.damage_mark(data_dir / STORE_FILE)  # a failed check's find
         self.closed = False
         self.device_id = self._ensure_device_id()
 
@@ -99,8 +131,17 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path, *, create: bool = False) -> Store:
-        """Open (or with ``create`` make) the store in ``data_dir`` and bring its schema up."""
-        data_dir = Path(data_dir)
+        """Open (or with ``create`` make) the store in ``data_dir`` and bring its schema up.
+
+        StoreError says what is wrong: no data, a newer release's data, a read-only
+        folder, a full disk, or damage (with the advice to restore a backup)."""
+        try:
+            return cls._open(Path(data_dir), create=create)
+        except (sqlite3.Error, OSError) as exc:
+            raise store_health.open_failure(Path(data_dir) / STORE_FILE, exc) from exc
+
+    @classmethod
+    def _open(cls, data_dir: Path, *, create: bool) -> Store:
         path = data_dir / STORE_FILE
         if not path.exists() and not create:
             raise StoreError(
@@ -112,7 +153,7 @@ class Store:
                 )
             )
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            make_data_folder_private(data_dir)
         except OSError as exc:
             raise StoreError(
                 tr(
@@ -128,6 +169,8 @@ class Store:
         conn: sqlite3.Connection | None = None
         try:
             conn = open_connection(path)
+            if store_health.damage_mark(path) is not None:
+                conn.execute("PRAGMA query_only = ON")  # a damaged store is read, never written
             applied = refuse_newer(conn)
             if existed:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -136,15 +179,7 @@ class Store:
                 conn.close()
             if isinstance(exc, StoreError):
                 raise
-            raise StoreError(
-                tr(
-                    "store",
-                    "Tệp dữ liệu {path} bị hỏng hoặc không phải dữ liệu của ứng dụng ({error}): "
-                    "hãy khôi phục từ bản sao lưu gần nhất.",
-                    path=path,
-                    error=exc,
-                )
-            ) from exc
+            raise store_health.open_failure(path, exc) from exc
         db = None
         if set(applied) != set(mig.known_step_names()):  # steps to apply
             db = as_database(conn)
@@ -155,7 +190,8 @@ class Store:
             mig.registry().apply(db)
         if conn.execute("PRAGMA user_version").fetchone()[0] != mig.schema_version():
             conn.execute(f"PRAGMA user_version = {mig.schema_version()}")
-        marker.write_text(str(os.getpid()), encoding="ascii")
+        with open_private(marker) as out:
+            out.write(str(os.getpid()).encode("ascii"))
         fsync_dir(data_dir)
         return cls(data_dir, conn, unclean_shutdown=unclean, db=db)
 
@@ -174,9 +210,12 @@ class Store:
         self.closed = True
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # a full disk, a read-only folder: the WAL stays, and is read at next open
         finally:
             self.conn.close()
-        (self.data_dir / OPEN_MARKER).unlink(missing_ok=True)
+        with suppress(OSError):  # a read-only folder keeps it: the next open checks it all
+            (self.data_dir / OPEN_MARKER).unlink(missing_ok=True)
 
     def meta(self, key: str) -> str | None:
         """A value from the store's meta table."""
@@ -191,6 +230,17 @@ class Store:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
+
+    def damage_refusal(self) -> StoreError | None:
+        """The refusal of a write into a store a check marked damaged (None when not)."""
+        if self.damaged is None:
+            return None
+        return store_health.damaged_error(self.path, self.damaged)
+
+    def explain_failure(self, error: BaseException) -> StoreError | None:
+        """What the user should read about an error met while using the store: a full
+        disk, a read-only folder, or damage (then the store is marked); None for others."""
+        return store_health.storage_failure(self.path, error)
 
     @property
     def home_unit_id(self) -> str | None:

@@ -6,15 +6,25 @@ merged, never overwritten: fields the laptop changed keep their local value (the
 server decides between them when the edit arrives), the others take the server's.
 An edit beats a delete. The base copy (the row as the server last sent it) is kept
 for three-way merges.
+
+A record this laptop cannot store (a value that fails validation, or that SQLite
+refuses: an integer beyond 64 bits, a lone surrogate) is kept aside in
+``sync_quarantine`` with the reason, and the others of the page apply as usual: one
+bad record never stops a page, a reply bundle or the checkpoint (DESIGN.md, sync
+invariant 9). A later version of the same record that can be stored takes its place
+and leaves the quarantine. The Đồng bộ page lists what is kept aside.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from danvan_desktop.core.errors import DanvanError
+from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.schema import ENTITIES, SYSTEM_COLUMNS
 from danvan_desktop.core.validation import coerce_fields
 from danvan_desktop.store import outbox, search_index
@@ -23,6 +33,23 @@ from danvan_desktop.store.records import Records
 
 CHECKPOINT_KEY = "sync_checkpoint"
 EPOCH_KEY = "sync_epoch"
+QUARANTINE_TABLE = "sync_quarantine"
+# What a record the laptop cannot store raises: validation (with the field named), a
+# value Python or SQLite cannot convert (OverflowError, UnicodeEncodeError, ...), a
+# change without its keys, or a constraint. A database that is down, locked or full
+# (sqlite3.OperationalError) is not the record's fault: it stops the page, which then
+# applies on the next round.
+_RECORD_FAULTS: tuple[type[BaseException], ...] = (
+    DanvanError,
+    ValueError,
+    TypeError,
+    OverflowError,
+    KeyError,
+    sqlite3.IntegrityError,
+    sqlite3.InterfaceError,
+    sqlite3.ProgrammingError,
+    sqlite3.DataError,
+)
 
 
 @dataclass
@@ -34,6 +61,7 @@ class PageOutcome:
     merged: int = 0
     conflicts: int = 0
     skipped: int = 0
+    quarantined: int = 0
 
 
 def checkpoint(records: Records) -> int:
@@ -42,12 +70,103 @@ def checkpoint(records: Records) -> int:
 
 
 def apply_changes(records: Records, changes: list[Mapping[str, Any]]) -> PageOutcome:
-    """Apply server records (in the caller's transaction, or one of their own)."""
-    outcome = PageOutcome()
-    with records.db.atomic():
-        for change in changes:
-            _apply_change(records, change, outcome)
+    """Apply server records (in the caller's transaction, or one of their own).
+
+    The page is applied in one go; when a record fails, it is applied again one record
+    per savepoint, and each record that fails is quarantined instead."""
+    db = records.db
+    held = _quarantine_in_use(records)
+    with db.atomic():
+        try:
+            with db.atomic():
+                outcome = PageOutcome()
+                for change in changes:
+                    _apply_and_release(records, change, outcome, held)
+        except _RECORD_FAULTS:
+            outcome = PageOutcome()
+            for change in changes:
+                try:
+                    with db.atomic():
+                        _apply_and_release(records, change, outcome, held)
+                except _RECORD_FAULTS as exc:
+                    quarantine(records, change, reason_of(exc))
+                    outcome.quarantined += 1
     return outcome
+
+
+def _quarantine_in_use(records: Records) -> bool:
+    row = records.db.execute(f"SELECT EXISTS (SELECT 1 FROM [{QUARANTINE_TABLE}])").fetchone()
+    return bool(row[0])
+
+
+def _apply_and_release(
+    records: Records, change: Mapping[str, Any], outcome: PageOutcome, held: bool
+) -> None:
+    """Apply one change; a record kept aside at this version or an older one is let go."""
+    if not isinstance(change, Mapping):
+        raise TypeError(f"a change must be an object, not {type(change).__name__}")
+    _apply_change(records, change, outcome)
+    if held:
+        records.db.execute(
+            f"DELETE FROM [{QUARANTINE_TABLE}] WHERE entity = ? AND record_id = ? "
+            "AND server_version <= ?",
+            [str(change["entity"]), str(change["record_id"]), int(change["server_version"])],
+        )
+
+
+def reason_of(error: BaseException) -> str:
+    """Why a record could not be stored, for the user (validation names the field)."""
+    if isinstance(error, DanvanError) and error.message:
+        return error.message
+    return tr(
+        "sync",
+        "Máy này không lưu được bản ghi này ({error}): hãy báo cán bộ quản trị máy chủ của "
+        "thành phố sửa lại bản ghi.",
+        error=f"{type(error).__name__}: {error}"[:300],
+    )
+
+
+def _safe_text(value: object) -> str:
+    """Text SQLite can store: a lone surrogate (not UTF-8) is written as its escape."""
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _version_of(change: Mapping[str, Any]) -> int:
+    try:
+        return int(change.get("server_version") or 0)
+    except (TypeError, ValueError, OverflowError):
+        return 0
+
+
+def quarantine(records: Records, change: object, reason: str) -> None:
+    """Keep aside a record this laptop cannot store (replacing an older one kept aside)."""
+    found: Mapping[str, Any] = change if isinstance(change, Mapping) else {}
+    unit_id = found.get("unit_id")
+    fields = found.get("fields") if isinstance(change, Mapping) else change
+    records.db.execute(
+        f"INSERT OR REPLACE INTO [{QUARANTINE_TABLE}] (entity, record_id, unit_id, "
+        "server_version, deleted, fields, reason, quarantined_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            _safe_text(found.get("entity", ""))[:64],
+            _safe_text(found.get("record_id", ""))[:200],
+            None if unit_id is None else _safe_text(unit_id)[:200],
+            _version_of(found),
+            int(bool(found.get("deleted"))),
+            json.dumps(fields, ensure_ascii=True, sort_keys=True, default=repr),
+            _safe_text(reason),
+            utc_now(),
+        ],
+    )
+
+
+def quarantined(records: Records) -> list[dict[str, Any]]:
+    """The records kept aside, newest first (fields as ASCII JSON text)."""
+    return list(
+        records.db.query(
+            f"SELECT * FROM [{QUARANTINE_TABLE}] ORDER BY server_version DESC, entity, record_id"
+        )
+    )
 
 
 def apply_page(

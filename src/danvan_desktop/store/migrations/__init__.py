@@ -126,6 +126,12 @@ def m007_meeting_households(db: Database) -> None:
     _run_sql_file(db, "m007_meeting_households.sql")
 
 
+@_step("m008_sync_quarantine")
+def m008_sync_quarantine(db: Database) -> None:
+    """Records from the server this laptop could not store, kept aside with the reason."""
+    _run_sql_file(db, "m008_sync_quarantine.sql")
+
+
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
     return [name for name, _ in _STEPS]

@@ -1,10 +1,11 @@
-"""Đồng bộ: the provincial server, enrollment, «Đồng bộ ngay», the log, refusals, conflicts.
+"""Đồng bộ: the city's server, enrollment, «Đồng bộ ngay», the log, refusals, conflicts.
 
 Rounds are the scheduler's (ui/sync/sync_scheduler.py): this page asks it for one, shows
 its progress and lets the user stop it. The rest is read in one DB-lane job
 (``page_data``) whenever something changed: the state, the server settings, the
-sync log, the changes the server refused with its reasons, and the open
-conflicts with both values. Notes say plainly when the laptop clock is more than
+sync log, the changes the server refused with its reasons, the records from the
+server this laptop could not store (kept aside until the server repairs them), and
+the open conflicts with both values. Notes say plainly when the laptop clock is more than
 five minutes off and when this release is too old for the server (its changes
 keep queuing until it is updated).
 """
@@ -43,8 +44,15 @@ from danvan_desktop.ui.sync.sync_page_data import (
     report_text,
 )
 from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler
-from danvan_desktop.ui.sync.sync_tables import RowsModel, export_log, log_columns, rejected_columns
-from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.sync.sync_tables import (
+    RowsModel,
+    export_log,
+    log_columns,
+    quarantine_columns,
+    quarantine_note,
+    rejected_columns,
+)
+from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import local_time_text, number_text, tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
 
@@ -86,6 +94,7 @@ class SyncPage(QWidget):
         self.enroll_panel = EnrollPanel()
         self.log_model = RowsModel(log_columns())
         self.rejected_model = RowsModel(rejected_columns())
+        self.quarantine_model = RowsModel(quarantine_columns())
         self.conflicts = ConflictsView()
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
@@ -105,6 +114,7 @@ class SyncPage(QWidget):
         self.tabs.addTab(self._log_tab(), tr("SyncPage", "Nhật ký đồng bộ"))
         self.rejected_table = _table(self.rejected_model)
         self.tabs.addTab(self.rejected_table, "")
+        self.tabs.addTab(self._quarantine_tab(), "")
         layout = QVBoxLayout(self)
         title = QLabel(tr("SyncPage", "Đồng bộ"))
         font = title.font()
@@ -188,6 +198,17 @@ class SyncPage(QWidget):
         layout.addLayout(row)
         return tab
 
+    def _quarantine_tab(self) -> QWidget:
+        """Records from the server this laptop could not store, and what to do about them."""
+        tab = QWidget()
+        note = QLabel(quarantine_note())
+        note.setWordWrap(True)
+        self.quarantine_table = _table(self.quarantine_model)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(note)
+        layout.addWidget(self.quarantine_table, 1)
+        return tab
+
     def _connect(self) -> None:
         scheduler = self.scheduler
         scheduler.round_started.connect(self._round_started)
@@ -211,8 +232,8 @@ class SyncPage(QWidget):
 
     # -- reading ----------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the state, the log, refusals and conflicts again (DB lane)."""
-        self._runner.db(page_data, on_done=self._show_data, owner=self)
+        """Read the state, the log, refusals, records kept aside and conflicts (DB lane)."""
+        self._runner.db(_page_data_and_quarantine, on_done=self._show_data, owner=self)
 
     def _show_data(self, data: dict[str, Any]) -> None:
         self.data = data
@@ -224,6 +245,7 @@ class SyncPage(QWidget):
         if not self._round_seen and data["log"]:
             self.result_label.setText(last_round_text(data["log"][0]))
         self.rejected_model.set_rows(data["rejected"])
+        self.quarantine_model.set_rows(data.get("quarantine", []))
         self.conflicts.set_conflicts(data["conflicts"])
         self._count_tabs()
         self.show_state({**self.scheduler.state, **state})
@@ -233,6 +255,10 @@ class SyncPage(QWidget):
         rejected = len(self.data.get("rejected", []))
         self.tabs.setTabText(0, tr("SyncPage", "Xung đột ({count})", count=conflicts))
         self.tabs.setTabText(2, tr("SyncPage", "Thay đổi bị từ chối ({count})", count=rejected))
+        kept_aside = len(self.data.get("quarantine", []))
+        self.tabs.setTabText(
+            3, tr("SyncPage", "Bản ghi không nhận được ({count})", count=kept_aside)
+        )
 
     def show_state(self, state: dict[str, Any]) -> None:
         """Connection, queue, last sync, and the notes about the clock and the version."""
@@ -264,7 +290,8 @@ class SyncPage(QWidget):
         if state.get("too_old"):
             too_old = tr(
                 "SyncPage",
-                "Phiên bản ứng dụng này đã cũ, máy chủ tỉnh không nhận dữ liệu từ nó nữa: hãy "
+                "Phiên bản ứng dụng này đã cũ, máy chủ của thành phố không nhận dữ liệu từ nó "
+                "nữa: hãy "
                 "cập nhật ứng dụng. Trong lúc chờ, mọi thay đổi vẫn được giữ trên máy và xếp "
                 "hàng chờ gửi ({pending} thay đổi).",
                 pending=number_text(state.get("pending") or 0),
@@ -294,7 +321,7 @@ class SyncPage(QWidget):
     def _round_started(self) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.progress_label.setText(tr("SyncPage", "Đang kết nối máy chủ tỉnh…"))
+        self.progress_label.setText(tr("SyncPage", "Đang kết nối máy chủ của thành phố…"))
         self.progress_label.show()
         self.sync_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -389,6 +416,11 @@ class SyncPage(QWidget):
             tr("SyncPage", "Chưa giải quyết được xung đột: {error}", error=_message(error))
         )
         self.reload()
+
+
+def _page_data_and_quarantine(ctx: JobContext) -> dict[str, Any]:
+    """What the page shows (sync_page_data.page_data) and the records kept aside (DB lane)."""
+    return {**page_data(ctx), "quarantine": ctx.session.quarantined_records()}
 
 
 def _message(error: BaseException) -> str:

@@ -1,6 +1,7 @@
-"""The Đồng bộ page's tables: the sync log and the refused changes, and the log's export.
+"""The Đồng bộ page's tables: the sync log, the refused changes, the records from the
+server this laptop could not store, and the log's export.
 
-Both lists are short (the newest 200 rounds; refused changes are rare), read in
+The lists are short (the newest 200 rounds; refusals and bad records are rare), read in
 one DB-lane job with the rest of the page, so a plain table model over a list of
 rows is enough. The export writes the log as CSV (UTF-8 with a byte-order mark,
 so Excel on Windows shows the Vietnamese right) for support staff.
@@ -113,6 +114,26 @@ def rejected_columns() -> list[Column]:
         Column(tr("SyncPage", "Hồ sơ"), lambda r: str(r.get("title") or r.get("record_id"))),
         Column(tr("SyncPage", "Lý do"), lambda r: str(r.get("error") or "")),
     ]
+
+
+def quarantine_columns() -> list[Column]:
+    """Records from the server kept aside: when, what, which record, why."""
+    return [
+        Column(tr("SyncPage", "Thời gian"), lambda r: local_time_text(r.get("quarantined_at"))),
+        Column(tr("SyncPage", "Loại hồ sơ"), lambda r: entity_text(str(r.get("entity")))),
+        Column(tr("SyncPage", "Hồ sơ"), lambda r: str(r.get("record_id") or "")),
+        Column(tr("SyncPage", "Lý do"), lambda r: str(r.get("reason") or "")),
+    ]
+
+
+def quarantine_note() -> str:
+    """What the records kept aside are, and what the user should do about them."""
+    return tr(
+        "SyncPage",
+        "Máy này không lưu được các bản ghi dưới đây từ máy chủ của thành phố (giá trị không "
+        "hợp lệ); các bản ghi khác vẫn đồng bộ bình thường. Hãy báo cán bộ quản trị máy chủ "
+        "mã hồ sơ và lý do; khi máy chủ sửa xong, lần đồng bộ sau sẽ tự nhận bản đã sửa.",
+    )
 
 
 def export_log(rows: list[Row], path: Path) -> Path:
