@@ -16,7 +16,7 @@ regulation filled from the city's model, the exemplar form and a scored proposal
 and the export dialog (a stick listed, then a report written onto it).
 ``--only meetings,tasks,team`` renders just those pages and their
 dialogs. For the Đồng bộ page the demo store first syncs for real with the
-provincial server started on loopback (``add_sync_history``); it is backed up once,
+city server started on loopback (``add_sync_history``); it is backed up once,
 so that Cài đặt lists a backup to restore.
 
 The Vietnamese set (the default) is in docs/screenshots/; the English user guide
@@ -300,7 +300,7 @@ LEADER_NOTE = " Mỗi hộ góp 2 ngày công và 200.000 đồng; hộ khó kh�
 
 
 def add_sync_history(data_dir: Path) -> None:
-    """Real rounds with the provincial server on loopback, recorded in the demo store.
+    """Real rounds with the city's server on loopback, recorded in the demo store.
 
     The team's data goes up; the deputy's laptop enrolls and edits the same model's
     «Nội dung và cách làm» as the leader, so a conflict on long text comes back; one

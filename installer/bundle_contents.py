@@ -25,7 +25,7 @@ BUNDLE_RESOURCES = "danvan_desktop/resources"
 QT_MODULES_ALWAYS = ("QtCore", "QtGui", "QtWidgets")
 # "from PySide6.QtNetwork import ..." anywhere in our code, lazy imports included.
 QT_IMPORT = re.compile(r"^\s*(?:from|import)\s+PySide6\.(Qt\w+)", re.MULTILINE)
-# The provincial server, the developer tools and Tk are never part of the desktop bundle.
+# The city's server, the developer tools and Tk are never part of the desktop bundle.
 NOT_FOR_THE_DESKTOP = (
     "tkinter",
     "_tkinter",

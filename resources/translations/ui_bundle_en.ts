@@ -36,8 +36,8 @@
       <translation>Write a sync bundle to USB</translation>
     </message>
     <message>
-      <source>Khi không có mạng, hãy ghi các thay đổi chưa gửi vào một gói trên USB và mang đến xã để nhập vào máy chủ tỉnh. Gói được ký bằng khóa của máy này; nếu đặt mật khẩu, nội dung gói được mã hóa và ở xã cần nhập đúng mật khẩu.</source>
-      <translation>When there is no network, write the changes not yet sent into a bundle on a USB stick and take it to the commune office to be imported into the provincial server. The bundle is signed with this computer's key; if you set a passphrase, its contents are encrypted and the same passphrase is needed at the commune.</translation>
+      <source>Khi không có mạng, hãy ghi các thay đổi chưa gửi vào một gói trên USB và mang đến xã để nhập vào máy chủ của thành phố. Gói được ký bằng khóa của máy này; nếu đặt mật khẩu, nội dung gói được mã hóa và ở xã cần nhập đúng mật khẩu.</source>
+      <translation>When there is no network, write the changes not yet sent into a bundle on a USB stick and take it to the commune office to be imported into the city's server. The bundle is signed with this computer's key; if you set a passphrase, its contents are encrypted and the same passphrase is needed at the commune.</translation>
     </message>
     <message>
       <source>Mật khẩu (không bắt buộc):</source>
@@ -56,8 +56,8 @@
       <translation>Import a reply bundle from USB</translation>
     </message>
     <message>
-      <source>Chọn gói trả lời (tệp .dvbundle) mà máy chủ tỉnh làm cho máy này. Gói mang kết quả của các thay đổi đã gửi và dữ liệu mới của tổ.</source>
-      <translation>Choose the reply bundle (.dvbundle file) the provincial server made for this computer. It carries the results of the changes sent and the team's new data.</translation>
+      <source>Chọn gói trả lời (tệp .dvbundle) mà máy chủ của thành phố làm cho máy này. Gói mang kết quả của các thay đổi đã gửi và dữ liệu mới của tổ.</source>
+      <translation>Choose the reply bundle (.dvbundle file) the city's server made for this computer. It carries the results of the changes sent and the team's new data.</translation>
     </message>
     <message>
       <source>Chọn tệp…</source>

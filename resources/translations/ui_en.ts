@@ -130,8 +130,8 @@
       <translation>Phone number</translation>
     </message>
     <message>
-      <source>Máy chủ của tỉnh (không bắt buộc)</source>
-      <translation>Provincial server (optional)</translation>
+      <source>Máy chủ của thành phố (không bắt buộc)</source>
+      <translation>City server (optional)</translation>
     </message>
     <message>
       <source>Ứng dụng dùng được đầy đủ khi không có mạng và không có máy chủ. Có thể để trống và nhập sau trong mục Cài đặt.</source>
@@ -525,8 +525,8 @@
       <translation>Open the backup folder</translation>
     </message>
     <message>
-      <source>Máy chủ của tỉnh (không bắt buộc)</source>
-      <translation>Provincial server (optional)</translation>
+      <source>Máy chủ của thành phố (không bắt buộc)</source>
+      <translation>City server (optional)</translation>
     </message>
     <message>
       <source>Địa chỉ máy chủ</source>

@@ -33,7 +33,7 @@ def add_commands(sub: Any, target: Target) -> None:
     where.add_argument("--volume", type=int, help=tr("cli", "số thứ tự USB trong «danvan volumes»"))
     p.add_argument("--passphrase-file", type=Path, help=tr("cli", "tệp chứa mật khẩu của gói"))
     p.set_defaults(handler=lambda session, args: _write(session, args, target))
-    p = verbs.add_parser("import", help=tr("cli", "nhập gói trả lời của máy chủ tỉnh"))
+    p = verbs.add_parser("import", help=tr("cli", "nhập gói trả lời của máy chủ của thành phố"))
     p.add_argument("file", type=Path)
     p.add_argument("--passphrase-file", type=Path, help=tr("cli", "tệp chứa mật khẩu của gói"))
     p.set_defaults(handler=_import)

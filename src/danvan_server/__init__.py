@@ -1,1 +1,1 @@
-"""Provincial server."""
+"""City server."""

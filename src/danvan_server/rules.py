@@ -101,7 +101,8 @@ def authorize(
     if entity == "unit":
         return say(
             language,
-            "Danh mục đơn vị do máy chủ tỉnh quản lý: máy trạm không sửa được hồ sơ đơn vị.",
+            "Danh mục đơn vị do máy chủ của thành phố quản lý: máy trạm không sửa được hồ sơ đơn "
+            "vị.",
         )
     if entity == "model" and "status" in op["fields"]:
         status = op["fields"]["status"]
@@ -146,7 +147,8 @@ def _authorize_reviewer(
     if current is None:
         return say(
             language,
-            "Không tìm thấy hồ sơ này trên máy chủ tỉnh: cấp xã hoặc thành phố chỉ nhận xét "
+            "Không tìm thấy hồ sơ này trên máy chủ của thành phố: cấp xã hoặc thành phố chỉ nhận "
+            "xét "
             "được hồ sơ mà tổ đã gửi lên.",
         )
     if not scope.covers(current.scope_path):
@@ -169,7 +171,7 @@ def _authorize_reviewer(
 
 def _authorize_resolution(scope: Scope, current: StoredRecord | None, language: str) -> str | None:
     if current is None:
-        return say(language, "Không tìm thấy bản ghi xung đột này trên máy chủ tỉnh.")
+        return say(language, "Không tìm thấy bản ghi xung đột này trên máy chủ của thành phố.")
     if not scope.covers(current.scope_path):
         return say(
             language,

@@ -1,1 +1,1 @@
-"""Tests of the provincial server (danvan_server)."""
+"""Tests of the city's server (danvan_server)."""

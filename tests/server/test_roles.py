@@ -78,7 +78,7 @@ def test_units_are_managed_by_the_server(team: ServerApi) -> None:
     """A laptop cannot edit the unit records."""
     result = _push(team, team.op("unit", str(team.unit_id), {"name": "Tổ mới"}))
     assert result["status"] == "rejected"
-    assert "máy chủ tỉnh quản lý" in result["message"]
+    assert "máy chủ của thành phố quản lý" in result["message"]
 
 
 def test_reviewer_writes_a_review_comment(team: ServerApi, reviewer: ServerApi) -> None:

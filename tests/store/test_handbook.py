@@ -183,7 +183,7 @@ def test_withdrawn_province_document_brings_the_bundled_one_back(session: Sessio
 
 
 def test_newer_province_version_is_new_again_after_reading(session: Session) -> None:
-    """Reading clears «new»; the province's next version brings it back."""
+    """Reading clears «new»; the city's next version brings it back."""
     apply_page(session.records, [province_change()], next_seq=41)
     assert session.mark_handbook_read("dong-bo") is True
     entry = _entry(session, "dong-bo")
@@ -196,7 +196,7 @@ def test_newer_province_version_is_new_again_after_reading(session: Session) -> 
 def test_older_bundle_text_does_not_beat_a_later_publication(
     session: Session, tmp_path: Path
 ) -> None:
-    """Versions are counted per publisher: the province's v1 of 2027-01 beats bundle v1."""
+    """Versions are counted per publisher: the city's v1 of 2027-01 beats bundle v1."""
     apply_page(session.records, [province_change(version=1)], next_seq=41)
     assert _entry(session, "dong-bo").source == "province"
     handbook.load_bundled(session.store, handbook.read_bundle(grown_bundle(tmp_path)))

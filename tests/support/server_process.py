@@ -1,4 +1,4 @@
-"""The real provincial server in a child process on loopback, for sync tests and benches.
+"""The real city server in a child process on loopback, for sync tests and benches.
 
     url = sqlite_url(tmp_path)                      # or a PostgreSQL URL
     prepare_database(url, tmp_path / "attachments")

@@ -64,7 +64,7 @@ def test_until_done_waits_for_the_server_then_sends_everything(
     command = _cli(offline_laptop, "sync", "--until-done")
     try:
         retrying = _wait_for_line(command.stderr, "Thử lại sau", 10)
-        assert "Không kết nối được tới máy chủ tỉnh" in retrying
+        assert "Không kết nối được tới máy chủ của thành phố" in retrying
         assert command.poll() is None
         with start_server(
             province.database_url, log_dir=tmp_path / "server", port=province.server.port

@@ -233,7 +233,9 @@ def test_connection_refused_is_server_unreachable_at_once() -> None:
         transport.get("/echo")
     assert time.monotonic() - started < 1.0
     assert isinstance(caught.value, LinkDown)
-    assert str(caught.value).startswith(f"Không kết nối được tới máy chủ tỉnh 127.0.0.1:{port}:")
+    assert str(caught.value).startswith(
+        f"Không kết nối được tới máy chủ của thành phố 127.0.0.1:{port}:"
+    )
     assert "treo" not in str(caught.value)
 
 
@@ -320,10 +322,10 @@ def test_every_transport_message_has_an_english_translation() -> None:
 def test_link_down_speaks_english_in_the_english_ui() -> None:
     """With the UI in English, LinkDown's message comes from the catalogue."""
     set_language("en")
-    assert str(LinkDown("reset")).startswith("The connection to the provincial server was lost.")
+    assert str(LinkDown("reset")).startswith("The connection to the city's server was lost.")
 
 
-# -- TLS with the province's own certificate authority ----------------------------------
+# -- TLS with the city's own certificate authority ----------------------------------
 
 
 def _openssl(*args: str, cwd: Path) -> None:
@@ -358,7 +360,7 @@ def tls_server(province_ca: Path) -> Iterator[_Server]:
 
 
 def test_tls_verified_with_province_ca(tls_server: _Server, province_ca: Path) -> None:
-    """With the province's CA bundle an HTTPS request succeeds."""
+    """With the city's CA bundle an HTTPS request succeeds."""
     url = f"https://127.0.0.1:{tls_server.server_address[1]}"
     transport = SyncTransport(
         url, protocol_version="2", schema_version=7, ca_bundle=province_ca / "ca.pem"

@@ -1,4 +1,5 @@
-"""Đồng bộ qua USB driven as a user would: write a bundle, import the province's reply."""
+"""Đồng bộ qua USB driven as a user would: write a bundle, import the reply from the
+city's server."""
 
 from __future__ import annotations
 
@@ -145,7 +146,7 @@ def test_a_laptop_not_enrolled_is_told_how_to_start(
     dialog.places.folder_button.click()
     dialog.action_button.click()
     _outcome(qtbot, dialog)
-    assert "chưa đăng ký với máy chủ tỉnh" in dialog.status.text()
+    assert "chưa đăng ký với máy chủ của thành phố" in dialog.status.text()
     assert list(stick.iterdir()) == []
 
 

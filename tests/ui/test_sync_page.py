@@ -156,7 +156,7 @@ def test_enrolling_needs_a_server_address(
 def test_the_ca_file_is_stored_as_the_ca_bundle_setting(
     qtbot: QtBot, runner: TaskRunner, tmp_path: Path, open_page: PageMaker
 ) -> None:
-    """Choosing the province's CA file stores it; «Bỏ» goes back to the system's trust."""
+    """Choosing the city's CA file stores it; «Bỏ» goes back to the system's trust."""
     page, _rounds = open_page(make_team_dir(tmp_path / "new"))
     page.enroll_panel.set_ca_file(str(tmp_path / "hue-ca.pem"))
     setting = call(qtbot, runner, lambda ctx: ctx.session.setting("ca_bundle"))

@@ -103,7 +103,7 @@ def test_a_redirect_points_to_the_server_box_of_this_page(
     """A moved server: the message sends the user to the address on the Đồng bộ page."""
     text = _enroll_error(qtbot, page, moved_server)
     assert ELSEWHERE in text
-    assert "địa chỉ máy chủ ở trang Đồng bộ (khung «Máy chủ của tỉnh»)" in text
+    assert "địa chỉ máy chủ ở trang Đồng bộ (khung «Máy chủ của thành phố»)" in text
     assert "Cài đặt" not in text
 
 
@@ -112,5 +112,5 @@ def test_an_untrusted_certificate_points_to_the_ca_file_on_this_page(
 ) -> None:
     """An unknown certificate: the message names the CA file on the Đồng bộ page."""
     text = _enroll_error(qtbot, page, untrusted_server)
-    assert "tệp chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của tỉnh»)" in text
+    assert "tệp chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của thành phố»)" in text
     assert "Cài đặt" not in text

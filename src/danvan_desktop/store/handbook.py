@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUNDLED = "bundled"
-# On equal dates and versions, the province's word beats the team's and the bundle's.
+# On equal dates and versions, the city's word beats the team's and the bundle's.
 SOURCE_RANK = {BUNDLED: 0, "team": 1, "province": 2}
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 

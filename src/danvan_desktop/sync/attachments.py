@@ -306,7 +306,7 @@ def file_sha256(path: Path) -> str:
 def _refused_note(item: Upload, exc: ServerRejected) -> str:
     return tr(
         _CTX,
-        "Máy chủ tỉnh chưa nhận tệp đính kèm {name}: {reason}",
+        "Máy chủ của thành phố chưa nhận tệp đính kèm {name}: {reason}",
         name=item.sha256[:12],
         reason=exc.message,
     )

@@ -1,4 +1,4 @@
-"""The wire protocol between laptops and the provincial server: one definition for both.
+"""The wire protocol between laptops and the city's server: one definition for both.
 
 Imported by the client (``sync/``) and by the server (``danvan_server``); it depends
 only on ``core`` and the standard library. ``docs/protocol.md`` explains it in prose.

@@ -13,7 +13,7 @@ time of a request would fail every big batch; we time out on stalls instead
 
 The watchdog and the socket it watches live in ``request_guard.py``. Every request sends
 the protocol and schema versions; TLS is always verified (a CA bundle may be
-given for the province's own authority). Failures become four exceptions the
+given for the city's own authority). Failures become four exceptions the
 engine acts on: ``LinkDown`` (``ServerUnreachable`` when nothing listens at the
 address) and ``ServerError`` (retry later), ``ServerRejected`` (don't),
 ``ProtocolTooOld`` (keep queuing, tell the user).
@@ -79,7 +79,7 @@ class LinkDown(TransportError):
             message
             or tr(
                 _CTX,
-                "Mất kết nối tới máy chủ tỉnh. Dữ liệu vẫn được giữ trên máy "
+                "Mất kết nối tới máy chủ của thành phố. Dữ liệu vẫn được giữ trên máy "
                 "và sẽ tự gửi lại khi có mạng.",
             )
         )
@@ -100,7 +100,11 @@ class ServerError(TransportError):
 
     def __init__(self, status: int, message: str, retry_after_s: float | None = None) -> None:
         super().__init__(
-            tr(_CTX, "Máy chủ tỉnh đang gặp sự cố (mã {status}); sẽ tự thử lại sau.", status=status)
+            tr(
+                _CTX,
+                "Máy chủ của thành phố đang gặp sự cố (mã {status}); sẽ tự thử lại sau.",
+                status=status,
+            )
         )
         self.status = status
         self.server_message = message
@@ -114,7 +118,8 @@ class ServerRejected(TransportError):
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(
-            message or tr(_CTX, "Máy chủ tỉnh từ chối yêu cầu (mã {status}).", status=status)
+            message
+            or tr(_CTX, "Máy chủ của thành phố từ chối yêu cầu (mã {status}).", status=status)
         )
         self.status = status
 
@@ -129,7 +134,7 @@ class ProtocolTooOld(TransportError):
             message
             or tr(
                 _CTX,
-                "Phiên bản ứng dụng này đã cũ, máy chủ tỉnh không nhận nữa. Hãy cập nhật "
+                "Phiên bản ứng dụng này đã cũ, máy chủ của thành phố không nhận nữa. Hãy cập nhật "
                 "ứng dụng; dữ liệu vẫn được giữ trên máy để gửi sau.",
             )
         )
@@ -293,7 +298,8 @@ class SyncTransport:
                 f"cannot connect: {exc!r}",
                 tr(
                     _CTX,
-                    "Không kết nối được tới máy chủ tỉnh {host}: máy chủ chưa chạy, hoặc địa "
+                    "Không kết nối được tới máy chủ của thành phố {host}: máy chủ chưa chạy, hoặc "
+                    "địa "
                     "chỉ máy chủ hay mạng chưa đúng. Dữ liệu vẫn được giữ trên máy và sẽ tự "
                     "gửi khi kết nối được.",
                     host=urlsplit(self.base_url).netloc,
@@ -306,7 +312,8 @@ class SyncTransport:
                 f"stalled: {exc!r}",
                 tr(
                     _CTX,
-                    "Đường truyền tới máy chủ tỉnh bị treo quá {seconds} giây. Dữ liệu vẫn "
+                    "Đường truyền tới máy chủ của thành phố bị treo quá {seconds} giây. Dữ liệu "
+                    "vẫn "
                     "được giữ trên máy và sẽ tự gửi lại khi mạng ổn định.",
                     seconds=round(self.stall_timeout_s),
                 ),
@@ -316,8 +323,9 @@ class SyncTransport:
                 repr(exc),
                 tr(
                     _CTX,
-                    "Không xác minh được chứng chỉ bảo mật của máy chủ tỉnh. Hãy kiểm tra tệp "
-                    "chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của tỉnh»), hoặc "
+                    "Không xác minh được chứng chỉ bảo mật của máy chủ của thành phố. Hãy kiểm "
+                    "tra tệp "
+                    "chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của thành phố»), hoặc "
                     "mạng đang chặn kết nối.",
                 ),
             )
@@ -345,8 +353,9 @@ def _raise_for_status(status: int, content: bytes, headers: Mapping[str, str]) -
     if 300 <= status < 400:
         message = message or tr(
             _CTX,
-            "Máy chủ tỉnh chuyển hướng sang {location}. Hãy kiểm tra địa chỉ máy chủ ở trang "
-            "Đồng bộ (khung «Máy chủ của tỉnh»).",
+            "Máy chủ của thành phố chuyển hướng sang {location}. Hãy kiểm tra địa chỉ máy chủ ở "
+            "trang "
+            "Đồng bộ (khung «Máy chủ của thành phố»).",
             location=headers.get("Location", "?"),
         )
     raise ServerRejected(status, message)
@@ -402,7 +411,7 @@ def _checked_base_url(base_url: str) -> str:
         return base_url.rstrip("/")
     problem = tr(
         _CTX,
-        "Địa chỉ máy chủ tỉnh phải bắt đầu bằng https:// (ví dụ https://dongbo.hue.gov.vn).",
+        "Địa chỉ máy chủ của thành phố phải bắt đầu bằng https:// (ví dụ https://dongbo.hue.gov.vn).",
     )
     raise ValidationError([FieldProblem("server_url", problem)])
 

@@ -11,7 +11,7 @@ class EventBus(QObject):
     Signals:
         data_changed(set[str]): records of these entities changed (refresh what shows them).
         sync_state_changed(dict): sync progress or outcome (pending, last_sync, error).
-        online_changed(bool): the provincial server became reachable or unreachable.
+        online_changed(bool): the city's server became reachable or unreachable.
         language_changed(str): the user chose another language ("vi" or "en").
         backups_changed(): a backup was written (automatically or on request).
     """

@@ -172,11 +172,11 @@ class TeamPage(QWizardPage):
 
 
 class ServerPage(QWizardPage):
-    """The optional provincial server and enrollment code."""
+    """The optional city server and enrollment code."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(tr("Wizard", "Máy chủ của tỉnh (không bắt buộc)"))
+        self.setTitle(tr("Wizard", "Máy chủ của thành phố (không bắt buộc)"))
         self.setSubTitle(
             tr(
                 "Wizard",

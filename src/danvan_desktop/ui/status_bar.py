@@ -1,6 +1,6 @@
 """The status bar: connection, changes waiting to be synced, last sync — always visible.
 
-It only listens: ``online_changed`` says whether the provincial server answered
+It only listens: ``online_changed`` says whether the city's server answered
 the last health request or round, ``sync_state_changed`` brings the queue, the
 last sync and whether a round is running (the sync scheduler publishes both).
 Before any of that the laptop says «Chưa kết nối máy chủ» and «chưa đồng bộ».
@@ -81,7 +81,7 @@ class StatusBar(QStatusBar):
         self._timer.start()
 
     def show_online(self, online: bool) -> None:
-        """Say whether the provincial server answered the last time it was asked."""
+        """Say whether the city's server answered the last time it was asked."""
         if online:
             self.online.setText(tr("StatusBar", "Đã kết nối máy chủ"))
             self.online.setStyleSheet(ONLINE_STYLE)

@@ -1,4 +1,4 @@
-"""Cài đặt: language, backups (how many, how often, now, restore), the provincial server.
+"""Cài đặt: language, backups (how many, how often, now, restore), the city's server.
 
 Every read and write of settings and every backup runs on the DB lane. The
 language applies at once: the window is rebuilt in the new language (the
@@ -176,7 +176,7 @@ class SettingsPage(Page):
         return box
 
     def _server_box(self) -> QGroupBox:
-        box = QGroupBox(tr("SettingsPage", "Máy chủ của tỉnh (không bắt buộc)"))
+        box = QGroupBox(tr("SettingsPage", "Máy chủ của thành phố (không bắt buộc)"))
         form = QFormLayout(box)
         self.server = QLineEdit()
         self.server.setPlaceholderText("https://danvan.hue.gov.vn")

@@ -1,4 +1,4 @@
-"""Đồng bộ qua USB: write a sync bundle onto a stick, or import the province's reply.
+"""Đồng bộ qua USB: write a sync bundle onto a stick, or import the reply from the city's server.
 
 Two modes of one dialog, opened from the Đồng bộ page:
 
@@ -97,7 +97,8 @@ class BundleDialog(JobDialog):
                 tr(
                     "BundleDialog",
                     "Khi không có mạng, hãy ghi các thay đổi chưa gửi vào một gói trên USB và "
-                    "mang đến xã để nhập vào máy chủ tỉnh. Gói được ký bằng khóa của máy này; "
+                    "mang đến xã để nhập vào máy chủ của thành phố. Gói được ký bằng khóa của máy "
+                    "này; "
                     "nếu đặt mật khẩu, nội dung gói được mã hóa và ở xã cần nhập đúng mật khẩu.",
                 )
             )
@@ -115,7 +116,8 @@ class BundleDialog(JobDialog):
             intro.setText(
                 tr(
                     "BundleDialog",
-                    "Chọn gói trả lời (tệp .dvbundle) mà máy chủ tỉnh làm cho máy này. Gói "
+                    "Chọn gói trả lời (tệp .dvbundle) mà máy chủ của thành phố làm cho máy này. "
+                    "Gói "
                     "mang kết quả của các thay đổi đã gửi và dữ liệu mới của tổ.",
                 )
             )

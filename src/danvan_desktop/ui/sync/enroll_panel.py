@@ -1,8 +1,8 @@
-"""The provincial server on the Đồng bộ page: its address, the province's CA file, enrollment.
+"""The city's server on the Đồng bộ page: its address, the city's CA file, enrollment.
 
 A laptop is enrolled once, with a single-use code a server administrator made;
 enrolling again (a replacement laptop, or a reinstalled one) takes a fresh code
-and then pulls the team's whole data. The CA file is the province's own
+and then pulls the team's whole data. The CA file is the city's own
 certificate authority, for a server whose certificate the operating system does
 not trust; it is stored at once as the ``ca_bundle`` setting. The panel only
 collects and asks; the page does the work.
@@ -39,7 +39,7 @@ class EnrollPanel(QGroupBox):
     ca_file_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(tr("SyncPage", "Máy chủ của tỉnh"), parent)
+        super().__init__(tr("SyncPage", "Máy chủ của thành phố"), parent)
         self.enrolled = False
         self.server = QLineEdit()
         self.server.setPlaceholderText("https://danvan.hue.gov.vn")
@@ -98,7 +98,8 @@ class EnrollPanel(QGroupBox):
             self.note.setText(
                 tr(
                     "SyncPage",
-                    "Máy này chưa đăng ký với máy chủ tỉnh. Nhập địa chỉ máy chủ và mã đăng ký "
+                    "Máy này chưa đăng ký với máy chủ của thành phố. Nhập địa chỉ máy chủ và mã "
+                    "đăng ký "
                     "do cán bộ quản trị cung cấp; máy thay thế sẽ nhận toàn bộ dữ liệu của tổ.",
                 )
             )
@@ -112,7 +113,7 @@ class EnrollPanel(QGroupBox):
         """Disable enrolling while an enrollment runs."""
         self.enroll_button.setEnabled(not busy)
         if busy:
-            self.note.setText(tr("SyncPage", "Đang đăng ký với máy chủ tỉnh…"))
+            self.note.setText(tr("SyncPage", "Đang đăng ký với máy chủ của thành phố…"))
 
     def request_enroll(self) -> None:
         """Check the fields, then ask the page to enroll."""
@@ -150,7 +151,7 @@ class EnrollPanel(QGroupBox):
         self.show_enrolled(True, self.server.text().strip())
 
     def choose_ca_file(self) -> None:
-        """Pick the province's CA file (.pem, .crt) with a file chooser."""
+        """Pick the city's CA file (.pem, .crt) with a file chooser."""
         path, _filter = QFileDialog.getOpenFileName(
             self,
             tr("SyncPage", "Chọn tệp chứng chỉ (CA) của tỉnh"),
@@ -161,7 +162,7 @@ class EnrollPanel(QGroupBox):
             self.set_ca_file(path)
 
     def set_ca_file(self, path: str) -> None:
-        """Use ``path`` as the province's CA file ("" for the system's trust store)."""
+        """Use ``path`` as the city's CA file ("" for the system's trust store)."""
         self.ca_error.clear_message()
         self.ca_file.setText(path)
         self.ca_file_chosen.emit(path)
