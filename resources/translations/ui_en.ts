@@ -24,6 +24,10 @@
       <translation>The application did not close normally last time, and a full check of the data found errors. Restoring the latest backup is recommended; the current data is kept as a separate backup before it is replaced.</translation>
     </message>
     <message>
+      <source>Lần kiểm tra trước thấy dữ liệu có lỗi, nên ứng dụng không ghi gì thêm vào dữ liệu này. Hãy khôi phục bản sao lưu gần nhất, hoặc thoát và nhờ cán bộ kỹ thuật kiểm tra (lệnh danvan check --full).</source>
+      <translation>The last check found errors in the data, so the application writes nothing more into it. Restore the latest backup, or quit and ask a technician to check it (command danvan check --full).</translation>
+    </message>
+    <message>
       <source>Không mở được dữ liệu</source>
       <translation>The data cannot be opened</translation>
     </message>

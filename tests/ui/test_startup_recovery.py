@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
 from danvan_desktop.store.database import OPEN_MARKER, STORE_FILE
+from danvan_desktop.store.store_health import mark_damaged
 from danvan_desktop.ui.app_controller import AppController
 from danvan_desktop.ui.recovery_dialog import RecoveryDialog
 
@@ -114,3 +115,21 @@ def test_unreadable_store_offers_restore_or_quit(
     with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
         dialog.quit_button.click()
     assert controller.window is None
+
+
+def test_a_store_a_check_found_damaged_opens_recovery(
+    qtbot: QtBot, start_app: Any, team_dir: Path
+) -> None:
+    """A store marked damaged by an earlier check is not opened for writing: restore or quit."""
+    backup = _backup(team_dir)
+    mark_damaged(team_dir / STORE_FILE, "database disk image is malformed", full=True)
+    controller: AppController = start_app(team_dir)
+    dialog = _recovery(qtbot, controller)
+    assert controller.window is None
+    assert not dialog.continue_button.isVisibleTo(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Lần kiểm tra trước thấy dữ liệu có lỗi" in texts
+    assert "database disk image is malformed" in texts
+    assert dialog.backups.count() == 1 and backup.name in dialog.backups.item(0).text()
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=WAIT_MS)

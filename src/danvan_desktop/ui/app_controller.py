@@ -60,6 +60,7 @@ def startup_facts(ctx: JobContext) -> dict[str, Any]:
         "language": session.setting("language") or "vi",
         "initialised": session.is_initialised,
         "unclean": session.store.unclean_shutdown,
+        "damaged": session.store.damaged,  # what an earlier check found, or None
     }
 
 
@@ -141,6 +142,8 @@ class AppController(QObject):
         self.translations.apply(str(facts["language"]))
         if not facts["initialised"]:
             self._show_wizard()
+        elif facts["damaged"]:
+            self._show_damaged(str(facts["damaged"]))
         elif facts["unclean"]:
             self._check_after_crash()
         else:
@@ -188,6 +191,21 @@ class AppController(QObject):
             ),
             problems=list(report.problems) + ([report.advice] if report.advice else []),
             allow_continue=True,
+        )
+
+    def _show_damaged(self, found: str) -> None:
+        # The store refuses writes until a restore or a passing check (store_health.py):
+        # opening the window on it would only fail every save.
+        self._show_recovery(
+            title=tr("AppController", "Dữ liệu có lỗi"),
+            explanation=tr(
+                "AppController",
+                "Lần kiểm tra trước thấy dữ liệu có lỗi, nên ứng dụng không ghi gì thêm vào "
+                "dữ liệu này. Hãy khôi phục bản sao lưu gần nhất, hoặc thoát và nhờ cán bộ kỹ "
+                "thuật kiểm tra (lệnh danvan check --full).",
+            ),
+            problems=[found],
+            allow_continue=False,
         )
 
     def _open_failed(self, error: BaseException) -> None:
