@@ -136,7 +136,7 @@ def authenticate_on(connection: Connection, authorization: str | None, language:
             say(
                 language,
                 "Yêu cầu thiếu mã truy cập (Authorization: Bearer …): hãy đăng ký máy với máy "
-                "chủ tỉnh trước khi đồng bộ.",
+                "chủ của thành phố trước khi đồng bộ.",
             ),
         )
     token_hash = hash_secret(authorization[7:].strip())
