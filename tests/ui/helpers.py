@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
@@ -66,3 +66,15 @@ def wait_idle(qtbot: QtBot, runner: TaskRunner) -> None:
     """Wait until every job queued so far on each lane has come back."""
     for lane in ("db", "read"):
         call(qtbot, runner, lambda ctx: None, lane)
+
+
+def double_click_row(view: QAbstractItemView, row: int) -> None:
+    """Double-click the first cell of ``row`` as a mouse would: press, release, then the
+    double-click and its release (a view honours a double-click only on the index pressed)."""
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    where = view.visualRect(index).center()
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(view.viewport(), left, none, where)
+    QTest.mouseRelease(view.viewport(), left, none, where)
+    QTest.mouseDClick(view.viewport(), left, none, where)

@@ -26,7 +26,7 @@ from danvan_desktop.ui.meetings.meeting_editor import TAB_FIELDS, MeetingEditor
 from danvan_desktop.ui.meetings.meetings_page import MeetingsPage
 from danvan_desktop.ui.task_runner import TaskRunner
 
-from .helpers import WAIT_MS, call, make_team_dir, type_text, wait_idle
+from .helpers import WAIT_MS, call, double_click_row, make_team_dir, type_text, wait_idle
 
 OPINION = "Đề nghị sửa đèn đường gần trường học trước Tết"
 
@@ -423,3 +423,15 @@ def test_steady_typing_still_autosaves_on_time(qtbot: QtBot, opened: Any, bus: E
         qtbot.wait(50)
     assert saved, "no draft was written while typing"
     assert saved[0] - started < 1.0  # 400 ms after the first key, plus the lane's round trip
+
+
+def test_a_double_click_opens_the_minutes_once(qtbot: QtBot, opened: Any, bus: EventBus) -> None:
+    """A double-click on a meeting loads its minutes once, not twice."""
+    page = _page(qtbot, opened(_with_meeting), bus)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=WAIT_MS)
+    loads: list[bool] = []
+    page.editor.loaded.connect(lambda *_: loads.append(True))
+    double_click_row(page.table, 0)
+    qtbot.waitUntil(lambda: bool(loads), timeout=WAIT_MS)
+    qtbot.wait(200)
+    assert page.editing() and len(loads) == 1

@@ -28,7 +28,7 @@ from danvan_desktop.ui.models.models_page import ModelsPage
 from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.widgets.highlight_delegate import HighlightDelegate
 
-from .helpers import WAIT_MS, make_team_dir, type_text
+from .helpers import WAIT_MS, double_click_row, make_team_dir, type_text
 
 NAMES = ["Đường hoa", "Ăn sạch", "An toàn giao thông", "Bếp ăn tình thương", "Dân vận khéo"]
 
@@ -275,3 +275,13 @@ def test_lazy_fetching_pages(
         qtbot.waitUntil(lambda: not model.fetching, timeout=WAIT_MS)
     assert model.rowCount() == 250
     assert model.index(249, 0).data() == "Mô hình số 249"
+
+
+def test_a_double_click_opens_one_form(qtbot: QtBot, page: ModelsPage) -> None:
+    """A double-click on a row opens the model's form once, not twice."""
+    opened: list[Any] = []
+    page.form_opened.connect(opened.append)
+    double_click_row(page.table, 0)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    qtbot.wait(100)
+    assert len(opened) == 1

@@ -13,7 +13,7 @@ from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.team.member_dialog import MemberDialog
 from danvan_desktop.ui.team.team_page import TeamPage
 
-from .helpers import WAIT_MS, call, type_text
+from .helpers import WAIT_MS, call, double_click_row, type_text
 
 NAME, ROLE, POSITION, ORGANISATION, PHONE, TERM = range(6)
 
@@ -190,3 +190,13 @@ def test_search_narrows_the_roster(qtbot: QtBot, page: TeamPage) -> None:
     _add(qtbot, page, "Lê Văn Cường", "member", organisation="Hội Nông dân")
     page.search.setText("nong dan")
     assert _column(page, NAME) == ["Lê Văn Cường"]
+
+
+def test_a_double_click_opens_one_dialog(qtbot: QtBot, page: TeamPage) -> None:
+    """A double-click on a member opens their form once, not twice."""
+    opened: list[Any] = []
+    page.dialog_opened.connect(opened.append)
+    double_click_row(page.table, 0)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    qtbot.wait(100)
+    assert len(opened) == 1

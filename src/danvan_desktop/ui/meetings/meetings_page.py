@@ -158,8 +158,8 @@ class MeetingsPage(Page):
         self.new_button.clicked.connect(self.new_record)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self.refresh)
+        # activated comes with a double-click (and Enter): one signal, one editor
         self.table.activated.connect(self._open_index)
-        self.table.doubleClicked.connect(self._open_index)
         self.editor.back_requested.connect(self.show_list)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._list_failed)

@@ -155,8 +155,8 @@ class ModelsPage(QWidget):
             combo.currentIndexChanged.connect(self._apply_query)
         self.new_button.clicked.connect(self.new_record)
         self.fields_button.clicked.connect(self.edit_fields)
+        # activated comes with a double-click (and Enter): one signal, one editor
         self.table.activated.connect(self._open_index)
-        self.table.doubleClicked.connect(self._open_index)
         model = self.table_model
         model.total_changed.connect(self._show_count)
         model.loading_changed.connect(self._show_loading)

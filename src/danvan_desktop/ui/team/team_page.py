@@ -148,8 +148,8 @@ class TeamPage(Page):
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.search.textChanged.connect(lambda _text: self._show_rows())
+        # activated comes with a double-click (and Enter): one signal, one editor
         self.table.activated.connect(self._open_index)
-        self.table.doubleClicked.connect(self._open_index)
 
     # -- reading ----------------------------------------------------------------------
     def refresh(self) -> None:
