@@ -172,7 +172,7 @@ def test_a_bundle_of_the_released_format_still_reads() -> None:
 def test_the_released_formats_json_has_a_fixed_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     """Format 1 declares no JSON size: MAX_JSON_BYTES caps it (here lowered to 1 MiB)."""
     assert 256 * MiB == fmt.MAX_JSON_BYTES
-    monkeypatch.setattr(fmt, "MAX_JSON_BYTES", MiB)
+    monkeypatch.setattr(fmt.limits, "MAX_JSON_BYTES", MiB)  # read where Bundle uses it
     data = released.seal(dict(MANIFEST), {fmt.OPS_MEMBER: gzip_zeros(2)}, private_key=KEY)
     bundle = fmt.read(data)
     bundle.verify(PUBLIC)
