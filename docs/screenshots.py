@@ -2,8 +2,13 @@
 
 Usage::
 
-    QT_QPA_PLATFORM=offscreen python docs/screenshots.py [--data-dir DIR] [--out DIR]
+    python docs/screenshots.py [--data-dir DIR] [--out DIR]
         [--size 1366x768] [--language vi|en] [--only KEY,KEY]
+
+It runs on Qt's offscreen platform (no display needed) with one screen of ``--size``
+(1366×768 by default, a small laptop's), so that dialogs size themselves as they do on
+such a laptop; with ``QT_QPA_PLATFORM`` set to another platform (xcb under Xvfb) that
+platform's screen is used instead.
 
 Without ``--data-dir`` a demo team in Phường Phú Xuân, Huế, is made in a
 temporary folder and filled with ``Session.fill_demo(size="small")``. Each page
@@ -28,14 +33,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import json
 import os
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -49,6 +53,18 @@ from danvan_desktop.ui.task_runner import TaskRunner
 
 HERE = Path(__file__).parent
 PHU_XUAN = 19768
+
+
+def use_screen(width: int, height: int, folder: Path) -> None:
+    """On the offscreen platform, one screen of ``width``×``height`` at 96 dpi (before Qt
+    starts); another platform keeps its own screen."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return
+    config = folder / "screen.json"
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def make_demo(data_dir: Path) -> Path:
@@ -141,6 +157,25 @@ def save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
+# Each page's picture keeps its number when pages are added to the sidebar: the guides
+# name the files. A page not listed here is numbered by its place in the sidebar.
+PAGE_SHOTS = {
+    "overview": "01-overview",
+    "models": "02-models",
+    "meetings": "03-meetings",
+    "tasks": "04-tasks",
+    "team": "05-team",
+    "regulation": "06-regulation",
+    "exemplars": "07-exemplars",
+    "handbook": "08-handbook",
+    "reports": "09-reports",
+    "sync": "10-sync",
+    "settings": "11-settings",
+    "petitions": "14-petitions",
+    "mediations": "15-mediations",
+}
+
+
 def shoot_pages(
     controller: AppController, out: Path, size: tuple[int, int], only: set[str] | None = None
 ) -> None:
@@ -153,7 +188,7 @@ def shoot_pages(
             continue
         window.show_page(key)
         settle(controller.runner)
-        save(window, out / f"{number:02d}-{key}.png")
+        save(window, out / f"{PAGE_SHOTS.get(key, f'{number:02d}-{key}')}.png")
 
 
 def shoot_model_form(controller: AppController, out: Path, size: tuple[int, int]) -> None:
@@ -165,7 +200,6 @@ def shoot_model_form(controller: AppController, out: Path, size: tuple[int, int]
     page.table.selectRow(0)
     record_id = page.table_model.record_id(0)
     dialog = page.open_form(record_id)
-    dialog.resize(920, 700)  # its size on a 1366×768 screen (the offscreen screen is smaller)
     wait_until(dialog.isEnabled)
     settle(controller.runner)
     save(dialog, out / "11-model-form.png")
@@ -252,8 +286,8 @@ def shoot_meetings(controller: AppController, out: Path, size: tuple[int, int]) 
     outcomes.add_conclusion()
     settle(controller.runner)
     outcomes.subject.setText(VOTE_SUBJECT)
-    outcomes.in_favour.setValue(outcomes.present - 1)
-    outcomes.abstain.setValue(1)
+    outcomes.in_favour.setText(str(outcomes.present - 1))
+    outcomes.abstain.setText("1")
     outcomes.add_vote()
     settle(controller.runner)
     save(window, out / "27-meeting-outcomes.png")
@@ -548,8 +582,14 @@ def shoot_export(controller: AppController, out: Path, size: tuple[int, int]) ->
         dialog.formats["pdf"].setChecked(True)
         wait(100)
         save(dialog, out / "45-export-dialog.png")
+        failed: list[str] = []
+        written: list[object] = []
+        dialog.export_failed.connect(failed.append)
+        dialog.exported.connect(written.append)
         dialog.export_button.click()
-        wait_until(dialog.safe.isVisible)
+        wait_until(lambda: bool(written or failed))
+        if failed:
+            raise RuntimeError(f"the export failed: {failed[0]}")
         settle(controller.runner)
         save(dialog, out / "46-export-done.png")
         dialog.close()
@@ -589,9 +629,10 @@ def main() -> int:
     args = parser.parse_args()
     only = {key for key in args.only.split(",") if key}
     width, height = (int(v) for v in args.size.split("x"))
-    app = QApplication(sys.argv[:1])
-    register_fonts(app)
     with tempfile.TemporaryDirectory() as tmp:
+        use_screen(width, height, Path(tmp))
+        app = QApplication(sys.argv[:1])
+        register_fonts(app)
         data_dir = args.data_dir
         if data_dir is None:
             data_dir = make_demo(Path(tmp) / "demo")

@@ -143,6 +143,9 @@ def test_meeting_finalise_prints_number(team_dir: Path) -> None:
         data_dir=team_dir,
     )
     assert meeting.returncode == 0, meeting.stderr
+    concluded = danvan("add", "conclusion", f"meeting_id={meeting.stdout.strip()}",
+                       "content=Thống nhất thực hiện.", data_dir=team_dir)  # fmt: skip
+    assert concluded.returncode == 0, concluded.stderr
     done = danvan("finalise-meeting", meeting.stdout.strip(), data_dir=team_dir)
     assert done.returncode == 0, done.stderr
     assert "Số biên bản: 01/BB" in done.stdout
@@ -168,3 +171,15 @@ def test_english_messages(team_dir: Path) -> None:
 def _team_id(team_dir: Path) -> str:
     done = danvan("list", "team", data_dir=team_dir)
     return done.stdout.split("\t")[0]
+
+
+def test_init_without_a_team_name_uses_the_wizards_rule(tmp_path: Path) -> None:
+    """`init` with no --team names the team as the first-run wizard would suggest."""
+    folder = tmp_path / "data"
+    done = danvan(
+        "init", "--commune", PHU_XUAN, "--village", "Thôn Hạ Lang", "--leader", "Lê Văn Bình",
+        data_dir=folder,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    listed = danvan("list", "team", data_dir=folder)
+    assert listed.stdout.split("\t")[1].strip() == "Tổ dân vận thôn Hạ Lang"

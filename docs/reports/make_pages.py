@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import random
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +26,7 @@ from danvan_desktop.core.ids import uuid7
 from danvan_desktop.reports.registry import render
 from danvan_desktop.reports.samples import docx_to_pdf, pdf_to_pngs
 from danvan_desktop.session import Session
-from danvan_desktop.store import demo_data
+from danvan_desktop.store import demo_community, demo_data
 from danvan_desktop.store.bulk import insert_synced
 
 TODAY = dt.date(2026, 12, 20)
@@ -142,15 +143,19 @@ def _typed_records(session: Session) -> str:
         ends_at=starts.replace(hour=21, minute=10),
         secretary=secretary["full_name"],
     )
-    session.finalise_meeting(meeting_id)
+    session.finalise_meeting(meeting_id, today=TODAY)
     return meeting_id
 
 
 def _neighbours(session: Session) -> None:
-    """Two more villages of the ward with their year, as synced records."""
+    """Two more villages of the ward with their year (their residents' petitions and a
+    mediation case too), as synced records."""
     rows: dict[str, list[dict[str, Any]]] = {"unit": [], "team": [], "meeting": [], "model": []}
+    rng = random.Random(2026)
     for name, months, models in (("Thôn An Hòa", 11, 6), ("Tổ dân phố 7", 12, 4)):
         unit, team = uuid7(), uuid7()
+        for entity, batch in demo_community.large_rows(rng, unit, demo_data.person, 2026).items():
+            rows.setdefault(entity, []).extend(batch)
         rows["unit"].append(
             {
                 "id": unit,
@@ -194,14 +199,29 @@ def _neighbours(session: Session) -> None:
             version = insert_synced(session.store.db, entity, batch, first_version=version)
 
 
+def _leaders_texts(session: Session, **period: Any) -> None:
+    """What the leader writes into a review: the drafts the Báo cáo page offers from the
+    records, and a lesson of their own (kept for the period, as the page keeps them)."""
+    texts = dict(session.report_texts("periodic_report", **period)["suggested"])
+    texts["lessons"] = (
+        "- Bám sát địa bàn, lắng nghe ý kiến của Nhân dân ngay tại các cuộc họp tổ.\n"
+        "- Phân công rõ người theo dõi từng kiến nghị đến khi có trả lời."
+    )
+    session.save_report_texts("periodic_report", texts, **period)
+
+
 def documents(session: Session, meeting_id: str) -> dict[str, Any]:
     """The documents drawn, by page-file name."""
+    _leaders_texts(session, period="half_year", year=2026, month=1, issued_on=dt.date(2026, 7, 2))
+    _leaders_texts(session, period="year", year=2026, issued_on=TODAY)
     model = session.list_records("model", where="status = 'in_progress' AND year = 2026", limit=1)[
         0
     ]["id"]
     on: dict[str, Any] = {"issued_on": TODAY}
     return {
-        "phieu-dang-ky-mo-hinh": session.build_report("model_registration", id=model, **on),
+        "ban-dang-ky-mo-hinh": session.build_report(
+            "model_registration", id=model, issued=True, **on
+        ),
         "bien-ban-hop": session.build_report("meeting_minutes", id=meeting_id),
         "bao-cao-6-thang": session.build_report(
             "periodic_report",
@@ -214,20 +234,24 @@ def documents(session: Session, meeting_id: str) -> dict[str, Any]:
             "periodic_report",
             period="year",
             year=2026,
+            preset="state",
             number=12,
             **on,
             proposals=["Đề nghị phường hỗ trợ xi măng làm tiếp 300 m đường kiệt 14."],
         ),
         "bang-thong-ke": session.build_report("model_statistics", commune_code=PHU_XUAN, **on),
-        "danh-sach-khen-thuong": session.build_report("commendation_list", year=2026, **on),
+        "to-trinh-khen-thuong": session.build_report(
+            "commendation_list", year=2026, number=13, issued=True, **on
+        ),
         "bao-cao-tong-hop-xa": session.build_report(
             "commune_rollup",
             period="year",
             year=2026,
+            preset="party",
             **on,
             letterhead={
                 "issuing_body": "Ban Dân vận Đảng ủy phường Phú Xuân",
-                "managing_body": "Đảng ủy phường Phú Xuân",
+                "managing_body": "Đảng bộ phường Phú Xuân",
                 "abbreviation": "BDV",
                 "signer_name": "Lê Quang Vinh",
                 "signer_role": "Trưởng ban",

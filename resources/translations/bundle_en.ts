@@ -81,7 +81,7 @@
     </message>
     <message>
       <source>Gói đến từ một máy chưa đăng ký với máy chủ này ({device}): hãy cấp mã đăng ký cho máy đó trước.</source>
-      <translation>The bundle comes from a device not enrolled with this server ({device}): give that device an enrollment code first.</translation>
+      <translation>The bundle comes from a device not enrolled with this server ({device}): give that device an enrolment code first.</translation>
     </message>
     <message>
       <source>Máy làm gói ({device}) đã bị thu hồi quyền đồng bộ từ {when}: gói bị từ chối.</source>

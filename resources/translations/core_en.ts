@@ -4,12 +4,48 @@
   <context>
     <name>validation</name>
     <message>
+      <source>«{label}» «{value}» không phải là một ngày trong năm: hãy nhập ngày và tháng, ví dụ 15/6.</source>
+      <translation>«{label}» «{value}» is not a day of the year: type the day and the month, for example 15/6.</translation>
+    </message>
+    <message>
+      <source>«{half}» phải trước «{year}» trong năm: hãy chọn lại ngày chốt số liệu sơ kết 6 tháng.</source>
+      <translation>«{half}» must come before «{year}» in the year: choose the half-year cut-off day again.</translation>
+    </message>
+    <message>
+      <source>«{label}» dài {length} ký tự; tối đa {limit} ký tự: hãy rút gọn.</source>
+      <translation>«{label}» is {length} characters long; at most {limit} characters: shorten it.</translation>
+    </message>
+    <message>
+      <source>«{label}» «{value}» không phải số điện thoại: hãy nhập từ {minimum} đến {maximum} chữ số (có thể cách nhau bằng dấu cách, dấu chấm, gạch ngang hoặc ngoặc đơn, có thể có dấu + ở đầu), ví dụ 0905 123 456 hoặc +84 905 123 456.</source>
+      <translation>«{label}» «{value}» is not a phone number: enter {minimum} to {maximum} digits (they may be grouped with spaces, dots, dashes or brackets, and start with a +), for example 0905 123 456 or +84 905 123 456.</translation>
+    </message>
+    <message>
+      <source>số hộ có đại diện dự họp ({limit})</source>
+      <translation>the households represented ({limit})</translation>
+    </message>
+    <message>
+      <source>tổng số hộ của thôn, tổ dân phố ({limit})</source>
+      <translation>the village's households ({limit})</translation>
+    </message>
+    <message>
+      <source>số người có mặt ({limit})</source>
+      <translation>the people present ({limit})</translation>
+    </message>
+    <message>
+      <source>Tổng số phiếu là {cast} ({in_favour} tán thành, {against} không tán thành, {abstain} không biểu quyết), nhiều hơn {bound}: hãy sửa số phiếu, hoặc điểm danh lại nếu còn người có mặt chưa được đánh dấu.</source>
+      <translation>The votes add up to {cast} ({in_favour} in favour, {against} against, {abstain} abstaining), more than {bound}: correct the counts, or the attendance if someone present is not ticked.</translation>
+    </message>
+    <message>
+      <source>Biểu quyết «{subject}» có {cast} phiếu, nhiều hơn {bound}: hãy sửa số phiếu ở thẻ «Kết luận, biểu quyết».</source>
+      <translation>The vote «{subject}» has {cast} votes, more than {bound}: correct its counts on the «Conclusions, votes» tab.</translation>
+    </message>
+    <message>
       <source>hãy chọn {allowed}.</source>
       <translation>choose {allowed}.</translation>
     </message>
     <message>
-      <source>vai trò này không chuyển tiếp được từ trạng thái hiện tại.</source>
-      <translation>this role cannot move it on from its current status.</translation>
+      <source>từ trạng thái hiện tại, vai trò này không được chuyển mô hình sang trạng thái khác.</source>
+      <translation>from its current status, this role may not move the model to another status.</translation>
     </message>
     <message>
       <source>«Trạng thái»: {role} không được chuyển mô hình từ «{old}» sang «{new}»; {hint}</source>
@@ -20,8 +56,8 @@
       <translation>A new model must start as «{initial}»: register it first, then move its status.</translation>
     </message>
     <message>
-      <source>«Trạng thái» «{value}» không có: hãy chọn một trạng thái trong danh sách.</source>
-      <translation>«Status» «{value}» does not exist: choose a status from the list.</translation>
+      <source>Không có trạng thái «{value}»: hãy chọn một trạng thái trong danh sách.</source>
+      <translation>There is no status «{value}»: choose a status from the list.</translation>
     </message>
     <message>
       <source>hãy nhập một số nguyên, ví dụ 12</source>
@@ -77,7 +113,7 @@
     </message>
     <message>
       <source>«Mã xã, phường» {code} không có trong danh mục đơn vị hành chính của tỉnh, thành phố đã chọn: hãy chọn xã, phường từ danh sách.</source>
-      <translation>«Commune code» {code} is not in the official list for the chosen province or city: choose the commune from the list.</translation>
+      <translation>«Commune or ward code» {code} is not in the official list for the chosen province or city: choose the commune or ward from the list.</translation>
     </message>
     <message>
       <source>«Lĩnh vực» «{value}» không có trong danh mục lĩnh vực: hãy chọn một lĩnh vực trong danh sách.</source>
@@ -130,6 +166,10 @@
     <message>
       <source>«{label}» không phải mã hồ sơ hợp lệ: hãy chọn lại từ danh sách.</source>
       <translation>«{label}» is not a valid record id: choose again from the list.</translation>
+    </message>
+    <message>
+      <source>Mới có {represented}/{total} hộ có đại diện dự họp, chưa quá một nửa số hộ của thôn, tổ dân phố: theo {law}, cộng đồng chưa quyết định được việc gì tại cuộc họp này.</source>
+      <translation>Only {represented} of {total} households are represented, not more than half of the village's households: under the {law}, the community cannot decide anything at this meeting.</translation>
     </message>
   </context>
   <context>
@@ -275,8 +315,8 @@
       <translation>Residents' situation, opinions and requests</translation>
     </message>
     <message>
-      <source>Tiến độ các mô hình «Dân vận khéo» của tổ</source>
-      <translation>Progress of the team's «Dân vận khéo» models</translation>
+      <source>Tiến độ các mô hình “Dân vận khéo” của tổ</source>
+      <translation>Progress of the team's “Dân vận khéo” models</translation>
     </message>
     <message>
       <source>Phân công nhiệm vụ {span} tới</source>
@@ -287,8 +327,8 @@
       <translation>Review of mobilisation work in the first half of {year}</translation>
     </message>
     <message>
-      <source>Tự đánh giá các mô hình «Dân vận khéo»</source>
-      <translation>Self-assessment of the «Dân vận khéo» models</translation>
+      <source>Tự đánh giá các mô hình “Dân vận khéo”</source>
+      <translation>Self-assessment of the “Dân vận khéo” models</translation>
     </message>
     <message>
       <source>Đề xuất điển hình, khen thưởng</source>
@@ -303,8 +343,8 @@
       <translation>Review of mobilisation work in {year}</translation>
     </message>
     <message>
-      <source>Đánh giá, đề nghị công nhận mô hình «Dân vận khéo» tiêu biểu</source>
-      <translation>Assessing and proposing outstanding «Dân vận khéo» models</translation>
+      <source>Đánh giá, đề nghị công nhận mô hình “Dân vận khéo” tiêu biểu</source>
+      <translation>Assessing and proposing outstanding “Dân vận khéo” models</translation>
     </message>
     <message>
       <source>Bình xét điển hình, đề nghị khen thưởng</source>
@@ -338,6 +378,14 @@
   <context>
     <name>meetings</name>
     <message>
+      <source>Biên bản chưa có kết luận của chủ trì: hãy ghi ít nhất một kết luận (thẻ «Kết luận, biểu quyết») rồi hoàn tất.</source>
+      <translation>The minutes have no conclusion of the chair yet: write at least one conclusion (tab «Conclusions, votes») and then finalise.</translation>
+    </message>
+    <message>
+      <source>Cuộc họp ghi ngày {date}, chưa diễn ra: chỉ hoàn tất biên bản sau khi đã họp (nếu nhập nhầm ngày, hãy sửa «Thời gian bắt đầu»).</source>
+      <translation>The meeting is dated {date} and has not taken place: finalise the minutes only after the meeting (if the date was typed wrong, correct «Start time»).</translation>
+    </message>
+    <message>
       <source>Chưa ghi «Thời gian kết thúc»: hãy nhập giờ kết thúc cuộc họp trước khi hoàn tất biên bản.</source>
       <translation>«End time» is missing: enter the time the meeting ended before finalising the minutes.</translation>
     </message>
@@ -355,10 +403,6 @@
     <message>
       <source>Ủy ban Mặt trận Tổ quốc Việt Nam {commune}</source>
       <translation>Viet Nam Fatherland Front Committee of {commune}</translation>
-    </message>
-    <message>
-      <source>Chi bộ thôn, tổ dân phố</source>
-      <translation>Party cell of the village or residential group</translation>
     </message>
     <message>
       <source>Thư mục dữ liệu này đã được khởi tạo cho một tổ: hãy dùng thư mục khác hoặc mở dữ liệu đã có.</source>
@@ -507,7 +551,7 @@
     </message>
     <message>
       <source>đăng ký máy với máy chủ của thành phố</source>
-      <translation>enroll this laptop with the city's server</translation>
+      <translation>enrol this laptop with the city's server</translation>
     </message>
     <message>
       <source>đồng bộ với máy chủ của thành phố</source>
@@ -535,6 +579,10 @@
     <message>
       <source>Đơn vị</source>
       <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Cài đặt của máy</source>
+      <translation>This laptop's settings</translation>
     </message>
     <message>
       <source>Tổ dân vận</source>
@@ -612,6 +660,22 @@
   <context>
     <name>fields</name>
     <message>
+      <source>Đầu kỳ đánh giá</source>
+      <translation>Period reviewed from</translation>
+    </message>
+    <message>
+      <source>Cuối kỳ đánh giá</source>
+      <translation>Period reviewed to</translation>
+    </message>
+    <message>
+      <source>Ngày chốt số liệu sơ kết 6 tháng</source>
+      <translation>Half-year figures cut-off day</translation>
+    </message>
+    <message>
+      <source>Ngày chốt số liệu tổng kết năm</source>
+      <translation>Year figures cut-off day</translation>
+    </message>
+    <message>
       <source>Cấp</source>
       <translation>Level</translation>
     </message>
@@ -620,12 +684,20 @@
       <translation>Province code</translation>
     </message>
     <message>
+      <source>Số bản sao lưu tự động giữ lại</source>
+      <translation>Automatic backups to keep</translation>
+    </message>
+    <message>
+      <source>Số giờ giữa hai lần tự động sao lưu</source>
+      <translation>Hours between automatic backups</translation>
+    </message>
+    <message>
       <source>Mã xã, phường</source>
-      <translation>Commune code</translation>
+      <translation>Commune or ward code</translation>
     </message>
     <message>
       <source>Xã, phường</source>
-      <translation>Commune</translation>
+      <translation>Commune or ward</translation>
     </message>
     <message>
       <source>Tên đơn vị</source>
@@ -1049,7 +1121,7 @@
     </message>
     <message>
       <source>Người phụ trách</source>
-      <translation>Owner</translation>
+      <translation>Person in charge</translation>
     </message>
     <message>
       <source>Thời hạn</source>
@@ -1215,7 +1287,7 @@
       <translation>Quarter</translation>
     </message>
     <message>
-      <source>Sáu tháng</source>
+      <source>6 tháng</source>
       <translation>Half-year</translation>
     </message>
     <message>
@@ -1268,7 +1340,7 @@
     </message>
     <message>
       <source>Xã, phường</source>
-      <translation>Commune</translation>
+      <translation>Commune or ward</translation>
     </message>
     <message>
       <source>Tỉnh, thành phố</source>

@@ -15,8 +15,8 @@
       <translation>“Meeting day in the period” must be from 1 to 31: choose the meeting day again.</translation>
     </message>
     <message>
-      <source>«Kỳ báo cáo» không có {value}: hãy chọn trong tháng, quý, sáu tháng, năm.</source>
-      <translation>“Reporting periods” has no {value}: choose among month, quarter, half year, year.</translation>
+      <source>Không có kỳ báo cáo {value}: hãy chọn trong tháng, quý, 6 tháng, năm.</source>
+      <translation>There is no reporting period {value}: choose among month, quarter, half-year, year.</translation>
     </message>
   </context>
   <context>
@@ -68,6 +68,14 @@
     <message>
       <source>Điểm của tiêu chí thứ {number} phải là số từ 0 trở lên: hãy sửa lại ô điểm.</source>
       <translation>The points of criterion {number} must be a number of 0 or more: correct the points cell.</translation>
+    </message>
+    <message>
+      <source>Điểm của tiêu chí thứ {number} phải là một số cụ thể, không phải vô cực hay NaN: hãy sửa lại ô điểm, ví dụ 12,5.</source>
+      <translation>The points of criterion {number} must be an actual number, not infinity or NaN: correct the points cell, for example 12.5.</translation>
+    </message>
+    <message>
+      <source>Tiêu chí thứ {number} có ký tự không lưu được (thường do dán từ một phần mềm khác): hãy xóa đoạn chữ đó rồi gõ lại.</source>
+      <translation>Criterion {number} has a character that cannot be saved (usually pasted from another program): delete that text and type it again.</translation>
     </message>
     <message>
       <source>Khen thưởng này đã có quyết định: không chấm lại điểm được; hãy sửa phần quyết định nếu cần.</source>

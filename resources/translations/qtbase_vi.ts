@@ -402,6 +402,18 @@
       <translation>Thanh bên</translation>
     </message>
     <message>
+      <source>Show </source>
+      <translation>Hiện </translation>
+    </message>
+    <message>
+      <source>File name:</source>
+      <translation>Tên tệp:</translation>
+    </message>
+    <message>
+      <source>Files of type:</source>
+      <translation>Loại tệp:</translation>
+    </message>
+    <message>
       <source>List of places and bookmarks</source>
       <translation>Danh sách nơi lưu và dấu trang</translation>
     </message>
@@ -491,6 +503,41 @@ Hãy kiểm tra lại tên thư mục.</translation>
     <message>
       <source>Computer</source>
       <translation>Máy tính</translation>
+    </message>
+    <message>
+      <source>Invalid filename</source>
+      <translation>Tên tệp không hợp lệ</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+      <translation>&lt;b&gt;Không dùng được tên «%1».&lt;/b&gt;&lt;p&gt;Hãy đặt tên khác, ngắn hơn hoặc không có dấu câu.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+      <source>Folder</source>
+      <translation>Thư mục</translation>
+    </message>
+    <message>
+      <source>Drive</source>
+      <translation>Ổ đĩa</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Tệp</translation>
+    </message>
+    <message>
+      <source>Shortcut</source>
+      <translation>Lối tắt</translation>
+    </message>
+    <message>
+      <source>Alias</source>
+      <translation>Bí danh</translation>
+    </message>
+    <message>
+      <source>Unknown</source>
+      <translation>Không rõ</translation>
     </message>
   </context>
 </TS>

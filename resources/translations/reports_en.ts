@@ -81,6 +81,10 @@
   <context>
     <name>ReportBuilders</name>
     <message>
+      <source>Năm {year} nằm ngoài khoảng báo cáo được: hãy nhập năm từ {first} đến {last}.</source>
+      <translation>The year {year} is outside the years reports cover: enter a year from {first} to {last}.</translation>
+    </message>
+    <message>
       <source>Hãy chọn {what} cần xuất báo cáo.</source>
       <translation>Choose the {what} to export.</translation>
     </message>
@@ -109,7 +113,7 @@
       <translation>There is no «{what}» to write on the document: enter it in the team's operating regulation (or in the export dialog) and try again.</translation>
     </message>
     <message>
-      <source>Mẫu trình bày «{preset}» không có: hãy chọn state (Nhà nước) hoặc party (Đảng).</source>
+      <source>Không có mẫu trình bày «{preset}»: hãy chọn state (Nhà nước) hoặc party (Đảng).</source>
       <translation>There is no layout preset «{preset}»: choose state or party.</translation>
     </message>
     <message>
@@ -121,19 +125,15 @@
       <translation>No model with id {id} was found: it may have been deleted; choose again.</translation>
     </message>
     <message>
-      <source>Kỳ báo cáo «{kind}» không có: hãy chọn tháng, quý, sáu tháng hoặc năm.</source>
+      <source>Không có kỳ báo cáo «{kind}»: hãy chọn tháng, quý, 6 tháng hoặc năm.</source>
       <translation>There is no reporting period «{kind}»: choose month, quarter, half-year or year.</translation>
     </message>
     <message>
-      <source>Năm {year} không hợp lệ: hãy nhập năm có 4 chữ số.</source>
-      <translation>The year {year} is not valid: enter a four-digit year.</translation>
-    </message>
-    <message>
-      <source>Tháng {month} không có: hãy chọn từ 1 đến 12.</source>
+      <source>Không có tháng {month}: hãy chọn từ 1 đến 12.</source>
       <translation>There is no month {month}: choose 1 to 12.</translation>
     </message>
     <message>
-      <source>Quý {quarter} không có: hãy chọn từ 1 đến 4.</source>
+      <source>Không có quý {quarter}: hãy chọn từ 1 đến 4.</source>
       <translation>There is no quarter {quarter}: choose 1 to 4.</translation>
     </message>
     <message>
@@ -158,14 +158,18 @@
     </message>
     <message>
       <source>Dữ liệu chưa có thôn, tổ dân phố nào thuộc xã, phường mã {code}: hãy đồng bộ dữ liệu hoặc chọn xã, phường khác.</source>
-      <translation>The data holds no village or residential group of the commune with code {code}: sync the data or choose another commune.</translation>
+      <translation>The data holds no village or residential group of the commune or ward with code {code}: sync the data or choose another commune or ward.</translation>
     </message>
   </context>
   <context>
     <name>ReportKinds</name>
     <message>
-      <source>Phiếu đăng ký mô hình</source>
-      <translation>Model registration sheet</translation>
+      <source>Tờ trình đề nghị khen thưởng</source>
+      <translation>Commendation proposal</translation>
+    </message>
+    <message>
+      <source>Bản đăng ký mô hình</source>
+      <translation>Model registration</translation>
     </message>
     <message>
       <source>Biên bản họp</source>
@@ -180,23 +184,71 @@
       <translation>Model statistics</translation>
     </message>
     <message>
-      <source>Danh sách đề nghị khen thưởng</source>
-      <translation>Commendation proposal list</translation>
-    </message>
-    <message>
       <source>Báo cáo tổng hợp của xã, phường</source>
-      <translation>Commune roll-up report</translation>
+      <translation>Commune or ward roll-up report</translation>
     </message>
   </context>
   <context>
     <name>ReportExport</name>
     <message>
-      <source>«{kind}» không xuất được ra {format}: hãy chọn {allowed}.</source>
-      <translation>«{kind}» cannot be exported as {format}: choose {allowed}.</translation>
+      <source>Không ghi được tệp {name} vào thư mục {folder} ({detail}). Hãy kiểm tra thư mục rồi thử lại.</source>
+      <translation>Cannot write the file {name} into the folder {folder} ({detail}). Check the folder and try again.</translation>
     </message>
     <message>
-      <source>Không có thư mục {path}: hãy cắm lại USB hoặc chọn thư mục khác.</source>
-      <translation>The folder {path} does not exist: plug the USB stick in again or choose another folder.</translation>
+      <source>Tệp {name} trong thư mục {folder} đang được mở bằng chương trình khác. Hãy đóng tệp đó (ví dụ trong Word hoặc Excel) rồi thử lại.</source>
+      <translation>The file {name} in the folder {folder} is open in another program. Close it (in Word or Excel, for example) and try again.</translation>
+    </message>
+    <message>
+      <source>Tệp {name} quá lớn so với định dạng của ổ đĩa chứa thư mục {folder}. Hãy chọn nơi lưu khác.</source>
+      <translation>The file {name} is too large for the format of the disk holding the folder {folder}. Choose another place.</translation>
+    </message>
+    <message>
+      <source>Kiểm tra lại tệp {name} sau khi ghi thấy nội dung trong thư mục {folder} không khớp với bản gốc, nên tệp không được lưu. Hãy thử lại hoặc chọn nơi lưu khác.</source>
+      <translation>Reading the file {name} back from the folder {folder} did not match what was written, so the file was not kept. Try again or choose another place.</translation>
+    </message>
+    <message>
+      <source>Thư mục {folder} không còn truy cập được khi đang ghi tệp {name}, nên tệp chưa được ghi; tệp cũ cùng tên (nếu có) vẫn còn nguyên. Hãy kiểm tra thư mục rồi ghi lại.</source>
+      <translation>The folder {folder} could no longer be reached while writing the file {name}, so the file was not written; an older file of the same name (if any) is untouched. Check the folder and write again.</translation>
+    </message>
+    <message>
+      <source>Ổ đĩa chứa thư mục {folder} đã đầy khi đang ghi tệp {name}; phần đã ghi dở được xóa. Hãy xóa bớt tệp hoặc chọn nơi lưu khác.</source>
+      <translation>The disk holding the folder {folder} filled up while writing the file {name}; the part written was removed. Delete some files or choose another place.</translation>
+    </message>
+    <message>
+      <source>Ổ đĩa chứa thư mục {folder} không đủ chỗ trống để ghi tệp {name}: cần {needed}, chỉ còn trống {free}. Hãy xóa bớt tệp hoặc chọn nơi lưu khác.</source>
+      <translation>The disk holding the folder {folder} has no room for the file {name}: {needed} is needed, only {free} is free. Delete some files or choose another place.</translation>
+    </message>
+    <message>
+      <source>Không ghi được vào thư mục {folder}: thư mục chỉ cho đọc hoặc máy không cho ghi vào đó. Hãy chọn thư mục khác.</source>
+      <translation>Cannot write into the folder {folder}: it is read-only or this computer may not write there. Choose another folder.</translation>
+    </message>
+    <message>
+      <source>Đã hủy xuất báo cáo; không có tệp dở dang nào được để lại.</source>
+      <translation>The export was cancelled; no half-written file was left.</translation>
+    </message>
+    <message>
+      <source>Không có thư mục {path}: hãy kiểm tra lại đường dẫn (nếu là USB, hãy cắm lại USB) hoặc chọn thư mục khác.</source>
+      <translation>The folder {path} does not exist: check the path (for a USB stick, plug it in again) or choose another folder.</translation>
+    </message>
+    <message>
+      <source>«{kind}» không cấp số khi xuất: biên bản được cấp số khi hoàn tất cuộc họp. Hãy hoàn tất biên bản rồi xuất, không chọn cấp số.</source>
+      <translation>«{kind}» takes no number on export: minutes are numbered when the meeting is finalised. Finalise the minutes, then export them without issuing.</translation>
+    </message>
+    <message>
+      <source>Đang đọc văn bản đã cấp…</source>
+      <translation>Reading the issued document…</translation>
+    </message>
+    <message>
+      <source>«{kind}» này đã được cấp số {number} ngày {date}. Để có thêm định dạng khác của đúng văn bản đó, hãy xuất lại bản đã cấp (mã {id}): chọn nó trong «Văn bản đã cấp» ở trang Báo cáo, hoặc dùng lệnh «danvan export --reissue {id}».</source>
+      <translation>This «{kind}» was already issued as number {number} on {date}. For another format of that same document, write the issued copy again (number {id} in the register): choose it under «Issued documents» on the Reports page, or run «danvan export --reissue {id}».</translation>
+    </message>
+    <message>
+      <source>«{kind}» này đã được ban hành ngày {date}. Để có thêm định dạng khác của đúng văn bản đó, hãy xuất lại bản đã ban hành (mã {id}): chọn nó trong «Văn bản đã cấp» ở trang Báo cáo, hoặc dùng lệnh «danvan export --reissue {id}».</source>
+      <translation>This «{kind}» was already issued on {date}. For another format of that same document, write the issued copy again (number {id} in the register): choose it under «Issued documents» on the Reports page, or run «danvan export --reissue {id}».</translation>
+    </message>
+    <message>
+      <source>«{kind}» không xuất được ra {format}: hãy chọn {allowed}.</source>
+      <translation>«{kind}» cannot be exported as {format}: choose {allowed}.</translation>
     </message>
     <message>
       <source>Đang lập báo cáo từ dữ liệu…</source>
@@ -221,6 +273,30 @@
   </context>
   <context>
     <name>cli</name>
+    <message>
+      <source>Mã văn bản đã cấp «{id}» phải là một số, ví dụ --reissue 3 (xem trang Báo cáo, mục «Văn bản đã cấp»).</source>
+      <translation>The register number «{id}» of an issued document must be a number, for example --reissue 3 (see «Issued documents» on the Reports page).</translation>
+    </message>
+    <message>
+      <source>Hãy ghi loại văn bản cần xuất (một trong: {kinds}) hoặc --reissue MÃ để xuất lại một văn bản đã cấp.</source>
+      <translation>Name the kind of document to export (one of: {kinds}) or --reissue ID to write an issued document again.</translation>
+    </message>
+    <message>
+      <source>xuất lại văn bản đã cấp mang mã này</source>
+      <translation>write again the issued document with this register number</translation>
+    </message>
+    <message>
+      <source>--reissue xuất lại đúng văn bản đã cấp, nên không dùng cùng {given}: hãy bỏ các phần đó.</source>
+      <translation>--reissue writes the issued document exactly as issued, so it does not take {given}: leave those out.</translation>
+    </message>
+    <message>
+      <source>Đã cấp số {number} ngày {date}; mã văn bản đã cấp: {id} (xuất lại bằng «danvan export --reissue {id} --format …»).</source>
+      <translation>Issued as number {number} on {date}; register number: {id} (write it again with «danvan export --reissue {id} --format …»).</translation>
+    </message>
+    <message>
+      <source>Đã ban hành ngày {date}; mã văn bản đã cấp: {id} (xuất lại bằng «danvan export --reissue {id} --format …»).</source>
+      <translation>Issued on {date}; register number: {id} (write it again with «danvan export --reissue {id} --format …»).</translation>
+    </message>
     <message>
       <source>trống {free} / {total}</source>
       <translation>{free} free of {total}</translation>
@@ -259,7 +335,7 @@
     </message>
     <message>
       <source>mã xã, phường (báo cáo tổng hợp)</source>
-      <translation>commune code (roll-up report)</translation>
+      <translation>commune or ward code (roll-up report)</translation>
     </message>
     <message>
       <source>thư mục lưu tệp</source>
@@ -284,6 +360,43 @@
     <message>
       <source>Không có USB số {number} (đang cắm {count} USB): hãy xem danh sách bằng lệnh «danvan volumes».</source>
       <translation>There is no USB stick number {number} ({count} plugged in): see the list with «danvan volumes».</translation>
+    </message>
+  </context>
+  <context>
+    <name>IssuedDocuments</name>
+    <message>
+      <source>Không có văn bản đã cấp mang mã {id}: hãy xem danh sách văn bản đã cấp ở trang Báo cáo.</source>
+      <translation>There is no issued document number {id} in the register: see the list of issued documents on the Reports page.</translation>
+    </message>
+  </context>
+  <context>
+    <name>fields</name>
+    <message>
+      <source>Tình hình Nhân dân, dư luận xã hội</source>
+      <translation>Residents' situation and public opinion</translation>
+    </message>
+    <message>
+      <source>Hạn chế và nguyên nhân</source>
+      <translation>Shortcomings and their causes</translation>
+    </message>
+    <message>
+      <source>Bài học kinh nghiệm</source>
+      <translation>Lessons learned</translation>
+    </message>
+    <message>
+      <source>Phương hướng, nhiệm vụ kỳ tới</source>
+      <translation>Tasks for the next period</translation>
+    </message>
+    <message>
+      <source>Kiến nghị, đề xuất</source>
+      <translation>Proposals</translation>
+    </message>
+  </context>
+  <context>
+    <name>entities</name>
+    <message>
+      <source>Nội dung báo cáo do Tổ trưởng viết</source>
+      <translation>Report text written by the leader</translation>
     </message>
   </context>
 </TS>

@@ -61,31 +61,31 @@
     </message>
     <message>
         <source>Mã đăng ký không đúng: hãy kiểm tra lại từng ký tự của mã do cán bộ quản trị cấp.</source>
-        <translation>Wrong enrollment code: check each character of the code the administrator gave you.</translation>
+        <translation>Wrong enrolment code: check each character of the code the administrator gave you.</translation>
     </message>
     <message>
         <source>Mã đăng ký này đã được dùng lúc {when}: mỗi mã chỉ dùng một lần, hãy xin mã mới.</source>
-        <translation>This enrollment code was already used at {when}: each code works once; ask for a new one.</translation>
+        <translation>This enrolment code was already used at {when}: each code works once; ask for a new one.</translation>
     </message>
     <message>
         <source>Mã đăng ký đã hết hạn lúc {when}: hãy xin cán bộ quản trị cấp mã mới.</source>
-        <translation>The enrollment code expired at {when}: ask the administrator for a new one.</translation>
+        <translation>The enrolment code expired at {when}: ask the administrator for a new one.</translation>
     </message>
     <message>
         <source>Yêu cầu thiếu mã truy cập (Authorization: Bearer …): hãy đăng ký máy với máy chủ của thành phố trước khi đồng bộ.</source>
-        <translation>The request has no access token (Authorization: Bearer …): enroll this computer with the city's server before synchronising.</translation>
+        <translation>The request has no access token (Authorization: Bearer …): enrol this computer with the city's server before synchronising.</translation>
     </message>
     <message>
         <source>Mã truy cập không đúng hoặc máy chưa đăng ký với máy chủ của thành phố: hãy đăng ký lại bằng mã đăng ký mới do cán bộ quản trị cấp.</source>
-        <translation>Wrong access token, or this computer is not enrolled with the city's server: enroll again with a new code from the administrator.</translation>
+        <translation>Wrong access token, or this computer is not enrolled with the city's server: enrol again with a new code from the administrator.</translation>
     </message>
     <message>
         <source>Máy này đã bị thu hồi quyền đồng bộ từ {when}: hãy liên hệ cán bộ quản trị máy chủ của thành phố để được cấp mã đăng ký mới.</source>
-        <translation>This computer's right to synchronise was revoked at {when}: contact the city's server's administrator for a new enrollment code.</translation>
+        <translation>This computer's right to synchronise was revoked at {when}: contact the city's server's administrator for a new enrolment code.</translation>
     </message>
     <message>
         <source>Hãy nhập mã đăng ký do cán bộ quản trị cấp.</source>
-        <translation>Enter the enrollment code the administrator gave you.</translation>
+        <translation>Enter the enrolment code the administrator gave you.</translation>
     </message>
     <message>
         <source>device_id phải là mã máy (chữ, số, «-»), device_name là văn bản.</source>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>device_id trong yêu cầu khác với máy được cấp mã truy cập: hãy đăng ký lại máy.</source>
-        <translation>The request's device_id is not the computer this access token was issued to: enroll this computer again.</translation>
+        <translation>The request's device_id is not the computer this access token was issued to: enrol this computer again.</translation>
     </message>
     <message>
         <source>«ops» phải là một danh sách thao tác.</source>
@@ -240,8 +240,8 @@
         <translation>A new model must start as «{initial}».</translation>
     </message>
     <message>
-        <source>«Trạng thái» «{value}» không có: hãy chọn một trạng thái trong danh sách.</source>
-        <translation>«Status» «{value}» does not exist: choose a status from the list.</translation>
+        <source>Không có trạng thái «{value}»: hãy chọn một trạng thái trong danh sách.</source>
+        <translation>There is no status «{value}»: choose a status from the list.</translation>
     </message>
     <message>
         <source>«{label}» do cấp xã hoặc thành phố ghi: tổ dân vận không sửa được trường này.</source>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Mã đăng ký này được cấp riêng để đăng ký lại một máy khác, không dùng được cho máy {device}: hãy xin cán bộ quản trị mã đăng ký mới.</source>
-        <translation>This enrollment code was made to enroll another computer again and cannot be used by computer {device}: ask the administrator for a new code.</translation>
+        <translation>This enrolment code was made to enrol another computer again and cannot be used by computer {device}: ask the administrator for a new code.</translation>
     </message>
     <message>
         <source>Mã máy {device} đã bị thu hồi quyền đồng bộ lúc {when} nên không đăng ký lại được: máy tính này phải đăng ký với một mã máy mới; hãy liên hệ cán bộ quản trị máy chủ của thành phố.</source>
@@ -305,11 +305,15 @@
     </message>
     <message>
         <source>Mã máy {device} đã được đăng ký với máy chủ của thành phố; mã đăng ký này chỉ dùng cho máy mới. Để đăng ký lại máy này, hãy xin cán bộ quản trị cấp mã đăng ký dành riêng cho mã máy {device}.</source>
-        <translation>Device id {device} is already enrolled with the city's server; this enrollment code is for a new computer only. To enroll this computer again, ask the administrator for an enrollment code made for device id {device}.</translation>
+        <translation>Device id {device} is already enrolled with the city's server; this enrolment code is for a new computer only. To enrol this computer again, ask the administrator for an enrolment code made for device id {device}.</translation>
     </message>
     <message>
         <source>Không tải được tệp này: máy chủ của thành phố chỉ giữ tệp này từ một đơn vị khác, và chỉ gửi tệp cho đơn vị đã tải nó lên (hoặc đơn vị cấp trên). Nếu một máy của đơn vị mình có tệp này, hãy thử lại sau khi máy đó đồng bộ.</source>
         <translation>This file cannot be downloaded: the city's server holds it only from another unit, and sends a file only to the unit that uploaded it (or the units above it). If a computer of your unit has this file, try again after that computer syncs.</translation>
+    </message>
+    <message>
+        <source>Thông tin cá nhân của người dân (người kiến nghị, các bên hòa giải) chỉ lưu ở tổ dân vận và xã, phường: máy ở cấp trên xã không gửi được thao tác này.</source>
+        <translation>Residents' personal details (petitioners, the parties to a mediation) are kept by the team and its commune or ward only: a computer above the commune cannot send this change.</translation>
     </message>
 </context>
 </TS>

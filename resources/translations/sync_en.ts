@@ -16,7 +16,7 @@
       <translation>Cannot connect to the city's server {host}: the server is not running, or the server address or the network is wrong. Your data is kept on this computer and will be sent automatically once a connection can be made.</translation>
     </message>
     <message>
-      <source>Không xác minh được chứng chỉ bảo mật của máy chủ của thành phố. Hãy kiểm tra tệp chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của thành phố»), hoặc mạng đang chặn kết nối.</source>
+      <source>Không xác minh được chứng chỉ bảo mật của máy chủ của thành phố. Hãy kiểm tra tệp chứng chỉ (CA) của thành phố ở trang Đồng bộ (khung «Máy chủ của thành phố»), hoặc mạng đang chặn kết nối.</source>
       <translation>The city's server's security certificate could not be verified. Check the city's certificate authority (CA) file on the Sync page (the «City server» box); otherwise the network may be intercepting the connection.</translation>
     </message>
     <message>
@@ -44,7 +44,7 @@
       <translation>The city's server address must start with https:// (for example https://dongbo.hue.gov.vn).</translation>
     </message>
     <message>
-      <source>Không đọc được tệp chứng chỉ (CA) của tỉnh: {path}. Hãy chọn lại tệp .pem hoặc .crt do quản trị máy chủ cung cấp.</source>
+      <source>Không đọc được tệp chứng chỉ (CA) của thành phố: {path}. Hãy chọn lại tệp .pem hoặc .crt do quản trị máy chủ cung cấp.</source>
       <translation>The city's certificate authority (CA) file cannot be read: {path}. Choose again the .pem or .crt file the server administrator gave you.</translation>
     </message>
   </context>

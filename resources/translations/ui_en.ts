@@ -147,7 +147,7 @@
     </message>
     <message>
       <source>Mã đăng ký thiết bị</source>
-      <translation>Enrollment code</translation>
+      <translation>Enrolment code</translation>
     </message>
     <message>
       <source>Dân vận khéo — thiết lập lần đầu</source>
@@ -158,8 +158,16 @@
       <translation>Saving…</translation>
     </message>
     <message>
-      <source>Hãy nhập tên thôn hoặc tổ dân phố.</source>
-      <translation>Type the name of the village or residential group.</translation>
+      <source>Chưa có tên thôn, tổ dân phố: hãy nhập tên, ví dụ Tổ dân phố 5.</source>
+      <translation>The village or residential group has no name yet: type its name, for example Tổ dân phố 5.</translation>
+    </message>
+    <message>
+      <source>Chưa có tên tổ dân vận: hãy nhập tên tổ, ví dụ Tổ dân vận tổ dân phố 5.</source>
+      <translation>The team has no name yet: type its name, for example Tổ dân vận tổ dân phố 5.</translation>
+    </message>
+    <message>
+      <source>Chưa có họ và tên tổ trưởng: hãy nhập họ và tên của tổ trưởng.</source>
+      <translation>The team leader's full name is missing: type the leader's full name.</translation>
     </message>
     <message>
       <source>Tổ dân vận {village}</source>
@@ -327,8 +335,8 @@
       <translation>The model has unsaved changes. Save before closing?</translation>
     </message>
     <message>
-      <source>Từ trạng thái này, tổ không chuyển tiếp được.</source>
-      <translation>From this status the team cannot move the model on.</translation>
+      <source>Từ trạng thái này, tổ không được chuyển mô hình sang trạng thái khác.</source>
+      <translation>From this status the team may not move the model to another status.</translation>
     </message>
     <message>
       <source>Mô hình mới luôn ở trạng thái «Đã đăng ký».</source>
@@ -419,6 +427,10 @@
       <translation>Last regular meeting: {day}.</translation>
     </message>
     <message>
+      <source>Đã lên lịch họp định kỳ ngày {day}.</source>
+      <translation>Regular meeting planned for {day}.</translation>
+    </message>
+    <message>
       <source>Chưa có cuộc họp định kỳ nào.</source>
       <translation>No regular meeting yet.</translation>
     </message>
@@ -489,6 +501,26 @@
   <context>
     <name>SettingsPage</name>
     <message>
+      <source>Bản sao trước khi khôi phục {day} {time} — {size} KB — {name}</source>
+      <translation>Copy made before a restore {day} {time} — {size} KB — {name}</translation>
+    </message>
+    <message>
+      <source>Địa chỉ máy chủ, mã đăng ký và chứng chỉ (CA) được nhập và sửa ở trang Đồng bộ, khung «Máy chủ của thành phố».</source>
+      <translation>The server address, the enrolment code and the certificate (CA) are entered and changed on the Sync page, in the «City server» box.</translation>
+    </message>
+    <message>
+      <source>Mở trang Đồng bộ</source>
+      <translation>Open the Sync page</translation>
+    </message>
+    <message>
+      <source>chưa có</source>
+      <translation>none yet</translation>
+    </message>
+    <message>
+      <source>Thay dữ liệu hiện tại bằng bản sao lưu {name}? Dữ liệu hiện tại được giữ lại trong danh sách sao lưu, với tên «Bản sao trước khi khôi phục», để có thể quay lại khi cần.</source>
+      <translation>Replace the current data with the backup {name}? The current data is kept in the list of backups, named «Copy made before a restore», so you can go back to it if needed.</translation>
+    </message>
+    <message>
       <source>Ngôn ngữ</source>
       <translation>Language</translation>
     </message>
@@ -505,8 +537,8 @@
       <translation>Backups</translation>
     </message>
     <message>
-      <source> giờ</source>
-      <translation> hours</translation>
+      <source>giờ</source>
+      <translation>hours</translation>
     </message>
     <message>
       <source>Số bản sao lưu tự động giữ lại</source>
@@ -538,7 +570,7 @@
     </message>
     <message>
       <source>Mã đăng ký thiết bị</source>
-      <translation>Enrollment code</translation>
+      <translation>Enrolment code</translation>
     </message>
     <message>
       <source>Lưu thông tin máy chủ</source>
@@ -692,6 +724,69 @@
     <message>
       <source>trang mở đầu tiên</source>
       <translation>the page to open first</translation>
+    </message>
+  </context>
+  <context>
+    <name>DateField</name>
+    <message>
+      <source>«{text}» không phải là ngày: hãy nhập ngày/tháng/năm, ví dụ 15/03/2026.</source>
+      <translation>«{text}» is not a date: type day/month/year, for example 15/03/2026.</translation>
+    </message>
+    <message>
+      <source>«{text}» thiếu năm: hãy nhập đủ ngày/tháng/năm, ví dụ 15/03/2026.</source>
+      <translation>«{text}» has no year: type day/month/year in full, for example 15/03/2026.</translation>
+    </message>
+    <message>
+      <source>«{text}»: năm cần đủ 4 chữ số (hoặc 2 chữ số cuối), ví dụ 15/03/2026.</source>
+      <translation>«{text}»: the year needs 4 digits (or its last 2), for example 15/03/2026.</translation>
+    </message>
+    <message>
+      <source>«{text}»: năm {year} không hợp lý; hãy nhập năm từ 1900 đến 2099.</source>
+      <translation>«{text}»: the year {year} cannot be right; type a year from 1900 to 2099.</translation>
+    </message>
+    <message>
+      <source>«{text}»: không có tháng {month}; tháng chỉ từ 1 đến 12.</source>
+      <translation>«{text}»: there is no month {month}; months go from 1 to 12.</translation>
+    </message>
+    <message>
+      <source>«{text}» không phải ngày có thật: tháng {month}/{year} chỉ có {last} ngày.</source>
+      <translation>«{text}» is not a real date: month {month}/{year} has only {last} days.</translation>
+    </message>
+    <message>
+      <source>«{text}» không phải là giờ: hãy nhập giờ:phút, ví dụ 08:30.</source>
+      <translation>«{text}» is not a time: type hours:minutes, for example 08:30.</translation>
+    </message>
+    <message>
+      <source>«{text}» không phải giờ có thật: giờ từ 00:00 đến 23:59.</source>
+      <translation>«{text}» is not a real time: times go from 00:00 to 23:59.</translation>
+    </message>
+    <message>
+      <source>«{text}» thiếu giờ: hãy nhập cả giờ, ví dụ 15/03/2026 08:30.</source>
+      <translation>«{text}» has no time: type the time too, for example 15/03/2026 08:30.</translation>
+    </message>
+    <message>
+      <source>«{text}» không phải là ngày giờ: hãy nhập ngày/tháng/năm giờ:phút, ví dụ 15/03/2026 08:30.</source>
+      <translation>«{text}» is not a date and time: type day/month/year hours:minutes, for example 15/03/2026 08:30.</translation>
+    </message>
+    <message>
+      <source>Chọn trên lịch (Alt+↓)</source>
+      <translation>Pick on the calendar (Alt+↓)</translation>
+    </message>
+    <message>
+      <source>ngày/tháng/năm</source>
+      <translation>day/month/year</translation>
+    </message>
+    <message>
+      <source>Hãy nhập ngày, ví dụ 15/03/2026.</source>
+      <translation>Type a date, for example 15/03/2026.</translation>
+    </message>
+    <message>
+      <source>ngày/tháng/năm giờ:phút</source>
+      <translation>day/month/year hours:minutes</translation>
+    </message>
+    <message>
+      <source>Hãy nhập ngày giờ, ví dụ 15/03/2026 08:30.</source>
+      <translation>Type a date and time, for example 15/03/2026 08:30.</translation>
     </message>
   </context>
 </TS>

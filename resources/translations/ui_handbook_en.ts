@@ -296,12 +296,12 @@
       <translation>Regular meeting due soon: {day}.</translation>
     </message>
     <message>
-      <source>Sắp đến hạn sơ kết 6 tháng: {day}.</source>
-      <translation>Half-year review due soon: {day}.</translation>
+      <source>Sắp đến hạn sơ kết 6 tháng đầu năm {year}: {day}.</source>
+      <translation>Review of the first half of {year} due soon: {day}.</translation>
     </message>
     <message>
-      <source>Sắp đến hạn tổng kết năm: {day}.</source>
-      <translation>Year-end review due soon: {day}.</translation>
+      <source>Sắp đến hạn tổng kết năm {year}: {day}.</source>
+      <translation>Year-end review of {year} due soon: {day}.</translation>
     </message>
     <message>
       <source>Đã quá hạn họp định kỳ (hạn {day}).</source>
@@ -312,12 +312,12 @@
       <translation>The regular meeting is due today.</translation>
     </message>
     <message>
-      <source>Chưa sơ kết 6 tháng (hạn {day}).</source>
-      <translation>Half-year review not held yet (due {day}).</translation>
+      <source>Chưa sơ kết 6 tháng đầu năm {year} (hạn {day}).</source>
+      <translation>Review of the first half of {year} not held yet (due {day}).</translation>
     </message>
     <message>
-      <source>Chưa tổng kết năm (hạn {day}).</source>
-      <translation>Year-end review not held yet (due {day}).</translation>
+      <source>Chưa tổng kết năm {year} (hạn {day}).</source>
+      <translation>Year-end review of {year} not held yet (due {day}).</translation>
     </message>
   </context>
   <context>
@@ -460,7 +460,7 @@
     </message>
     <message>
       <source>Nhập đúng bộ tiêu chí xã, phường ban hành. Đề nghị đã chấm vẫn giữ điểm cũ.</source>
-      <translation>Enter the criteria your commune published. Proposals already scored keep their score.</translation>
+      <translation>Enter the criteria your commune or ward published. Proposals already scored keep their score.</translation>
     </message>
     <message>
       <source>Thêm tiêu chí</source>

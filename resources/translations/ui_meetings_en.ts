@@ -146,6 +146,18 @@
   <context>
     <name>OutcomesPanel</name>
     <message>
+      <source>Tán thành:</source>
+      <translation>In favour:</translation>
+    </message>
+    <message>
+      <source>Không tán thành:</source>
+      <translation>Against:</translation>
+    </message>
+    <message>
+      <source>Không biểu quyết:</source>
+      <translation>Abstaining:</translation>
+    </message>
+    <message>
       <source>Kết luận của cuộc họp</source>
       <translation>Conclusions of the meeting</translation>
     </message>
@@ -230,7 +242,7 @@
     </message>
     <message>
       <source>Người phụ trách:</source>
-      <translation>Owner:</translation>
+      <translation>Person in charge:</translation>
     </message>
     <message>
       <source>Thời hạn:</source>
@@ -242,7 +254,7 @@
     </message>
     <message>
       <source>Người phụ trách</source>
-      <translation>Owner</translation>
+      <translation>Person in charge</translation>
     </message>
     <message>
       <source>Thời hạn</source>
@@ -255,6 +267,18 @@
   </context>
   <context>
     <name>MeetingEditor</name>
+    <message>
+      <source>Biên bản này đã hoàn tất ({number}) và đã được đính chính bằng bản lần {version}, nên chỉ để xem. Bấm «Mở bản đính chính» để xem hoặc sửa bản mới.</source>
+      <translation>These minutes are final ({number}) and were corrected by version {version}, so they are for reading only. Press «Open the correction» to read or change the new version.</translation>
+    </message>
+    <message>
+      <source>Biên bản đã hoàn tất ({number}) nên chỉ để xem, không sửa được. Muốn sửa nội dung, bấm «Đính chính…» để lập một bản đính chính; bản này và số của nó vẫn được giữ.</source>
+      <translation>The minutes are final ({number}), so they are for reading only and cannot be changed. To change the content, press «Correct…» to make a correction; these minutes and their number are kept.</translation>
+    </message>
+    <message>
+      <source>Chưa lưu vào biên bản: thời gian có ghi chú màu đỏ không phải ngày giờ có thật, hãy sửa lại. Phần đang soạn vẫn được giữ trong bản nháp.</source>
+      <translation>Not saved into the minutes: the time marked in red is not a real date and time; correct it. What you are writing is still kept in the draft.</translation>
+    </message>
     <message>
       <source>← Danh sách cuộc họp</source>
       <translation>← Meeting list</translation>
@@ -402,6 +426,14 @@
   <context>
     <name>NewMeetingDialog</name>
     <message>
+      <source>Kỳ đánh giá từ ngày:</source>
+      <translation>Period reviewed from:</translation>
+    </message>
+    <message>
+      <source>Đến ngày:</source>
+      <translation>To:</translation>
+    </message>
+    <message>
       <source>Cuộc họp mới</source>
       <translation>New meeting</translation>
     </message>
@@ -430,8 +462,8 @@
       <translation>Place:</translation>
     </message>
     <message>
-      <source>Họp cộng đồng dân cư dùng mẫu biên bản số 03 của Nghị định 59/2023/NĐ-CP: danh sách thành viên không được điền sẵn; hãy ghi tổng số hộ của thôn, tổ dân phố và số hộ có đại diện dự họp trong biên bản.</source>
-      <translation>A community meeting uses minutes form 03 of Decree 59/2023/NĐ-CP: the member list is not filled in; enter the total households of the village or residential group and the households represented in the minutes.</translation>
+      <source>Họp cộng đồng dân cư là cuộc họp của thôn, tổ dân phố, do trưởng thôn, tổ trưởng tổ dân phố chủ trì cùng Ban công tác Mặt trận; biên bản do thôn, tổ dân phố lập, đếm theo hộ (Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15): danh sách thành viên không được điền sẵn; hãy ghi tổng số hộ của thôn, tổ dân phố và số hộ có đại diện dự họp trong biên bản.</source>
+      <translation>A community meeting is the village's or residential group's meeting, chaired by its head with the Front work committee; the village or residential group keeps the minutes, counted in households (Law on Grassroots Democracy 10/2022/QH15): the member list is not filled in; enter the total households of the village or residential group and the households represented in the minutes.</translation>
     </message>
   </context>
   <context>
@@ -446,7 +478,7 @@
     </message>
     <message>
       <source>Người phụ trách:</source>
-      <translation>Owner:</translation>
+      <translation>Person in charge:</translation>
     </message>
     <message>
       <source>Thời hạn:</source>
@@ -623,7 +655,7 @@
     </message>
     <message>
       <source>Tìm nhiệm vụ (Ctrl+F): việc, người phụ trách, cuộc họp</source>
-      <translation>Search tasks (Ctrl+F): task, owner, meeting</translation>
+      <translation>Search tasks (Ctrl+F): task, person in charge, meeting</translation>
     </message>
     <message>
       <source>{count} nhiệm vụ; {overdue} quá hạn.</source>
@@ -647,7 +679,7 @@
     </message>
     <message>
       <source>Người phụ trách</source>
-      <translation>Owner</translation>
+      <translation>Person in charge</translation>
     </message>
     <message>
       <source>Thời hạn</source>

@@ -4,6 +4,42 @@
   <context>
     <name>ReportsPage</name>
     <message>
+      <source>(không số)</source>
+      <translation>(no number)</translation>
+    </message>
+    <message>
+      <source>Tên văn bản</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Loại</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Số</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <source>Xuất lại…</source>
+      <translation>Write again…</translation>
+    </message>
+    <message>
+      <source>Chưa cấp văn bản nào trên máy này.</source>
+      <translation>No document has been issued on this computer yet.</translation>
+    </message>
+    <message>
+      <source>Văn bản đã cấp</source>
+      <translation>Issued documents</translation>
+    </message>
+    <message>
+      <source>Bản xem trước của văn bản đã hoàn tất, số {number}. Tệp Word, PDF có cùng nội dung; chỗ ngắt dòng, ngắt trang có thể khác.</source>
+      <translation>Preview of the finalised document, number {number}. The Word and PDF files have the same content; line and page breaks may differ.</translation>
+    </message>
+    <message>
       <source>Xuất ra USB…</source>
       <translation>Export to USB…</translation>
     </message>
@@ -91,7 +127,7 @@
       <translation>Quarter</translation>
     </message>
     <message>
-      <source>Sáu tháng</source>
+      <source>6 tháng</source>
       <translation>Half-year</translation>
     </message>
     <message>
@@ -129,6 +165,38 @@
   </context>
   <context>
     <name>ExportDialog</name>
+    <message>
+      <source>Văn bản đã cấp số {number} ngày {date}: mọi tệp xuất lại in đúng bản đã cấp, cùng số, cùng ngày và cùng nội dung.</source>
+      <translation>Document issued as number {number} on {date}: every file written again prints the copy as issued, with the same number, date and content.</translation>
+    </message>
+    <message>
+      <source>Khi chọn, văn bản lấy số tiếp theo trong năm của đơn vị ban hành (ví dụ «Số: 05/BC-…») và được lưu lại đúng như khi cấp: xuất lại sau này, ở định dạng nào, cũng in đúng bản đó. Số chỉ được giữ khi ghi tệp thành công: nếu lỗi hoặc bấm «Hủy xuất», số được trả lại. Không chọn thì xuất bản dự thảo, có dòng «DỰ THẢO», chỗ số để trống.</source>
+      <translation>When ticked, the document takes its issuing body's next number of the year (for example «Số: 05/BC-…») and is kept exactly as issued: written again later, in any format, it prints that same copy. The number is kept only when the files are written: after an error or «Cancel export» it is given back. Unticked, a draft is exported, marked «DỰ THẢO», with the number left blank.</translation>
+    </message>
+    <message>
+      <source>Biên bản không cấp số khi xuất: biên bản được cấp số khi hoàn tất cuộc họp; biên bản chưa hoàn tất in dòng «DỰ THẢO».</source>
+      <translation>Minutes take no number on export: they are numbered when the meeting is finalised; minutes not finalised carry «DỰ THẢO» (draft).</translation>
+    </message>
+    <message>
+      <source>Văn bản đã ban hành ngày {date}: mọi tệp xuất lại in đúng bản đã ban hành.</source>
+      <translation>Document issued on {date}: every file written again prints the copy as issued.</translation>
+    </message>
+    <message>
+      <source>Loại văn bản này không có số riêng. Khi chọn, văn bản được lưu lại đúng như khi ban hành và không còn dòng «DỰ THẢO»; không chọn thì xuất bản dự thảo.</source>
+      <translation>This kind of document has no number of its own. When ticked, the document is kept exactly as issued and no longer carries «DỰ THẢO» (draft); otherwise a draft is exported.</translation>
+    </message>
+    <message>
+      <source>Ban hành văn bản khi xuất</source>
+      <translation>Issue the document on export</translation>
+    </message>
+    <message>
+      <source>Đã cấp số {number} ngày {date}.</source>
+      <translation>Issued as number {number} on {date}.</translation>
+    </message>
+    <message>
+      <source>Xuất lại «{title}»</source>
+      <translation>Write «{title}» again</translation>
+    </message>
     <message>
       <source>Không xuất được tệp ({error}): hãy thử lại hoặc chọn nơi lưu khác.</source>
       <translation>The file could not be exported ({error}): try again or choose another place to save it.</translation>
@@ -172,14 +240,6 @@
     <message>
       <source>Cấp số văn bản khi xuất</source>
       <translation>Issue a document number when exporting</translation>
-    </message>
-    <message>
-      <source>Khi chọn, văn bản lấy số «BC» tiếp theo trong năm của đơn vị (ví dụ «Số: 05/BC-…»); số in trên văn bản và đứng đầu tên tệp. Số chỉ được giữ khi ghi tệp thành công: nếu lỗi hoặc bấm «Hủy xuất», số được trả lại. Không chọn thì xuất bản nháp, chỗ số để trống.</source>
-      <translation>When ticked, the document takes the unit's next «BC» number of the year (e.g. «Số: 05/BC-…»); the number is printed on the document and starts the file name. The number is kept only when the files are written: after an error or «Cancel export» it is given back. Unticked, a draft is exported with the number left blank.</translation>
-    </message>
-    <message>
-      <source>Loại văn bản này không cấp số khi xuất (biên bản mang số khi hoàn tất cuộc họp).</source>
-      <translation>This kind of document is not numbered on export (minutes get their number when the meeting is finalised).</translation>
     </message>
     <message>
       <source>Xuất</source>
@@ -255,6 +315,25 @@
     <message>
       <source>Chưa thấy USB nào: hãy cắm USB rồi bấm «Làm mới danh sách USB», hoặc bấm «Thư mục khác…».</source>
       <translation>No USB stick found: plug one in and click «Refresh the USB list», or click «Another folder…».</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportTexts</name>
+    <message>
+      <source>Điền gợi ý từ số liệu vào ô trống</source>
+      <translation>Fill the empty boxes with suggestions from the records</translation>
+    </message>
+    <message>
+      <source>Ô còn trống được điền phần gợi ý lấy từ các cuộc họp, nhiệm vụ, kiến nghị và vụ việc hòa giải của kỳ báo cáo; ô đã có chữ giữ nguyên.</source>
+      <translation>Empty boxes get suggestions drawn from the period's meetings, tasks, petitions and mediation cases; boxes with text stay as they are.</translation>
+    </message>
+    <message>
+      <source>Phần Tổ trưởng viết vào báo cáo. Các ô đang có gợi ý lấy từ số liệu của kỳ: hãy sửa, bổ sung; nội dung được lưu riêng cho kỳ báo cáo này ngay khi gõ.</source>
+      <translation>What the leader writes into the report. The boxes hold suggestions drawn from the period's records: edit and complete them; the text is kept for this report period as you type.</translation>
+    </message>
+    <message>
+      <source>Phần Tổ trưởng viết vào báo cáo, đã lưu riêng cho kỳ báo cáo này; sửa đến đâu được lưu đến đó.</source>
+      <translation>What the leader writes into the report, kept for this report period; every change is kept as you type.</translation>
     </message>
   </context>
 </TS>

@@ -47,6 +47,10 @@
   <context>
     <name>StatusBar</name>
     <message>
+      <source>Đồng bộ lần cuối: {when} qua USB</source>
+      <translation>Last sync: {when} by USB</translation>
+    </message>
+    <message>
       <source>Đang đồng bộ…</source>
       <translation>Syncing…</translation>
     </message>
@@ -57,6 +61,22 @@
   </context>
   <context>
     <name>SyncPage</name>
+    <message>
+      <source>Chưa kết nối máy chủ</source>
+      <translation>Not connected to the server</translation>
+    </message>
+    <message>
+      <source>{when} qua USB</source>
+      <translation>{when} by USB</translation>
+    </message>
+    <message>
+      <source>Lưu địa chỉ</source>
+      <translation>Save address</translation>
+    </message>
+    <message>
+      <source>Địa chỉ máy chủ phải bắt đầu bằng https:// ; hãy sửa lại.</source>
+      <translation>The server address must start with https:// ; correct it.</translation>
+    </message>
     <message>
       <source>Đồng bộ xong: gửi {pushed} thay đổi, nhận {pulled}, {conflicts} xung đột, {rejected} bị từ chối.</source>
       <translation>Sync finished: {pushed} changes sent, {pulled} received, {conflicts} conflicts, {rejected} refused.</translation>
@@ -187,7 +207,7 @@
     </message>
     <message>
       <source>Chứng chỉ của hệ thống</source>
-      <translation>The system's certificates</translation>
+      <translation>System certificates</translation>
     </message>
     <message>
       <source>Chọn tệp…</source>
@@ -206,19 +226,19 @@
       <translation>Server address</translation>
     </message>
     <message>
-      <source>Chứng chỉ (CA) của tỉnh</source>
+      <source>Chứng chỉ (CA) của thành phố</source>
       <translation>City's certificate authority (CA)</translation>
     </message>
     <message>
       <source>Mã đăng ký</source>
-      <translation>Enrollment code</translation>
+      <translation>Enrolment code</translation>
     </message>
     <message>
       <source>Chưa đăng ký được: {error}</source>
-      <translation>Enrollment failed: {error}</translation>
+      <translation>Enrolment failed: {error}</translation>
     </message>
     <message>
-      <source>Chọn tệp chứng chỉ (CA) của tỉnh</source>
+      <source>Chọn tệp chứng chỉ (CA) của thành phố</source>
       <translation>Choose the city's certificate authority (CA) file</translation>
     </message>
     <message>
@@ -227,19 +247,19 @@
     </message>
     <message>
       <source>Đăng ký lại</source>
-      <translation>Enroll again</translation>
+      <translation>Enrol again</translation>
     </message>
     <message>
       <source>Máy này đã đăng ký với máy chủ {server}. Chỉ đăng ký lại khi thay máy hoặc cài lại: cần mã mới, rồi máy nhận lại toàn bộ dữ liệu của tổ.</source>
-      <translation>This computer is enrolled with the server {server}. Enroll again only for a replacement or reinstalled computer: it needs a new code, and then receives all of the team's data again.</translation>
+      <translation>This computer is enrolled with the server {server}. Enrol again only for a replacement or reinstalled computer: it needs a new code, and then receives all of the team's data again.</translation>
     </message>
     <message>
       <source>Đăng ký máy này</source>
-      <translation>Enroll this computer</translation>
+      <translation>Enrol this computer</translation>
     </message>
     <message>
       <source>Máy này chưa đăng ký với máy chủ của thành phố. Nhập địa chỉ máy chủ và mã đăng ký do cán bộ quản trị cung cấp; máy thay thế sẽ nhận toàn bộ dữ liệu của tổ.</source>
-      <translation>This computer is not enrolled with the city's server yet. Enter the server address and the enrollment code from the administrator; a replacement computer receives all of the team's data.</translation>
+      <translation>This computer is not enrolled with the city's server yet. Enter the server address and the enrolment code from the administrator; a replacement computer receives all of the team's data.</translation>
     </message>
     <message>
       <source>Đang đăng ký với máy chủ của thành phố…</source>
@@ -251,7 +271,7 @@
     </message>
     <message>
       <source>Hãy nhập mã đăng ký do cán bộ quản trị máy chủ cấp.</source>
-      <translation>Enter the enrollment code from the server administrator.</translation>
+      <translation>Enter the enrolment code from the server administrator.</translation>
     </message>
     <message>
       <source>Bắt đầu (UTC)</source>

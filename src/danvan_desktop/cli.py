@@ -15,6 +15,7 @@ or ``restore`` replaces it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
 import os
@@ -28,7 +29,9 @@ from typing import Any
 
 import platformdirs
 
+from danvan_desktop import cli_community
 from danvan_desktop.cli_bundle import add_commands as add_bundle_commands
+from danvan_desktop.cli_import import add_commands as add_import_commands
 from danvan_desktop.core.errors import (
     DanvanError,
     OperationCancelled,
@@ -37,6 +40,9 @@ from danvan_desktop.core.errors import (
 )
 from danvan_desktop.core.highlight import HIGHLIGHT_END, HIGHLIGHT_START
 from danvan_desktop.core.i18n import current_language, set_language, tr
+from danvan_desktop.core.private_files import open_private, private_dir
+from danvan_desktop.core.vndate import short_date
+from danvan_desktop.core.vocab import team_name_for
 from danvan_desktop.session import Result, Session
 from danvan_desktop.session.data_folder import holds_store, restore_backup
 from danvan_desktop.session.places import HUE_PROVINCE_CODE, communes_of
@@ -80,7 +86,7 @@ def cmd_init(session: Session, args: argparse.Namespace) -> None:
         commune_code=args.commune,
         village_name=args.village,
         village_kind=args.village_kind,
-        team_name=args.team,
+        team_name=args.team or team_name_for(args.village),
         leader_name=args.leader,
         leader_phone=args.phone,
     )
@@ -110,7 +116,8 @@ def cmd_check(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_add(session: Session, args: argparse.Namespace) -> None:
-    _print_result(session.add_record(args.entity, **_pairs(args.fields)))
+    people = getattr(args, "person", None) or ()
+    _print_result(cli_community.add(session, args.entity, _pairs(args.fields), people))
 
 
 def cmd_update(session: Session, args: argparse.Namespace) -> None:
@@ -118,10 +125,15 @@ def cmd_update(session: Session, args: argparse.Namespace) -> None:
 
 
 def cmd_delete(session: Session, args: argparse.Namespace) -> None:
-    _print_result(session.delete_record(args.entity, args.id))
+    _print_result(cli_community.delete(session, args.entity, args.id))
 
 
 def cmd_list(session: Session, args: argparse.Namespace) -> None:
+    if args.entity in ("petition", "mediation"):
+        cli_community.list_rows(
+            session, args.entity, state=args.state, limit=args.limit, as_json=args.json
+        )
+        return
     rows = session.list_records(args.entity, limit=args.limit)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -175,7 +187,7 @@ def cmd_demo(session: Session, args: argparse.Namespace) -> None:
             commune_code=19768,
             village_name="Tổ dân phố 5",
             village_kind="to_dan_pho",
-            team_name="Tổ dân vận tổ dân phố 5",
+            team_name=team_name_for("Tổ dân phố 5"),
             leader_name="Nguyễn Văn An",
         )
 
@@ -374,46 +386,116 @@ def _export_target(session: Session, args: argparse.Namespace) -> Path:
     return Path(last)
 
 
+_EXPORT_OPTIONS = ("id", "period", "year", "month", "quarter", "commune")
+
+
 def cmd_export(session: Session, args: argparse.Namespace) -> None:
-    options = {
-        "id": args.id,
-        "period": args.period,
-        "year": args.year,
-        "month": args.month,
-        "quarter": args.quarter,
-        "commune_code": args.commune,
-    }
-    written = session.export_report(
-        args.kind,
-        args.format,
-        _export_target(session, args),
-        file_name=args.name,
-        issue=args.issue,
-        preset=args.preset,
-        **{name: value for name, value in options.items() if value is not None},
-    )
+    options = {name: getattr(args, name) for name in _EXPORT_OPTIONS}
+    target = _export_target(session, args)
+    # A stick chosen by its number is removable; a folder is looked up by the session.
+    removable = True if args.volume is not None else None
+    if args.reissue is not None:
+        _refuse_with_reissue(args, options)
+        written = session.export_issued(
+            _issued_id(args.reissue), args.format, target, file_name=args.name,
+            removable=removable,
+        )  # fmt: skip
+    else:
+        if args.kind is None:
+            raise DanvanError(
+                tr(
+                    "cli",
+                    "Hãy ghi loại văn bản cần xuất (một trong: {kinds}) hoặc --reissue MÃ để "
+                    "xuất lại một văn bản đã cấp.",
+                    kinds=", ".join(_kind_names()),
+                )
+            )
+        options["commune_code"] = options.pop("commune")
+        written = session.export_report(
+            args.kind, args.format, target, file_name=args.name, issue=args.issue,
+            removable=removable, preset=args.preset,
+            **{name: value for name, value in options.items() if value is not None},
+        )  # fmt: skip
     print(tr("cli", "Đã ghi {path} ({size}).", path=written.path, size=_size_text(written.size)))
+    if args.issue and written.issued is not None:
+        print(_issued_line(written.issued.reference, written.issued.issued_on, written.issued.id))
     if written.safe_to_remove:
         print(tr("cli", "An toàn để rút USB."))
 
 
+def _kind_names() -> list[str]:
+    return [kind.name.replace("_", "-") for kind in Session.report_kinds()]
+
+
+def _issued_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise DanvanError(
+            tr(
+                "cli",
+                "Mã văn bản đã cấp «{id}» phải là một số, ví dụ --reissue 3 (xem trang Báo cáo, "
+                "mục «Văn bản đã cấp»).",
+                id=text,
+            )
+        ) from None
+
+
+def _refuse_with_reissue(args: argparse.Namespace, options: dict[str, Any]) -> None:
+    """An issued document is written as it was issued: nothing else may be asked."""
+    given = [f"--{name}" for name, value in options.items() if value is not None]
+    given += ["--issue"] if args.issue else []
+    given += ["--preset"] if args.preset is not None else []
+    if args.kind is not None or given:
+        raise DanvanError(
+            tr(
+                "cli",
+                "--reissue xuất lại đúng văn bản đã cấp, nên không dùng cùng {given}: hãy bỏ "
+                "các phần đó.",
+                given=", ".join(([args.kind] if args.kind else []) + given),
+            )
+        )
+
+
+def _issued_line(reference: str, issued_on: dt.date, issued_id: int) -> str:
+    day = short_date(issued_on)
+    if reference:
+        return tr(
+            "cli",
+            "Đã cấp số {number} ngày {date}; mã văn bản đã cấp: {id} (xuất lại bằng «danvan "
+            "export --reissue {id} --format …»).",
+            number=reference,
+            date=day,
+            id=issued_id,
+        )
+    return tr(
+        "cli",
+        "Đã ban hành ngày {date}; mã văn bản đã cấp: {id} (xuất lại bằng «danvan export "
+        "--reissue {id} --format …»).",
+        date=day,
+        id=issued_id,
+    )
+
+
 def _add_export_commands(sub: Any) -> None:
-    kinds = [kind.name.replace("_", "-") for kind in Session.report_kinds()]
     p = sub.add_parser("export", help=tr("cli", "xuất báo cáo, biên bản ra DOCX, PDF, XLSX"))
-    p.add_argument("kind", choices=kinds)
+    # No argparse choices: a wrong value is one line naming the right ones, in the
+    # user's language, from the session (argparse would print its English usage).
+    p.add_argument("kind", nargs="?", help=", ".join(_kind_names()))
     p.add_argument("--id", help=tr("cli", "mã mô hình hoặc cuộc họp"))
-    p.add_argument("--period", choices=("month", "quarter", "half_year", "year"))
-    p.add_argument("--year", type=int)
-    p.add_argument("--month", type=int)
-    p.add_argument("--quarter", type=int)
-    p.add_argument("--commune", type=int, help=tr("cli", "mã xã, phường (báo cáo tổng hợp)"))
-    p.add_argument("--format", required=True, choices=("docx", "pdf", "xlsx"))
+    p.add_argument("--period", help="month, quarter, half_year, year")
+    p.add_argument("--year")
+    p.add_argument("--month")
+    p.add_argument("--quarter")
+    p.add_argument("--commune", help=tr("cli", "mã xã, phường (báo cáo tổng hợp)"))
+    p.add_argument("--format", required=True, help="docx, pdf, xlsx")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--to", type=Path, help=tr("cli", "thư mục lưu tệp"))
     where.add_argument("--volume", type=int, help=tr("cli", "số thứ tự USB trong «danvan volumes»"))
     p.add_argument("--name", help=tr("cli", "tên tệp (mặc định: theo tên văn bản)"))
-    p.add_argument("--preset", choices=("state", "party"), default="state")
+    p.add_argument("--preset", help="state, party")
     p.add_argument("--issue", action="store_true", help=tr("cli", "cấp số văn bản khi xuất"))
+    p.add_argument("--reissue", metavar="ID", help=tr("cli", "xuất lại văn bản đã cấp mang mã này"))
     p.set_defaults(handler=cmd_export)
     p = sub.add_parser("volumes", help=tr("cli", "liệt kê USB đang cắm"))
     p.set_defaults(handler=None, standalone=cmd_volumes)
@@ -438,7 +520,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--commune", type=int, required=True)
     p.add_argument("--village", required=True)
     p.add_argument("--village-kind", default="thon", choices=("thon", "ban", "to_dan_pho"))
-    p.add_argument("--team", required=True)
+    p.add_argument("--team")  # default: the name the first-run wizard suggests
     p.add_argument("--leader", required=True)
     p.add_argument("--phone")
     p.set_defaults(handler=cmd_init, create=True)
@@ -453,6 +535,13 @@ def build_parser() -> argparse.ArgumentParser:
         if needs_id:
             p.add_argument("id")
         p.add_argument("fields", nargs="*", metavar="FIELD=VALUE")
+        if name == "add":
+            p.add_argument(
+                "--person",
+                action="append",
+                metavar=tr("cli", "HỌ_TÊN"),
+                help=tr("cli", "người kiến nghị (petition) hoặc một bên hòa giải (mediation)"),
+            )
         p.set_defaults(handler=handler)
     p = sub.add_parser("delete")
     p.add_argument("entity")
@@ -462,6 +551,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("entity")
     p.add_argument("--limit", type=int)
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--state",
+        help=tr(
+            "cli",
+            "petition: waiting, overdue, answered; mediation: pending, settled, not_settled, "
+            "passed_on",
+        ),
+    )
     p.set_defaults(handler=cmd_list)
     p = sub.add_parser("show")
     p.add_argument("entity")
@@ -516,16 +613,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=None, standalone=cmd_communes)
     _add_export_commands(sub)
     add_bundle_commands(sub, _export_target)
+    add_import_commands(sub)
     return parser
 
 
 def _log_unexpected(data_dir: Path) -> Path | None:
+    """Append the traceback to ``logs/cli-errors.log``: 0600 in 0700 folders, made here
+    when no store has yet made the data folder private."""
     try:
-        log_dir = data_dir / "logs"
-        log_dir.mkdir(parents=True, exist_ok=True)
-        path = log_dir / "cli-errors.log"
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(traceback.format_exc() + "\n")
+        path = private_dir(data_dir / "logs") / "cli-errors.log"
+        with open_private(path, "ab") as fh:
+            fh.write((traceback.format_exc() + "\n").encode("utf-8", "backslashreplace"))
         return path
     except OSError:
         return None

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from danvan_desktop.core.schedule import next_meeting_due, period_of, reviews_due
+from danvan_desktop.core.schedule import (
+    held_before,
+    held_days,
+    is_held,
+    next_meeting_due,
+    period_of,
+    reviews_due,
+)
 
 D = dt.date
 
@@ -52,3 +59,34 @@ def test_year_end_review_owed_in_january() -> None:
     """Last year's year-end review not held: still reminded (overdue) in January."""
     due = reviews_due(periods=["year"], held={}, today=D(2027, 1, 10))
     assert [(d.what, d.due_on, d.overdue) for d in due] == [("year_end", D(2026, 12, 31), True)]
+
+
+def test_a_meeting_is_held_once_its_day_has_come() -> None:
+    """Dated today or before: held; dated tomorrow: only planned."""
+    today = D(2026, 5, 10)
+    assert (is_held(D(2026, 5, 9), today), is_held(today, today)) == (True, True)
+    assert is_held(D(2026, 5, 11), today) is False
+    assert held_days([D(2026, 5, 25), D(2026, 5, 5)], today) == [D(2026, 5, 5)]
+
+
+def test_the_query_bound_agrees_with_is_held() -> None:
+    """``starts_at < held_before(today)`` keeps today's evening meeting, not tomorrow's."""
+    bound = held_before(D(2026, 5, 10))
+    starts = ["2026-05-10T19:00", "2026-05-10", "2026-05-11", "2026-05-11T07:00"]
+    assert [starts_at < bound for starts_at in starts] == [True, True, False, False]
+
+
+def test_a_meeting_planned_later_this_month_does_not_make_it_done() -> None:
+    """A draft dated the 25th does not move the reminder on from this month on the 10th."""
+    due = next_meeting_due(
+        period="monthly", meeting_day=20, held=[D(2026, 5, 25)], today=D(2026, 5, 10)
+    )
+    assert due.due_on == D(2026, 5, 20)
+
+
+def test_a_review_planned_later_is_still_owed() -> None:
+    """A half-year review dated after today does not silence its reminder."""
+    due = reviews_due(
+        periods=["half_year"], held={"half_year": [D(2026, 6, 28)]}, today=D(2026, 6, 20)
+    )
+    assert [(d.what, d.due_on) for d in due] == [("half_year", D(2026, 6, 30))]

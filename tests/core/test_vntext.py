@@ -13,6 +13,7 @@ from danvan_desktop.core.vntext import (
     normalize_text,
     vietnamese_sort_key,
     vietnamese_sorted,
+    word_match_spans,
 )
 
 _VIETNAMESE_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -237,3 +238,28 @@ def test_sort_key_cheap_for_100k_names() -> None:
     for name in names:
         vietnamese_sort_key(name)
     assert time.perf_counter() - started < 2.0
+
+
+def _marked(text: str, tokens: list[str]) -> list[str]:
+    return [text[a:b] for a, b in word_match_spans(text, tokens)]
+
+
+def test_prefix_match_marks_the_whole_syllable() -> None:
+    """«đán» (folded «dan») finds «đánh» and marks all of it, never «đán|h»."""
+    assert _marked("Cách đánh giá mô hình", ["dan"]) == ["đánh"]
+
+
+def test_every_word_the_prefix_begins_is_marked_whole() -> None:
+    """Diacritics are optional: «dan» marks «Dân», «dân» and «đánh», each whole."""
+    assert _marked("Dân vận: dân biết, đánh giá", ["dan"]) == ["Dân", "dân", "đánh"]
+
+
+def test_a_prefix_inside_a_word_is_not_a_match() -> None:
+    """«anh» does not mark the middle of «đánh»: words match from their start only."""
+    assert _marked("Cách đánh giá", ["anh"]) == []
+
+
+def test_decomposed_text_is_marked_to_the_end_of_the_word() -> None:
+    """In decomposed text the tone mark after the last letter stays inside the mark."""
+    text = unicodedata.normalize("NFD", "Hội Nông dân")
+    assert _marked(text, ["no"]) == [unicodedata.normalize("NFD", "Nông")]

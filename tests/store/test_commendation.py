@@ -66,6 +66,30 @@ def test_negative_points_are_refused(session: Session) -> None:
     assert len(session.commendation_criteria()) == 7
 
 
+@pytest.mark.parametrize("points", ["1e999", "nan", float("inf")])
+def test_points_that_are_not_a_finite_number_are_refused(session: Session, points: object) -> None:
+    """Infinity or NaN, typed or given, names the row to fix; the list is unchanged."""
+    with pytest.raises(ValidationError) as raised:
+        session.change_commendation_criteria(
+            [{"text": "A", "points": 5}, {"text": "B", "points": points}]
+        )
+    assert raised.value.fields == ["points"]
+    assert raised.value.message == (
+        "Điểm của tiêu chí thứ 2 phải là một số cụ thể, không phải vô cực hay NaN: hãy sửa "
+        "lại ô điểm, ví dụ 12,5."
+    )
+    assert len(session.commendation_criteria()) == 7
+
+
+def test_criterion_text_with_a_nul_is_refused(session: Session) -> None:
+    """A criterion whose text holds a NUL (pasted from elsewhere) is named; nothing is saved."""
+    with pytest.raises(ValidationError) as raised:
+        session.change_commendation_criteria([{"text": "Dự họp\x00 đầy đủ", "points": 5}])
+    assert raised.value.fields == ["text"]
+    assert "Tiêu chí thứ 1" in raised.value.message
+    assert len(session.commendation_criteria()) == 7
+
+
 def test_proposal_scores_the_ticked_criteria(session: Session) -> None:
     """Score is the sum of the ticked items; the items are kept as they were."""
     exemplar_id = _exemplar(session, "Trần Thị Bích")
@@ -93,6 +117,31 @@ def test_decision_needs_number_date_and_body(session: Session) -> None:
         )
     assert raised.value.fields == ["decision_number", "decision_date", "decided_by"]
     assert session.get_record("commendation", commendation_id)["state"] == "proposed"
+
+
+def test_decision_refuses_an_emptied_form_and_level(session: Session) -> None:
+    """A decision grants a form at a level: emptied ones are named, nothing is saved."""
+    commendation_id = _proposal(session, _exemplar(session, "Trần Thị Bích"), [])
+    with pytest.raises(ValidationError) as raised:
+        session.decide_commendation(
+            commendation_id,
+            decision_number="125-QĐ/ĐU",
+            decision_date=dt.date(2024, 1, 20),
+            decided_by="Đảng ủy phường Phú Xuân",
+            form=" ",
+            level="",
+        )
+    assert raised.value.fields == ["form", "level"]
+    record = session.get_record("commendation", commendation_id)
+    assert (record["state"], record["form"], record["level"]) == ("proposed", "Giấy khen", "xã")
+
+
+def test_decision_without_a_form_keeps_the_proposals(session: Session) -> None:
+    """No form or level given: the decision keeps those of the proposal."""
+    commendation_id = _proposal(session, _exemplar(session, "Trần Thị Bích"), [])
+    _decide(session, commendation_id)
+    record = session.get_record("commendation", commendation_id)
+    assert (record["state"], record["form"], record["level"]) == ("decided", "Giấy khen", "xã")
 
 
 def test_decision_moves_the_state_and_locks_the_score(session: Session) -> None:

@@ -102,7 +102,15 @@ def test_too_long_text_is_refused_in_coercion() -> None:
     """Length is a field rule too (counted after NFC)."""
     assert _refusal("model", {"name": "a" * 301}) == (
         ["name"],
-        "«Tên mô hình» dài 301 ký tự, quá giới hạn 300: hãy rút gọn.",
+        "«Tên mô hình» dài 301 ký tự; tối đa 300 ký tự: hãy rút gọn.",
+    )
+
+
+def test_a_long_name_names_its_length_and_limit_in_vietnamese_digits() -> None:
+    """2,000 characters in a 120-character name: both numbers written as Vietnamese write them."""
+    assert _refusal("member", {"full_name": "a" * 2000}) == (
+        ["full_name"],
+        "«Họ và tên» dài 2.000 ký tự; tối đa 120 ký tự: hãy rút gọn.",
     )
 
 

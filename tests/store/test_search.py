@@ -117,3 +117,9 @@ def test_search_restricted_to_entities(filled: Session) -> None:
     hits = filled.search("dan van kheo", entities=("handbook_doc",))
     assert "Thế nào là mô hình Dân vận khéo" in [h.title for h in hits]
     assert {h.entity for h in hits} == {"handbook_doc"}
+
+
+def test_snippet_marks_whole_words_for_a_prefix(filled: Session) -> None:
+    """«khuy» (a prefix, while typing) marks «khuyến» whole, not «khuy|ến»."""
+    hit = filled.search("khuy")[0]
+    assert hit.snippet == f"Quỹ {S}khuyến{E} học dòng họ"

@@ -3,10 +3,10 @@ take the household counts and check them beside the fields."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -44,7 +44,7 @@ def _new(qtbot: QtBot, page: MeetingsPage, kind: str) -> MeetingEditor:
     dialog = page.dialog
     assert dialog is not None
     dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
-    dialog.starts_at.setDateTime(QDateTime(QDate(2026, 12, 6), QTime(8, 0)))
+    dialog.starts_at.set_value(dt.datetime(2026, 12, 6, 8, 0))
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok is not None
     with qtbot.waitSignal(page.editor.loaded, timeout=WAIT_MS):
@@ -69,7 +69,7 @@ def test_dialog_offers_the_community_meeting_with_its_note(
     assert not dialog.community_note.isVisible()
     dialog.kind.setCurrentIndex(dialog.kind.findData("community"))
     assert dialog.community_note.isVisible()
-    assert "mẫu biên bản số 03 của Nghị định 59/2023/NĐ-CP" in dialog.community_note.text()
+    assert "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15" in dialog.community_note.text()
     dialog.reject()
 
 
@@ -104,8 +104,26 @@ def test_more_households_than_the_village_has_is_shown_beside_the_field(
     error = header.errors["households_represented"]
     assert error.isVisible() and error.text() == OVER_TOTAL
     header.households_represented.clear()
-    type_text(header.households_represented, "12")
+    type_text(header.households_represented, "86")
     assert not error.isVisible()
+
+
+def test_half_the_households_or_fewer_is_warned_beside_the_field(
+    qtbot: QtBot, runner: TaskRunner, bus: EventBus, tmp_path: Path
+) -> None:
+    """60 of 120 households is not more than half: the law is named beside the field."""
+    page = _page(qtbot, runner, bus, tmp_path)
+    header = _new(qtbot, page, "community").header
+    type_text(header.households_total, "120")
+    type_text(header.households_represented, "60")
+    error = header.errors["households_represented"]
+    assert error.isVisible() and error.text() == (
+        "Mới có 60/120 hộ có đại diện dự họp, chưa quá một nửa số hộ của thôn, tổ dân phố: theo "
+        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, cộng đồng chưa quyết định được việc gì "
+        "tại cuộc họp này."
+    )
+    type_text(header.households_represented, "1")  # 601: too many, said instead
+    assert "lớn hơn" in error.text()
 
 
 def test_store_refuses_the_same_and_the_editor_says_where(

@@ -12,7 +12,7 @@ import docx
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
@@ -27,7 +27,7 @@ from danvan_desktop.ui.exemplars.exemplars_page import ExemplarsPage
 from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
 
-from .helpers import WAIT_MS, call, make_team_dir, wait_idle
+from .helpers import WAIT_MS, call, double_click_row, make_team_dir, wait_idle
 
 DECEMBER_2023 = dt.date(2023, 12, 1)
 
@@ -100,7 +100,7 @@ def test_year_list_and_its_summary(page: ExemplarsPage) -> None:
     ]
     assert _cells(page, "Lê Văn Cường")[5:] == [
         "Bằng khen",
-        "thành phố",
+        "cấp thành phố",
         "Đã quyết định",
         "125-QĐ/ĐU, 20/01/2024",
     ]
@@ -166,9 +166,29 @@ def test_score_and_propose(qtbot: QtBot, page: ExemplarsPage) -> None:
         dialog.criteria.item(row).setCheckState(Qt.CheckState.Checked)
     assert dialog.score.text() == "Tổng điểm: 40/100"
     dialog.form.setCurrentText("Giấy khen")
-    dialog.level.setCurrentText("phường")
+    dialog.level.setCurrentText("cấp xã")
     _save(qtbot, page, dialog)
-    assert _cells(page, "Chi hội Cựu chiến binh")[4:8] == ["40", "Giấy khen", "phường", "Đề nghị"]
+    assert _cells(page, "Chi hội Cựu chiến binh")[4:8] == ["40", "Giấy khen", "cấp xã", "Đề nghị"]
+
+
+def test_levels_are_offered_as_documents_write_them(qtbot: QtBot, page: ExemplarsPage) -> None:
+    """The level list reads «cấp xã», «cấp thành phố», «cấp Trung ương»."""
+    page.select_name("Chi hội Cựu chiến binh")
+    dialog = _dialog(qtbot, page, page.propose_button)
+    levels = [dialog.level.itemText(i) for i in range(dialog.level.count())]
+    assert levels == ["cấp xã", "cấp thành phố", "cấp Trung ương"]
+    dialog.reject()
+
+
+def test_a_level_stored_by_an_earlier_release_reads_right(
+    qtbot: QtBot, page: ExemplarsPage
+) -> None:
+    """«phường», stored before, shows and opens as «cấp xã»."""
+    assert _cells(page, "Trần Thị Bích")[6] == "cấp xã"
+    page.select_name("Trần Thị Bích")
+    dialog = _dialog(qtbot, page, page.decide_button)
+    assert dialog.level.currentText() == "cấp xã"
+    dialog.reject()
 
 
 def test_record_the_decision(qtbot: QtBot, page: ExemplarsPage) -> None:
@@ -197,6 +217,30 @@ def test_decision_needs_its_number(qtbot: QtBot, page: ExemplarsPage) -> None:
     )
 
 
+def test_decision_with_its_form_emptied_is_refused(
+    qtbot: QtBot, page: ExemplarsPage, runner: TaskRunner
+) -> None:
+    """Emptying the form the decision grants is refused beside it; the proposal's stays."""
+    page.select_name("Trần Thị Bích")
+    dialog = _dialog(qtbot, page, page.decide_button)
+    dialog.number.setText("31-QĐ/ĐU")
+    dialog.decided_by.setText("Đảng ủy phường Phú Xuân")
+    dialog.form.setCurrentText("")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    error = dialog.errors["form"]
+    qtbot.waitUntil(lambda: not error.isHidden(), timeout=WAIT_MS)
+    assert error.text() == (
+        "Chưa có «Hình thức khen thưởng»: hãy nhập hình thức khen thưởng ghi trên quyết định "
+        "khen thưởng."
+    )
+    row = page.selected_row()
+    assert row is not None
+    record = call(
+        qtbot, runner, lambda ctx: ctx.session.get_record("commendation", row["commendation_id"])
+    )
+    assert (record["form"], record["state"]) == ("Giấy khen", "proposed")
+
+
 def test_decided_commendation_cannot_be_rescored(page: ExemplarsPage) -> None:
     """For a decided commendation, scoring and deciding again are not offered."""
     page.select_name("Lê Văn Cường")
@@ -219,6 +263,25 @@ def test_commune_checklist_is_edited(qtbot: QtBot, page: ExemplarsPage, runner: 
     assert (checklist[6].code, checklist[6].points) == ("guong_mau", 15.0)
 
 
+def test_checklist_with_infinite_points_is_refused(
+    qtbot: QtBot, page: ExemplarsPage, runner: TaskRunner
+) -> None:
+    """Points typed as «1e999» (infinity) are refused with the row named; nothing is saved."""
+    dialog = _dialog(qtbot, page, page.criteria_button)
+    points = dialog.table.item(1, 1)
+    assert points is not None
+    points.setText("1e999")
+    assert dialog.total.text() == "Tổng: 80 điểm"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=WAIT_MS)
+    assert dialog.message.text() == (
+        "Điểm của tiêu chí thứ 2 phải là một số cụ thể, không phải vô cực hay NaN: hãy sửa "
+        "lại ô điểm, ví dụ 12,5."
+    )
+    checklist = call(qtbot, runner, lambda ctx: ctx.session.commendation_criteria())
+    assert checklist[1].points == 20.0
+
+
 @pytest.mark.parametrize("file_format", ["docx", "xlsx"])
 def test_export_the_years_proposals(
     qtbot: QtBot, page: ExemplarsPage, tmp_path: Path, file_format: str
@@ -233,7 +296,8 @@ def test_export_the_years_proposals(
     assert page.message.text().startswith("Đã ghi ")
     [written] = list(out.glob(f"*.{file_format}"))
     if file_format == "docx":
-        table = docx.Document(str(written)).tables[1]
+        # The Tờ trình's letterhead and signature tables, then the attached list's tables.
+        table = docx.Document(str(written)).tables[2]
         cells = [[c.text for c in row.cells] for row in table.rows]
     else:
         sheet = openpyxl.load_workbook(written)["Cá nhân"]
@@ -251,7 +315,10 @@ def test_export_to_a_missing_folder_says_what_to_do(
     page.choose_folder = lambda: tmp_path / "gone"
     with qtbot.waitSignal(page.message_shown, timeout=WAIT_MS) as shown:
         page.export_button.click()
-    assert shown.args[0].startswith(f"Không có thư mục {tmp_path / 'gone'}: hãy cắm lại USB")
+    assert shown.args[0].startswith(
+        f"Không có thư mục {tmp_path / 'gone'}: hãy kiểm tra lại đường dẫn (nếu là USB, hãy cắm "
+        "lại USB)"
+    )
     assert page.message.styleSheet() == ERROR_STYLE
 
 
@@ -275,3 +342,16 @@ def test_cancelled_export_writes_nothing(
     wait_idle(qtbot, runner)
     assert shown.args == ["Đã hủy xuất tệp; không có tệp nào được ghi dở."]
     assert list(out.iterdir()) == []
+
+
+def test_one_dialog_per_exemplar_whatever_opens_it(qtbot: QtBot, page: ExemplarsPage) -> None:
+    """A double-click and «Sửa điển hình» at once, then again: one dialog, the active one."""
+    opened: list[Any] = []
+    page.dialog_opened.connect(opened.append)
+    double_click_row(page.table, 0)
+    page.edit_button.click()  # before the first dialog's evidence is read
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    page.edit_button.click()
+    qtbot.wait(200)
+    assert len(opened) == 1
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened[0], timeout=WAIT_MS)

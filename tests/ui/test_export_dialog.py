@@ -17,6 +17,7 @@ from typing import Any
 
 import docx
 import pytest
+from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.reports.builders import report_kind
@@ -313,3 +314,30 @@ def test_dialog_speaks_english(
         "No USB stick found: plug one in and click «Refresh the USB list», or click "
         "«Another folder…»."
     )
+
+
+# A 1366×768 screen less a taskbar (40) and the window's title bar (30).
+SMALL_SCREEN = QSize(1366, 768 - 40 - 30)
+
+
+def _settle(qtbot: QtBot, dialog: ExportDialog, size: QSize) -> None:
+    """Resize as a window manager would (never below the minimum) until the layout settles."""
+    for _ in range(3):
+        dialog.resize(size.expandedTo(dialog.minimumSize()))
+        qtbot.wait(30)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_no_stick_hint_stays_under_the_list_on_a_small_screen(
+    qtbot: QtBot, open_runner: TaskRunner, translations: Translations, language: str
+) -> None:
+    """At 1366×768, opened and at its smallest, the «no USB» hint lies under the list."""
+    translations.apply(language)
+    dialog = open_dialog(qtbot, open_runner, [])
+    hint, places = dialog.where.hint, dialog.places
+    assert hint.isVisible() and hint.wordWrap()
+    for size in (dialog.sizeHint().boundedTo(SMALL_SCREEN), QSize(0, 0)):
+        _settle(qtbot, dialog, size)
+        assert not hint.geometry().intersects(places.geometry()), (size, dialog.size())
+        assert hint.height() >= hint.heightForWidth(hint.width())  # every line shown
+    assert dialog.minimumSize().height() <= SMALL_SCREEN.height()

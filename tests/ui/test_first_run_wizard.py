@@ -42,12 +42,60 @@ def test_hue_comes_first_with_its_communes(qtbot: QtBot, start_app: Any, tmp_pat
     assert place.commune.findText("Phường Phú Xuân") >= 0
 
 
-def test_next_needs_a_village_name(qtbot: QtBot, start_app: Any, tmp_path: Path) -> None:
-    """The first page cannot be passed until the village is named."""
+def test_next_without_a_village_says_it_is_missing(
+    qtbot: QtBot, start_app: Any, tmp_path: Path
+) -> None:
+    """Next on an unnamed village stays on the page and says so beside the village."""
     _controller, wizard = _wizard(qtbot, start_app, tmp_path / "data")
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    _next(qtbot, wizard)
+    place = wizard.place_page
+    assert wizard.currentPage() is place
+    assert place.village_error.isVisible()
+    assert place.village_error.text() == (
+        "Chưa có tên thôn, tổ dân phố: hãy nhập tên, ví dụ Tổ dân phố 5."
+    )
+
+
+def test_typing_the_village_takes_the_message_back(
+    qtbot: QtBot, start_app: Any, tmp_path: Path
+) -> None:
+    """Once a name is typed, the message that it was missing goes away."""
+    _controller, wizard = _wizard(qtbot, start_app, tmp_path / "data")
+    _next(qtbot, wizard)
     type_text(wizard.place_page.village, "Thôn Đông")
-    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert wizard.place_page.village_error.isHidden()
+
+
+def test_too_long_village_is_refused_on_its_page(
+    qtbot: QtBot, start_app: Any, tmp_path: Path
+) -> None:
+    """A village name over core's 200 characters keeps the wizard on the place page,
+    the length said beside the village."""
+    _controller, wizard = _wizard(qtbot, start_app, tmp_path / "data")
+    place = wizard.place_page
+    place.village.setText("Đ" * 201)
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is place
+    assert place.village_error.isVisible()
+    assert place.village_error.text() == (
+        "«Tên đơn vị» dài 201 ký tự; tối đa 200 ký tự: hãy rút gọn."
+    )
+
+
+def test_team_page_names_what_is_missing(qtbot: QtBot, start_app: Any, tmp_path: Path) -> None:
+    """With the team's name emptied and no leader, Next stays and says both, beside each."""
+    _controller, wizard = _wizard(qtbot, start_app, tmp_path / "data")
+    type_text(wizard.place_page.village, "Tổ dân phố 7")
+    _next(qtbot, wizard)
+    team = wizard.team_page
+    team.team.clear()
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is team
+    assert (team.team_error.text(), team.leader_error.text()) == (
+        "Chưa có tên tổ dân vận: hãy nhập tên tổ, ví dụ Tổ dân vận tổ dân phố 5.",
+        "Chưa có họ và tên tổ trưởng: hãy nhập họ và tên của tổ trưởng.",
+    )
+    assert team.team_error.isVisible() and team.leader_error.isVisible()
 
 
 def test_wizard_end_to_end(qtbot: QtBot, start_app: Any, tmp_path: Path) -> None:
@@ -60,8 +108,7 @@ def test_wizard_end_to_end(qtbot: QtBot, start_app: Any, tmp_path: Path) -> None
     type_text(place.village, "Thôn Đông Giang")
     _next(qtbot, wizard)
     team = wizard.team_page
-    assert team.team.text() == "Tổ dân vận thôn đông giang"
-    team.team.setText("Tổ dân vận thôn Đông Giang")
+    assert team.team.text() == "Tổ dân vận thôn Đông Giang"
     type_text(team.leader, "Trần Thị Hường")
     type_text(team.phone, "abc")
     _next(qtbot, wizard)
@@ -91,6 +138,7 @@ def test_wizard_end_to_end(qtbot: QtBot, start_app: Any, tmp_path: Path) -> None
             "thon",
             19810,
         )
+        assert session.list_records("team")[0]["name"] == "Tổ dân vận thôn Đông Giang"
         leader = session.list_records("member")[0]
         assert (leader["full_name"], leader["phone"]) == ("Trần Thị Hường", "0905 123 456")
         assert session.setting("server_url") == "https://danvan.hue.gov.vn"

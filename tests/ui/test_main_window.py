@@ -24,6 +24,8 @@ SIDEBAR = [
     "Mô hình",
     "Cuộc họp",
     "Nhiệm vụ",
+    "Kiến nghị",
+    "Hòa giải",
     "Tổ dân vận",
     "Quy chế",
     "Điển hình & khen thưởng",
@@ -48,7 +50,7 @@ def _window(app: AppController) -> MainWindow:
 
 
 def test_sidebar_lists_every_page_in_vietnamese(app: AppController) -> None:
-    """The ten pages are in the sidebar, in order, in Vietnamese."""
+    """Every page is in the sidebar, in order, in Vietnamese."""
     sidebar = _window(app).sidebar
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == SIDEBAR
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -103,7 +103,7 @@ def _new_meeting(qtbot: QtBot, page: MeetingsPage) -> MeetingEditor:
     dialog = page.dialog
     assert dialog is not None
     dialog.kind.setCurrentIndex(dialog.kind.findData("regular"))
-    dialog.starts_at.setDateTime(QDateTime(QDate(2026, 11, 25), QTime(19, 30)))
+    dialog.starts_at.set_value(dt.datetime(2026, 11, 25, 19, 30))
     dialog.place.clear()
     type_text(dialog.place, "Nhà văn hóa tổ dân phố 5")
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -129,6 +129,14 @@ def _add_opinion(qtbot: QtBot, editor: MeetingEditor, speaker: str, text: str) -
     type_text(agenda.opinion, text)
     with qtbot.waitSignal(editor.writer.rows_changed, timeout=WAIT_MS):
         agenda.add_opinion_button.click()
+
+
+def _add_conclusion(qtbot: QtBot, editor: MeetingEditor, text: str) -> None:
+    outcomes = editor.outcomes
+    editor.tabs.setCurrentIndex(3)
+    type_text(outcomes.conclusion, text)
+    with qtbot.waitSignal(editor.writer.rows_changed, timeout=WAIT_MS):
+        outcomes.add_conclusion_button.click()
 
 
 def _add_task(qtbot: QtBot, editor: MeetingEditor, title: str, owner: str, deadline: str) -> None:
@@ -159,6 +167,7 @@ def test_meeting_from_template_to_final_and_corrected(
         _click_cell(attendance.table, attendance.model.index(row, 0))
     _add_opinion(qtbot, editor, "Trần Thị Bích", OPINION)
     _add_task(qtbot, editor, "Khảo sát đèn đường", "Lê Văn Cường", "2026-12-10")
+    _add_conclusion(qtbot, editor, "Lắp đèn đường trước Tết.")
     editor.tabs.setCurrentIndex(TAB_FIELDS)
     editor.header.ends_at.set_value("2026-11-25T21:00")
     _finalise(qtbot, editor)
@@ -210,6 +219,7 @@ def test_list_is_newest_first_with_numbers(qtbot: QtBot, opened: Any, bus: Event
             starts_at="25/10/2026 08:00",
             ends_at="25/10/2026 10:00",
         ).record_id
+        session.add_record("conclusion", meeting_id=old, content="Thống nhất thực hiện.")
         session.finalise_meeting(old or "")
         session.add_meeting(kind="adhoc", title="Họp đột xuất", starts_at="02/11/2026 19:00")
 
@@ -255,6 +265,23 @@ def test_finalising_without_end_time_is_shown_beside_it(
     qtbot.waitUntil(error.isVisible, timeout=WAIT_MS)
     assert error.text().startswith("Chưa ghi «Thời gian kết thúc»")
     assert not editor.locked
+    assert _meeting(qtbot, runner, editor.meeting_id or "")["state"] == "draft"
+
+
+def test_finalising_without_a_conclusion_shows_where_to_write_one(
+    qtbot: QtBot, opened: Any, bus: EventBus
+) -> None:
+    """End time given, no conclusion: the message names it and «Kết luận, biểu quyết» opens."""
+    runner = opened(_with_meeting)
+    editor = _open_first(qtbot, _page(qtbot, runner, bus))
+    editor.header.ends_at.set_value("2026-11-25T10:00")
+    editor.finalise_button.click()
+    box = editor.confirm_box
+    assert box is not None
+    box.accept_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: editor.message.isVisible(), timeout=WAIT_MS)
+    assert editor.message.text().startswith("Biên bản chưa có kết luận của chủ trì")
+    assert editor.tabs.currentIndex() == 3
     assert _meeting(qtbot, runner, editor.meeting_id or "")["state"] == "draft"
 
 
@@ -435,3 +462,21 @@ def test_a_double_click_opens_the_minutes_once(qtbot: QtBot, opened: Any, bus: E
     qtbot.waitUntil(lambda: bool(loads), timeout=WAIT_MS)
     qtbot.wait(200)
     assert page.editing() and len(loads) == 1
+
+
+def test_asking_again_for_the_open_meeting_keeps_what_was_typed(
+    qtbot: QtBot, opened: Any, bus: EventBus
+) -> None:
+    """A double-click opens the minutes; asking for the same meeting again (another path)
+    reads nothing again and keeps the title being typed."""
+    page = _page(qtbot, opened(_with_meeting), bus)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=WAIT_MS)
+    loads: list[str] = []
+    page.editor.loaded.connect(loads.append)
+    double_click_row(page.table, 0)
+    qtbot.waitUntil(lambda: bool(loads), timeout=WAIT_MS)
+    page.editor.header.title.setText("Họp tổ, đang gõ dở")
+    assert page.open_meeting(loads[0]) is page.editor
+    qtbot.wait(200)
+    assert len(loads) == 1 and page.editing()
+    assert page.editor.header.title.text() == "Họp tổ, đang gõ dở"

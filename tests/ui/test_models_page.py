@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.session import Session
@@ -285,3 +286,25 @@ def test_a_double_click_opens_one_form(qtbot: QtBot, page: ModelsPage) -> None:
     qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
     qtbot.wait(100)
     assert len(opened) == 1
+
+
+def test_one_form_per_model_whatever_opens_it(qtbot: QtBot, page: ModelsPage) -> None:
+    """A double-click, then another request for the same model: one form, the active window."""
+    opened: list[Any] = []
+    page.form_opened.connect(opened.append)
+    double_click_row(page.table, 0)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    form = opened[0]
+    again = page.open_form(page.table_model.record_id(0))
+    assert again is form and len(opened) == 1
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=WAIT_MS)
+
+
+def test_a_new_model_once_saved_has_one_form(qtbot: QtBot, page: ModelsPage) -> None:
+    """After a new model's form saves, asking for that model brings the same form back."""
+    form = page.open_form(None)
+    qtbot.waitUntil(lambda: form.isEnabled(), timeout=WAIT_MS)
+    form.name.setText("Vườn rau sạch")
+    with qtbot.waitSignal(form.saved, timeout=WAIT_MS) as saved:
+        form.save()
+    assert page.open_form(str(saved.args[0])) is form

@@ -97,3 +97,21 @@ def test_overview_refreshes_when_models_change(
     runner.db(lambda ctx: ctx.session.add_model(name="Đường hoa", field_code="other", year=2026))
     bus.data_changed.emit({"model"})
     qtbot.waitUntil(lambda: page.cards["model"].value.text() == "1", timeout=WAIT_MS)
+
+
+def test_meeting_planned_later_is_not_the_last_meeting_held(
+    qtbot: QtBot, runner: TaskRunner, bus: EventBus, tmp_path: Path
+) -> None:
+    """A draft regular meeting dated in three days is shown as planned, not as held."""
+    later = dt.date.today() + dt.timedelta(days=3)
+
+    def fill(session: Session) -> None:
+        session.add_meeting(kind="regular", title="Họp tổ", starts_at=f"{later.isoformat()}T08:00")
+
+    data_dir = make_team_dir(tmp_path / "data", fill)
+    _open(qtbot, runner, data_dir)
+    page = _page(qtbot, runner, bus)
+    text = page.next_meeting.text()
+    assert "Chưa có cuộc họp định kỳ nào." in text
+    assert f"Đã lên lịch họp định kỳ ngày {later:%d/%m/%Y}." in text
+    assert "Lần họp định kỳ gần nhất" not in text

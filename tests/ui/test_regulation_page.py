@@ -41,8 +41,8 @@ def test_form_shows_the_default_settings(page: RegulationPage) -> None:
         "half_year",
         "year",
     ]
-    assert page.recipients.toPlainText().splitlines()[0] == "Đảng ủy Phường Phú Xuân"
-    assert page.letterhead["document_place"].text() == "Huế"
+    assert page.recipients.toPlainText().splitlines()[0] == "Đảng ủy phường Phú Xuân"
+    assert page.letterhead["document_place"].text() == "Phú Xuân"
 
 
 def test_schedule_says_what_is_due(page: RegulationPage) -> None:
@@ -115,6 +115,7 @@ def test_export_writes_the_saved_regulation(
     assert [f.name for f in files] == ["Quy chế hoạt động của Tổ dân vận tổ dân phố 5.docx"]
     lines = [p.text for p in docx.Document(str(files[0])).paragraphs]
     assert "Tổ họp tối thứ Bảy." in lines and "Điều 1. Họp" in lines
+    assert page.preset.currentData() == "party"  # the Party cell's: no «./.» in that format
     assert shown.args == ["Đã lưu quy chế."]
 
 
@@ -162,7 +163,7 @@ def test_overdue_meeting_then_held(qtbot: QtBot, open_runner: TaskRunner, bus: E
 def test_half_year_review_is_reminded(qtbot: QtBot, open_runner: TaskRunner, bus: EventBus) -> None:
     """At the end of June the six-month review is near too."""
     reminder = _reminder(qtbot, open_runner, bus, dt.date(2026, 6, 27))
-    assert "Sắp đến hạn sơ kết 6 tháng: 30/06/2026." in reminder.text()
+    assert "Sắp đến hạn sơ kết 6 tháng đầu năm 2026: 30/06/2026." in reminder.text()
 
 
 def test_main_window_carries_the_reminder(qtbot: QtBot, start_app: Any, team_dir: Path) -> None:

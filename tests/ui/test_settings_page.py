@@ -116,16 +116,21 @@ def test_backup_keep_and_interval_are_saved(qtbot: QtBot, app: AppController) ->
     assert values == (5, 12)
 
 
-def test_server_address_must_be_https(qtbot: QtBot, app: AppController) -> None:
-    """A plain http address is refused beside the field; https is stored."""
+def test_the_server_address_shows_here_and_leads_to_the_sync_page(
+    qtbot: QtBot, app: AppController
+) -> None:
+    """Cài đặt shows the stored address (edited on Đồng bộ only); its button opens Đồng bộ."""
     page = _settings(qtbot, app)
-    page.server.setText("http://may-chu")
-    page.save_server()
-    assert "https://" in page.server_error.text()
-    page.server.setText("https://danvan.hue.gov.vn")
-    page.save_server()
-    stored = call(qtbot, app.runner, lambda ctx: ctx.session.setting("server_url"))
-    assert stored == "https://danvan.hue.gov.vn"
+    assert page.server.text() == "chưa có"
+    call(
+        qtbot,
+        app.runner,
+        lambda ctx: ctx.session.change_setting("server_url", "https://danvan.hue.gov.vn"),
+    )
+    app.bus.data_changed.emit({"settings"})
+    qtbot.waitUntil(lambda: page.server.text() == "https://danvan.hue.gov.vn", timeout=WAIT_MS)
+    page.server_button.click()
+    assert app.window is not None and app.window.current_key() == "sync"
 
 
 def test_restore_brings_back_the_backed_up_data(qtbot: QtBot, app: AppController) -> None:

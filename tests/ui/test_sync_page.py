@@ -458,7 +458,7 @@ def test_the_page_speaks_english(
     translations.apply("en")
     page, _rounds = open_page(make_team_dir(tmp_path / "data"))
     assert page.sync_button.text() == "Sync now"
-    assert page.enroll_panel.enroll_button.text() == "Enroll this computer"
+    assert page.enroll_panel.enroll_button.text() == "Enrol this computer"
     assert page.tabs.tabText(1) == "Sync log"
     assert page.conflicts.keep_lost.text() == "Use the replaced value"
 

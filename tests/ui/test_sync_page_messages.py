@@ -112,5 +112,6 @@ def test_an_untrusted_certificate_points_to_the_ca_file_on_this_page(
 ) -> None:
     """An unknown certificate: the message names the CA file on the Đồng bộ page."""
     text = _enroll_error(qtbot, page, untrusted_server)
-    assert "tệp chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của thành phố»)" in text
+    where = "tệp chứng chỉ (CA) của thành phố ở trang Đồng bộ (khung «Máy chủ của thành phố»)"
+    assert where in text
     assert "Cài đặt" not in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from danvan_desktop.ui.events import EventBus
@@ -200,3 +200,16 @@ def test_a_double_click_opens_one_dialog(qtbot: QtBot, page: TeamPage) -> None:
     qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
     qtbot.wait(100)
     assert len(opened) == 1
+
+
+def test_one_form_per_member_whatever_opens_it(qtbot: QtBot, page: TeamPage) -> None:
+    """A double-click, then «Sửa…» on the same member: one form, the active window."""
+    opened: list[Any] = []
+    page.dialog_opened.connect(opened.append)
+    double_click_row(page.table, 0)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    page.table.selectRow(0)
+    page.edit_button.click()
+    qtbot.wait(100)
+    assert len(opened) == 1
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened[0], timeout=WAIT_MS)

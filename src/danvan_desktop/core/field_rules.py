@@ -22,7 +22,19 @@ record's business, not the value's):
 - ``ref``: a record id (1–64 letters, digits, ``.``, ``_``, ``:`` or ``-``);
 - ``json``: any JSON value whose strings (keys too) are valid text, whose numbers
   are as above (integers 64-bit, reals finite), nested at most ``JSON_MAX_DEPTH``
-  containers deep and at most ``JSON_MAX_SIZE`` in size.
+  containers deep and at most ``JSON_MAX_SIZE`` in size. Between laptop and server a
+  ``json`` field travels as its JSON text, read before these rules (``wire_problem``).
+
+Format rules (``TEXT_FORMATS``, by field name: a phone number) are of another
+sort: the laptop applies them when a user saves a changed value
+(``format_problem``, from ``core.validation``), never to a value it pulls, and the
+server does not refuse them. Records kept or pushed by earlier releases, which had
+no such rule, then still sync and pull; such a value is shown and can be corrected,
+and only a new bad value typed on the laptop is refused. A phone number
+(``phone_problem``) is ``PHONE_DIGITS`` (8–15) digits, which may be grouped with
+spaces, dots, dashes or brackets, with an optional ``+`` first (``+84 …``): a
+mobile number (0905 123 456), a landline with its area code ((0234) 3822 123), a
+1800/1900 line (1800 1091) or a number abroad (E.164 allows 15 digits).
 
 A problem is returned as a ``ValueProblem`` (a code and its numbers), never as
 text: the laptop words it with ``tr()`` and the server with ``say()``, each in
@@ -32,10 +44,12 @@ the language of its reader.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,7 +73,12 @@ INT_DOMAINS: dict[str, tuple[int, int]] = {
     "households_total": COUNT,
     "households_represented": COUNT,
     "size": COUNT,
+    "meeting_day": (1, 31),  # the day of the month (of the last month of a quarter)
+    "backup_keep": (1, 100),  # laptop settings (core/laptop_settings.py)
+    "backup_interval_hours": (1, 24 * 30),
+    "petition_answer_days": (1, 365),  # days the body a petition went to has to answer
 }
+PHONE_DIGITS = (8, 15)
 
 # Problem codes.
 WRONG_TYPE = "wrong_type"  # params: kind
@@ -73,9 +92,11 @@ NOT_A_DATETIME = "not_a_datetime"
 NOT_AN_ID = "not_an_id"
 TOO_DEEP = "too_deep"  # params: limit
 TOO_BIG = "too_big"  # params: limit
+NOT_A_PHONE = "not_a_phone"  # params: minimum, maximum (digits)
 
 TEXT_KINDS = ("text", "long_text")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
+_PHONE = re.compile(r"\+?[0-9 .()-]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
@@ -126,6 +147,22 @@ def value_problem(spec: FieldSpec, value: Any) -> ValueProblem | None:
     return ValueProblem(WRONG_TYPE, {"kind": kind})
 
 
+def wire_problem(spec: FieldSpec, value: Any) -> ValueProblem | None:
+    """Why ``value``, as an operation or a pulled record carries it, cannot be stored.
+
+    A ``json`` field travels as its JSON text (the form the laptop stores and sends): a
+    string there is read as JSON first, as the laptop reads it when it applies a pull
+    (``core.validation``), then held to the rules; text that is no JSON is refused. So
+    the server never applies a value that every laptop would keep aside.
+    """
+    if spec.kind == "json" and isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except (ValueError, RecursionError):
+            return ValueProblem(WRONG_TYPE, {"kind": "json"})
+    return value_problem(spec, value)
+
+
 def text_problem(value: str, max_length: int | None = None) -> ValueProblem | None:
     """Why a string is not storable text (None when it is); its length counted in NFC."""
     if "\x00" in value:
@@ -166,6 +203,29 @@ def json_problem(value: Any) -> ValueProblem | None:
         if problem is not None:
             return problem
     return None
+
+
+def phone_problem(value: str) -> ValueProblem | None:
+    """Why ``value`` is not a phone number (None when it is): see the module's notes."""
+    text = value.strip()
+    digits = sum(1 for char in text if "0" <= char <= "9")
+    low, high = PHONE_DIGITS
+    if _PHONE.fullmatch(text) is None or not low <= digits <= high:
+        return ValueProblem(NOT_A_PHONE, {"minimum": low, "maximum": high})
+    return None
+
+
+# Format rules of text fields, by field name: checked on the laptop when a changed value
+# is saved, never on a pull or a push (see the module's notes).
+TEXT_FORMATS: dict[str, Callable[[str], ValueProblem | None]] = {"phone": phone_problem}
+
+
+def format_problem(spec: FieldSpec, value: Any) -> ValueProblem | None:
+    """Why a text value breaks its field's format rule (None when it keeps it, or has none)."""
+    check = TEXT_FORMATS.get(spec.name)
+    if check is None or spec.kind not in TEXT_KINDS or not isinstance(value, str):
+        return None
+    return check(value)
 
 
 def nfc(text: str) -> str:

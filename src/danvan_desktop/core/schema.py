@@ -4,78 +4,38 @@ One definition serves the store (columns, change tracking), validation (labels
 and kinds), the sync protocol and the server (which role may write which field,
 how a record is scoped to a unit). Labels are Vietnamese source strings,
 translated with ``tr("fields", label)`` where shown.
+
+Residents' names stay local: an entity marked ``commune_only`` (the petitioners of a
+petition, the parties of a mediation) holds residents' personal details, and the
+server sends its records only to the team's own laptops and to the reviewers of its
+commune, never to a reviewer above the commune (danvan_server/pull.py). The city sees
+the petitions and mediations themselves, which name nobody, and counts them.
+
+``since_schema`` is the laptop store schema (the number of migration steps) that first
+stores an entity: the server leaves such records out for a laptop of an older schema,
+which could not store them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
-FieldKind = Literal["text", "long_text", "int", "real", "date", "datetime", "bool", "json", "ref"]
-Owner = Literal["team", "reviewer", "system"]
-
-# Columns every synced table carries in addition to its fields.
-SYSTEM_COLUMNS = ("id", "unit_id", "server_version", "dirty", "deleted", "updated_at", "updated_by")
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """One field of an entity."""
-
-    name: str
-    kind: FieldKind
-    label: str
-    required: bool = False
-    owner: Owner = "team"
-    ref: str | None = None  # entity name for kind == "ref"
-    max_length: int | None = None
-    sortable: bool = False  # keeps a Vietnamese sort-key column ``<name>_sort``
-
-
-@dataclass(frozen=True)
-class EntitySpec:
-    """One synced entity: a table of records with change tracking."""
-
-    name: str
-    label: str
-    fields: tuple[FieldSpec, ...]
-    parent: str | None = None  # field that references the owning record
-    searchable: tuple[str, ...] = ()
-    names: tuple[str, ...] = field(default=())  # fields ranked first in search
-
-    @property
-    def table(self) -> str:
-        """The table name in the local store and on the server."""
-        return self.name
-
-    def field(self, name: str) -> FieldSpec:
-        """The field called ``name`` (KeyError when unknown)."""
-        for spec in self.fields:
-            if spec.name == name:
-                return spec
-        raise KeyError(name)
-
-    @property
-    def field_names(self) -> tuple[str, ...]:
-        """The names of the entity's own fields, in order."""
-        return tuple(f.name for f in self.fields)
-
-
-def _t(name: str, label: str, **kw: object) -> FieldSpec:
-    return FieldSpec(name, "text", label, **kw)  # type: ignore[arg-type]
-
-
-def _l(name: str, label: str, **kw: object) -> FieldSpec:
-    return FieldSpec(name, "long_text", label, **kw)  # type: ignore[arg-type]
-
-
-def _d(name: str, label: str, **kw: object) -> FieldSpec:
-    return FieldSpec(name, "date", label, **kw)  # type: ignore[arg-type]
-
-
-def _ref(name: str, label: str, ref: str, **kw: object) -> FieldSpec:
-    return FieldSpec(name, "ref", label, ref=ref, **kw)  # type: ignore[arg-type]
-
+from danvan_desktop.core.community_schema import (
+    DEFAULT_PETITION_ANSWER_DAYS as DEFAULT_PETITION_ANSWER_DAYS,
+)
+from danvan_desktop.core.community_schema import (
+    MEDIATION,
+    MEDIATION_PARTY,
+    PETITION,
+    PETITIONER,
+)
+from danvan_desktop.core.entity_spec import SYSTEM_COLUMNS as SYSTEM_COLUMNS
+from danvan_desktop.core.entity_spec import EntitySpec as EntitySpec
+from danvan_desktop.core.entity_spec import FieldKind as FieldKind
+from danvan_desktop.core.entity_spec import FieldSpec as FieldSpec
+from danvan_desktop.core.entity_spec import Owner as Owner
+from danvan_desktop.core.entity_spec import date_field as _d
+from danvan_desktop.core.entity_spec import long_text_field as _l
+from danvan_desktop.core.entity_spec import ref_field as _ref
+from danvan_desktop.core.entity_spec import text_field as _t
 
 UNIT = EntitySpec(
     "unit",
@@ -136,6 +96,13 @@ REGULATION = EntitySpec(
         _t("document_place", "Địa danh ghi trên văn bản"),
         _l("text", "Nội dung quy chế"),
         _d("adopted_on", "Ngày thông qua"),
+        # Schema 9: how many days the body a petition was passed to has to answer it
+        # before the petition counts as overdue (null: DEFAULT_PETITION_ANSWER_DAYS).
+        FieldSpec("petition_answer_days", "int", "Thời hạn trả lời kiến nghị (ngày)"),
+        # Schema 9: the last day the half-year and the year count in a review, "MM-DD"
+        # (null: core.schedule's DEFAULT_HALF_YEAR_CUTOFF, DEFAULT_YEAR_CUTOFF).
+        _t("half_year_cutoff", "Ngày chốt số liệu sơ kết 6 tháng", max_length=5),
+        _t("year_cutoff", "Ngày chốt số liệu tổng kết năm", max_length=5),
     ),
     parent="team_id",
 )
@@ -269,11 +236,15 @@ MEETING = EntitySpec(
         FieldSpec("number_year", "int", "Năm đánh số", owner="system"),
         FieldSpec("version", "int", "Lần sửa"),
         _ref("supersedes_id", "Thay thế biên bản", "meeting"),
-        # Community meetings (Decree 59/2023/NĐ-CP, form 03): the village's households
+        # Community meetings (Luật 10/2022/QH15): the village's households
         # and how many of them sent a representative.
         FieldSpec("households_total", "int", "Tổng số hộ của thôn, tổ dân phố"),
         FieldSpec("households_represented", "int", "Số hộ có đại diện dự họp"),
         FieldSpec("finalised_at", "datetime", "Thời điểm hoàn tất", owner="system"),
+        # Schema 9: the period a half-year or year-end review covers (core/schedule.py;
+        # null: the default period for the day it is held).
+        _d("covers_from", "Đầu kỳ đánh giá"),
+        _d("covers_to", "Cuối kỳ đánh giá"),
     ),
     searchable=("title", "place", "content"),
     names=("title",),
@@ -421,6 +392,10 @@ ENTITIES: dict[str, EntitySpec] = {
         TASK,
         HANDBOOK_DOC,
         ATTACHMENT,
+        PETITION,
+        PETITIONER,
+        MEDIATION,
+        MEDIATION_PARTY,
     )
 }
 

@@ -1,42 +1,65 @@
-"""Field coercion and record validation, with messages that name the field and the fix.
+"""Record validation, with messages that name the field and the fix.
 
-The store calls ``prepare()`` before it writes anything: a record that fails
-raises ``ValidationError`` carrying every problem, and nothing is written.
-``coerce_fields`` turns what a form or the server sends into stored values and
-holds each one to ``core.field_rules`` (the rules the server applies too), so a
-value the store or the server could not keep is refused before anything is saved.
+The store calls ``validate_record`` before it writes anything: a record that fails
+raises ``ValidationError`` carrying every problem, and nothing is written. Values
+are first turned into their stored forms and held to ``core.field_rules`` by
+``core.coercion.coerce_fields`` (re-exported here); format rules (a phone number)
+and a meeting's counts (``core.meeting_rules``) are checked here, on the laptop,
+when a user saves a changed value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from danvan_desktop.core import field_rules
+from danvan_desktop.core.coercion import (
+    coerce_fields,
+    field_label,
+    length_message,
+    parse_date,
+    parse_datetime,
+    problem_message,
+)
+from danvan_desktop.core.community_rules import community_problems
 from danvan_desktop.core.errors import FieldProblem, PermissionDeniedError, ValidationError
-from danvan_desktop.core.field_rules import ValueProblem
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.meeting_rules import (
+    HOUSEHOLD_FIELDS,
+    NON_NEGATIVE,
+    VOTE_COUNTS,
+    count_problems,
+    vote_ceiling,
+    vote_problems,
+)
 from danvan_desktop.core.model_status import check_transition
+from danvan_desktop.core.review_rules import cutoff_problems
 from danvan_desktop.core.schema import EntitySpec, FieldSpec
-from danvan_desktop.core.vntext import normalize_text
 from danvan_desktop.core.vocab import FIELD_CHOICES, ROLES, label
+
+__all__ = [
+    "HOUSEHOLD_FIELDS",
+    "NON_NEGATIVE",
+    "ORDERED_PAIRS",
+    "ValidationContext",
+    "coerce_fields",
+    "count_problems",
+    "parse_date",
+    "parse_datetime",
+    "validate_record",
+]
 
 # (entity, start field, end field): the end may not come before the start.
 ORDERED_PAIRS = (
     ("model", "start_date", "end_date"),
     ("meeting", "starts_at", "ends_at"),
     ("member", "term_start", "term_end"),
+    ("meeting", "covers_from", "covers_to"),  # the period a review covers
 )
-
-# Counts that cannot be negative, by entity.
-NON_NEGATIVE = {
-    "vote": ("in_favour", "against", "abstain"),
-    "meeting": ("households_total", "households_represented"),
-}
-HOUSEHOLD_FIELDS = NON_NEGATIVE["meeting"]
+PEOPLE_PRESENT = "people_present"  # ValidationContext.extra: present at a vote's meeting
 
 
 @dataclass
@@ -50,232 +73,7 @@ class ValidationContext:
 
 
 def _label(spec: FieldSpec) -> str:
-    return tr("fields", spec.label)
-
-
-def parse_date(text: str) -> dt.date:
-    """A date from ``yyyy-mm-dd`` or ``dd/mm/yyyy`` (ValueError otherwise)."""
-    text = text.strip()
-    if "/" in text:
-        day, month, year = text.split("/")
-        return dt.date(int(year), int(month), int(day))
-    return dt.date.fromisoformat(text)
-
-
-def parse_datetime(text: str) -> dt.datetime:
-    """A local wall-clock time from ISO or ``dd/mm/yyyy HH:MM`` (ValueError otherwise)."""
-    text = text.strip()
-    if "/" in text:
-        date_part, _, time_part = text.partition(" ")
-        day = parse_date(date_part)
-        hh, mm = (time_part or "00:00").split(":")[:2]
-        return dt.datetime(day.year, day.month, day.day, int(hh), int(mm))
-    return dt.datetime.fromisoformat(text)
-
-
-class _RuleBroken(ValueError):
-    """A value whose stored form breaks a rule of ``core.field_rules``."""
-
-    def __init__(self, problem: ValueProblem, value: Any) -> None:
-        super().__init__(problem.code)
-        self.problem = problem
-        self.value = value
-
-
-def _held_to_rules(spec: FieldSpec, stored: Any) -> Any:
-    """``stored`` when it keeps the field rules (``_RuleBroken`` otherwise)."""
-    problem = field_rules.value_problem(spec, stored)
-    if problem is not None:
-        raise _RuleBroken(problem, stored)
-    return stored
-
-
-def _coerce_one(spec: FieldSpec, value: Any) -> Any:
-    """The stored form of ``value`` for ``spec``, held to ``core.field_rules``
-    (``_RuleBroken``, or ValueError/TypeError when it has no stored form)."""
-    if value is None:
-        return None
-    if isinstance(value, str) and spec.kind not in ("json",):
-        value = normalize_text(value)
-        if value == "":
-            return None
-    if spec.kind == "json":
-        parsed = json.loads(value) if isinstance(value, str) else value
-        parsed = _nfc_json(_held_to_rules(spec, parsed))  # checked first: it bounds the depth
-        return json.dumps(parsed, ensure_ascii=False, sort_keys=True)
-    return _held_to_rules(spec, _stored_form(spec, value))
-
-
-def _stored_form(spec: FieldSpec, value: Any) -> Any:
-    kind = spec.kind
-    if kind in ("text", "long_text", "ref"):
-        return str(value)
-    if kind == "int":
-        if isinstance(value, bool):
-            raise TypeError
-        if isinstance(value, float) and not value.is_integer():
-            raise ValueError
-        return int(value)
-    if kind == "real":
-        if isinstance(value, bool):
-            raise TypeError
-        return float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
-    if kind == "bool":
-        if isinstance(value, str):
-            if value.lower() in ("1", "true", "yes", "có", "co"):
-                return 1
-            if value.lower() in ("0", "false", "no", "không", "khong"):
-                return 0
-            raise ValueError
-        return 1 if value else 0
-    if kind == "date":
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        return value.isoformat() if isinstance(value, dt.date) else parse_date(value).isoformat()
-    if kind == "datetime":
-        if isinstance(value, dt.datetime):
-            return value.replace(microsecond=0).isoformat(timespec="minutes")
-        return parse_datetime(value).isoformat(timespec="minutes")
-    raise ValueError(kind)
-
-
-def _nfc_json(value: Any) -> Any:
-    if isinstance(value, str):
-        return normalize_text(value)
-    if isinstance(value, list):
-        return [_nfc_json(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _nfc_json(v) for k, v in value.items()}
-    return value
-
-
-def _kind_hint(spec: FieldSpec) -> str:
-    hints = {
-        "int": tr("validation", "hãy nhập một số nguyên, ví dụ 12"),
-        "real": tr("validation", "hãy nhập một số, ví dụ 12,5"),
-        "date": tr("validation", "hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2026"),
-        "datetime": tr(
-            "validation", "hãy nhập theo dạng ngày/tháng/năm giờ:phút, ví dụ 05/01/2026 08:00"
-        ),
-        "bool": tr("validation", "hãy chọn có hoặc không"),
-        "json": tr("validation", "hãy chọn lại từ danh sách"),
-    }
-    return hints.get(spec.kind, tr("validation", "hãy nhập lại"))
-
-
-def coerce_fields(entity: EntitySpec, fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Stored forms of ``fields``; raises ValidationError naming every bad or unknown field."""
-    out: dict[str, Any] = {}
-    problems: list[FieldProblem] = []
-    for name, value in fields.items():
-        try:
-            spec = entity.field(name)
-        except KeyError:
-            problems.append(
-                FieldProblem(
-                    name,
-                    tr(
-                        "validation",
-                        "Mục «{name}» không thuộc {entity}: hãy bỏ mục này.",
-                        name=name,
-                        entity=tr("entities", entity.label),
-                    ),
-                )
-            )
-            continue
-        try:
-            out[name] = _coerce_one(spec, value)
-        except _RuleBroken as broken:
-            problems.append(FieldProblem(name, _rule_message(spec, broken)))
-        except (ValueError, TypeError, OverflowError, RecursionError):
-            problems.append(
-                FieldProblem(
-                    name,
-                    tr(
-                        "validation",
-                        "«{label}» không hợp lệ ({value}): {hint}.",
-                        label=_label(spec),
-                        value=value,
-                        hint=_kind_hint(spec),
-                    ),
-                )
-            )
-    if problems:
-        raise ValidationError(problems)
-    return out
-
-
-def _rule_message(spec: FieldSpec, broken: _RuleBroken) -> str:
-    """What is wrong with a value and how to fix it, naming the field."""
-    code, params, label = broken.problem.code, broken.problem.params, _label(spec)
-    if code == field_rules.TOO_LONG:
-        return tr(
-            "validation",
-            "«{label}» dài {length} ký tự, quá giới hạn {limit}: hãy rút gọn.",
-            label=label,
-            **params,
-        )
-    if code == field_rules.LONE_SURROGATE:
-        return tr(
-            "validation",
-            "«{label}» có ký tự hỏng, không phải chữ Unicode hợp lệ (thường do dán từ một phần "
-            "mềm khác): hãy xóa đoạn chữ đó rồi gõ lại.",
-            label=label,
-        )
-    if code == field_rules.NUL_CHARACTER:
-        return tr(
-            "validation",
-            "«{label}» có ký tự rỗng (NUL) không lưu được (thường do dán từ một phần mềm khác): "
-            "hãy xóa đoạn chữ đó rồi gõ lại.",
-            label=label,
-        )
-    if code == field_rules.OUT_OF_RANGE:
-        if params["minimum"] == 0 and isinstance(broken.value, int) and broken.value < 0:
-            return tr(
-                "validation",
-                "«{label}» không được là số âm: hãy nhập 0 hoặc lớn hơn.",
-                label=label,
-            )
-        return tr(
-            "validation",
-            "«{label}» phải là số từ {minimum} đến {maximum}: hãy nhập một số trong khoảng này.",
-            label=label,
-            **params,
-        )
-    if code == field_rules.NOT_FINITE:
-        return tr(
-            "validation",
-            "«{label}» phải là một số cụ thể (không phải vô cực hay NaN): hãy nhập một số, ví "
-            "dụ 12,5.",
-            label=label,
-        )
-    if code == field_rules.TOO_DEEP:
-        return tr(
-            "validation",
-            "«{label}» lồng nhau quá {limit} tầng, không lưu được: hãy chọn lại từ danh sách.",
-            label=label,
-            **params,
-        )
-    if code == field_rules.TOO_BIG:
-        return tr(
-            "validation",
-            "«{label}» quá lớn (quá {limit} ký tự và giá trị): hãy bỏ bớt mục trong danh sách.",
-            label=label,
-            **params,
-        )
-    if code == field_rules.NOT_AN_ID:
-        return tr(
-            "validation",
-            "«{label}» không phải mã hồ sơ hợp lệ: hãy chọn lại từ danh sách.",
-            label=label,
-        )
-    return tr(
-        "validation",
-        "«{label}» không hợp lệ ({value}): {hint}.",
-        label=label,
-        value=broken.value,
-        hint=_kind_hint(spec),
-    )
+    return field_label(spec)
 
 
 def validate_record(
@@ -305,17 +103,10 @@ def validate_record(
             )
         elif spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
             problems.append(
-                FieldProblem(
-                    spec.name,
-                    tr(
-                        "validation",
-                        "«{label}» dài {length} ký tự, quá giới hạn {limit}: hãy rút gọn.",
-                        label=_label(spec),
-                        length=len(value),
-                        limit=spec.max_length,
-                    ),
-                )
+                FieldProblem(spec.name, length_message(spec, len(value), spec.max_length))
             )
+        elif spec.name in changed and (format_broken := field_rules.format_problem(spec, value)):
+            problems.append(FieldProblem(spec.name, problem_message(spec, format_broken, value)))
         choices = FIELD_CHOICES.get((entity.name, spec.name))
         if choices and value is not None and value not in choices:
             problems.append(
@@ -453,41 +244,20 @@ def _entity_rules(
                 )
             )
     problems += _locked_minutes(entity, record, context)
-    return problems + count_problems(entity, record)
+    problems += community_problems(entity.name, record)
+    problems += cutoff_problems(entity.name, record, changed)
+    problems += count_problems(entity, record)
+    return problems + _vote_problems(entity, record, context, changed)
 
 
-def count_problems(entity: EntitySpec, record: Mapping[str, Any]) -> list[FieldProblem]:
-    """Negative counts, and more households represented at a meeting than the village has
-    (the meeting form checks this as the counts are typed, with the same messages)."""
-    problems = []
-    for name in NON_NEGATIVE.get(entity.name, ()):
-        if (record.get(name) or 0) < 0:
-            problems.append(
-                FieldProblem(
-                    name,
-                    tr(
-                        "validation",
-                        "«{label}» không được là số âm: hãy nhập 0 hoặc lớn hơn.",
-                        label=_label(entity.field(name)),
-                    ),
-                )
-            )
-    if entity.name != "meeting" or problems:
-        return problems
-    total, represented = record.get("households_total"), record.get("households_represented")
-    if total is None or represented is None or represented <= total:
+def _vote_problems(
+    entity: EntitySpec, record: Mapping[str, Any], context: ValidationContext, changed: set[str]
+) -> list[FieldProblem]:
+    """A vote whose counts are changed beyond the people (or households) present; a vote
+    whose counts are left as they were (its subject corrected) is not held up here."""
+    present = context.extra.get(PEOPLE_PRESENT)
+    if entity.name != "vote" or context.parent is None or present is None:
         return []
-    return [
-        FieldProblem(
-            "households_represented",
-            tr(
-                "validation",
-                "«{represented_label}» ({represented}) lớn hơn «{total_label}» ({total}): hãy "
-                "sửa để số hộ dự họp không vượt quá tổng số hộ.",
-                represented_label=_label(entity.field("households_represented")),
-                represented=represented,
-                total_label=_label(entity.field("households_total")),
-                total=total,
-            ),
-        )
-    ]
+    if not changed.intersection(VOTE_COUNTS):
+        return []
+    return vote_problems(record, vote_ceiling(context.parent, int(present)))

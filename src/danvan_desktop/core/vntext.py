@@ -8,8 +8,8 @@ placements ("hoà" / "hòa") are both correct spellings and are kept as typed.
 Search compares :func:`fold_vietnamese` of the query with a folded shadow of the
 text, because SQLite's FTS5 ``remove_diacritics`` does not fold đ/Đ; a reader that
 marks the found words in the original text folds it with
-:func:`folded_with_sources`, and :func:`phrase_pattern` finds the words standing
-together as typed.
+:func:`folded_with_sources` and marks whole words (:func:`word_match_spans`), and
+:func:`phrase_pattern` finds the words standing together as typed.
 
 Lists sort with :func:`vietnamese_sort_key` (see ``vncollation``), never plain
 ``sorted()`` on display strings.
@@ -29,6 +29,7 @@ __all__ = [
     "phrase_pattern",
     "vietnamese_sort_key",
     "vietnamese_sorted",
+    "word_match_spans",
 ]
 
 # Invisible characters that Word, browsers and some input methods leave in text.
@@ -87,6 +88,29 @@ def folded_with_sources(text: str) -> tuple[str, list[int]]:
             out.append(piece)
             sources.append(index)
     return "".join(out), sources
+
+
+def _in_word(char: str) -> bool:
+    """True for a letter or digit, or a mark or format character that belongs to one."""
+    return char.isalnum() or unicodedata.category(char)[0] == "M" or char == "\u00ad"
+
+
+def word_match_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of every whole word that one of the folded ``tokens`` begins.
+
+    Search matches each folded word as a prefix («dan» finds «đánh»); the mark then covers
+    the whole word, a Vietnamese syllable, never a piece of it («đán|h»): the folded
+    prefix of a syllable is no part a reader recognises once the diacritics are back.
+    """
+    folded, sources = folded_with_sources(text)
+    spans: set[tuple[int, int]] = set()
+    for token in tokens:
+        for found in re.finditer(rf"\b{re.escape(token)}", folded):
+            start, end = sources[found.start()], sources[found.end() - 1] + 1
+            while end < len(text) and _in_word(text[end]):
+                end += 1
+            spans.add((start, end))
+    return sorted(spans)
 
 
 def phrase_pattern(tokens: list[str]) -> re.Pattern[str] | None:

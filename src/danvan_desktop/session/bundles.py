@@ -70,6 +70,7 @@ class BundleMixin:
             )
         except DanvanError as exc:
             self._log_bundle(started, "usb-out", "error", 0, 0, str(exc))
+            _log_failure("writing a USB bundle", exc)
             raise
         self._log_bundle(started, "usb-out", "ok", written.size, made.operations, None)
         return WrittenBundle(
@@ -106,9 +107,11 @@ class BundleMixin:
                 reason=exc.strerror or exc,
             )
             self._log_bundle(started, "usb-in", "error", 0, 0, message)
+            _log_failure("importing a reply bundle", exc)
             raise BundleError(message) from exc
         except DanvanError as exc:
             self._log_bundle(started, "usb-in", "error", 0, 0, str(exc))
+            _log_failure("importing a reply bundle", exc)
             raise
         self._log_bundle(
             started, "usb-in", "ok", len(data), applied.settled + applied.changes, None
@@ -143,3 +146,10 @@ class BundleMixin:
                 "bytes_received, operations, result, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [started, utc_now(), direction, sent, received, operations, result, error],
             )
+
+
+def _log_failure(what: str, error: BaseException) -> None:
+    """The user reads the failure in the dialog; support reads it in the log (gui.log)."""
+    from danvan_desktop.sync.scheduler_state import log_failure
+
+    log_failure(_log, what, error)

@@ -9,9 +9,12 @@ a backup is listed or restored, not to open the window.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from danvan_desktop.store.database import Store
+
+_log = logging.getLogger(__name__)
 
 
 def holds_store(data_dir: Path) -> bool:
@@ -20,10 +23,17 @@ def holds_store(data_dir: Path) -> bool:
 
 
 def list_backups(data_dir: Path) -> list[Path]:
-    """The full backups in ``data_dir``, newest first."""
+    """The backups in ``data_dir`` and the copies kept before restores, newest first."""
     from danvan_desktop.store import backup
 
     return backup.list_backups(Path(data_dir))
+
+
+def is_before_restore(path: Path) -> bool:
+    """True for the copy of the data a restore replaced (listed with the backups)."""
+    from danvan_desktop.store import backup
+
+    return backup.is_before_restore(Path(path))
 
 
 def restore_backup(path: Path, data_dir: Path) -> Path:
@@ -32,7 +42,13 @@ def restore_backup(path: Path, data_dir: Path) -> Path:
     Refuses (StoreError) a damaged backup, or one made by a newer version of the app
     than this one's schema. Returns the safety copy of the store it replaced.
     """
+    from danvan_desktop.core.errors import DanvanError
     from danvan_desktop.store.backup import restore_backup as restore
     from danvan_desktop.store.migrations import schema_version
 
-    return restore(Path(path), Path(data_dir), known_schema=schema_version())
+    try:
+        return restore(Path(path), Path(data_dir), known_schema=schema_version())
+    except (DanvanError, OSError) as exc:
+        # The user reads the message; the log keeps it, with the file, for support.
+        _log.warning("restoring the backup %s failed: %s", Path(path).name, exc)
+        raise

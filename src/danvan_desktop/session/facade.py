@@ -5,7 +5,8 @@ changed so that pages refresh only what changed.
 
 ``Session`` is composed of one mixin per area, each in a module of its own
 (session/models.py, session/meetings.py, session/team.py, session/handbook.py,
-session/exemplars.py, session/reports.py, session/sync.py, session/bundles.py),
+session/exemplars.py, session/petitions.py, session/mediations.py, session/reports.py,
+session/sync.py, session/bundles.py, session/importing.py),
 over ``SessionBase`` (session/base.py: the store, generic records, settings).
 A new area is one more module and one more line in the bases below. This module
 keeps what concerns the data folder as a whole: opening, checking, backups,
@@ -22,8 +23,11 @@ from danvan_desktop.core.lazy import lazy_module
 from danvan_desktop.session.bundles import BundleMixin
 from danvan_desktop.session.exemplars import ExemplarsMixin
 from danvan_desktop.session.handbook import HandbookMixin
+from danvan_desktop.session.importing import ImportingMixin
+from danvan_desktop.session.mediations import MediationsMixin
 from danvan_desktop.session.meetings import MeetingsMixin
 from danvan_desktop.session.models import ModelsMixin
+from danvan_desktop.session.petitions import PetitionsMixin
 from danvan_desktop.session.quarantine import QuarantineMixin
 from danvan_desktop.session.reports import ReportsMixin
 from danvan_desktop.session.result import Result, result_of
@@ -49,9 +53,12 @@ class Session(
     TeamMixin,
     HandbookMixin,
     ExemplarsMixin,
+    PetitionsMixin,
+    MediationsMixin,
     ReportsMixin,
     SyncMixin,
     BundleMixin,
+    ImportingMixin,
     QuarantineMixin,
 ):
     """One open data folder: its store and the operations a team leader performs."""

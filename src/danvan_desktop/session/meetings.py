@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from danvan_desktop.core import schedule
-    from danvan_desktop.core.schedule import Due
+    from danvan_desktop.core.schedule import Cutoffs, Due
     from danvan_desktop.store import drafts, meeting_templates, meetings, tasks
     from danvan_desktop.store import search as store_search
 else:  # loaded when first used (core/lazy.py)
@@ -46,9 +46,10 @@ class MeetingsMixin(SessionBase):
         fields.setdefault("version", 1)
         return self.add_record("meeting", **fields)
 
-    def finalise_meeting(self, meeting_id: str) -> Result:
-        """Give the minutes their number and lock them."""
-        return result_of(meetings.finalise(self.records, meeting_id))
+    def finalise_meeting(self, meeting_id: str, *, today: dt.date | None = None) -> Result:
+        """Give the minutes their number and lock them (refused for a meeting dated after
+        ``today``, default the computer's date, and for minutes without a conclusion)."""
+        return result_of(meetings.finalise(self.records, meeting_id, today=today))
 
     def correct_meeting(self, meeting_id: str) -> Result:
         """Start a new version of final minutes; the old one is kept."""
@@ -56,11 +57,23 @@ class MeetingsMixin(SessionBase):
         return result_of(changes, changes.items[0].record_id if changes.items else None)
 
     def create_meeting(
-        self, *, kind: str, starts_at: dt.datetime, place: str | None = None
+        self,
+        *,
+        kind: str,
+        starts_at: dt.datetime,
+        place: str | None = None,
+        covers_from: dt.date | None = None,
+        covers_to: dt.date | None = None,
     ) -> Result:
-        """A draft meeting from its template: title, agenda, chair, attendance filled."""
+        """A draft meeting from its template: title, agenda, chair, attendance filled; a
+        review covers ``covers_from``–``covers_to`` (defaulted by the regulation)."""
         changes = meeting_templates.create_from_template(
-            self.records, kind=kind, starts_at=starts_at, place=place
+            self.records,
+            kind=kind,
+            starts_at=starts_at,
+            place=place,
+            covers_from=covers_from,
+            covers_to=covers_to,
         )
         return result_of(changes, changes.items[0].record_id)
 
@@ -70,15 +83,21 @@ class MeetingsMixin(SessionBase):
         today = today or dt.date.today()
         reg = self.regulation()
         held: dict[str, list[dt.date]] = {}
+        reviews: dict[str, list[schedule.HeldReview]] = {}
         # Nothing the schedule looks at is older than last year's year-end review (owed
         # until January): reading only since then keeps this quick with years of minutes.
         since = dt.date(today.year - 1, 1, 1).isoformat()
-        for row in self.store.db.execute(
-            "SELECT kind, starts_at FROM meeting "
+        for kind, starts_at, covers_from, covers_to in self.store.db.execute(
+            "SELECT kind, starts_at, covers_from, covers_to FROM meeting "
             "WHERE deleted = 0 AND supersedes_id IS NULL AND starts_at >= ?",
             [since],
         ):
-            held.setdefault(row[0], []).append(dt.date.fromisoformat(str(row[1])[:10]))
+            day = dt.date.fromisoformat(str(starts_at)[:10])
+            held.setdefault(kind, []).append(day)
+            first, last = (
+                dt.date.fromisoformat(d) if d else None for d in (covers_from, covers_to)
+            )
+            reviews.setdefault(kind, []).append(schedule.HeldReview(day, first, last))
         due = [
             schedule.next_meeting_due(
                 period=str(reg.get("meeting_period") or "monthly"),
@@ -88,7 +107,9 @@ class MeetingsMixin(SessionBase):
             )
         ]
         periods = json.loads(str(reg.get("reporting_periods") or "[]"))
-        return due + schedule.reviews_due(periods=periods, held=held, today=today)
+        return due + schedule.reviews_due(
+            periods=periods, held=reviews, today=today, cutoffs=schedule.Cutoffs.of(reg)
+        )
 
     # -- drafts being typed ------------------------------------------------------------
     def save_draft(self, entity: str, record_id: str, fields: dict[str, Any]) -> None:
@@ -131,8 +152,9 @@ class MeetingsMixin(SessionBase):
         team = team_work.meta_value(db, "team_id")
         rows = team_work.meeting_rows(db, team_id=team, ids=ids, limit=limit)
         abbreviation = self._minutes_abbreviation(db)
+        village = self._village_abbreviation(db)
         for row in rows:
-            row["number_text"] = self._minutes_number(row, abbreviation)
+            row["number_text"] = self._minutes_number(row, abbreviation, village)
         return rows
 
     def meeting_page(
@@ -151,22 +173,32 @@ class MeetingsMixin(SessionBase):
         team = team_work.meta_value(db, "team_id")
         rows = team_work.meeting_rows(db, team_id=team, limit=limit, after=after)
         abbreviation = self._minutes_abbreviation(db)
+        village = self._village_abbreviation(db)
         for row in rows:
-            row["number_text"] = self._minutes_number(row, abbreviation)
+            row["number_text"] = self._minutes_number(row, abbreviation, village)
         cursor = rows[-1]["page_key"] if len(rows) == limit else None
         total = team_work.meeting_count(db, team_id=team) if count else None
         return RowsPage(rows, cursor, total)
 
     def meeting_sheet(self, meeting_id: str, *, db: Database | None = None) -> dict[str, Any]:
-        """A meeting with its child rows, the roster, drafts left unsaved, and its correction."""
+        """A meeting with its child rows, the roster, drafts left unsaved, its correction,
+        and the regulation's review cut-offs (``cutoffs``: a review's default period)."""
         from danvan_desktop.store import team_work
 
         db = db or self.store.db
         sheet = team_work.meeting_sheet(db, meeting_id)
         sheet["number_text"] = self._minutes_number(
-            sheet["meeting"], self._minutes_abbreviation(db)
+            sheet["meeting"], self._minutes_abbreviation(db), self._village_abbreviation(db)
         )
+        sheet["cutoffs"] = self.review_cutoffs(db=db)
         return sheet
+
+    def review_cutoffs(self, *, db: Database | None = None) -> Cutoffs:
+        """The regulation's cut-off days, which give a review its default period."""
+        from danvan_desktop.store import regulation, team_work
+
+        db = db or self.store.db
+        return schedule.Cutoffs.of(regulation.settings(db, team_work.meta_value(db, "team_id")))
 
     def meeting_children(self, meeting_id: str, entity: str) -> list[dict[str, Any]]:
         """One kind of child row of a meeting (attendance, opinion, …), in order."""
@@ -188,15 +220,25 @@ class MeetingsMixin(SessionBase):
             name = team_work.team_name(db)
             return abbreviation_of(name) if name else ""
 
+    def _village_abbreviation(self, db: Database) -> str:
+        """The village's abbreviation, as its community minutes write it ("TDP")."""
+        from danvan_desktop.reports.builders.letterhead import abbreviation_of, store_defaults
+
+        village = store_defaults(db).get("unit_name")
+        return abbreviation_of(str(village)) if village else ""
+
     @staticmethod
-    def _minutes_number(meeting: dict[str, Any], abbreviation: str) -> str:
-        """ "Số: 05/BB-TDV" for numbered minutes; empty for a draft."""
+    def _minutes_number(meeting: dict[str, Any], abbreviation: str, village: str = "") -> str:
+        """ "Số: 05/BB-TDV" for numbered minutes ("…/BB-TDP" for the village's community
+        minutes, numbered apart); empty for a draft."""
         from danvan_desktop.core.vndate import state_number
         from danvan_desktop.store.meetings import MINUTES_TYPE_CODE
 
         number = meeting.get("number")
         if not number:
             return ""
+        if meeting.get("kind") == "community" and village:
+            abbreviation = village
         return state_number(int(number), MINUTES_TYPE_CODE, abbreviation)
 
     # -- tasks -------------------------------------------------------------------------

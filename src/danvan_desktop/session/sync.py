@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +43,14 @@ else:  # loaded when first used (core/lazy.py)
     sync_report = lazy_module("danvan_desktop.sync.report")
     scheduler_state = lazy_module("danvan_desktop.sync.scheduler_state")
 
+_log = logging.getLogger(__name__)
+
+# The last sync: the newest round the server acknowledged or reply bundle imported, never
+# a failed attempt or a bundle only written. Read from the result and direction every
+# version has logged, so rows an older version counted wrongly stop counting at once.
+LAST_SYNC_SQL = """SELECT finished_at, direction FROM sync_log WHERE result = 'ok'
+    AND direction IN ('both', 'usb-in') ORDER BY seq DESC LIMIT 1"""
+
 
 class SyncState(NamedTuple):
     """What the status bar and the Đồng bộ page show."""
@@ -51,8 +60,9 @@ class SyncState(NamedTuple):
     pending: int
     rejected: int
     open_conflicts: int
-    last_sync: str | None
-    last_result: str | None
+    last_sync: str | None  # when the last sync happened (see LAST_SYNC_SQL)
+    last_result: str | None  # how the newest logged attempt ended ("ok", "error")
+    last_sync_usb: bool = False  # the last sync was a reply bundle carried on a stick
 
 
 class SyncMixin:
@@ -123,10 +133,14 @@ class SyncMixin:
 
         from danvan_desktop.sync.engine import SyncEngine
 
-        with self._transport(server_url, on_wire) as transport:
-            engine = SyncEngine(self.records, transport)
-            answer = engine.enroll(code, device_name or platform.node() or "laptop")
-            self._register_bundle_key(transport)
+        try:
+            with self._transport(server_url, on_wire) as transport:
+                engine = SyncEngine(self.records, transport)
+                answer = engine.enroll(code, device_name or platform.node() or "laptop")
+                self._register_bundle_key(transport)
+        except Exception as exc:
+            self._log_failure("enrollment", exc, code)
+            raise
         set_setting(self.store.db, "server_url", server_url)
         # The code is single-use and now spent: keep no copy of it on the laptop.
         set_setting(self.store.db, "enrollment_code", None)
@@ -151,8 +165,10 @@ class SyncMixin:
                     engine.now = self.sync_clock
                 report = engine.sync_once()
                 self._register_bundle_key(transport)
-        except TransportError as exc:
-            self._log_sync(started, "error", None, str(exc))
+        except Exception as exc:
+            if isinstance(exc, TransportError):
+                self._log_sync(started, "error", None, str(exc))
+            self._log_failure("sync round", exc)
             raise
         self._log_sync(started, "ok", report, None)
         return report
@@ -160,9 +176,8 @@ class SyncMixin:
     def sync_state(self) -> SyncState:
         """Enrollment, queue, conflicts and the last round, for display."""
         db = self.store.db
-        last = db.execute(
-            "SELECT finished_at, result FROM sync_log ORDER BY seq DESC LIMIT 1"
-        ).fetchone()
+        newest = db.execute("SELECT result FROM sync_log ORDER BY seq DESC LIMIT 1").fetchone()
+        last = db.execute(LAST_SYNC_SQL).fetchone()
         return SyncState(
             enrolled=bool(self.store.meta("sync_token")),
             server_url=get_setting(db, "server_url"),
@@ -170,7 +185,8 @@ class SyncMixin:
             rejected=len(outbox.operations(db, states=(outbox.REJECTED,))),
             open_conflicts=len(sync_apply.open_conflicts(self.records)),
             last_sync=None if last is None else str(last[0]),
-            last_result=None if last is None else str(last[1]),
+            last_result=None if newest is None else str(newest[0]),
+            last_sync_usb=last is not None and last[1] == "usb-in",
         )
 
     def sync_log(self, limit: int = 200) -> list[dict[str, Any]]:
@@ -200,6 +216,13 @@ class SyncMixin:
                     error,
                 ],
             )
+
+    def _log_failure(self, what: str, error: BaseException, *secrets: str | None) -> None:
+        try:
+            token = self.store.meta("sync_token")
+        except Exception:  # a store that fails may be what is being logged
+            token = None
+        scheduler_state.log_failure(_log, what, error, secrets=(*secrets, token))
 
     # -- for the Đồng bộ page ------------------------------------------------------------
     def server_health(
@@ -295,7 +318,10 @@ class SyncMixin:
         started = [utc_now()]
 
         def log_round(report: SyncReport, error: TransportError | None) -> None:
-            self._log_sync(started[0], "ok" if error is None else "error", report, _text(error))
+            result, text = ("ok", None) if error is None else ("error", str(error))
+            self._log_sync(started[0], result, report, text)
+            if error is not None:
+                self._log_failure("sync round", error)
             started[0] = utc_now()
 
         with self._transport(on_wire=on_wire) as transport:
@@ -371,7 +397,3 @@ def sync_failure(error: BaseException) -> SyncFailure:
 def is_sync_report(outcome: object) -> TypeGuard[SyncReport]:
     """Whether a round's outcome is its report (not the error it ended with)."""
     return isinstance(outcome, sync_report.SyncReport)
-
-
-def _text(error: TransportError | None) -> str | None:
-    return None if error is None else str(error)

@@ -19,8 +19,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from danvan_desktop.core import field_rules
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.schema import COMMENDATION
 from danvan_desktop.core.vntext import fold_vietnamese
 from danvan_desktop.store.changes import Change
 from danvan_desktop.store.records import Records
@@ -78,39 +80,69 @@ def _code_for(text: str, taken: set[str]) -> str:
 
 
 def set_criteria(db: Database, items: Iterable[Mapping[str, Any]]) -> list[Criterion]:
-    """Replace the checklist (``text`` and ``points`` each; ``code`` kept when given)."""
+    """Replace the checklist (``text`` and ``points`` each; ``code`` kept when given).
+
+    Each row is held to core's rules (``core.field_rules``): its text is storable text, its
+    points a finite number (the points add up to a proposal's ``score``) of 0 or more. The
+    first row that breaks one is named, and nothing is saved.
+    """
     out: list[Criterion] = []
     taken: set[str] = set()
     for number, item in enumerate(items, start=1):
         text = unicodedata.normalize("NFC", str(item.get("text") or "")).strip()
-        points = item.get("points")
         if not text:
             continue  # an empty row is a row the user did not fill: dropped
-        try:
-            value = float(str(points).replace(",", "."))
-        except ValueError:
-            value = -1.0
-        if value < 0:
-            raise ValidationError(
-                [
-                    FieldProblem(
-                        "points",
-                        tr(
-                            "commendation",
-                            "Điểm của tiêu chí thứ {number} phải là số từ 0 trở lên: hãy sửa "
-                            "lại ô điểm.",
-                            number=number,
-                        ),
-                    )
-                ]
-            )
+        points = _row_points(number, text, item.get("points"))
         code = str(item.get("code") or "") or _code_for(text, taken)
         if code in taken:
             code = _code_for(text, taken)
         taken.add(code)
-        out.append(Criterion(code, text, value))
+        out.append(Criterion(code, text, points))
     set_setting(db, CRITERIA_KEY, [asdict(c) for c in out])
     return out
+
+
+def _row_points(number: int, text: str, points: Any) -> float:
+    """The points of the ``number``-th row, once the row keeps core's rules (a
+    ValidationError naming the row and what to fix otherwise)."""
+    if field_rules.text_problem(text) is not None:
+        raise _refused(
+            "text",
+            tr(
+                "commendation",
+                "Tiêu chí thứ {number} có ký tự không lưu được (thường do dán từ một phần mềm "
+                "khác): hãy xóa đoạn chữ đó rồi gõ lại.",
+                number=number,
+            ),
+        )
+    try:
+        value = float(str(points).replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if field_rules.value_problem(COMMENDATION.field("score"), value) is not None:
+        raise _refused(
+            "points",
+            tr(
+                "commendation",
+                "Điểm của tiêu chí thứ {number} phải là một số cụ thể, không phải vô cực hay "
+                "NaN: hãy sửa lại ô điểm, ví dụ 12,5.",
+                number=number,
+            ),
+        )
+    if value < 0:
+        raise _refused(
+            "points",
+            tr(
+                "commendation",
+                "Điểm của tiêu chí thứ {number} phải là số từ 0 trở lên: hãy sửa lại ô điểm.",
+                number=number,
+            ),
+        )
+    return value
+
+
+def _refused(name: str, message: str) -> ValidationError:
+    return ValidationError([FieldProblem(name, message)])
 
 
 def score_of(checklist: Sequence[Criterion], ticked: Iterable[str]) -> tuple[float, list[Any]]:
@@ -295,12 +327,19 @@ def decide(
     level: str | None = None,
     role: str = "team",
 ) -> Change:
-    """Record the decision on a commendation: number, date and who decided (all needed)."""
-    given = {
+    """Record the decision on a commendation: number, date and who decided (all needed).
+
+    ``form`` and ``level`` are those the decision grants: None keeps the proposal's, any
+    text replaces them, and an empty one is refused (a decision always has both).
+    """
+    given: dict[str, Any] = {
         "decision_number": (decision_number or "").strip(),
         "decision_date": decision_date or None,
         "decided_by": (decided_by or "").strip(),
     }
+    for name, value in (("form", form), ("level", level)):
+        if value is not None:
+            given[name] = value.strip()
     problems = [
         FieldProblem(
             name,
@@ -315,14 +354,13 @@ def decide(
             ("decision_number", "Số quyết định"),
             ("decision_date", "Ngày quyết định"),
             ("decided_by", "Cơ quan quyết định"),
+            ("form", "Hình thức khen thưởng"),
+            ("level", "Cấp khen thưởng"),
         )
-        if not given[name]
+        if name in given and not given[name]
     ]
     if problems:
         raise ValidationError(problems)
-    fields: dict[str, Any] = {**given, "state": DECIDED}
-    if form:
-        fields["form"] = form
-    if level:
-        fields["level"] = level
-    return records.save("commendation", fields, record_id=commendation_id, role=role)
+    return records.save(
+        "commendation", {**given, "state": DECIDED}, record_id=commendation_id, role=role
+    )

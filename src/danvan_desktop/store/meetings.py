@@ -1,7 +1,8 @@
 """Meetings and their minutes: finalising gives a number and locks; corrections version.
 
-Document numbers are per issuing team, per document type and per year, and are
-given when a document is finalised (DESIGN.md), from the local counter.
+Document numbers are per issuing body, per document type and per year, and are
+given when a document is finalised (DESIGN.md), from the local counter: the team
+numbers its minutes, the village those of its community meetings.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from typing import Any
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.meeting_rules import impossible_votes
+from danvan_desktop.core.schedule import is_held
+from danvan_desktop.core.vndate import short_date
 from danvan_desktop.store.changes import Change, Changes
 from danvan_desktop.store.database import utc_now
 from danvan_desktop.store.records import Records
@@ -35,34 +39,84 @@ def next_number(records: Records, *, issuer: str, type_code: str, year: int) -> 
     return int(row[0])
 
 
-def finalise(records: Records, meeting_id: str) -> Change:
-    """Lock the minutes and give them their number for the meeting's year."""
+def finalise(records: Records, meeting_id: str, *, today: dt.date | None = None) -> Change:
+    """Lock the minutes and give them their number for the meeting's year.
+
+    Refused (ValidationError naming every problem, nothing numbered) for a meeting dated
+    after ``today`` (it has not taken place), and for minutes without a closing time or
+    without a conclusion.
+    """
     with records.db.atomic():
         meeting = records.get("meeting", meeting_id)
         if meeting["state"] == "final":
             return Change("meeting", meeting_id, "unchanged")
+        problems = _unheld(meeting, today or dt.date.today())
         if not meeting.get("ends_at"):
-            raise ValidationError(
-                [
-                    FieldProblem(
-                        "ends_at",
-                        tr(
-                            "meetings",
-                            "Chưa ghi «Thời gian kết thúc»: hãy nhập giờ kết thúc cuộc họp "
-                            "trước khi hoàn tất biên bản.",
-                        ),
-                    )
-                ]
+            problems.append(
+                FieldProblem(
+                    "ends_at",
+                    tr(
+                        "meetings",
+                        "Chưa ghi «Thời gian kết thúc»: hãy nhập giờ kết thúc cuộc họp "
+                        "trước khi hoàn tất biên bản.",
+                    ),
+                )
             )
+        problems += _without_conclusion(records, meeting_id)
+        if problems:
+            raise ValidationError(problems)
+        # A vote written before the attendance changed (or by an earlier release) may
+        # count more than were present: issued minutes never carry such counts.
+        votes = impossible_votes(
+            meeting,
+            children(records, meeting_id, "attendance"),
+            children(records, meeting_id, "vote"),
+        )
+        if votes:
+            raise ValidationError(votes)
         year = dt.date.fromisoformat(str(meeting["starts_at"])[:10]).year
         number = next_number(
-            records, issuer=str(meeting["team_id"]), type_code=MINUTES_TYPE_CODE, year=year
+            records, issuer=minutes_issuer(meeting), type_code=MINUTES_TYPE_CODE, year=year
         )
         return records.save(
             "meeting",
             {"state": "final", "number": number, "number_year": year, "finalised_at": utc_now()},
             record_id=meeting_id,
         )
+
+
+def minutes_issuer(meeting: dict[str, Any]) -> str:
+    """Whose numbers minutes take: the team's, or for a community meeting the village's
+    (it is the village's meeting, and its minutes are numbered apart)."""
+    team = str(meeting["team_id"])
+    return f"{team}:village" if meeting.get("kind") == "community" else team
+
+
+def _unheld(meeting: dict[str, Any], today: dt.date) -> list[FieldProblem]:
+    """Minutes of a meeting dated in the future cannot be final: it has not taken place."""
+    day = dt.date.fromisoformat(str(meeting["starts_at"])[:10])
+    if is_held(day, today):
+        return []
+    message = tr(
+        "meetings",
+        "Cuộc họp ghi ngày {date}, chưa diễn ra: chỉ hoàn tất biên bản sau khi đã họp "
+        "(nếu nhập nhầm ngày, hãy sửa «Thời gian bắt đầu»).",
+        date=short_date(day),
+    )
+    return [FieldProblem("starts_at", message)]
+
+
+def _without_conclusion(records: Records, meeting_id: str) -> list[FieldProblem]:
+    """Final minutes record what the chair concluded: at least one conclusion is written."""
+    written = children(records, meeting_id, "conclusion")
+    if any(str(row.get("content") or "").strip() for row in written):
+        return []
+    message = tr(
+        "meetings",
+        "Biên bản chưa có kết luận của chủ trì: hãy ghi ít nhất một kết luận (thẻ «Kết "
+        "luận, biểu quyết») rồi hoàn tất.",
+    )
+    return [FieldProblem("conclusion", message)]
 
 
 def children(records: Records, meeting_id: str, entity: str) -> list[dict[str, Any]]:
@@ -104,6 +158,8 @@ def correct(records: Records, meeting_id: str) -> Changes:
                 "content",
                 "households_total",
                 "households_represented",
+                "covers_from",
+                "covers_to",
             )
         }
         copy.update(

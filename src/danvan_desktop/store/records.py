@@ -14,7 +14,12 @@ from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationEr
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.core.schema import ENTITIES, SYSTEM_COLUMNS, EntitySpec
-from danvan_desktop.core.validation import ValidationContext, coerce_fields, validate_record
+from danvan_desktop.core.validation import (
+    PEOPLE_PRESENT,
+    ValidationContext,
+    coerce_fields,
+    validate_record,
+)
 from danvan_desktop.store import outbox, search_index
 from danvan_desktop.store.changes import Change
 from danvan_desktop.store.database import Store, utc_now
@@ -141,6 +146,8 @@ class Records:
             context.extra["before_state"] = (before or {}).get("state")
             if entity == "model":
                 context.extra["model_field_codes"] = self._model_field_codes()
+            if entity == "vote" and parent is not None:
+                context.extra[PEOPLE_PRESENT] = self._people_present(str(parent["id"]))
             validate_record(spec, record, before=before, changed=changed, context=context)
             if before is None:
                 unit_id = unit_id or (parent or {}).get("unit_id") or self.store.home_unit_id
@@ -191,6 +198,11 @@ class Records:
                 created_at=utc_now(),
             )
         return Change(entity, record_id, "deleted")
+
+    def _people_present(self, meeting_id: str) -> int:
+        """How many the meeting's attendance ticks present (a vote's ceiling)."""
+        sql = "SELECT count(*) FROM attendance WHERE meeting_id = ? AND deleted = 0 AND present"
+        return int(self.db.execute(sql, [meeting_id]).fetchone()[0])
 
     def _model_field_codes(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT code FROM model_field WHERE deleted = 0")}

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.highlight import HIGHLIGHT_END, HIGHLIGHT_START
 from danvan_desktop.core.schema import ENTITIES
-from danvan_desktop.core.vntext import fold_vietnamese
+from danvan_desktop.core.vntext import fold_vietnamese, word_match_spans
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -161,13 +161,9 @@ def _first_match(text: str, tokens: list[str]) -> int | None:
 
 
 def highlight(text: str, tokens: list[str]) -> str:
-    """A window of ``text`` around the first match, each matched prefix marked."""
+    """A window of ``text`` around the first match, each matched word marked whole."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))
-    folded, index = _fold_map(text)
-    spans: list[tuple[int, int]] = []
-    for token in tokens:
-        for m in re.finditer(rf"\b{re.escape(token)}", folded):
-            spans.append((index[m.start()], index[m.end() - 1] + 1))
+    spans = word_match_spans(text, tokens)
     if not spans:
         return text[:SNIPPET_CHARS]
     spans.sort()

@@ -31,7 +31,26 @@ def get_setting(db: Reads, key: str) -> Any:
 
 
 def set_setting(db: Database, key: str, value: Any) -> None:
-    """Store a setting."""
+    """Store a setting; a typed one (``core.laptop_settings``) only within its rule
+    (ValidationError naming the field otherwise)."""
+    # Loaded here, not at the top: the first paint reads settings and must not load the
+    # schema's rules (tests/ui/test_startup_path.py).
+    from danvan_desktop.core.coercion import coerce_fields
+    from danvan_desktop.core.errors import FieldProblem, ValidationError
+    from danvan_desktop.core.i18n import tr
+    from danvan_desktop.core.laptop_settings import LAPTOP_SETTINGS
+
+    if key in LAPTOP_SETTINGS.field_names:
+        value = coerce_fields(LAPTOP_SETTINGS, {key: value})[key]
+        if value is None:
+            label = tr("fields", LAPTOP_SETTINGS.field(key).label)
+            message = tr(
+                "validation",
+                "«{label}» không được để trống: hãy nhập {label_lower}.",
+                label=label,
+                label_lower=label.lower(),
+            )
+            raise ValidationError([FieldProblem(key, message)])
     with db.atomic():
         db.execute(
             "INSERT INTO settings(key, value) VALUES (?, ?) "

@@ -81,6 +81,31 @@ def failure_of(error: BaseException) -> SyncFailure:
     return SyncFailure(Failure.REFUSED, error.message)
 
 
+def log_failure(
+    logger: logging.Logger,
+    what: str,
+    error: BaseException,
+    *,
+    secrets: tuple[str | None, ...] = (),
+) -> None:
+    """Write a failure the user is shown to the application's log (``logs/gui.log``):
+    what failed, the error's kind, its message and the technical detail it carries.
+
+    ``secrets`` (an enrollment code, the token) are blanked should they appear; our
+    messages name servers and files, never people. A cancelled job is no failure."""
+    if isinstance(error, OperationCancelled):
+        return
+    cause = f"{type(error).__name__}: {error}"
+    for extra in ("detail", "server_message"):
+        value = getattr(error, extra, None)
+        if value and str(value) not in cause:
+            cause += f" ({extra}: {value})"
+    for secret in secrets:
+        if secret:
+            cause = cause.replace(secret, "[…]")
+    logger.warning("%s failed: %s", what, cause)
+
+
 @dataclass(frozen=True)
 class Step:
     """What the scheduler does after an event; the defaults do nothing.
@@ -332,6 +357,10 @@ class SchedulerState:
             return Step(show=show, enroll_saved=not self.enrolling)
         kick, self._kick_on_state = self._kick_on_state, False
         return Step(show=show, periodic=True, kick=kick)
+
+    def reworded(self, texts: Mapping[str, str]) -> Step:
+        """Messages shown (error, clock_note) worded again in the window's new language."""
+        return Step(show=self._show(**texts)) if texts else NOTHING
 
     def _show(self, **changes: Any) -> dict[str, Any]:
         self.shown.update(changes)

@@ -324,9 +324,8 @@ class SyncTransport:
                 tr(
                     _CTX,
                     "Không xác minh được chứng chỉ bảo mật của máy chủ của thành phố. Hãy kiểm "
-                    "tra tệp "
-                    "chứng chỉ (CA) của tỉnh ở trang Đồng bộ (khung «Máy chủ của thành phố»), hoặc "
-                    "mạng đang chặn kết nối.",
+                    "tra tệp chứng chỉ (CA) của thành phố ở trang Đồng bộ (khung «Máy chủ của "
+                    "thành phố»), hoặc mạng đang chặn kết nối.",
                 ),
             )
         return LinkDown(repr(exc))
@@ -431,8 +430,8 @@ def _checked_ca_bundle(path: str | Path) -> str:
     except (OSError, ssl.SSLError):
         problem = tr(
             _CTX,
-            "Không đọc được tệp chứng chỉ (CA) của tỉnh: {path}. Hãy chọn lại tệp .pem hoặc .crt "
-            "do quản trị máy chủ cung cấp.",
+            "Không đọc được tệp chứng chỉ (CA) của thành phố: {path}. Hãy chọn lại tệp .pem "
+            "hoặc .crt do quản trị máy chủ cung cấp.",
             path=str(path),
         )
         raise ValidationError([FieldProblem("ca_bundle", problem)]) from None

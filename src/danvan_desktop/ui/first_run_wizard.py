@@ -3,13 +3,15 @@
 Three short pages; Huế is the first province and its communes come from the
 official list. The server address and enrollment code may stay empty: the
 application works fully without them and they can be entered later in Cài đặt.
-Finishing saves everything on the DB lane; the wizard closes only when the store
-has accepted it, and shows the store's message otherwise.
+Next is always offered: pressing it holds each answer of the page to what the store
+will keep (needed names, core's lengths and the phone rule) and, when one is not,
+stays on the page with the message beside that field, so Finish never fails for an
+answer of an earlier page. Finishing saves everything on the DB lane; the wizard
+closes only when the store has accepted it, and shows the store's message otherwise.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,14 +27,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from danvan_desktop.core.coercion import problem_message
 from danvan_desktop.core.errors import DanvanError, ValidationError
-from danvan_desktop.core.vocab import VILLAGE_KINDS, label
+from danvan_desktop.core.field_rules import phone_problem, value_problem
+from danvan_desktop.core.schema import MEMBER, TEAM, UNIT, FieldSpec
+from danvan_desktop.core.vocab import VILLAGE_KINDS, label, team_name_for
 from danvan_desktop.session.places import HUE_PROVINCE_CODE, communes_of, provinces
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.field_limits import watch_length
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE, FieldError, add_row
-
-PHONE = re.compile(r"^\+?[0-9 .]{8,20}$")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,26 @@ def _text(edit: QLineEdit) -> str:
     return " ".join(edit.text().split())
 
 
+def _require(edit: QLineEdit, error: FieldError, missing: str) -> None:
+    """Take back the ``missing`` message beside ``edit`` as soon as something is typed."""
+
+    def typed(text: str) -> None:
+        if text.strip() and error.text() == missing:
+            error.clear_message()
+
+    edit.textChanged.connect(typed)
+
+
+def _named(edit: QLineEdit, error: FieldError, spec: FieldSpec, missing: str) -> bool:
+    """Say beside ``edit`` why its name cannot be kept: ``missing`` when it is empty, core's
+    message when it breaks the rule of ``spec`` (its length); True when it can be kept."""
+    text = _text(edit)
+    problem = value_problem(spec, text)
+    message = problem_message(spec, problem, text) if problem else ("" if text else missing)
+    error.show_message(message)
+    return not message
+
+
 class PlacePage(QWizardPage):
     """Province, commune, and the village or residential group."""
 
@@ -95,15 +119,19 @@ class PlacePage(QWizardPage):
             self.kind.addItem(label(VILLAGE_KINDS, code), code)
         self.kind.setCurrentIndex(list(VILLAGE_KINDS).index("to_dan_pho"))
         self.village = QLineEdit()
-        self.village.setMaxLength(200)
+        watch_length(self.village, UNIT, "name")
         self.village.setPlaceholderText(tr("Wizard", "Ví dụ: Tổ dân phố 5"))
         add_row(form, tr("Wizard", "Tỉnh, thành phố"), self.province)
         self.commune_error = add_row(form, tr("Wizard", "Xã, phường"), self.commune)
         add_row(form, tr("Wizard", "Loại địa bàn"), self.kind)
         self.village_error = add_row(form, tr("Wizard", "Tên thôn, tổ dân phố"), self.village)
+        _require(self.village, self.village_error, self._missing())
         self.province.currentIndexChanged.connect(self._fill_communes)
-        self.village.textChanged.connect(self.completeChanged)
         self._fill_communes()
+
+    @staticmethod
+    def _missing() -> str:
+        return tr("Wizard", "Chưa có tên thôn, tổ dân phố: hãy nhập tên, ví dụ Tổ dân phố 5.")
 
     def _fill_communes(self) -> None:
         self.commune.clear()
@@ -112,15 +140,13 @@ class PlacePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        """Next is enabled once a commune is chosen and the village is named."""
-        return self.commune.count() > 0 and bool(_text(self.village))
+        """Next is enabled once there is a commune to choose; what the village's name
+        lacks is said beside it when Next is pressed (``validatePage``)."""
+        return self.commune.count() > 0
 
     def validatePage(self) -> bool:
-        """Say what is missing beside the field."""
-        self.village_error.show_message(
-            "" if _text(self.village) else tr("Wizard", "Hãy nhập tên thôn hoặc tổ dân phố.")
-        )
-        return self.isComplete()
+        """Go on only with a village name the store keeps; otherwise say why beside it."""
+        return _named(self.village, self.village_error, UNIT.field("name"), self._missing())
 
 
 class TeamPage(QWizardPage):
@@ -133,42 +159,45 @@ class TeamPage(QWizardPage):
         self.setSubTitle(tr("Wizard", "Tên tổ và người tổ trưởng."))
         form = QFormLayout(self)
         self.team = QLineEdit()
-        self.team.setMaxLength(200)
+        watch_length(self.team, TEAM, "name")
         self.leader = QLineEdit()
-        self.leader.setMaxLength(120)
+        watch_length(self.leader, MEMBER, "full_name")
         self.phone = QLineEdit()
-        self.phone.setMaxLength(20)
+        watch_length(self.phone, MEMBER, "phone")
         self.phone.setPlaceholderText(tr("Wizard", "Không bắt buộc, ví dụ 0905 123 456"))
         self.team_error = add_row(form, tr("Wizard", "Tên tổ dân vận"), self.team)
         self.leader_error = add_row(form, tr("Wizard", "Họ và tên tổ trưởng"), self.leader)
         self.phone_error = add_row(form, tr("Wizard", "Số điện thoại"), self.phone)
-        for edit in (self.team, self.leader):
-            edit.textChanged.connect(self.completeChanged)
+        _require(self.team, self.team_error, self._missing_team())
+        _require(self.leader, self.leader_error, self._missing_leader())
+
+    @staticmethod
+    def _missing_team() -> str:
+        return tr(
+            "Wizard", "Chưa có tên tổ dân vận: hãy nhập tên tổ, ví dụ Tổ dân vận tổ dân phố 5."
+        )
+
+    @staticmethod
+    def _missing_leader() -> str:
+        return tr("Wizard", "Chưa có họ và tên tổ trưởng: hãy nhập họ và tên của tổ trưởng.")
 
     def initializePage(self) -> None:
-        """Suggest the team's name from the village."""
+        """Suggest the team's name from the village, its letters kept as typed."""
         if not _text(self.team):
-            village = _text(self._place.village)
-            self.team.setText(tr("Wizard", "Tổ dân vận {village}", village=village.lower()))
-
-    def isComplete(self) -> bool:
-        """Next is enabled once the team and its leader are named."""
-        return bool(_text(self.team)) and bool(_text(self.leader))
+            self.team.setText(team_name_for(_text(self._place.village)))
 
     def validatePage(self) -> bool:
-        """Check the phone number's form beside the field."""
-        phone = _text(self.phone)
-        ok = not phone or bool(PHONE.match(phone))
-        self.phone_error.show_message(
-            ""
-            if ok
-            else tr(
-                "Wizard",
-                "Số điện thoại chỉ gồm chữ số (có thể có dấu + ở đầu), từ 8 đến 20 ký tự; "
-                "hãy sửa lại hoặc để trống.",
-            )
+        """Go on only with answers the store keeps: the team's and the leader's names
+        (needed, within core's lengths) and the phone number (optional, a phone number);
+        each problem is said beside its field, all at once."""
+        team = _named(self.team, self.team_error, TEAM.field("name"), self._missing_team())
+        leader = _named(
+            self.leader, self.leader_error, MEMBER.field("full_name"), self._missing_leader()
         )
-        return ok and self.isComplete()
+        phone, spec = _text(self.phone), MEMBER.field("phone")
+        problem = (value_problem(spec, phone) or phone_problem(phone)) if phone else None
+        self.phone_error.show_message(problem_message(spec, problem, phone) if problem else "")
+        return team and leader and problem is None
 
 
 class ServerPage(QWizardPage):
@@ -190,7 +219,6 @@ class ServerPage(QWizardPage):
         self.server = QLineEdit()
         self.server.setPlaceholderText("https://danvan.hue.gov.vn")
         self.code = QLineEdit()
-        self.code.setMaxLength(64)
         self.server_error = add_row(form, tr("Wizard", "Địa chỉ máy chủ"), self.server)
         add_row(form, tr("Wizard", "Mã đăng ký thiết bị"), self.code)
         self.save_error = FieldError()

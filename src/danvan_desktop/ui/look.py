@@ -5,7 +5,10 @@ coverage on every machine, including Windows installs without Vietnamese fonts
 and the headless test platform, which has no system fonts at all. Translations:
 English is every ``ui*_en.qm`` (our strings); Vietnamese is the source language of our
 strings, but Qt's own buttons and menus are English, so ``qtbase_vi.qm`` (written
-by us: Qt ships no Vietnamese) translates the ones our dialogs show.
+by us: Qt ships no Vietnamese) translates the ones our dialogs show. What Qt takes
+from the locale rather than from a translator (the calendar's month and day names,
+file sizes and kinds in the file dialog) follows the language too: the default
+QLocale is Vietnamese (Việt Nam) or English (United Kingdom, day first as here).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import logging
 from pathlib import Path
 
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QLabel
 
@@ -60,6 +63,13 @@ def heading(text: str, scale: float = 1.3) -> QLabel:
     return label
 
 
+def ui_locale(language: str) -> QLocale:
+    """The locale of ``language`` for what Qt writes itself (calendar names, sizes)."""
+    if language == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+
+
 def qm_files(language: str) -> list[Path]:
     """The compiled translations to install for ``language``.
 
@@ -79,6 +89,7 @@ class Translations:
         self._app = app
         self._installed: list[QTranslator] = []
         self.language = i18n.SOURCE_LANGUAGE
+        QLocale.setDefault(ui_locale(self.language))
 
     def apply(self, language: str) -> None:
         """Use ``language`` ("vi" or "en") from now on; widgets get a LanguageChange event."""
@@ -94,5 +105,6 @@ class Translations:
                 self._installed.append(translator)
             else:
                 log.warning("could not load translation %s", path)
+        QLocale.setDefault(ui_locale(language))  # widgets made from now on use it
         i18n.set_language(language)
         self.language = language

@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.due_reminder = DueReminder(self._runner, bus, refresh_now=False)
         self.status.addWidget(self.due_reminder, 1)
         self.sidebar.currentRowChanged.connect(lambda row: self.show_page(self._specs[row].key))
+        bus.page_requested.connect(self.show_page)  # bound: dies with a rebuilt window
+        bus.record_requested.connect(self.open_record)
 
     def _no_sideways_scrolling(self) -> None:
         # The sidebar is as wide as its longest title: it never needs a sideways bar.
@@ -224,6 +226,14 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
         self.page_shown.emit(key)
+        return widget
+
+    def open_record(self, key: str, record_id: str) -> QWidget:
+        """Show the page called ``key`` and open ``record_id`` there (when it opens records)."""
+        widget = self.show_page(key)
+        opener = getattr(widget, "open_record", None)
+        if callable(opener):
+            opener(record_id)
         return widget
 
     def current_key(self) -> str:

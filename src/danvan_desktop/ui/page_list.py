@@ -66,6 +66,16 @@ def default_pages(
 
         return TasksPage(runner, bus)
 
+    def petitions() -> QWidget:
+        from danvan_desktop.ui.petitions.petitions_page import PetitionsPage
+
+        return PetitionsPage(runner, bus)
+
+    def mediations() -> QWidget:
+        from danvan_desktop.ui.mediations.mediations_page import MediationsPage
+
+        return MediationsPage(runner, bus)
+
     def team() -> QWidget:
         from danvan_desktop.ui.team.team_page import TeamPage
 
@@ -101,6 +111,8 @@ def default_pages(
         PageSpec("models", tr("MainWindow", "Mô hình"), models),
         PageSpec("meetings", tr("MainWindow", "Cuộc họp"), meetings),
         PageSpec("tasks", tr("MainWindow", "Nhiệm vụ"), tasks),
+        PageSpec("petitions", tr("MainWindow", "Kiến nghị"), petitions),
+        PageSpec("mediations", tr("MainWindow", "Hòa giải"), mediations),
         PageSpec("team", tr("MainWindow", "Tổ dân vận"), team),
         PageSpec("regulation", tr("MainWindow", "Quy chế"), regulation),
         PageSpec("exemplars", tr("MainWindow", "Điển hình & khen thưởng"), exemplars),

@@ -1,12 +1,17 @@
 """The status bar: connection, changes waiting to be synced, last sync — always visible.
 
 It only listens: ``online_changed`` says whether the city's server answered
-the last health request or round, ``sync_state_changed`` brings the queue, the
-last sync and whether a round is running (the sync scheduler publishes both).
-Before any of that the laptop says «Chưa kết nối máy chủ» and «chưa đồng bộ».
-The pending count is also read on the DB lane after every change (debounced),
-never on the GUI thread; the main window has the first count read after its
-first paint (``refresh_now=False``).
+the last health request or round, ``sync_state_changed`` brings enrollment, the
+last sync (a reply bundle's says «qua USB») and whether a round is running (the
+sync scheduler publishes both). A laptop never enrolled has never reached the
+server: it says «Chưa kết nối máy chủ» whatever a failed try found, and «Mất kết
+nối máy chủ» is for an enrolled laptop that lost the server.
+
+The pending count is the outbox's, read on the DB lane (debounced, never on the
+GUI thread) after every change: a saved record (``data_changed``), a sync round or
+a bundle (``sync_state_changed``). The count a sync state carries is not shown: it
+was read when that state was, and records saved since would be missing from it.
+The main window has the first count read after its first paint (``refresh_now=False``).
 """
 
 from __future__ import annotations
@@ -63,6 +68,8 @@ class StatusBar(QStatusBar):
                 self.addPermanentWidget(self.busy)
         self._sync_widgets += [self.syncing, self.busy]
         self.pending_count: int | None = None
+        self._online: bool | None = None
+        self._enrolled: bool | None = None  # None: not known yet (no sync state read)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh_pending)
         # A bound method, not a lambda: Qt drops the connection when this bar is
@@ -71,7 +78,7 @@ class StatusBar(QStatusBar):
         bus.data_changed.connect(self._data_changed)
         bus.online_changed.connect(self.show_online)
         bus.sync_state_changed.connect(self.show_sync_state)
-        self.online.setText(tr("StatusBar", "Chưa kết nối máy chủ"))
+        self._show_connection()
         self.show_sync_state({})
         self.pending.setText(tr("StatusBar", "Thay đổi chờ đồng bộ: …"))
         if refresh_now:
@@ -82,7 +89,14 @@ class StatusBar(QStatusBar):
 
     def show_online(self, online: bool) -> None:
         """Say whether the city's server answered the last time it was asked."""
-        if online:
+        self._online = online
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        if self._online is None or self._enrolled is False:
+            self.online.setText(tr("StatusBar", "Chưa kết nối máy chủ"))
+            self.online.setStyleSheet("")
+        elif self._online:
             self.online.setText(tr("StatusBar", "Đã kết nối máy chủ"))
             self.online.setStyleSheet(ONLINE_STYLE)
         else:
@@ -90,18 +104,17 @@ class StatusBar(QStatusBar):
             self.online.setStyleSheet(OFFLINE_STYLE)
 
     def show_sync_state(self, state: dict[str, Any]) -> None:
-        """Show when the last sync happened, the queue, and whether a round is running."""
-        last = local_time_text(state.get("last_sync"))
-        self.last_sync.setText(
-            tr("StatusBar", "Đồng bộ lần cuối: {when}", when=last)
-            if last
-            else tr("StatusBar", "Đồng bộ lần cuối: chưa đồng bộ")
-        )
+        """Show when the last sync happened and whether a round is running; count the
+        queue again (a round or a bundle may have changed it)."""
+        self.last_sync.setText(last_sync_text(state))
         syncing = bool(state.get("syncing"))
         for widget in self._sync_widgets:
             widget.setVisible(syncing)
-        if state.get("pending") is not None:
-            self._show_pending(int(state["pending"]))
+        if "enrolled" in state:
+            self._enrolled = bool(state["enrolled"])
+            self._show_connection()
+        if state:
+            self._timer.start()
 
     def refresh_pending(self) -> None:
         """Count the changes waiting to be synced (DB lane)."""
@@ -114,3 +127,13 @@ class StatusBar(QStatusBar):
         self.pending.setText(
             tr("StatusBar", "Thay đổi chờ đồng bộ: {count}", count=number_text(count))
         )
+
+
+def last_sync_text(state: dict[str, Any]) -> str:
+    """«Đồng bộ lần cuối: …», with «qua USB» when it was a reply bundle from a stick."""
+    when = local_time_text(state.get("last_sync"))
+    if not when:
+        return tr("StatusBar", "Đồng bộ lần cuối: chưa đồng bộ")
+    if state.get("last_sync_usb"):
+        return tr("StatusBar", "Đồng bộ lần cuối: {when} qua USB", when=when)
+    return tr("StatusBar", "Đồng bộ lần cuối: {when}", when=when)

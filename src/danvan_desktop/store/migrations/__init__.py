@@ -132,6 +132,20 @@ def m008_sync_quarantine(db: Database) -> None:
     _run_sql_file(db, "m008_sync_quarantine.sql")
 
 
+@_step("m009_community_work")
+def m009_community_work(db: Database) -> None:
+    """Residents' petitions and mediation cases, their people kept apart; the regulation's
+    petition answer period and review cut-off days; the period a review covers; one full
+    pull after the upgrade (see the SQL)."""
+    _run_sql_file(db, "m009_community_work.sql")
+
+
+@_step("m010_issued_documents")
+def m010_issued_documents(db: Database) -> None:
+    """The laptop's register of issued documents: each as issued, with its number."""
+    _run_sql_file(db, "m010_issued_documents.sql")
+
+
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
     return [name for name, _ in _STEPS]

@@ -8,6 +8,7 @@ the page saves on the DB lane and then closes the dialog or shows the message.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -30,13 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.vocab import COMMENDATION_LEVELS, commendation_level
 from danvan_desktop.ui.exemplars.exemplar_dialog import ID_ROLE, checked_ids, fill_checklist
 from danvan_desktop.ui.text import number_text, tr
+from danvan_desktop.ui.widgets.date_fields import refuse_bad_typing, typed_fields
 from danvan_desktop.ui.widgets.form_widgets import FieldError, OptionalDateEdit, add_row
 
 # Offered in the combos; any other wording can be typed.
 FORMS = ("Giấy khen", "Bằng khen", "Giấy chứng nhận", "Biểu dương")
-LEVELS = ("xã", "phường", "thành phố", "trung ương")
+# The levels as documents write them; an older stored «xã» opens as «cấp xã».
+LEVELS = COMMENDATION_LEVELS
 
 
 def _combo(choices: tuple[str, ...], current: str | None) -> QComboBox:
@@ -79,6 +83,8 @@ class _SubmitDialog(QDialog):
         """Hand the values to the page."""
         for error in (*self.errors.values(), self.message):
             error.clear_message()
+        if refuse_bad_typing(typed_fields(self)):
+            return  # a date typed that is not one: named beside it, nothing handed on
         self.submitted.emit(self.values())
 
     def show_error(self, error: BaseException) -> None:
@@ -125,7 +131,7 @@ class ProposalDialog(_SubmitDialog):
         self.errors["form"] = add_row(
             form, tr("ProposalDialog", "Hình thức khen thưởng"), self.form
         )
-        self.level = _combo(LEVELS, row.get("level"))
+        self.level = _combo(LEVELS, commendation_level(row.get("level")))
         self.errors["level"] = add_row(form, tr("ProposalDialog", "Cấp khen thưởng"), self.level)
         self.achievement = QPlainTextEdit(
             str(row.get("proposal_achievement") or row.get("achievement") or "")
@@ -199,7 +205,7 @@ class DecisionDialog(_SubmitDialog):
         self.errors["form"] = add_row(
             form, tr("DecisionDialog", "Hình thức khen thưởng"), self.form
         )
-        self.level = _combo(LEVELS, row.get("level"))
+        self.level = _combo(LEVELS, commendation_level(row.get("level")))
         self.errors["level"] = add_row(form, tr("DecisionDialog", "Cấp khen thưởng"), self.level)
         layout.addLayout(form)
         self._buttons(layout)
@@ -211,8 +217,10 @@ class DecisionDialog(_SubmitDialog):
             "decision_number": self.number.text().strip(),
             "decision_date": self.date.iso(),
             "decided_by": self.decided_by.text().strip(),
-            "form": self.form.currentText().strip() or None,
-            "level": self.level.currentText().strip() or None,
+            # As shown (prefilled from the proposal): emptied, the store refuses it beside
+            # the field, since a decision always grants a form at a level.
+            "form": self.form.currentText().strip(),
+            "level": self.level.currentText().strip(),
         }
 
 
@@ -270,9 +278,11 @@ class CriteriaDialog(_SubmitDialog):
         total = 0.0
         for item in self.values()["items"]:
             try:
-                total += float(str(item["points"]).replace(",", "."))
+                points = float(str(item["points"]).replace(",", "."))
             except ValueError:
                 continue
+            if math.isfinite(points):  # «1e999» is refused on saving, not added here
+                total += points
         self.total.setText(tr("CriteriaDialog", "Tổng: {total} điểm", total=number_text(total)))
 
     def values(self) -> dict[str, Any]:

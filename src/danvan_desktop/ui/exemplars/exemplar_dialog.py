@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.schema import EXEMPLAR
 from danvan_desktop.core.vocab import EXEMPLAR_KINDS, label
 from danvan_desktop.ui.text import date_text, tr
+from danvan_desktop.ui.widgets.field_limits import NumberEdit
 from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -98,8 +99,7 @@ class ExemplarDialog(QDialog):
         self.errors["position"] = add_row(
             form, tr("ExemplarDialog", "Chức vụ, đơn vị"), self.position
         )
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
+        self.year = NumberEdit(EXEMPLAR, "year")
         self.year.setValue(year)
         self.errors["year"] = add_row(form, tr("ExemplarDialog", "Năm"), self.year)
         self.achievement = QPlainTextEdit()
@@ -139,7 +139,7 @@ class ExemplarDialog(QDialog):
             self.kind.setCurrentIndex(max(self.kind.findData(record.get("kind")), 0))
             self.name.setText(str(record.get("name") or ""))
             self.position.setText(str(record.get("position") or ""))
-            self.year.setValue(int(record.get("year") or self.year.value()))
+            self.year.setValue(record.get("year") or self.year.value())
             self.achievement.setPlainText(str(record.get("achievement") or ""))
         models = [
             (str(m["id"]), tr("ExemplarDialog", "{name} ({year})", name=m["name"], year=m["year"]))

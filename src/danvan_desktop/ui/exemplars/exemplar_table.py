@@ -12,7 +12,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from danvan_desktop.core.vocab import COMMENDATION_STATES, EXEMPLAR_KINDS, label
+from danvan_desktop.core.vocab import (
+    COMMENDATION_STATES,
+    EXEMPLAR_KINDS,
+    commendation_level,
+    label,
+)
 from danvan_desktop.ui.text import date_text, number_text, tr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -99,7 +104,7 @@ class ExemplarTableModel(QAbstractTableModel):
         if column == 5:
             return str(row.get("form") or "")
         if column == 6:
-            return str(row.get("level") or "")
+            return commendation_level(row.get("level"))
         if column == 7:
             if not row.get("state"):
                 return tr("ExemplarsPage", "Chưa đề nghị")

@@ -11,10 +11,10 @@ engine on the DB lane, behind a progress window that can be cancelled.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,10 +39,12 @@ from danvan_desktop.ui.reports.report_export import FolderChooser, export_docume
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import number_text, tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.widgets.one_editor import EditorRegistry
 from danvan_desktop.ui.widgets.page import Page
 
 WATCHED = {"exemplar", "commendation", "model", "meeting"}
 REFRESH_DELAY_MS = 200
+NAME_COLUMN_CHARS = 24  # the widest the name and position columns start
 EXPORT_FORMATS = (("docx", "Word (DOCX)"), ("xlsx", "Excel (XLSX)"), ("pdf", "PDF"))
 
 
@@ -102,6 +104,8 @@ class ExemplarsPage(Page):
         super().__init__(runner, bus, clock=clock, parent=parent)
         self.year: int | None = None
         self.dialog: QDialog | None = None
+        # One dialog per exemplar, proposal, decision and the checklist, whatever opens it.
+        self.editors = EditorRegistry(self)
         self.choose_folder: FolderChooser = folder_dialog(self)
         self.table_model = ExemplarTableModel(self)
         self._build()
@@ -128,7 +132,8 @@ class ExemplarsPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.edit_exemplar())
+        # activated comes with a double-click (and Enter): one signal, one editor
+        self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable_actions())
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
@@ -191,7 +196,13 @@ class ExemplarsPage(Page):
         self.year_combo.blockSignals(False)
         self.table_model.set_rows(loaded["rows"])
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        # Long names and positions elide, so that «Thành tích» keeps room for its title
+        # and some of its text in a 1280-pixel window.
+        widest = self.table.fontMetrics().averageCharWidth() * NAME_COLUMN_CHARS
+        for column in (0, 2):  # the name, the position
+            header.resizeSection(column, min(header.sectionSize(column), widest))
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.summary.setText(summary_text(loaded["summary"]))
         self._enable_actions()
         self.loaded.emit()
@@ -210,7 +221,10 @@ class ExemplarsPage(Page):
 
     # -- dialogs ----------------------------------------------------------------------
     def _open(
-        self, dialog: QDialog, save: Callable[[dict[str, Any]], Callable[[JobContext], Any]]
+        self,
+        dialog: QDialog,
+        save: Callable[[dict[str, Any]], Callable[[JobContext], Any]],
+        key: Hashable | None = None,
     ) -> None:
         def submitted(values: dict[str, Any]) -> None:
             self._runner.db(
@@ -222,9 +236,16 @@ class ExemplarsPage(Page):
 
         dialog.submitted.connect(submitted)  # type: ignore[attr-defined]
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if key is not None:
+            self.editors.add(key, dialog)
         self.dialog = dialog
         dialog.open()
         self.dialog_opened.emit(dialog)
+
+    def _not_opened(self, key: Hashable, error: BaseException) -> None:
+        """The read a dialog waited for failed: no dialog; the error goes where it would."""
+        self.editors.cancel(key)
+        self._runner.failed.emit(error)
 
     def _saved(self, dialog: QDialog, result: Any) -> None:
         dialog.accept()
@@ -243,20 +264,33 @@ class ExemplarsPage(Page):
         if row is not None:
             self._with_evidence(row)
 
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._with_evidence(self.table_model.row(index.row()))
+
     def _with_evidence(self, row: dict[str, Any] | None) -> None:
+        """The exemplar's dialog (None: a new one) once the evidence lists are read; the
+        exemplar's dialog already open (or on its way) comes to the front instead."""
+        key = ("exemplar", str(row["id"])) if row else None
+        if key is not None and not self.editors.begin(key):
+            return
         year = self.year or self._clock().year
         self._runner.read(
             lambda ctx: ctx.session.evidence_choices(db=ctx.reader),
-            on_done=lambda evidence: self._exemplar_dialog(evidence, row, year),
+            on_done=lambda evidence: self._exemplar_dialog(evidence, row, year, key),
+            on_error=lambda error: self._not_opened(key, error),
             owner=self,
         )
 
-    def _exemplar_dialog(self, evidence: Any, row: dict[str, Any] | None, year: int) -> None:
+    def _exemplar_dialog(
+        self, evidence: Any, row: dict[str, Any] | None, year: int, key: Hashable | None
+    ) -> None:
         exemplar_id = row["id"] if row else None
         dialog = ExemplarDialog(evidence, record=row, year=year, parent=self)
         self._open(
             dialog,
             lambda values: lambda ctx: ctx.session.save_exemplar(exemplar_id, **values),
+            key,
         )
 
     def propose(self) -> None:
@@ -264,9 +298,13 @@ class ExemplarsPage(Page):
         row = self.selected_row()
         if row is None:
             return
+        key = ("proposal", str(row["id"]))
+        if not self.editors.begin(key):
+            return
         self._runner.db(
             lambda ctx: ctx.session.commendation_criteria(),
             on_done=lambda checklist: self._proposal_dialog(row, checklist),
+            on_error=lambda error: self._not_opened(key, error),
             owner=self,
         )
 
@@ -279,6 +317,7 @@ class ExemplarsPage(Page):
                     row["id"], commendation_id=row.get("commendation_id"), **values
                 )
             ),
+            ("proposal", str(row["id"])),
         )
 
     def decide(self) -> None:
@@ -286,16 +325,23 @@ class ExemplarsPage(Page):
         row = self.selected_row()
         if row is None or not row.get("commendation_id"):
             return
+        key = ("decision", str(row["commendation_id"]))
+        if not self.editors.begin(key):
+            return
         dialog = DecisionDialog(row, today=self._clock(), parent=self)
         self._open(
             dialog,
             lambda values: (
                 lambda ctx: ctx.session.decide_commendation(row["commendation_id"], **values)
             ),
+            key,
         )
 
     def edit_criteria(self) -> None:
         """Edit the checklist proposals are scored on."""
+        key = ("criteria",)
+        if not self.editors.begin(key):
+            return
         self._runner.db(
             lambda ctx: ctx.session.commendation_criteria(),
             on_done=lambda checklist: self._open(
@@ -303,7 +349,9 @@ class ExemplarsPage(Page):
                 lambda values: (
                     lambda ctx: ctx.session.change_commendation_criteria(values["items"])
                 ),
+                key,
             ),
+            on_error=lambda error: self._not_opened(key, error),
             owner=self,
         )
 

@@ -1,9 +1,10 @@
 """Text helpers of the Sổ tay page: where the searched words are, and hits as rich text.
 
-The store finds documents by folded words (no diacritics, đ as d); the reader then
-marks the same words in the rendered document. Folding changes lengths (a
-decomposed letter folds to one character), so matches are found in a folded copy
-that remembers, for each folded character, where it came from.
+The store finds documents by folded words (no diacritics, đ as d), each typed word a
+prefix; the reader then marks the same words in the rendered document, each word whole
+(«đán» marks «đánh», never «đán|h»), as the hit list's snippets do. Folding changes
+lengths (a decomposed letter folds to one character), so matches are found in a folded
+copy that remembers, for each folded character, where it came from.
 """
 
 from __future__ import annotations
@@ -12,7 +13,12 @@ import html
 import re
 
 from danvan_desktop.core.highlight import HIGHLIGHT_END, HIGHLIGHT_START
-from danvan_desktop.core.vntext import fold_vietnamese, folded_with_sources, phrase_pattern
+from danvan_desktop.core.vntext import (
+    fold_vietnamese,
+    folded_with_sources,
+    phrase_pattern,
+    word_match_spans,
+)
 from danvan_desktop.ui.widgets.highlight_delegate import MARK_STYLE
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -26,13 +32,9 @@ def search_tokens(text: str) -> list[str]:
 
 
 def match_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
-    """(start, end) in ``text`` of every word beginning with one of the folded ``tokens``."""
-    folded, sources = folded_with_sources(text)
-    spans = set()
-    for token in tokens:
-        for found in re.finditer(rf"\b{re.escape(token)}", folded):
-            spans.add((sources[found.start()], sources[found.end() - 1] + 1))
-    return sorted(spans)
+    """(start, end) in ``text`` of every whole word beginning with one of the folded
+    ``tokens``: the same words the search matched, marked whole as its snippets are."""
+    return word_match_spans(text, tokens)
 
 
 def phrase_start(text: str, tokens: list[str]) -> int | None:

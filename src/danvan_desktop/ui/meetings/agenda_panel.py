@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.errors import DanvanError, FieldProblem, ValidationError
+from danvan_desktop.core.schema import AGENDA_ITEM, OPINION
 from danvan_desktop.ui.meetings.child_rows import ChildRows
 from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.field_limits import watch_length
 from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
 from danvan_desktop.ui.widgets.record_table import Column, RecordTableModel, record_view, wrap_rows
 
@@ -44,14 +46,29 @@ def next_order(rows: list[dict[str, Any]]) -> int:
     return max((int(r.get("position_order") or 0) for r in rows), default=0) + 1
 
 
+def show_problems(
+    problems: list[FieldProblem], errors: dict[str, FieldError], fallback: FieldError
+) -> None:
+    """Each problem under its field (``fallback`` for the others); two problems for one
+    line are both shown there, one after the other."""
+    messages: dict[int, tuple[FieldError, list[str]]] = {}
+    for problem in problems:
+        line = errors.get(problem.field, fallback)
+        messages.setdefault(id(line), (line, []))[1].append(problem.message)
+    for line, texts in messages.values():
+        line.show_message("\n".join(texts))
+
+
 class AgendaPanel(QWidget):
     """The meeting's content: agenda items, notes and opinions.
 
     Signals:
         draft_changed(str, object): an agenda item's id and its typed title and notes.
+        opinions_changed(object): the ids of the meeting's opinions, as now stored.
     """
 
     draft_changed = Signal(str, object)
+    opinions_changed = Signal(object)
 
     def __init__(self, writer: ChildRows, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +77,8 @@ class AgendaPanel(QWidget):
         self._opinions: list[dict[str, Any]] = []
         self._locked = False
         self._filling = False
+        self.petition_marks: dict[str, str] = {}  # opinion id -> «it is a petition» (see
+        # ui/meetings/opinion_petitions.py, which also puts its button in opinion_actions)
         self.agenda_model = RecordTableModel(
             [Column("title", tr("AgendaPanel", "Nội dung họp"), text=self._item_text, width=0)],
             self,
@@ -68,6 +87,12 @@ class AgendaPanel(QWidget):
             [
                 Column("speaker", tr("AgendaPanel", "Người phát biểu"), editable=True, width=22),
                 Column("content", tr("AgendaPanel", "Ý kiến"), "long_text", True, width=0),
+                Column(
+                    "petition",
+                    tr("AgendaPanel", "Kiến nghị"),
+                    text=lambda r: self.petition_marks.get(str(r.get("id")), ""),
+                    width=20,
+                ),
             ],
             self,
         )
@@ -93,8 +118,8 @@ class AgendaPanel(QWidget):
         layout.addWidget(self.agenda_table, 1)
         self.new_item = QLineEdit()
         self.new_item.setPlaceholderText(tr("AgendaPanel", "Nội dung mới…"))
-        self.new_item.setMaxLength(500)
         self.new_item_error = FieldError()
+        watch_length(self.new_item, AGENDA_ITEM, "title", self.new_item_error)
         self.item_entry = QWidget()
         entry = QVBoxLayout(self.item_entry)
         entry.setContentsMargins(0, 0, 0, 0)
@@ -118,17 +143,19 @@ class AgendaPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.item_title = QLineEdit()
-        self.item_title.setMaxLength(500)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * NOTE_LINES + 12)
         self.item_error = add_row(form, tr("AgendaPanel", "Nội dung:"), self.item_title)
+        watch_length(self.item_title, AGENDA_ITEM, "title", self.item_error)
         add_row(form, tr("AgendaPanel", "Ghi chép:"), self.notes)
         layout.addWidget(self.item_form)
         layout.addWidget(QLabel(tr("AgendaPanel", "Ý kiến phát biểu:")))
         self.opinion_table = record_view(self.opinion_model)
         wrap_rows(self.opinion_table)
         layout.addWidget(self.opinion_table, 1)
+        self.opinion_actions = QHBoxLayout()  # shown on final minutes too
+        layout.addLayout(self.opinion_actions)
         self.opinion_entry = QWidget()
         entry_box = QVBoxLayout(self.opinion_entry)
         entry_box.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +171,6 @@ class AgendaPanel(QWidget):
         self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line = self.speaker.lineEdit()
         assert line is not None
-        line.setMaxLength(120)
         line.setPlaceholderText(tr("AgendaPanel", "Chọn hoặc gõ tên"))
         self.opinion = QPlainTextEdit()
         self.opinion.setTabChangesFocus(True)
@@ -153,6 +179,7 @@ class AgendaPanel(QWidget):
             "speaker": add_row(entry, tr("AgendaPanel", "Người phát biểu:"), self.speaker),
             "content": add_row(entry, tr("AgendaPanel", "Ý kiến:"), self.opinion),
         }
+        watch_length(self.speaker, OPINION, "speaker", self.opinion_errors["speaker"])
         self.add_opinion_button = QPushButton(tr("AgendaPanel", "Thêm ý kiến (Ctrl+Enter)"))
         entry.addRow("", self.add_opinion_button)
         entry_box.addLayout(entry)
@@ -203,6 +230,7 @@ class AgendaPanel(QWidget):
         self._opinions = opinions
         self.message.clear_message()
         self._show_agenda(agenda, keep=None)
+        self.opinions_changed.emit([str(o["id"]) for o in opinions])
 
     def set_speakers(self, names: list[str]) -> None:
         """The names offered as speakers (those present first)."""
@@ -224,6 +252,7 @@ class AgendaPanel(QWidget):
         elif entity == "opinion":
             self._opinions = rows
             self._show_opinions()
+            self.opinions_changed.emit([str(o["id"]) for o in rows])
 
     def current_item_id(self) -> str | None:
         """The id of the agenda item shown (OTHER for «other opinions»; None when none)."""
@@ -339,9 +368,7 @@ class AgendaPanel(QWidget):
 
     def _opinion_failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
-            for problem in error.problems:
-                target = self.opinion_errors.get(problem.field, self.opinion_errors["content"])
-                target.show_message(problem.message)
+            show_problems(error.problems, self.opinion_errors, self.opinion_errors["content"])
             first = error.problems[0].field if error.problems else "content"
             (self.speaker if first == "speaker" else self.opinion).setFocus()
         else:

@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.schema import ATTENDANCE
+from danvan_desktop.ui.meetings.agenda_panel import show_problems
 from danvan_desktop.ui.meetings.child_rows import ChildRows
 from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.field_limits import watch_length
 from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
 from danvan_desktop.ui.widgets.record_table import Column, RecordTableModel, record_view
 
@@ -122,7 +125,6 @@ class AttendancePanel(QWidget):
         member_row.setContentsMargins(0, 0, 0, 0)
         form.addRow(tr("AttendancePanel", "Thành viên của tổ:"), holder)
         self.guest_name = QLineEdit()
-        self.guest_name.setMaxLength(120)
         self.guest_organisation = QLineEdit()
         self.guest_organisation.setPlaceholderText(
             tr("AttendancePanel", "ví dụ: Cán bộ Ủy ban Mặt trận Tổ quốc phường")
@@ -133,6 +135,7 @@ class AttendancePanel(QWidget):
                 form, tr("AttendancePanel", "Đơn vị, chức vụ:"), self.guest_organisation
             ),
         }
+        watch_length(self.guest_name, ATTENDANCE, "name", self.guest_errors["name"])
         self.add_guest_button = QPushButton(tr("AttendancePanel", "Thêm khách mời"))
         self.add_guest_button.clicked.connect(self._add_guest)
         self.guest_organisation.returnPressed.connect(self._add_guest)
@@ -223,10 +226,7 @@ class AttendancePanel(QWidget):
 
     def _guest_failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
-            for problem in error.problems:
-                self.guest_errors.get(problem.field, self.guest_errors["name"]).show_message(
-                    problem.message
-                )
+            show_problems(error.problems, self.guest_errors, self.guest_errors["name"])
             self.guest_name.setFocus()
         else:
             self._show_error(error)

@@ -8,6 +8,8 @@ are saved one by one as they are added (ui.child_rows). A draft left behind by
 a killed process is restored when the meeting is opened again, with a note.
 Finalising asks first, commits what is typed, gives the number and locks the
 editor; «Đính chính» makes a new version and opens it, keeping the old one.
+Final minutes look locked: their fields are read only, greyed, and a note above
+the tabs says why and how a correction is made.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ from danvan_desktop.ui.meetings.meeting_notices import (
 )
 from danvan_desktop.ui.meetings.meeting_tasks_panel import MeetingTasksPanel
 from danvan_desktop.ui.meetings.minutes_actions import MinutesActions
+from danvan_desktop.ui.meetings.minutes_lock import LockNote, show_locked
+from danvan_desktop.ui.meetings.opinion_petitions import OpinionPetitions
 from danvan_desktop.ui.meetings.outcomes_panel import OutcomesPanel
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
@@ -121,6 +125,8 @@ class MeetingEditor(QWidget):
         layout.addLayout(status)
         self.restored = RestoredNote()
         layout.addWidget(self.restored)
+        self.lock_note = LockNote()
+        layout.addWidget(self.lock_note)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -129,6 +135,7 @@ class MeetingEditor(QWidget):
         self.header = MeetingHeader()
         self.attendance = AttendancePanel(self.writer)
         self.agenda = AgendaPanel(self.writer)
+        self.opinion_petitions = OpinionPetitions(self._runner, self._bus, self.agenda)
         self.outcomes = OutcomesPanel(self.writer)
         self.tasks = MeetingTasksPanel(self.writer)
         for page, title in (
@@ -189,13 +196,13 @@ class MeetingEditor(QWidget):
         meeting_draft = drafts.get(("meeting", meeting["id"]))
         members = sheet["members"]
         self.header.set_members([str(m["full_name"]) for m in members])
+        self.header.cutoffs = sheet["cutoffs"]  # a review's default period
         self.header.set_values({**meeting, **(meeting_draft or {}).get("fields", {})})
         self.attendance.set_sheet(sheet["attendance"], members)
         agenda_drafts = {rid: d["fields"] for (e, rid), d in drafts.items() if e == "agenda_item"}
         self.agenda.set_sheet(sheet["agenda_item"], sheet["opinion"], agenda_drafts)
         self.agenda.set_speakers(speaker_names(sheet["attendance"], members))
-        present, _listed, _guests = attendance_counts(sheet["attendance"])
-        self.outcomes.set_sheet(sheet["conclusion"], sheet["vote"], present)
+        self.outcomes.set_sheet(sheet["conclusion"], sheet["vote"], sheet["attendance"], meeting)
         self.tasks.set_sheet(sheet["task"], members)
         for (entity, record_id), draft in drafts.items():
             self.autosaver.adopt(entity, record_id, draft["fields"])
@@ -223,6 +230,7 @@ class MeetingEditor(QWidget):
         for panel in (self.attendance, self.agenda, self.outcomes, self.tasks):
             panel.set_locked(locked)
         self.save_button.setVisible(not locked)
+        show_locked(self.tabs, locked)
 
     def _show_state(self, sheet: dict[str, Any]) -> None:
         meeting = sheet["meeting"]
@@ -233,6 +241,7 @@ class MeetingEditor(QWidget):
         self.finalise_button.setVisible(not final)
         self.correct_button.setVisible(final and not corrected)
         self.open_correction_button.setVisible(bool(corrected))
+        self.lock_note.show_for(sheet)
 
     def _update_tab_titles(self) -> None:
         rows = self.attendance.model.rows
@@ -261,8 +270,29 @@ class MeetingEditor(QWidget):
         if self.meeting_id is None or self.locked:
             return
         self.header.clear_problems()
+        if self.refuse_bad_times():
+            return
         if not self.autosaver.commit(on_done=self._saved):
             self.say(tr("MeetingEditor", "Biên bản đã được lưu; không có gì mới cần lưu."))
+
+    def refuse_bad_times(self) -> bool:
+        """A start or end typed that is not a time: named beside it, focused; True if so.
+
+        The draft keeps the last good time meanwhile (the field's value).
+        """
+        if not self.header.bad_times():
+            return False
+        self.tabs.setCurrentIndex(TAB_FIELDS)
+        self.header.refuse_bad_times()
+        self.say(
+            tr(
+                "MeetingEditor",
+                "Chưa lưu vào biên bản: thời gian có ghi chú màu đỏ không phải ngày giờ có "
+                "thật, hãy sửa lại. Phần đang soạn vẫn được giữ trong bản nháp.",
+            ),
+            error=True,
+        )
+        return True
 
     def _saved(self, report: CommitReport) -> None:
         if report.ok:
@@ -281,6 +311,8 @@ class MeetingEditor(QWidget):
     def _committed(self, report: CommitReport) -> None:
         if report.entities:
             self._bus.data_changed.emit(report.entities)
+        if "meeting" in report.entities and self.meeting_id is not None:
+            self._reread_meeting(self.meeting_id)
         self.committed.emit(report)
         if not report.problems:
             self.restored.hide()
@@ -313,6 +345,14 @@ class MeetingEditor(QWidget):
                 "giữ trong bản nháp và sẽ hiện lại khi mở biên bản đó.",
             )
         self.say(text, error=True)
+
+    def _reread_meeting(self, meeting_id: str) -> None:
+        """The meeting as saved bounds its votes (its kind and household counts)."""
+        self._runner.db(
+            lambda ctx: ctx.session.get_record("meeting", meeting_id),
+            on_done=lambda m: self.outcomes.set_meeting(m) if m["id"] == self.meeting_id else None,
+            owner=self,
+        )
 
     def discard_restored(self) -> None:
         """Throw away the drafts restored from an earlier session and show the saved minutes."""
@@ -352,7 +392,7 @@ class MeetingEditor(QWidget):
             self.sheet[entity] = rows
         if entity == "attendance" and self.sheet is not None:
             self.agenda.set_speakers(speaker_names(rows, self.sheet["members"]))
-            self.outcomes.set_present(attendance_counts(rows)[0])
+            self.outcomes.set_attendance(rows)
         self._update_tab_titles()
 
     def say(self, text: str, *, error: bool = False) -> None:

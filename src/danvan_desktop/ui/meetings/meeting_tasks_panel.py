@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.schema import TASK
 from danvan_desktop.core.vocab import TASK_STATUSES, label
 from danvan_desktop.ui.meetings.child_rows import ChildRows
 from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.date_fields import refuse_bad_typing
+from danvan_desktop.ui.widgets.field_limits import watch_length
 from danvan_desktop.ui.widgets.form_widgets import FieldError, OptionalDateEdit, add_row
 from danvan_desktop.ui.widgets.record_table import Column, RecordTableModel, record_view
 
@@ -41,7 +44,7 @@ def owner_box(parent: QWidget | None = None) -> QComboBox:
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     line = box.lineEdit()
     assert line is not None
-    line.setMaxLength(120)
+    watch_length(box, TASK, "owner_name")
     line.setPlaceholderText(tr("MeetingTasksPanel", "Chọn thành viên hoặc gõ tên"))
     return box
 
@@ -85,6 +88,7 @@ class MeetingTasksPanel(QWidget):
         )
         self._build()
         self.model.edited.connect(self._edited)
+        self.model.refused.connect(lambda _id, _key, text: self.message.show_message(text))
         writer.rows_changed.connect(self._rows_changed)
 
     def _build(self) -> None:
@@ -103,7 +107,7 @@ class MeetingTasksPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.title = QLineEdit()
-        self.title.setMaxLength(500)
+        watch_length(self.title, TASK, "title")
         self.owner = owner_box()
         self.deadline = OptionalDateEdit()
         self.deadline.setMaximumWidth(self.deadline.fontMetrics().averageCharWidth() * 20)
@@ -158,6 +162,8 @@ class MeetingTasksPanel(QWidget):
         """Save the task typed below the table."""
         for error in self.errors.values():
             error.clear_message()
+        if refuse_bad_typing([self.deadline]):
+            return  # a deadline typed that is not a date: named beside it, not added
         fields = {
             "title": self.title.text(),
             "deadline": self.deadline.iso(),

@@ -33,6 +33,7 @@ from danvan_desktop.ui.meetings.new_meeting_dialog import NewMeetingDialog
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.widgets.one_editor import bring_to_front
 from danvan_desktop.ui.widgets.page import Page
 from danvan_desktop.ui.widgets.paged_records import PagedRecordModel
 from danvan_desktop.ui.widgets.record_table import Column, record_view
@@ -241,7 +242,11 @@ class MeetingsPage(Page):
             self.open_meeting(self.model.record_id(index.row()))
 
     def open_meeting(self, meeting_id: str) -> MeetingEditor:
-        """Show the minutes editor on one meeting."""
+        """Show the minutes editor on one meeting; when it already shows that meeting it is
+        brought to the front as it is (nothing read again, nothing typed lost)."""
+        if self.editing() and self.editor.meeting_id == meeting_id:
+            bring_to_front(self)
+            return self.editor
         self.stack.setCurrentWidget(self.editor)
         self.editor.open_meeting(meeting_id)
         return self.editor

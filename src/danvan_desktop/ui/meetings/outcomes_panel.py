@@ -3,34 +3,51 @@
 A conclusion or a vote is typed below its table and saved at once; those
 already written can be corrected in the table. A new vote starts with everyone
 present in favour, the usual outcome, so the secretary only changes the counts
-that differ.
+that differ. The counts are kept as typed and checked as they are typed, with
+the store's own messages beside them (core.meeting_rules): each a count, and in
+favour, against and abstaining together at most the people present (households
+represented, at a community meeting). A vote already written that counts more
+than were present (the attendance changed after it) is named under the table.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from danvan_desktop.core.errors import DanvanError, ValidationError
-from danvan_desktop.ui.meetings.agenda_panel import next_order
+from danvan_desktop.core.errors import DanvanError, FieldProblem, ValidationError
+from danvan_desktop.core.meeting_rules import (
+    COMMUNITY,
+    VOTE_COUNTS,
+    impossible_votes,
+    people_present,
+    vote_ceiling,
+    vote_problems,
+)
+from danvan_desktop.core.schema import VOTE
+from danvan_desktop.core.validation import coerce_fields
+from danvan_desktop.ui.meetings.agenda_panel import next_order, show_problems
+from danvan_desktop.ui.meetings.attendance_panel import attendance_counts
 from danvan_desktop.ui.meetings.child_rows import ChildRows
 from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.field_limits import CountDelegate, watch_length
 from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
 from danvan_desktop.ui.widgets.record_table import Column, RecordTableModel, record_view, wrap_rows
 
-MAX_VOTES = 100_000
 CONCLUSION_LINES = 2
+COUNT_CHARS = 8  # a count's box is this many digits wide (a village's households fit)
 
 
 def _message(error: BaseException) -> str:
@@ -43,7 +60,10 @@ class OutcomesPanel(QWidget):
     def __init__(self, writer: ChildRows, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._writer = writer
-        self.present = 0
+        self.present = 0  # a new vote's count in favour
+        self.meeting: dict[str, Any] = {}
+        self.attendance: list[dict[str, Any]] = []
+        self._typed = False  # the secretary changed the counts of the vote being typed
         self.conclusion_model = RecordTableModel(
             [
                 Column(
@@ -118,29 +138,41 @@ class OutcomesPanel(QWidget):
         box = QGroupBox(tr("OutcomesPanel", "Biểu quyết (nếu có)"))
         layout = QVBoxLayout(box)
         self.vote_table = record_view(self.vote_model)
+        count_cells = CountDelegate(
+            self.vote_model, lambda rid, key, text: self._update("vote", rid, key, text), self
+        )
+        for name in VOTE_COUNTS:  # typed as text: an emptied count is not quietly 0
+            self.vote_table.setItemDelegateForColumn(self.vote_model.column_of(name), count_cells)
         layout.addWidget(self.vote_table, 1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.subject = QLineEdit()
-        self.subject.setMaxLength(500)
         self.vote_errors = {"subject": add_row(form, tr("OutcomesPanel", "Vấn đề:"), self.subject)}
+        watch_length(self.subject, VOTE, "subject", self.vote_errors["subject"])
         counts = QHBoxLayout()
-        self.in_favour, self.against, self.abstain = QSpinBox(), QSpinBox(), QSpinBox()
-        for spin, caption in (
-            (self.in_favour, tr("OutcomesPanel", "Tán thành")),
-            (self.against, tr("OutcomesPanel", "Không tán thành")),
-            (self.abstain, tr("OutcomesPanel", "Không biểu quyết")),
+        self.in_favour, self.against, self.abstain = QLineEdit(), QLineEdit(), QLineEdit()
+        width = self.subject.fontMetrics().horizontalAdvance("0" * COUNT_CHARS) + 16
+        for edit, caption in (
+            (self.in_favour, tr("OutcomesPanel", "Tán thành:")),
+            (self.against, tr("OutcomesPanel", "Không tán thành:")),
+            (self.abstain, tr("OutcomesPanel", "Không biểu quyết:")),
         ):
-            spin.setRange(0, MAX_VOTES)
-            spin.setPrefix(caption + ": ")
-            counts.addWidget(spin)
+            label = QLabel(caption)
+            label.setBuddy(edit)
+            edit.setFixedWidth(width)
+            edit.textEdited.connect(self._counts_typed)
+            counts.addWidget(label)
+            counts.addWidget(edit)
         self.add_vote_button = QPushButton(tr("OutcomesPanel", "Thêm biểu quyết"))
         self.add_vote_button.clicked.connect(self.add_vote)
         counts.addWidget(self.add_vote_button)
         holder = QWidget()
         counts.setContentsMargins(0, 0, 0, 0)
         holder.setLayout(counts)
+        counts.addStretch(1)
         self.vote_errors["in_favour"] = add_row(form, tr("OutcomesPanel", "Số phiếu:"), holder)
+        for name in VOTE_COUNTS[1:]:
+            self.vote_errors[name] = self.vote_errors["in_favour"]
         self.vote_entry = QWidget()
         entry = QVBoxLayout(self.vote_entry)
         entry.setContentsMargins(0, 0, 0, 0)
@@ -153,24 +185,84 @@ class OutcomesPanel(QWidget):
         row.addWidget(self.remove_vote_button)
         row.addStretch(1)
         entry.addLayout(row)
+        self.impossible = FieldError()
+        layout.addWidget(self.impossible)
         layout.addWidget(self.vote_entry)
         return box
 
     # -- contents ---------------------------------------------------------------------
     def set_sheet(
-        self, conclusions: list[dict[str, Any]], votes: list[dict[str, Any]], present: int
+        self,
+        conclusions: list[dict[str, Any]],
+        votes: list[dict[str, Any]],
+        attendance: list[dict[str, Any]],
+        meeting: Mapping[str, Any],
     ) -> None:
-        """Show a meeting's conclusions and votes; ``present`` starts a new vote's count."""
+        """Show a meeting's conclusions and votes; its attendance bounds a vote's counts."""
+        self.meeting = dict(meeting)
         self.conclusion_model.set_rows(conclusions)
         self.vote_model.set_rows(votes)
-        self.set_present(present)
         self.message.clear_message()
+        for error in (self.conclusion_error, *self.vote_errors.values()):
+            error.clear_message()
+        self.set_attendance(attendance)
 
-    def set_present(self, present: int) -> None:
-        """How many attend: a new vote starts with them all in favour."""
-        self.present = present
-        if not self.subject.text():
-            self.in_favour.setValue(present)
+    def set_attendance(self, attendance: list[dict[str, Any]]) -> None:
+        """Who attends: a new vote starts with them all in favour, and counts at most them."""
+        self.attendance = list(attendance)
+        self.present = self._everyone_in_favour()
+        if not self._typed:  # counts the secretary typed are theirs: never replaced
+            self._start_counts()
+        self.check_counts()
+        self._name_impossible_votes()
+
+    def _start_counts(self) -> None:
+        self.in_favour.setText(str(self.present))
+        self.against.setText("0")
+        self.abstain.setText("0")
+        self._typed = False
+
+    def _everyone_in_favour(self) -> int:
+        ceiling = vote_ceiling(self.meeting, people_present(self.attendance))
+        if self.meeting.get("kind") == COMMUNITY:
+            return ceiling.limit if ceiling is not None else 0
+        return attendance_counts(self.attendance)[0]  # the members: guests seldom vote
+
+    def set_meeting(self, meeting: Mapping[str, Any]) -> None:
+        """The meeting as now stored (its kind and household counts bound a vote)."""
+        self.meeting = dict(meeting)
+        self.set_attendance(self.attendance)
+
+    def _counts_typed(self) -> None:
+        self._typed = True
+        self.check_counts()
+
+    def typed_counts(self) -> dict[str, str | None]:
+        """The counts as typed (None where nothing is)."""
+        edits = (self.in_favour, self.against, self.abstain)
+        return {
+            name: edit.text().strip() or None for name, edit in zip(VOTE_COUNTS, edits, strict=True)
+        }
+
+    def check_counts(self) -> list[FieldProblem]:
+        """Check the counts as typed, beside them, with the store's messages."""
+        counts: dict[str, Any] = {}
+        problems: list[FieldProblem] = []
+        for name, text in self.typed_counts().items():  # each on its own: all can be wrong
+            try:
+                counts.update(coerce_fields(VOTE, {name: text}))
+            except ValidationError as error:
+                problems += error.problems
+        if not problems:
+            ceiling = vote_ceiling(self.meeting, people_present(self.attendance))
+            problems = vote_problems(counts, ceiling)
+        self.vote_errors["in_favour"].show_message(" ".join(p.message for p in problems))
+        return problems
+
+    def _name_impossible_votes(self) -> None:
+        problems = impossible_votes(self.meeting, self.attendance, self.vote_model.rows)
+        shown = not self.vote_model.read_only and bool(problems)
+        self.impossible.show_message(" ".join(p.message for p in problems) if shown else "")
 
     def _rows_changed(self, entity: str, rows: object) -> None:
         assert isinstance(rows, list)
@@ -178,6 +270,7 @@ class OutcomesPanel(QWidget):
             self.conclusion_model.set_rows(rows)
         elif entity == "vote":
             self.vote_model.set_rows(rows)
+            self._name_impossible_votes()
 
     def set_locked(self, locked: bool) -> None:
         """Final minutes: read only, and the adding controls go away."""
@@ -185,6 +278,7 @@ class OutcomesPanel(QWidget):
         self.vote_model.set_read_only(locked)
         self.conclusion_entry.setVisible(not locked)
         self.vote_entry.setVisible(not locked)
+        self._name_impossible_votes()
 
     # -- changes ----------------------------------------------------------------------
     def add_conclusion(self) -> None:
@@ -205,25 +299,18 @@ class OutcomesPanel(QWidget):
         """Save the vote typed below the table."""
         for error in self.vote_errors.values():
             error.clear_message()
-        fields = {
-            "subject": self.subject.text(),
-            "in_favour": self.in_favour.value(),
-            "against": self.against.value(),
-            "abstain": self.abstain.value(),
-        }
+        # The counts go as typed: the store reads "12" as 12 and names what it cannot read.
+        fields = {"subject": self.subject.text(), **self.typed_counts()}
         self._writer.add("vote", fields, on_done=self._vote_added, on_error=self._vote_failed)
 
     def _vote_added(self, _record_id: str) -> None:
         self.subject.clear()
-        self.against.setValue(0)
-        self.abstain.setValue(0)
-        self.in_favour.setValue(self.present)
+        self._start_counts()
+        self.check_counts()
 
     def _vote_failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
-            for problem in error.problems:
-                target = self.vote_errors.get(problem.field, self.vote_errors["in_favour"])
-                target.show_message(problem.message)
+            show_problems(error.problems, self.vote_errors, self.vote_errors["in_favour"])
         else:
             self.message.show_message(_message(error))
 

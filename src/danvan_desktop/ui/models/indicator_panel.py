@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.schema import INDICATOR_READING
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, number_text, tr
+from danvan_desktop.ui.widgets.date_fields import refuse_bad_typing
+from danvan_desktop.ui.widgets.field_limits import watch_length
 from danvan_desktop.ui.widgets.form_widgets import FieldError, OptionalDateEdit, add_row
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -117,10 +120,10 @@ class IndicatorPanel(QWidget):
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.indicator = QLineEdit()
-        self.indicator.setMaxLength(200)
+        watch_length(self.indicator, INDICATOR_READING, "indicator")
         self.indicator.setPlaceholderText(tr("IndicatorPanel", "Ví dụ: Số ngày công đóng góp"))
         self.unit = QLineEdit()
-        self.unit.setMaxLength(40)
+        watch_length(self.unit, INDICATOR_READING, "unit_label")
         self.value = QLineEdit()
         self.value.setPlaceholderText(tr("IndicatorPanel", "Ví dụ: 12,5"))
         self.read_on = OptionalDateEdit()
@@ -181,6 +184,8 @@ class IndicatorPanel(QWidget):
             return
         for error in self.errors.values():
             error.clear_message()
+        if refuse_bad_typing([self.read_on]):
+            return  # a date typed that is not one: named beside it, no reading added
         fields = {
             "model_id": self.model_id,
             "indicator": self.indicator.text(),

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.schema import MODEL_FIELD
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import number_text, tr
+from danvan_desktop.ui.widgets.field_limits import watch_length
 from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,7 +67,7 @@ class ModelFieldsDialog(QDialog):
         layout.addWidget(self.list, 1)
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setMaxLength(120)
+        watch_length(self.name, MODEL_FIELD, "name")
         self.name_error: FieldError = add_row(
             form, tr("ModelFieldsDialog", "Tên lĩnh vực"), self.name
         )

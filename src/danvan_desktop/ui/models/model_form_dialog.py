@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QScrollArea,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,8 @@ from danvan_desktop.ui.models.attachments_panel import AttachmentsPanel
 from danvan_desktop.ui.models.indicator_panel import IndicatorPanel
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.date_fields import refuse_bad_typing
+from danvan_desktop.ui.widgets.field_limits import NumberEdit, watch_length
 from danvan_desktop.ui.widgets.form_widgets import (
     ERROR_STYLE,
     FieldError,
@@ -151,12 +152,11 @@ class ModelFormDialog(QDialog):
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name = QLineEdit()
-        self.name.setMaxLength(MODEL.field("name").max_length or 300)
+        watch_length(self.name, MODEL, "name")
         self.errors["name"] = add_row(form, "1. " + _field_label("name"), self.name)
         self.field = QComboBox()
         self.errors["field_code"] = add_row(form, _field_label("field_code"), self.field)
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
+        self.year = NumberEdit(MODEL, "year")
         self.errors["year"] = add_row(form, _field_label("year"), self.year)
         self.status = QComboBox()
         self.errors["status"] = add_row(form, _field_label("status"), self.status)
@@ -222,7 +222,10 @@ class ModelFormDialog(QDialog):
         self.status.setEnabled(self.status.count() > 1)
         if self.status.count() == 1:
             self.status.setToolTip(
-                tr("ModelForm", "Từ trạng thái này, tổ không chuyển tiếp được.")
+                tr(
+                    "ModelForm",
+                    "Từ trạng thái này, tổ không được chuyển mô hình sang trạng thái khác.",
+                )
                 if self.record
                 else tr("ModelForm", "Mô hình mới luôn ở trạng thái «Đã đăng ký».")
             )
@@ -258,6 +261,8 @@ class ModelFormDialog(QDialog):
         """Save the changes (Ctrl+S); the form stays open."""
         if self._saving or not self.isEnabled():
             return
+        if self._refuse_bad_dates():
+            return
         values = self.values() if self.model_id is None else self.changed_values()
         if self.model_id is None:
             values.pop("status", None)  # a new model is always registered first
@@ -274,6 +279,17 @@ class ModelFormDialog(QDialog):
             on_error=self._failed,
             owner=self,
         )
+
+    def _refuse_bad_dates(self) -> bool:
+        """A date typed that is not one: named beside it, focused, and nothing saved."""
+        dates = (self.start_date, self.end_date)
+        if not any(field.problem() for field in dates):
+            return False
+        self._close_after_save = False
+        self.tabs.setCurrentIndex(0)
+        refuse_bad_typing(dates)
+        self._say(tr("ModelForm", "Chưa lưu được: hãy sửa các mục có ghi chú bên dưới."), True)
+        return True
 
     def _saved(self, data: dict[str, Any]) -> None:
         self._saving = False
@@ -325,7 +341,8 @@ class ModelFormDialog(QDialog):
     # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before throwing away unsaved changes."""
-        if self.isEnabled() and self.changed_values() and not self._saving:
+        typed = any(field.problem() for field in (self.start_date, self.end_date))
+        if self.isEnabled() and (self.changed_values() or typed) and not self._saving:
             answer = QMessageBox.question(
                 self,
                 tr("ModelForm", "Thay đổi chưa lưu"),

@@ -34,6 +34,7 @@ from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.models.model_table import COLUMNS, ListQuery, ModelTableModel
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import number_text, tr
+from danvan_desktop.ui.widgets.one_editor import EditorRegistry
 
 if TYPE_CHECKING:
     from danvan_desktop.ui.models.model_form_dialog import ModelFormDialog
@@ -80,6 +81,7 @@ class ModelsPage(QWidget):
         self._runner = runner
         self._bus = bus
         self.form: ModelFormDialog | None = None
+        self.editors = EditorRegistry(self)  # one form per model, whatever opens it
         self.highlights: HighlightDelegate | None = None  # made with the first search
         self._awaiting_paint = False
         self._painted_once = False
@@ -303,7 +305,11 @@ class ModelsPage(QWidget):
             self.open_form(record_id)
 
     def open_form(self, model_id: str | None) -> ModelFormDialog:
-        """Open the form of one model (None: a new one)."""
+        """Open the form of one model (None: a new one); a model's form already open is
+        brought to the front instead of opening a second."""
+        return self.editors.open(model_id, lambda: self._make_form(model_id))
+
+    def _make_form(self, model_id: str | None) -> ModelFormDialog:
         from danvan_desktop.ui.models.model_form_dialog import (
             ModelFormDialog,  # not needed to start
         )
@@ -312,6 +318,8 @@ class ModelsPage(QWidget):
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         self.form = dialog
         dialog.destroyed.connect(lambda: self._forget_form(dialog))
+        if model_id is None:  # once saved, the new model's form is its editor
+            dialog.saved.connect(lambda saved_id: self.editors.rekey(dialog, saved_id))
         dialog.open()
         self.form_opened.emit(dialog)
         return dialog

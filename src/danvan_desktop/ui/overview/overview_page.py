@@ -1,13 +1,16 @@
 """Tổng quan: the team's figures at a glance and what is due.
 
-Counts, models by field and by status, meetings in the last twelve months, the
-next regular meeting the regulation asks for, and overdue tasks. Figures are
+Counts, models by field and by status, meetings held in the last twelve months, the
+next regular meeting the regulation asks for (and the one planned, never counted as
+held), overdue tasks and the petitions past their answer period (a click on one opens
+it on the Kiến nghị page). Figures are
 read on the read lane whenever the data changes (debounced), never on the GUI
 thread.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,7 +34,8 @@ from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
 from danvan_desktop.ui.widgets.page import Page
 
 REFRESH_DELAY_MS = 300
-WATCHED = {"model", "model_field", "meeting", "task", "member", "regulation"}
+WATCHED = {"model", "model_field", "meeting", "task", "member", "regulation", "petition"}
+PETITIONS_SHOWN = 5  # overdue petitions named in «Việc cần làm»; the rest are counted
 
 
 class CountCard(QFrame):
@@ -85,6 +89,11 @@ class OverviewPage(Page):
         due_layout = QVBoxLayout(due)
         due_layout.addWidget(self.next_meeting)
         due_layout.addWidget(self.overdue)
+        self.petitions = QLabel()
+        self.petitions.setWordWrap(True)
+        self.petitions.setTextFormat(Qt.TextFormat.RichText)
+        self.petitions.linkActivated.connect(self.open_petition)
+        due_layout.addWidget(self.petitions)
         layout.addWidget(due)
         grid = QGridLayout()
         self.by_field = BarChart()
@@ -134,6 +143,7 @@ class OverviewPage(Page):
         )
         self._show_next_meeting(figures)
         self._show_overdue(figures)
+        self._show_petitions(figures)
 
     def _show_next_meeting(self, figures: Any) -> None:
         due = figures.next_meeting
@@ -143,6 +153,11 @@ class OverviewPage(Page):
             if last
             else tr("OverviewPage", "Chưa có cuộc họp định kỳ nào.")
         )
+        planned = figures.planned_meeting_on
+        if planned:
+            last_text += " " + tr(
+                "OverviewPage", "Đã lên lịch họp định kỳ ngày {day}.", day=date_text(planned)
+            )
         if due is None:
             self.next_meeting.setText(last_text)
             self.next_meeting.setStyleSheet("")
@@ -177,3 +192,38 @@ class OverviewPage(Page):
             )
         self.overdue.setText("\n".join(lines))
         self.overdue.setStyleSheet(ERROR_STYLE)
+
+    def _show_petitions(self, figures: Any) -> None:
+        """The overdue petitions, the first due first, each a link to its form."""
+        count, waiting = figures.overdue_petition_count, figures.waiting_petition_count
+        page_link = f'<a href="page">{html.escape(tr("OverviewPage", "trang Kiến nghị"))}</a>'
+        if not count:
+            text = tr(
+                "OverviewPage",
+                "Không có kiến nghị quá hạn trả lời; {waiting} kiến nghị đang chờ trả lời.",
+                waiting=waiting,
+            )
+            self.petitions.setText(f"{html.escape(text)} ({page_link})")
+            self.petitions.setStyleSheet("")
+            return
+        heading_text = tr("OverviewPage", "{count} kiến nghị quá hạn trả lời:", count=count)
+        lines = [html.escape(heading_text)]
+        for row in figures.overdue_petitions[:PETITIONS_SHOWN]:
+            due = tr("OverviewPage", "hạn {day}", day=date_text(row.get("due_on")))
+            target, title = html.escape(str(row["id"])), html.escape(str(row["title"]))
+            link = f'<a href="petition:{target}">{title}</a>'
+            lines.append(f"• {link} — {html.escape(due)}")
+        more = count - min(len(figures.overdue_petitions), PETITIONS_SHOWN)
+        if more > 0:
+            lines.append(html.escape(tr("OverviewPage", "… và {more} kiến nghị khác.", more=more)))
+        lines.append(page_link)
+        self.petitions.setText("<br>".join(lines))
+        self.petitions.setStyleSheet(ERROR_STYLE)
+
+    def open_petition(self, link: str) -> None:
+        """A petition's link: its form on the Kiến nghị page; any other: the page."""
+        kind, _, petition_id = link.partition(":")
+        if kind == "petition" and petition_id:
+            self._bus.record_requested.emit("petitions", petition_id)
+        else:
+            self._bus.page_requested.emit("petitions")

@@ -1,7 +1,8 @@
 """The reminder in the status bar: a meeting or review the regulation asks for is near or late.
 
 ``Session.meetings_due`` works out, from the regulation, the next regular meeting
-and the half-year and year-end reviews; this label shows those due within
+and the half-year and year-end reviews (each for the year it reviews: a year-end review
+held in January settles the year before, core/schedule.py); this label shows those due within
 ``REMIND_DAYS`` or overdue, and hides when nothing is. It reads again when
 meetings or the regulation change and every hour (the date moves on while the
 app stays open). The clock is passed in, so tests set the day instead of waiting.
@@ -29,16 +30,21 @@ LATE_STYLE = "QLabel { background: #fde2e0; color: #8c1d18; padding: 1px 8px; }"
 
 
 def reminder_text(due: Any, today: dt.date) -> str:
-    """One sentence for one thing due: what, and by when (or since when)."""
-    day = date_text(due.due_on)
+    """One sentence for one thing due: what (a review: for which year), and by when (or
+    since when). In January, last year's year-end review is named with its year."""
+    day, year = date_text(due.due_on), due.year
     if due.what == "half_year":
         if due.overdue:
-            return tr("DueReminder", "Chưa sơ kết 6 tháng (hạn {day}).", day=day)
-        return tr("DueReminder", "Sắp đến hạn sơ kết 6 tháng: {day}.", day=day)
+            return tr(
+                "DueReminder", "Chưa sơ kết 6 tháng đầu năm {year} (hạn {day}).", year=year, day=day
+            )
+        return tr(
+            "DueReminder", "Sắp đến hạn sơ kết 6 tháng đầu năm {year}: {day}.", year=year, day=day
+        )
     if due.what == "year_end":
         if due.overdue:
-            return tr("DueReminder", "Chưa tổng kết năm (hạn {day}).", day=day)
-        return tr("DueReminder", "Sắp đến hạn tổng kết năm: {day}.", day=day)
+            return tr("DueReminder", "Chưa tổng kết năm {year} (hạn {day}).", year=year, day=day)
+        return tr("DueReminder", "Sắp đến hạn tổng kết năm {year}: {day}.", year=year, day=day)
     if due.overdue:
         return tr("DueReminder", "Đã quá hạn họp định kỳ (hạn {day}).", day=day)
     if due.due_on == today:
@@ -49,6 +55,32 @@ def reminder_text(due: Any, today: dt.date) -> str:
 def reminders(due: list[Any], today: dt.date) -> list[Any]:
     """The items worth a reminder: overdue, or due within ``REMIND_DAYS``."""
     return [d for d in due if d.overdue or (d.due_on - today).days <= REMIND_DAYS]
+
+
+def schedule_text(due: list[Any], today: dt.date) -> str:
+    """What the regulation asks for next, for the Quy chế page: near items as reminders,
+    later ones with their due day."""
+    near = reminders(due, today)
+    lines = [
+        reminder_text(d, today) if d in near else _later_text(d)
+        for d in sorted(due, key=lambda d: d.due_on)
+    ]
+    if not lines:
+        lines = [tr("RegulationPage", "Không có việc nào đến hạn theo quy chế.")]
+    return (
+        tr("RegulationPage", "Theo quy chế, hôm nay {day}:", day=date_text(today))
+        + " "
+        + " ".join(lines)
+    )
+
+
+def _later_text(due: Any) -> str:
+    day = date_text(due.due_on)
+    if due.what == "half_year":
+        return tr("RegulationPage", "Sơ kết 6 tháng: hạn {day}.", day=day)
+    if due.what == "year_end":
+        return tr("RegulationPage", "Tổng kết năm: hạn {day}.", day=day)
+    return tr("RegulationPage", "Họp định kỳ tới: hạn {day}.", day=day)
 
 
 class DueReminder(QLabel):

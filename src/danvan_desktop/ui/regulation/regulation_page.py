@@ -25,19 +25,23 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.schedule import DEFAULT_HALF_YEAR_CUTOFF, DEFAULT_YEAR_CUTOFF
+from danvan_desktop.core.schema import DEFAULT_PETITION_ANSWER_DAYS, REGULATION
 from danvan_desktop.core.vocab import MEETING_PERIODS, REPORTING_PERIODS, label
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import heading
-from danvan_desktop.ui.regulation.due_reminder import reminder_text, reminders
+from danvan_desktop.ui.regulation.cutoff_edit import CutoffEdit
+from danvan_desktop.ui.regulation.due_reminder import schedule_text
 from danvan_desktop.ui.reports.report_export import FolderChooser, export_document, folder_dialog
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
-from danvan_desktop.ui.text import date_text, tr
+from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.date_fields import refuse_bad_typing
+from danvan_desktop.ui.widgets.field_limits import NumberEdit
 from danvan_desktop.ui.widgets.form_widgets import (
     ERROR_STYLE,
     FieldError,
@@ -115,8 +119,7 @@ class RegulationPage(Page):
         self.errors["meeting_period"] = add_row(
             form, tr("RegulationPage", "Định kỳ họp"), self.period
         )
-        self.day = QSpinBox()
-        self.day.setRange(1, 31)
+        self.day = NumberEdit(REGULATION, "meeting_day")
         self.errors["meeting_day"] = add_row(
             form, tr("RegulationPage", "Ngày họp trong kỳ"), self.day
         )
@@ -141,6 +144,24 @@ class RegulationPage(Page):
         self.errors["adopted_on"] = add_row(
             form, tr("RegulationPage", "Ngày thông qua"), self.adopted
         )
+        self.answer_days = NumberEdit(REGULATION, "petition_answer_days")
+        self.answer_days.setPlaceholderText(
+            tr(
+                "RegulationPage",
+                "Để trống: {days} ngày",
+                days=DEFAULT_PETITION_ANSWER_DAYS,
+            )
+        )
+        self.errors["petition_answer_days"] = add_row(
+            form, tr("RegulationPage", "Thời hạn trả lời kiến nghị (ngày)"), self.answer_days
+        )
+        self.cutoffs = {
+            "half_year_cutoff": CutoffEdit(DEFAULT_HALF_YEAR_CUTOFF),
+            "year_cutoff": CutoffEdit(DEFAULT_YEAR_CUTOFF),
+        }
+        for name, edit in self.cutoffs.items():
+            caption = tr("fields", REGULATION.field(name).label)
+            self.errors[name] = add_row(form, caption, edit)
         return box
 
     def _build_letterhead_box(self) -> QGroupBox:
@@ -204,6 +225,8 @@ class RegulationPage(Page):
         self.preset = QComboBox()
         self.preset.addItem(tr("RegulationPage", "Mẫu Nhà nước"), "state")
         self.preset.addItem(tr("RegulationPage", "Mẫu Đảng"), "party")
+        # The Party cell adopts the regulation: its format is the default (the user may switch).
+        self.preset.setCurrentIndex(self.preset.findData("party"))
         row.addWidget(self.preset)
         self.export_docx = QPushButton(tr("RegulationPage", "Xuất Word"))
         self.export_pdf = QPushButton(tr("RegulationPage", "Xuất PDF"))
@@ -244,35 +267,17 @@ class RegulationPage(Page):
             box.setChecked(code in (settings.get("reporting_periods") or []))
         self.recipients.setPlainText("\n".join(settings.get("report_recipients") or []))
         self.adopted.set_value(settings.get("adopted_on"))
+        self.answer_days.setValue(settings.get("petition_answer_days"))
+        for name, cutoff in self.cutoffs.items():
+            cutoff.set_value(settings.get(name))
         for name, edit in self.letterhead.items():
             edit.setText(str(settings.get(name) or ""))
         self.text.setPlainText(str(settings.get("text") or ""))
 
     def show_schedule(self, due: list[Any]) -> None:
         """Say what the regulation asks for next."""
-        today = self._clock()
-        near = reminders(due, today)
-        lines = [
-            reminder_text(d, today) if d in near else self._later_text(d)
-            for d in sorted(due, key=lambda d: d.due_on)
-        ]
-        if not lines:
-            lines = [tr("RegulationPage", "Không có việc nào đến hạn theo quy chế.")]
-        self.schedule.setText(
-            tr("RegulationPage", "Theo quy chế, hôm nay {day}:", day=date_text(today))
-            + " "
-            + " ".join(lines)
-        )
+        self.schedule.setText(schedule_text(due, self._clock()))
         self.schedule.setStyleSheet(ERROR_STYLE if any(d.overdue for d in due) else "")
-
-    @staticmethod
-    def _later_text(due: Any) -> str:
-        day = date_text(due.due_on)
-        if due.what == "half_year":
-            return tr("RegulationPage", "Sơ kết 6 tháng: hạn {day}.", day=day)
-        if due.what == "year_end":
-            return tr("RegulationPage", "Tổng kết năm: hạn {day}.", day=day)
-        return tr("RegulationPage", "Họp định kỳ tới: hạn {day}.", day=day)
 
     # -- editing ----------------------------------------------------------------------
     def form_settings(self) -> dict[str, Any]:
@@ -285,7 +290,9 @@ class RegulationPage(Page):
                 line.strip() for line in self.recipients.toPlainText().splitlines() if line.strip()
             ],
             "adopted_on": self.adopted.iso(),
+            "petition_answer_days": self.answer_days.value(),
         }
+        values.update({name: edit.value() for name, edit in self.cutoffs.items()})
         for name, edit in self.letterhead.items():
             values[name] = edit.text().strip() or None
         return values
@@ -321,6 +328,8 @@ class RegulationPage(Page):
     def _save_then(self, done: Callable[[Any], None]) -> None:
         for error in self.errors.values():
             error.clear_message()
+        if refuse_bad_typing([self.adopted]):
+            return  # an adoption date typed that is not a date: named beside it, not saved
         values = {**self.form_settings(), "text": self.text.toPlainText()}
         self._runner.db(
             lambda ctx: ctx.session.save_regulation(**values),
@@ -352,6 +361,8 @@ class RegulationPage(Page):
     # -- export -----------------------------------------------------------------------
     def export(self, file_format: str) -> None:
         """Save what the form shows, then write it as DOCX or PDF into a chosen folder."""
+        if refuse_bad_typing([self.adopted]):
+            return
         folder = self.choose_folder()
         if folder is None:
             return

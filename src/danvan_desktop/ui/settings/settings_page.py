@@ -4,64 +4,58 @@ Every read and write of settings and every backup runs on the DB lane. The
 language applies at once: the window is rebuilt in the new language (the
 application controller does it on ``language_changed``). Restoring a backup
 closes the store, so it is handed to the controller through ``request_restore``.
+The copy of the data a restore replaced is listed with the backups, by its own name
+(«Bản sao trước khi khôi phục …»), and restores like them: a wrong restore is undone here.
+
+The city's server is shown, not edited, here: its address, enrollment code and CA
+file are typed in one place, the Đồng bộ page's «Máy chủ của thành phố» box (see
+ui/sync/enroll_panel.py for why), and a button leads there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from danvan_desktop.core.errors import DanvanError
+from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.laptop_settings import LAPTOP_SETTINGS
+from danvan_desktop.session.data_folder import is_before_restore
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.progress import run_with_progress
 from danvan_desktop.ui.task_runner import DB, JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, number_text, tr
-from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
+from danvan_desktop.ui.widgets.field_limits import NumberEdit
+from danvan_desktop.ui.widgets.form_widgets import add_row
 from danvan_desktop.ui.widgets.page import Page
 
+log = logging.getLogger(__name__)
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-SETTING_KEYS = ("language", "backup_keep", "backup_interval_hours", "server_url", "enrollment_code")
-
-
-def server_url_allowed(url: str) -> bool:
-    """https, or plain http to this computer only (the transport's own rule)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.scheme == "https":
-        return bool(host)
-    if parts.scheme != "http":
-        return False
-    try:
-        return host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+SETTING_KEYS = ("language", "backup_keep", "backup_interval_hours", "server_url")
 
 
 def backup_rows(ctx: JobContext) -> list[dict[str, Any]]:
-    """The backups with their time and size (DB lane: it touches the disk)."""
+    """The backups with their time, size and kind (DB lane: it touches the disk)."""
     rows = []
     for path in ctx.session.list_backups():
         stat = path.stat()
@@ -70,9 +64,29 @@ def backup_rows(ctx: JobContext) -> list[dict[str, Any]]:
                 "path": path,
                 "when": dt.datetime.fromtimestamp(stat.st_mtime),
                 "size": stat.st_size,
+                "before_restore": is_before_restore(path),
             }
         )
     return rows
+
+
+def backup_label(row: dict[str, Any]) -> str:
+    """How a backup reads in the list: when, size, file; a copy kept before a restore
+    says so first."""
+    when: dt.datetime = row["when"]
+    values = {
+        "day": date_text(when.date()),
+        "time": when.strftime("%H:%M"),
+        "size": number_text(max(1, round(row["size"] / 1024))),
+        "name": Path(row["path"]).name,
+    }
+    if row.get("before_restore"):
+        return tr(
+            "SettingsPage",
+            "Bản sao trước khi khôi phục {day} {time} — {size} KB — {name}",
+            **values,
+        )
+    return tr("SettingsPage", "{day} lúc {time} — {size} KB — {name}", **values)
 
 
 def load_settings(ctx: JobContext) -> dict[str, Any]:
@@ -109,6 +123,7 @@ class SettingsPage(Page):
         self.setEnabled(False)
         runner.db(load_settings, on_done=self._fill, owner=self)
         bus.backups_changed.connect(self.reload_backups)
+        self.refresh_on({"settings"}, 150)  # the server's address, saved on Đồng bộ
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -117,6 +132,7 @@ class SettingsPage(Page):
         layout.addWidget(self._language_box())
         layout.addWidget(self._backup_box())
         layout.addWidget(self._server_box())
+        layout.addWidget(self._import_box())
         layout.addStretch(1)
 
     def _language_box(self) -> QGroupBox:
@@ -144,18 +160,29 @@ class SettingsPage(Page):
         layout = QVBoxLayout(box)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.keep = QSpinBox()
-        self.keep.setRange(1, 100)
-        self.interval = QSpinBox()
-        self.interval.setRange(1, 24 * 30)
-        self.interval.setSuffix(tr("SettingsPage", " giờ"))
-        add_row(form, tr("SettingsPage", "Số bản sao lưu tự động giữ lại"), self.keep)
-        add_row(form, tr("SettingsPage", "Tự động sao lưu sau mỗi"), self.interval)
+        # What is typed stays as typed; core's rule (core/laptop_settings.py) is said
+        # beside the box, and only a number within it is saved.
+        self.keep = NumberEdit(LAPTOP_SETTINGS, "backup_keep")
+        self.interval = NumberEdit(LAPTOP_SETTINGS, "backup_interval_hours")
+        hours = QWidget()
+        hours_row = QHBoxLayout(hours)
+        hours_row.setContentsMargins(0, 0, 0, 0)
+        hours_row.addWidget(self.interval)
+        hours_row.addWidget(QLabel(tr("SettingsPage", "giờ")))
+        hours.setFocusProxy(self.interval)
+        self.setting_errors = {
+            "backup_keep": add_row(
+                form, tr("SettingsPage", "Số bản sao lưu tự động giữ lại"), self.keep
+            ),
+            "backup_interval_hours": add_row(
+                form, tr("SettingsPage", "Tự động sao lưu sau mỗi"), hours
+            ),
+        }
+        for edit in (self.keep, self.interval):
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0000000") + 16)
         layout.addLayout(form)
-        self.keep.editingFinished.connect(lambda: self._save("backup_keep", self.keep.value()))
-        self.interval.editingFinished.connect(
-            lambda: self._save("backup_interval_hours", self.interval.value())
-        )
+        self.keep.editingFinished.connect(lambda: self._save_number(self.keep))
+        self.interval.editingFinished.connect(lambda: self._save_number(self.interval))
         buttons = QHBoxLayout()
         self.backup_button = QPushButton(tr("SettingsPage", "Sao lưu ngay"))
         self.restore_button = QPushButton(tr("SettingsPage", "Khôi phục bản đã chọn…"))
@@ -178,21 +205,45 @@ class SettingsPage(Page):
     def _server_box(self) -> QGroupBox:
         box = QGroupBox(tr("SettingsPage", "Máy chủ của thành phố (không bắt buộc)"))
         form = QFormLayout(box)
-        self.server = QLineEdit()
-        self.server.setPlaceholderText("https://danvan.hue.gov.vn")
-        self.code = QLineEdit()
-        self.code.setMaxLength(64)
-        self.code.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.server_error: FieldError = add_row(
-            form, tr("SettingsPage", "Địa chỉ máy chủ"), self.server
+        self.server = QLabel()
+        self.server.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        add_row(form, tr("SettingsPage", "Địa chỉ máy chủ"), self.server)
+        note = QLabel(
+            tr(
+                "SettingsPage",
+                "Địa chỉ máy chủ, mã đăng ký và chứng chỉ (CA) được nhập và sửa ở trang Đồng "
+                "bộ, khung «Máy chủ của thành phố».",
+            )
         )
-        add_row(form, tr("SettingsPage", "Mã đăng ký thiết bị"), self.code)
-        self.server_button = QPushButton(tr("SettingsPage", "Lưu thông tin máy chủ"))
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.server_button = QPushButton(tr("SettingsPage", "Mở trang Đồng bộ"))
         row = QHBoxLayout()
         row.addWidget(self.server_button)
         row.addStretch(1)
         form.addRow(row)
-        self.server_button.clicked.connect(self.save_server)
+        self.server_button.clicked.connect(lambda: self._bus.page_requested.emit("sync"))
+        return box
+
+    def _import_box(self) -> QGroupBox:
+        """Bringing in the lists the team keeps in Excel (ui/importing/import_dialog.py)."""
+        box = QGroupBox(tr("ImportDialog", "Nhập danh sách từ Excel"))
+        layout = QVBoxLayout(box)
+        note = QLabel(
+            tr(
+                "ImportDialog",
+                "Đưa danh sách thành viên, mô hình, kiến nghị mà tổ đang giữ trong tệp Excel "
+                "(.xlsx) hoặc CSV vào ứng dụng, có xem trước từng dòng trước khi ghi.",
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.import_button = QPushButton(tr("ImportDialog", "Nhập từ tệp Excel, CSV…"))
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.import_button.clicked.connect(self.open_import)
         return box
 
     # -- filling ----------------------------------------------------------------------
@@ -203,17 +254,27 @@ class SettingsPage(Page):
         self.language.setCurrentIndex(max(index, 0))
         self.keep.setValue(int(values["backup_keep"]))
         self.interval.setValue(int(values["backup_interval_hours"]))
-        self.server.setText(values.get("server_url") or "")
-        self.code.setText(values.get("enrollment_code") or "")
+        self._show_server(values.get("server_url"))
         self._show_backups(values["backups"])
         self._loading = False
         self.setEnabled(True)
 
+    def _show_server(self, url: str | None) -> None:
+        self.server.setText(url or tr("SettingsPage", "chưa có"))
+
     def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to the page: list the backups again (one may have been copied in)."""
+        """Coming back to the page: list the backups again (one may have been copied in),
+        and show the server's address (enrolling may have stored one)."""
         super().showEvent(event)
         if self.data_dir is not None:  # the first load lists them already
             self.reload_backups()
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the server's address again (DB lane): it is saved on the Đồng bộ page."""
+        self._runner.db(
+            lambda ctx: ctx.session.setting("server_url"), on_done=self._show_server, owner=self
+        )
 
     def reload_backups(self) -> None:
         """Read the backups folder again (DB lane)."""
@@ -222,16 +283,7 @@ class SettingsPage(Page):
     def _show_backups(self, rows: list[dict[str, Any]]) -> None:
         self.backups.clear()
         for row in rows:
-            when: dt.datetime = row["when"]
-            text = tr(
-                "SettingsPage",
-                "{day} lúc {time} — {size} KB — {name}",
-                day=date_text(when.date()),
-                time=when.strftime("%H:%M"),
-                size=number_text(max(1, round(row["size"] / 1024))),
-                name=Path(row["path"]).name,
-            )
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(backup_label(row))
             item.setData(PATH_ROLE, str(row["path"]))
             self.backups.addItem(item)
         if not rows:
@@ -243,6 +295,25 @@ class SettingsPage(Page):
         if self._loading:
             return
         self._runner.db(lambda ctx: ctx.session.change_setting(key, value), owner=self)
+
+    def _save_number(self, edit: NumberEdit) -> None:
+        """Save a typed setting unless the box says why it cannot be (nothing saved then);
+        a refusal by the store is said beside the box too."""
+        if self._loading or edit.message:
+            return
+        key, value = edit.spec.name, edit.value()
+        error = self.setting_errors[key]
+
+        def refused(problem: BaseException) -> None:
+            if isinstance(problem, ValidationError):
+                error.show_message(" ".join(p.message for p in problem.problems))
+            else:
+                log.warning("Saving the setting %s failed: %r", key, problem)
+                error.show_message(str(problem))
+
+        self._runner.db(
+            lambda ctx: ctx.session.change_setting(key, value), on_error=refused, owner=self
+        )
 
     def _language_chosen(self) -> None:
         if self._loading:
@@ -280,6 +351,7 @@ class SettingsPage(Page):
     def _backup_failed(self, error: BaseException) -> None:
         self.backup_button.setEnabled(True)
         message = error.message if isinstance(error, DanvanError) else str(error)
+        log.warning("backing up failed: %s: %s", type(error).__name__, message)
         self.backup_note.setText(tr("SettingsPage", "Không sao lưu được: {error}", error=message))
 
     def restore_selected(self) -> None:
@@ -297,7 +369,8 @@ class SettingsPage(Page):
             tr(
                 "SettingsPage",
                 "Thay dữ liệu hiện tại bằng bản sao lưu {name}? Dữ liệu hiện tại được giữ lại "
-                "thành một bản sao lưu riêng trước khi thay.",
+                "trong danh sách sao lưu, với tên «Bản sao trước khi khôi phục», để có thể "
+                "quay lại khi cần.",
                 name=Path(path).name,
             ),
         )
@@ -308,22 +381,11 @@ class SettingsPage(Page):
         if self.data_dir is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir / "backups")))
 
-    def save_server(self) -> None:
-        """Store the server address and enrollment code (https only)."""
-        url = self.server.text().strip()
-        if url and not server_url_allowed(url):
-            self.server_error.show_message(
-                tr("SettingsPage", "Địa chỉ máy chủ phải bắt đầu bằng https:// ; hãy sửa lại.")
-            )
-            return
-        self.server_error.clear_message()
-        code = self.code.text().strip()
+    def open_import(self) -> QDialog:
+        """Open the import dialog (its module is loaded now, not with the page)."""
+        from danvan_desktop.ui.importing.import_dialog import ImportDialog
 
-        def save(ctx: JobContext) -> None:
-            ctx.session.change_setting("server_url", url or None)
-            ctx.session.change_setting("enrollment_code", code or None)
-
-        # The sync scheduler enrolls with a saved address and code as soon as it can.
-        self._runner.db(
-            save, on_done=lambda _none: self._bus.data_changed.emit({"settings"}), owner=self
-        )
+        dialog = ImportDialog(self._runner, self._bus, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal, without blocking the event loop
+        return dialog

@@ -1,5 +1,12 @@
 """The city's server on the Đồng bộ page: its address, the city's CA file, enrollment.
 
+This panel is the one place where the server's address is typed (Cài đặt only shows
+it and sends the leader here): the address matters only for sync, and here it sits
+beside what it is for (the code, the CA file, whether the server answers), where the
+sync messages point. The field shows the stored address, and follows it when it
+changes, unless the leader is typing another one; «Lưu địa chỉ» stores a new one
+(a server that moved) without enrolling again.
+
 A laptop is enrolled once, with a single-use code a server administrator made;
 enrolling again (a replacement laptop, or a reinstalled one) takes a fresh code
 and then pulls the team's whole data. The CA file is the city's own
@@ -9,6 +16,9 @@ collects and asks; the page does the work.
 """
 
 from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -27,20 +37,37 @@ from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
 
 
+def server_url_allowed(url: str) -> bool:
+    """https, or plain http to this computer only (the transport's own rule)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.scheme == "https":
+        return bool(host)
+    if parts.scheme != "http":
+        return False
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class EnrollPanel(QGroupBox):
     """Server address, CA file, enrollment code and the enroll button.
 
     Signals:
         enroll_requested(str, str, str): server address, code, CA file ("" for none).
         ca_file_chosen(str): the CA file to store ("" to go back to the system's trust).
+        server_save_requested(str): the (checked) server address to store.
     """
 
     enroll_requested = Signal(str, str, str)
     ca_file_chosen = Signal(str)
+    server_save_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr("SyncPage", "Máy chủ của thành phố"), parent)
         self.enrolled = False
+        self.stored_server = ""  # the address the store holds, as last read
         self.server = QLineEdit()
         self.server.setPlaceholderText("https://danvan.hue.gov.vn")
         self.ca_file = QLineEdit()
@@ -49,24 +76,27 @@ class EnrollPanel(QGroupBox):
         self.ca_button = QPushButton(tr("SyncPage", "Chọn tệp…"))
         self.ca_clear = QPushButton(tr("SyncPage", "Bỏ"))
         self.code = QLineEdit()
-        self.code.setMaxLength(64)
         self.code.setPlaceholderText(tr("SyncPage", "Mã do cán bộ quản trị máy chủ cấp"))
         # The code is a secret until used: masked, shown in clear only while typed.
         self.code.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.enroll_button = QPushButton()
+        self.save_server_button = QPushButton(tr("SyncPage", "Lưu địa chỉ"))
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout(self)
-        self.server_error: FieldError = add_row(
-            form, tr("SyncPage", "Địa chỉ máy chủ"), self.server
-        )
+        server_row = QWidget()
+        server_layout = QHBoxLayout(server_row)
+        server_layout.setContentsMargins(0, 0, 0, 0)
+        server_layout.addWidget(self.server, 1)
+        server_layout.addWidget(self.save_server_button)
+        self.server_error: FieldError = add_row(form, tr("SyncPage", "Địa chỉ máy chủ"), server_row)
         ca_row = QWidget()
         ca_layout = QHBoxLayout(ca_row)
         ca_layout.setContentsMargins(0, 0, 0, 0)
         ca_layout.addWidget(self.ca_file, 1)
         ca_layout.addWidget(self.ca_button)
         ca_layout.addWidget(self.ca_clear)
-        self.ca_error = add_row(form, tr("SyncPage", "Chứng chỉ (CA) của tỉnh"), ca_row)
+        self.ca_error = add_row(form, tr("SyncPage", "Chứng chỉ (CA) của thành phố"), ca_row)
         self.code_error = add_row(form, tr("SyncPage", "Mã đăng ký"), self.code)
         buttons = QHBoxLayout()
         buttons.addWidget(self.enroll_button)
@@ -74,6 +104,7 @@ class EnrollPanel(QGroupBox):
         form.addRow(buttons)
         form.addRow(self.note)
         self.enroll_button.clicked.connect(self.request_enroll)
+        self.save_server_button.clicked.connect(self.request_save_server)
         self.ca_button.clicked.connect(self.choose_ca_file)
         self.ca_clear.clicked.connect(lambda: self.set_ca_file(""))
         self.show_enrolled(False, "")
@@ -81,8 +112,7 @@ class EnrollPanel(QGroupBox):
     def show_enrolled(self, enrolled: bool, server_url: str) -> None:
         """Say whether this laptop is enrolled, and offer enrolling (again)."""
         self.enrolled = enrolled
-        if server_url and not self.server.text():
-            self.server.setText(server_url)
+        self.show_stored_server(server_url)
         if enrolled:
             self.enroll_button.setText(tr("SyncPage", "Đăng ký lại"))
             self.note.setText(
@@ -103,6 +133,29 @@ class EnrollPanel(QGroupBox):
                     "do cán bộ quản trị cung cấp; máy thay thế sẽ nhận toàn bộ dữ liệu của tổ.",
                 )
             )
+
+    def show_stored_server(self, server_url: str) -> None:
+        """Show the stored address, unless the leader is typing another one."""
+        typed = self.server.text().strip()
+        if typed in ("", self.stored_server) and not self.server.hasFocus():
+            self.server.setText(server_url)
+        self.stored_server = server_url
+
+    def request_save_server(self) -> None:
+        """Check the address, then ask the page to store it."""
+        self.server_error.clear_message()
+        url = self.server.text().strip()
+        if not url:
+            self.server_error.show_message(
+                tr("SyncPage", "Hãy nhập địa chỉ máy chủ, ví dụ https://danvan.hue.gov.vn.")
+            )
+            return
+        if not server_url_allowed(url):
+            self.server_error.show_message(
+                tr("SyncPage", "Địa chỉ máy chủ phải bắt đầu bằng https:// ; hãy sửa lại.")
+            )
+            return
+        self.server_save_requested.emit(url)
 
     def show_saved_code(self, code: str) -> None:
         """Use the code saved in the first-run wizard or Cài đặt, unless one is typed."""
@@ -135,7 +188,7 @@ class EnrollPanel(QGroupBox):
     def show_error(self, error: BaseException) -> None:
         """Show why enrolling failed, beside the field at fault when there is one."""
         self.enroll_button.setEnabled(True)
-        self.show_enrolled(self.enrolled, self.server.text())
+        self.show_enrolled(self.enrolled, self.stored_server)
         if isinstance(error, ValidationError):
             lines = {"server_url": self.server_error, "ca_bundle": self.ca_error}
             for problem in error.problems:
@@ -148,13 +201,14 @@ class EnrollPanel(QGroupBox):
         """Enrollment went through: the code is used up."""
         self.code.clear()
         self.enroll_button.setEnabled(True)
-        self.show_enrolled(True, self.server.text().strip())
+        self.stored_server = self.server.text().strip()  # enrolling stored it
+        self.show_enrolled(True, self.stored_server)
 
     def choose_ca_file(self) -> None:
         """Pick the city's CA file (.pem, .crt) with a file chooser."""
         path, _filter = QFileDialog.getOpenFileName(
             self,
-            tr("SyncPage", "Chọn tệp chứng chỉ (CA) của tỉnh"),
+            tr("SyncPage", "Chọn tệp chứng chỉ (CA) của thành phố"),
             self.ca_file.text(),
             tr("SyncPage", "Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)"),
         )

@@ -19,11 +19,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -31,18 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.core.errors import DanvanError, OperationCancelled
+from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.schema import ENTITIES
-from danvan_desktop.session.sync import is_sync_report
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.sync.bundle_dialog import IMPORT, WRITE, BundleDialog
 from danvan_desktop.ui.sync.conflicts_view import ConflictsView
 from danvan_desktop.ui.sync.enroll_panel import EnrollPanel
-from danvan_desktop.ui.sync.sync_page_data import (
-    last_round_text,
-    page_data,
-    report_text,
-)
+from danvan_desktop.ui.sync.sync_box import SyncBox
+from danvan_desktop.ui.sync.sync_page_data import last_round_text, page_data
 from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler
 from danvan_desktop.ui.sync.sync_tables import (
     RowsModel,
@@ -52,12 +46,11 @@ from danvan_desktop.ui.sync.sync_tables import (
     quarantine_note,
     rejected_columns,
 )
+from danvan_desktop.ui.sync.wording import reword
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
-from danvan_desktop.ui.text import local_time_text, number_text, tr
-from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.text import tr
 
 RELOAD_DELAY_MS = 150
-NOTE_STYLE = "background: #fff4e0; border: 1px solid #e0b060; padding: 6px;"
 EXPORT_LIMIT = 100_000
 
 
@@ -126,56 +119,23 @@ class SyncPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self._count_tabs()
 
-    def _sync_box(self) -> QGroupBox:
-        box = QGroupBox(tr("SyncPage", "Đồng bộ với máy chủ"))
-        self.status_line = QLabel()
-        self.status_line.setWordWrap(True)
-        self.sync_button = QPushButton(tr("SyncPage", "Đồng bộ ngay"))
-        self.cancel_button = QPushButton(tr("SyncPage", "Dừng"))
-        self.cancel_button.setEnabled(False)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.hide()
-        self.progress_label = QLabel()
-        self.progress_label.hide()  # an empty line would leave a gap while idle
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.clock_note = QLabel()
-        self.too_old_note = QLabel()
-        for note in (self.clock_note, self.too_old_note):
-            note.setWordWrap(True)
-            note.setStyleSheet(NOTE_STYLE)
-            note.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.sync_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.progress, 1)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.status_line)
-        layout.addLayout(buttons)
-        for widget in (self.progress_label, self.result_label, self.error_label):
-            layout.addWidget(widget)
-        layout.addWidget(self.clock_note)
-        layout.addWidget(self.too_old_note)
-        layout.addStretch(1)
-        layout.addLayout(self._usb_row())
-        return box
-
-    def _usb_row(self) -> QHBoxLayout:
-        """Không có mạng? A signed bundle on a stick instead (ui/sync/bundle_dialog.py)."""
-        self.bundle_write_button = QPushButton(tr("SyncPage", "Ghi gói ra USB…"))
-        self.bundle_import_button = QPushButton(tr("SyncPage", "Nhập gói trả lời…"))
+    def _sync_box(self) -> SyncBox:
+        """The status, «Đồng bộ ngay» and the USB buttons (ui/sync/sync_box.py)."""
+        box = self.sync_box = SyncBox()
+        # The box's widgets by their old names: the page's callers and tests use them.
+        self.status_line, self.result_label, self.error_label = (
+            box.status_line,
+            box.result_label,
+            box.error_label,
+        )
+        self.sync_button, self.cancel_button = box.sync_button, box.cancel_button
+        self.progress, self.progress_label = box.progress, box.progress_label
+        self.clock_note, self.too_old_note = box.clock_note, box.too_old_note
+        self.bundle_write_button = box.bundle_write_button
+        self.bundle_import_button = box.bundle_import_button
         self.bundle_write_button.clicked.connect(lambda: self.open_bundle_dialog(WRITE))
         self.bundle_import_button.clicked.connect(lambda: self.open_bundle_dialog(IMPORT))
-        row = QHBoxLayout()
-        row.addWidget(QLabel(tr("SyncPage", "Không có mạng?")))
-        row.addWidget(self.bundle_write_button)
-        row.addWidget(self.bundle_import_button)
-        row.addStretch(1)
-        return row
+        return box
 
     def open_bundle_dialog(self, mode: str) -> BundleDialog:
         """Open the USB bundle dialog; what it changes refreshes every page."""
@@ -211,8 +171,8 @@ class SyncPage(QWidget):
 
     def _connect(self) -> None:
         scheduler = self.scheduler
-        scheduler.round_started.connect(self._round_started)
-        scheduler.round_progress.connect(self._round_progress)
+        scheduler.round_started.connect(self.sync_box.round_started)
+        scheduler.round_progress.connect(self.sync_box.round_progress)
         scheduler.round_finished.connect(self._round_finished)
         scheduler.enrolled.connect(self._enrolled)
         scheduler.enroll_failed.connect(self.enroll_panel.show_error)
@@ -224,6 +184,7 @@ class SyncPage(QWidget):
         self.cancel_button.clicked.connect(self.scheduler.cancel)
         self.export_button.clicked.connect(self.export_log)
         self.enroll_panel.enroll_requested.connect(self.enroll)
+        self.enroll_panel.server_save_requested.connect(self.save_server)
         self.enroll_panel.ca_file_chosen.connect(self._store_ca_file)
         self.conflicts.resolve_requested.connect(self.resolve)
 
@@ -261,104 +222,59 @@ class SyncPage(QWidget):
         )
 
     def show_state(self, state: dict[str, Any]) -> None:
-        """Connection, queue, last sync, and the notes about the clock and the version."""
-        online = state.get("online")
-        if online is None:
-            connection = tr("SyncPage", "Chưa kiểm tra kết nối")
-        elif online:
-            connection = tr("SyncPage", "Đã kết nối máy chủ")
-        elif state.get("retry_in_s"):
-            connection = tr(
-                "SyncPage",
-                "Mất kết nối máy chủ; tự thử lại sau {seconds} giây",
-                seconds=max(1, round(state["retry_in_s"])),
-            )
-        else:
-            connection = tr("SyncPage", "Mất kết nối máy chủ")
-        last = local_time_text(state.get("last_sync")) or tr("SyncPage", "chưa đồng bộ")
-        self.status_line.setText(
-            tr(
-                "SyncPage",
-                "{connection}. Thay đổi chờ gửi: {pending}. Đồng bộ lần cuối: {last}.",
-                connection=connection,
-                pending=number_text(state.get("pending") or 0),
-                last=last,
-            )
-        )
-        self._show_note(self.clock_note, state.get("clock_note"))
-        too_old = None
-        if state.get("too_old"):
-            too_old = tr(
-                "SyncPage",
-                "Phiên bản ứng dụng này đã cũ, máy chủ của thành phố không nhận dữ liệu từ nó "
-                "nữa: hãy "
-                "cập nhật ứng dụng. Trong lúc chờ, mọi thay đổi vẫn được giữ trên máy và xếp "
-                "hàng chờ gửi ({pending} thay đổi).",
-                pending=number_text(state.get("pending") or 0),
-            )
-        self._show_note(self.too_old_note, too_old)
-        error = state.get("error")
-        self.error_label.setText(
-            tr("SyncPage", "Lần đồng bộ trước chưa xong: {error}", error=error)
-            if error and not state.get("too_old")
-            else ""
-        )
-        self.error_label.setVisible(bool(self.error_label.text()))
-        syncing = bool(state.get("syncing"))
-        self.sync_button.setEnabled(not syncing and bool(state.get("enrolled")))
-        self.cancel_button.setEnabled(syncing)
+        """Connection, queue, last sync, and the notes about the clock and the version.
 
-    @staticmethod
-    def _show_note(label: QLabel, text: str | None) -> None:
-        label.setText(text or "")
-        label.setVisible(bool(text))
+        The queue is the page's own count (read with the page after every change): the
+        count a sync state carries was read with that state and may be older."""
+        own = self.data.get("state", {}).get("pending")
+        pending = int(own if own is not None else state.get("pending") or 0)
+        self.sync_box.show_state(state, pending)
 
     # -- a round ----------------------------------------------------------------------
     def sync_now(self) -> None:
         """Ask for a round now (the scheduler runs at most one at a time)."""
         self.scheduler.sync_now()
 
-    def _round_started(self) -> None:
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.progress_label.setText(tr("SyncPage", "Đang kết nối máy chủ của thành phố…"))
-        self.progress_label.show()
-        self.sync_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-
-    def _round_progress(self, stage: str, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 0))
-        self.progress.setValue(min(done, total) if total > 0 else 0)
-        if stage == "push":
-            text = tr(
-                "SyncPage",
-                "Đang gửi thay đổi lên máy chủ: {done}/{total}",
-                done=number_text(done),
-                total=number_text(total),
-            )
-        else:
-            text = tr("SyncPage", "Đang nhận dữ liệu từ máy chủ…")
-        self.progress_label.setText(text)
-
     def _round_finished(self, outcome: object) -> None:
         self._round_seen = True
-        self.progress.hide()
-        self.progress_label.clear()
-        self.progress_label.hide()
-        self.cancel_button.setEnabled(False)
-        if is_sync_report(outcome):
-            self.result_label.setText(report_text(outcome))
-        elif isinstance(outcome, OperationCancelled):
-            self.result_label.setText(tr("SyncPage", "Đã dừng đồng bộ theo yêu cầu."))
-        else:
-            self.result_label.setText(tr("SyncPage", "Chưa đồng bộ được."))
+        self.sync_box.round_finished(outcome)
         self.reload()
 
     # -- enrollment -------------------------------------------------------------------
     def enroll(self, server_url: str, code: str, ca_file: str) -> None:
-        """Enroll with the code; the round that follows pulls the team's data."""
+        """Enroll with the code; the round that follows pulls the team's data.
+
+        A laptop not yet enrolled keeps the address and code first, as the first-run
+        wizard does: when the server cannot be reached now, the scheduler enrolls with
+        them once it can. Enrolling again keeps the old address until the new one works.
+        """
         self.enroll_panel.set_busy(True)
-        self.scheduler.enroll(server_url=server_url, code=code, ca_bundle=ca_file or None)
+
+        def start(_saved: object = None) -> None:
+            self.scheduler.enroll(server_url=server_url, code=code, ca_bundle=ca_file or None)
+
+        if self.enroll_panel.enrolled:
+            start()
+            return
+
+        def keep(ctx: JobContext) -> None:
+            ctx.session.change_setting("server_url", server_url)
+            ctx.session.change_setting("enrollment_code", code)
+
+        self._runner.db(keep, on_done=start, on_error=self.enroll_panel.show_error, owner=self)
+
+    def save_server(self, server_url: str) -> None:
+        """Store a new server address (the server moved); Cài đặt and this page show it."""
+
+        def save(ctx: JobContext) -> None:
+            ctx.session.change_setting("server_url", server_url)
+
+        self._runner.db(
+            save,
+            on_done=lambda _none: self._bus.data_changed.emit({"settings"}),
+            on_error=self.enroll_panel.show_error,
+            owner=self,
+        )
 
     def _enroll_started(self) -> None:
         self.enroll_panel.set_busy(True)
@@ -420,7 +336,10 @@ class SyncPage(QWidget):
 
 def _page_data_and_quarantine(ctx: JobContext) -> dict[str, Any]:
     """What the page shows (sync_page_data.page_data) and the records kept aside (DB lane)."""
-    return {**page_data(ctx), "quarantine": ctx.session.quarantined_records()}
+    quarantine = [
+        dict(row, reason=reword(row.get("reason"))) for row in ctx.session.quarantined_records()
+    ]
+    return {**page_data(ctx), "quarantine": quarantine}
 
 
 def _message(error: BaseException) -> str:

@@ -1,4 +1,9 @@
-"""What the Đồng bộ page reads (one DB-lane job) and the sentences it writes about rounds."""
+"""What the Đồng bộ page reads (one DB-lane job) and the sentences it writes about rounds.
+
+Messages the store kept (a failed round's error in the sync log, the server's reason
+for a refused change) are reworded into the window's language as they are read
+(ui/sync/wording.py): they were written in the language of their day.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from danvan_desktop.core.errors import NotFoundError
 from danvan_desktop.core.i18n import tr as core_tr
 from danvan_desktop.core.schema import ENTITIES
+from danvan_desktop.ui.sync.wording import reword
 from danvan_desktop.ui.task_runner import JobContext
 from danvan_desktop.ui.text import local_time_text, number_text, tr
 
@@ -52,7 +58,11 @@ def page_data(ctx: JobContext) -> dict[str, Any]:
         for c in session.conflicts()
     ]
     rejected = [
-        dict(op, title=record_title(session, op["entity"], op["record_id"]))
+        dict(
+            op,
+            title=record_title(session, op["entity"], op["record_id"]),
+            error=reword(op.get("error")),
+        )
         for op in session.rejected_operations()
     ]
     return {
@@ -60,7 +70,7 @@ def page_data(ctx: JobContext) -> dict[str, Any]:
         "server_url": session.setting("server_url") or "",
         "ca_bundle": session.setting("ca_bundle") or "",
         "enrollment_code": session.setting("enrollment_code") or "",
-        "log": session.sync_log(LOG_LIMIT),
+        "log": [dict(row, error=reword(row.get("error"))) for row in session.sync_log(LOG_LIMIT)],
         "rejected": rejected,
         "conflicts": conflicts,
     }

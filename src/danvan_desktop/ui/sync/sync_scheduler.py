@@ -21,6 +21,10 @@ refused is not tried again; the Đồng bộ page shows why.
 
 Only one round runs at a time; a round asked for during one runs right after it.
 
+The last round's error and the clock note are worded when they happen; when the
+user switches language they are worded again in the new one (ui/sync/wording.py,
+on the read lane), so the rebuilt window does not show them in the old language.
+
 Store access. A round runs on the network lane but writes to the store (applying
 pages, settling the outbox), and DESIGN.md allows one writer: the DB lane's
 connection. The round therefore takes turns on that writer (``WriterTurns``): the
@@ -57,7 +61,7 @@ from danvan_desktop.ui.sync.sync_jobs import (
     run_round,
     saved_enrollment,
 )
-from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 
 if TYPE_CHECKING:
     from danvan_desktop.session.sync import Backoff, SchedulerState, Step
@@ -124,6 +128,7 @@ class SyncScheduler(QObject):
         self._retry_timer = self._timer(0, lambda: self.request_round("retry"))
         self._periodic_timer = self._timer(self.timings.periodic_ms, self._periodic)
         self._periodic_timer.setSingleShot(False)
+        bus.language_changed.connect(self._language_changed)
         app = QCoreApplication.instance()
         if app is not None:
             # Connected here, before the composition root connects the runner's shutdown,
@@ -365,6 +370,16 @@ class SyncScheduler(QObject):
     def _state_read(self, state: Any) -> None:  # a session.sync.SyncState
         self._carry_out(self.schedule.state_read(state._asdict()))
 
+    def _language_changed(self, _language: str) -> None:
+        kept = {key: str(self.state[key]) for key in ("error", "clock_note") if self.state.get(key)}
+        if kept:
+            self.runner.read(functools.partial(_reworded, kept), on_done=self._reworded, owner=self)
+
+    def _reworded(self, texts: dict[str, tuple[str, str]]) -> None:
+        # Only what is still shown: a round may have ended with another error meanwhile.
+        fresh = {key: new for key, (old, new) in texts.items() if self.state.get(key) == old}
+        self._carry_out(self.schedule.reworded(fresh))
+
     def _enrolled(self, answer: dict[str, Any]) -> None:
         step = self.schedule.enrolled()
         self._carry_out(step)
@@ -372,3 +387,10 @@ class SyncScheduler(QObject):
         self.bus.data_changed.emit(set(ENTITIES))
         self.refresh_state()
         self._follow_up(step)
+
+
+def _reworded(kept: dict[str, str], _ctx: JobContext) -> dict[str, tuple[str, str]]:
+    """Each kept message, and the same in the window's language now (a lane's job)."""
+    from danvan_desktop.ui.sync.wording import reword
+
+    return {key: (text, reword(text)) for key, text in kept.items()}

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from danvan_desktop.core.schema import TASK
 from danvan_desktop.ui.meetings.meeting_tasks_panel import chosen_owner, fill_owner_box, owner_box
 from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.field_limits import watch_length
 from danvan_desktop.ui.widgets.form_dialog import FormDialog
 from danvan_desktop.ui.widgets.form_widgets import (
     OptionalDateEdit,
@@ -36,7 +38,7 @@ class TaskDialog(FormDialog):
         super().__init__(runner, tr("TaskDialog", "Nhiệm vụ mới"), parent)
         form = self.new_form()
         self.title = QLineEdit()
-        self.title.setMaxLength(500)
+        watch_length(self.title, TASK, "title")
         self.owner = owner_box()
         fill_owner_box(self.owner, members)
         self.deadline = OptionalDateEdit()

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.core.vocab import MEMBER_ROLES, label
+from danvan_desktop.core.schema import MEMBER
+from danvan_desktop.core.vocab import MEMBER_ROLES, label, member_positions
 from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import tr
+from danvan_desktop.ui.widgets.field_limits import watch_length
 from danvan_desktop.ui.widgets.form_dialog import FormDialog
 from danvan_desktop.ui.widgets.form_widgets import (
     OptionalDateEdit,
@@ -57,22 +59,11 @@ def default_position(role: str, village_kind: str | None, taken: set[str]) -> st
     return ""
 
 
-def position_suggestions(village_kind: str | None) -> list[str]:
-    """Positions members of a team usually hold, offered in the position list."""
-    return [
-        tr("MemberDialog", "Bí thư chi bộ"),
-        village_head(village_kind),
-        front_head(),
-        tr("MemberDialog", "Phó bí thư chi bộ"),
-        tr("MemberDialog", "Chi hội trưởng Hội Cựu chiến binh"),
-        tr("MemberDialog", "Chi hội trưởng Hội Nông dân"),
-        tr("MemberDialog", "Chi hội trưởng Hội Liên hiệp Phụ nữ"),
-        tr("MemberDialog", "Chi hội trưởng Hội Người cao tuổi"),
-        tr("MemberDialog", "Bí thư chi đoàn Thanh niên"),
-        tr("MemberDialog", "Thôn đội trưởng"),
-        tr("MemberDialog", "Công an viên"),
-        tr("MemberDialog", "Người có uy tín trong cộng đồng"),
-    ]
+def position_suggestions(village_kind: str | None, positions: list[str] | None = None) -> list[str]:
+    """The positions offered in the position list: the team's own (``positions``, from
+    ``Session.member_positions``), else those members of a team usually hold, the data in
+    core/vocab.py (no «công an viên» since Luật 30/2023/QH15)."""
+    return member_positions(village_kind, positions)
 
 
 class MemberDialog(FormDialog):
@@ -91,6 +82,7 @@ class MemberDialog(FormDialog):
         *,
         village_kind: str | None = None,
         member: dict[str, Any] | None = None,
+        positions: list[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         title = (
@@ -102,6 +94,7 @@ class MemberDialog(FormDialog):
         self.member = member
         self.others = [m for m in members if not member or m["id"] != member["id"]]
         self.village_kind = village_kind
+        self.positions = positions  # the team's own list (None: the usual positions)
         self._prefilled = ""
         self._build()
         self._show(member or {"role": "member"})
@@ -111,14 +104,14 @@ class MemberDialog(FormDialog):
     def _build(self) -> None:
         form = self.new_form()
         self.full_name = QLineEdit()
-        self.full_name.setMaxLength(120)
+        watch_length(self.full_name, MEMBER, "full_name")
         self.role = QComboBox()
         for code in MEMBER_ROLES:
             self.role.addItem(label(MEMBER_ROLES, code), code)
-        self.position = self._editable_box(position_suggestions(self.village_kind))
+        self.position = self._editable_box(position_suggestions(self.village_kind, self.positions))
         self.organisation = self._editable_box([])
         self.phone = QLineEdit()
-        self.phone.setMaxLength(20)
+        watch_length(self.phone, MEMBER, "phone")
         self.term_start = OptionalDateEdit()
         self.term_end = OptionalDateEdit()
         self.errors = {

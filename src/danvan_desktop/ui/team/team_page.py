@@ -27,6 +27,7 @@ from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.team.member_dialog import MemberDialog
 from danvan_desktop.ui.text import date_text, tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
+from danvan_desktop.ui.widgets.one_editor import EditorRegistry
 from danvan_desktop.ui.widgets.page import Page
 from danvan_desktop.ui.widgets.record_table import Column, RecordTableModel, record_view
 
@@ -66,9 +67,14 @@ def leader_warning(rows: list[dict[str, Any]]) -> str:
 
 
 def load_roster(ctx: JobContext) -> dict[str, Any]:
-    """The members and the kind of the team's place (read lane)."""
+    """The members, the kind of the team's place and the positions the member form offers
+    (the team's own list, or the usual ones) (read lane)."""
     session, db = ctx.session, ctx.reader
-    return {"members": session.team_members(db=db), "village_kind": session.unit_kind(db=db)}
+    return {
+        "members": session.team_members(db=db),
+        "village_kind": session.unit_kind(db=db),
+        "positions": session.member_positions(db=db),
+    }
 
 
 class TeamPage(Page):
@@ -86,7 +92,9 @@ class TeamPage(Page):
         super().__init__(runner, bus, parent=parent)
         self.members: list[dict[str, Any]] = []
         self.village_kind: str | None = None
+        self.positions: list[str] | None = None  # offered in the member form
         self.dialog: MemberDialog | None = None
+        self.editors = EditorRegistry(self)  # one form per member, whatever opens it
         self.confirm_box: QMessageBox | None = None
         self.model = RecordTableModel(
             [
@@ -159,6 +167,7 @@ class TeamPage(Page):
     def _loaded(self, roster: dict[str, Any]) -> None:
         self.members = roster["members"]
         self.village_kind = roster["village_kind"]
+        self.positions = list(roster["positions"])
         self._show_rows()
 
     def _show_rows(self) -> None:
@@ -207,11 +216,17 @@ class TeamPage(Page):
             self._open_dialog(self.model.record(index.row()))
 
     def _open_dialog(self, member: dict[str, Any] | None) -> MemberDialog:
+        """The member's form (None: a new member); one already open comes to the front."""
+        key = str(member["id"]) if member is not None else None
+        return self.editors.open(key, lambda: self._make_dialog(member))
+
+    def _make_dialog(self, member: dict[str, Any] | None) -> MemberDialog:
         dialog = MemberDialog(
             self._runner,
             self.members,
             village_kind=self.village_kind,
             member=member,
+            positions=self.positions,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -63,6 +64,35 @@ def volume_text(volume: Volume) -> str:
     if volume.read_only:
         text += " — " + tr("ExportTargets", "chỉ đọc, không ghi được")
     return text
+
+
+class WrappingLabel(QLabel):
+    """A word-wrapped label that asks its layout for the height its text needs at its width.
+
+    Qt lays a window out from minimum sizes that ignore how a wrapped text grows when it
+    gets narrower; squeezed to such a minimum (a small screen, a shorter window), the
+    label's lines would be drawn over its neighbours. Keeping the minimum height at
+    ``heightForWidth`` of the current width makes the window's minimum honest instead.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` and ask for the height it needs."""
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width may need another number of lines."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class TargetList(QListWidget):
@@ -165,8 +195,8 @@ class PlacesBox(QGroupBox):
         self.places = TargetList()
         self.places.setMinimumHeight(110)
         self.places.currentRowChanged.connect(lambda _row: self._place_changed())
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        # In the layout under the list, never over it: its height follows its lines.
+        self.hint = WrappingLabel()
         self.hint.setStyleSheet(HINT_STYLE)
         self.hint.hide()
         row = QHBoxLayout()

@@ -4,7 +4,9 @@ The short forms (a member, a task, a new meeting) share their shape: rows of a
 ``QFormLayout`` each with a ``FieldError`` under it (``errors`` by field name), a
 message line for what belongs to no field, Save and Cancel, and a save that runs
 on the DB lane while further clicks wait. A refused save puts each problem beside
-its field and focuses the first one.
+its field and focuses the first one. A date field holding text that is not a date
+refuses the save before it starts (``date_fields.refuse_bad_typing``): what the
+leader typed is never replaced by the date it had, nor saved as none.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
+from danvan_desktop.ui.widgets.date_fields import refuse_bad_typing, typed_fields
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE, FieldError
 
 
@@ -78,10 +81,12 @@ class FormDialog(QDialog):
         """Run ``job`` on the DB lane unless a save is under way; messages are cleared."""
         if self._busy:
             return
-        self._busy = True
         for error in self.errors.values():
             error.clear_message()
         self.message.hide()
+        if refuse_bad_typing(typed_fields(self)):
+            return  # a date typed that is not one: named beside it, nothing saved
+        self._busy = True
 
         def done(result: Any) -> None:
             self._busy = False

@@ -1,23 +1,27 @@
-"""Small pieces every form uses: an error line beside a field, an optional dd/MM/yyyy date."""
+"""Small pieces every form uses: an error line beside a field, an optional typed date.
+
+The date field itself lives in ``date_fields`` (``OptionalDateEdit`` is offered
+here too, where the forms have always found it); a date field in a row shows
+its ``problem_changed`` message (a date typed that is not one) on the row's
+error line.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from danvan_desktop.ui.text import DATE_FORMAT
+from danvan_desktop.ui.widgets.date_fields import OptionalDateEdit, TypedField
+
+__all__ = ["ERROR_STYLE", "FieldError", "FieldWithError", "OptionalDateEdit", "add_row"]
 
 ERROR_STYLE = "color: #b3261e;"
-NO_DATE = QDate(1900, 1, 1)
 
 
 class FieldError(QLabel):
@@ -34,10 +38,32 @@ class FieldError(QLabel):
         """Show ``message`` (an empty one hides the line)."""
         self.setText(message)
         self.setVisible(bool(message))
+        self._keep_whole()
 
     def clear_message(self) -> None:
         """Hide the line."""
         self.show_message("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width may need more (or fewer) lines."""
+        super().resizeEvent(event)
+        self._keep_whole()
+
+    def hasHeightForWidth(self) -> bool:
+        """No: the line sets its own height from its width (``_keep_whole``)."""
+        return False
+
+    def _keep_whole(self) -> None:
+        # Short of room, a layout gives a word-wrapped label one line, and a two-line
+        # message loses its second line; a form layout may also size it from another
+        # width than the one it gets. The line's height is therefore fixed at what the
+        # message needs at the label's own width, whenever the width or the text
+        # changes. Until a layout has placed the label, its width is not yet known.
+        if not self.testAttribute(Qt.WidgetAttribute.WA_Resized) or not self.text():
+            return
+        need = max(self.heightForWidth(self.width()), 1)
+        if (self.minimumHeight(), self.maximumHeight()) != (need, need):
+            self.setFixedHeight(need)
 
 
 class FieldWithError(QWidget):
@@ -53,6 +79,8 @@ class FieldWithError(QWidget):
         layout.addWidget(field)
         layout.addWidget(self.error)
         self.setFocusProxy(field)
+        if isinstance(field, TypedField):
+            field.problem_changed.connect(self.error.show_message)
 
 
 def add_row(form: QFormLayout, label: str, field: QWidget) -> FieldError:
@@ -63,45 +91,3 @@ def add_row(form: QFormLayout, label: str, field: QWidget) -> FieldError:
     caption.setWordWrap(True)
     form.addRow(caption, holder)
     return holder.error
-
-
-class OptionalDateEdit(QDateEdit):
-    """A dd/MM/yyyy date editor that can also be empty (shown blank)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(" ")
-        self.setDate(NO_DATE)
-
-    def value(self) -> dt.date | None:
-        """The chosen date, or None when empty."""
-        date = self.date()
-        if date == NO_DATE:
-            return None
-        return dt.date(date.year(), date.month(), date.day())
-
-    def set_value(self, value: dt.date | str | None) -> None:
-        """Show ``value`` (a date, ISO text, or None for empty)."""
-        if isinstance(value, str) and value:
-            value = dt.date.fromisoformat(value[:10])
-        if not value:
-            self.setDate(NO_DATE)
-            return
-        assert isinstance(value, dt.date)
-        self.setDate(QDate(value.year, value.month, value.day))
-
-    def iso(self) -> str | None:
-        """The chosen date as ISO text (what the store keeps), or None."""
-        value = self.value()
-        return value.isoformat() if value else None
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Opening an empty date starts the calendar at today, not at 1900."""
-        if self.date() == NO_DATE:
-            today = QDate.currentDate()
-            self.calendarWidget().setSelectedDate(today)
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-        super().mousePressEvent(event)

@@ -20,7 +20,9 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     Qt,
     Signal,
@@ -34,11 +36,12 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
 from danvan_desktop.ui.text import date_text
-from danvan_desktop.ui.widgets.form_widgets import OptionalDateEdit
+from danvan_desktop.ui.widgets.date_fields import OptionalDateEdit
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 RowStyle = Callable[[dict[str, Any]], tuple[QColor | None, QColor | None]]
@@ -72,9 +75,12 @@ class RecordTableModel(QAbstractTableModel):
 
     Signals:
         edited(str, str, object): record id, field, new value (the user changed a cell).
+        refused(str, str, str): record id, field, why the text typed in the cell was not
+            written (a date that is not one).
     """
 
     edited = Signal(str, str, object)
+    refused = Signal(str, str, str)
 
     def __init__(self, columns: list[Column], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -268,14 +274,19 @@ class CheckDelegate(QStyledItemDelegate):
 
 
 class DateDelegate(QStyledItemDelegate):
-    """Edits a date cell with a dd/MM/yyyy date editor that may be left empty."""
+    """Edits a date cell as typed ("15/3/2026", "15032026"...); it may be left empty.
+
+    A text that is not a date is never written: Enter or Tab keeps the editor open
+    and the model's ``refused`` names the problem (shown at the cell too); leaving
+    the cell another way closes the editor and the cell keeps its date.
+    """
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
     ) -> QWidget:
-        """A date editor."""
-        editor = OptionalDateEdit(parent)
-        editor.setCalendarPopup(False)  # a popup inside a cell closes the editor under it
+        """A date editor (no calendar: a popup inside a cell closes the editor under it)."""
+        editor = OptionalDateEdit(parent, calendar=False)
+        editor.in_cell = True
         return editor
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
@@ -284,9 +295,38 @@ class DateDelegate(QStyledItemDelegate):
         editor.set_value(index.data(Qt.ItemDataRole.EditRole) or None)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
-        """Store the date as ISO text."""
+        """Store the date as ISO text; a text that is not a date is refused, not stored."""
         assert isinstance(editor, OptionalDateEdit)
+        message = editor.problem()
+        if message:
+            self._refuse(editor, model, index, message)
+            return
         model.setData(index, editor.iso() or "", Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter or Tab on a text that is not a date: say why and keep editing."""
+        if (
+            isinstance(watched, OptionalDateEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key()
+            in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            message = watched.problem()
+            view = self.parent()
+            if message and isinstance(view, QAbstractItemView):
+                self._refuse(watched, view.model(), view.currentIndex(), message)
+                return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _refuse(
+        editor: QWidget, model: QAbstractItemModel, index: ModelIndex, message: str
+    ) -> None:
+        QToolTip.showText(editor.mapToGlobal(QPoint(0, editor.height())), message, editor)
+        if isinstance(model, RecordTableModel) and index.isValid():
+            column = model.columns[index.column()]
+            model.refused.emit(model.record_id(index.row()), column.key, message)
 
 
 def wrap_rows(view: QTableView) -> None:
