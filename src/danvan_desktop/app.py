@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication
 
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.paths import resources_dir
+from danvan_desktop.core.private_files import PrivateFileHandler, private_dir, tighten
 from danvan_desktop.ui.app_controller import AppController, StartOptions
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations, register_fonts
@@ -92,18 +93,20 @@ def configure_logging(data_dir: Path) -> Path | None:
     """Log warnings and errors (with tracebacks) to ``<data-dir>/logs/gui.log``.
 
     The log is started afresh when it passes 1 MB (the previous one is kept as
-    ``gui.log.1``), so it never grows without bound.
+    ``gui.log.1``), so it never grows without bound. This runs before the store opens
+    (and tightens the data folder): the folders are made 0700 and the logs 0600 here.
     """
     try:
-        folder = data_dir / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = private_dir(data_dir / "logs")
     except OSError:
         return None
     path = folder / "gui.log"
     try:
+        rotated = path.with_name("gui.log.1")
         if path.exists() and path.stat().st_size > LOG_LIMIT_BYTES:
-            os.replace(path, path.with_name("gui.log.1"))
-        handler = logging.FileHandler(path, encoding="utf-8")
+            os.replace(path, rotated)
+        tighten(rotated)  # an older release made it 0644
+        handler = PrivateFileHandler(path, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

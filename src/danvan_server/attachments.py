@@ -138,6 +138,9 @@ class AttachmentStore:
             held = part.stat().st_size if part.exists() else 0
             if held != size:
                 raise OffsetMismatch(held, language, expected=size)
+            if not part.exists():  # size 0 and no chunk sent: the upload of an empty file
+                private_dir(part.parent)
+                open_private(part, "ab").close()
             if _file_sha256(part) != sha:
                 part.unlink()
                 raise ApiError(

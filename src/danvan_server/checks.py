@@ -7,6 +7,14 @@ operation joins a write, so a group write fails only for reasons outside the dat
 (and then each push's savepoint isolates the culprit). Required fields are not
 enforced here: the laptop validates a record as a whole, and a laptop re-sending
 to a restored server may send only the fields it changed.
+
+Format rules (``field_rules.TEXT_FORMATS``: a phone number) are not refused here
+either, on purpose. Earlier releases had no such rule, and an operation carries every
+field a record was created with: refusing one for its phone would keep the whole
+member (name, role, team) off the city's server, with no way for that laptop to send
+it again, and the phone corrected later would then arrive alone as a record without a
+name. Such a value is kept and pulled like any other, shown on the laptops and
+corrected there; a laptop of this release refuses a new bad phone before saving it.
 """
 
 from __future__ import annotations
@@ -81,9 +89,18 @@ def operation_problem(op: dict[str, Any], language: str) -> str | None:
     return None
 
 
-def value_problem(spec: FieldSpec, value: Any, language: str) -> str | None:
-    """Why ``value`` cannot be stored in ``spec`` (None when it can; null always can)."""
-    problem = field_rules.value_problem(spec, value)
+def value_problem(
+    spec: FieldSpec, value: Any, language: str, *, as_sent: bool = True
+) -> str | None:
+    """Why ``value`` cannot be stored in ``spec`` (None when it can; null always can).
+
+    ``as_sent``: the value as an operation carries it, a json field as its JSON text
+    (``field_rules.wire_problem``); False for values that are not sent as text (a
+    conflict record's)."""
+    if as_sent:
+        problem = field_rules.wire_problem(spec, value)
+    else:
+        problem = field_rules.value_problem(spec, value)
     if problem is None:
         return None
     return problem_message(spec, problem, language)

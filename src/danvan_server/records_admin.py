@@ -107,7 +107,9 @@ def field_problems(record: stored.StoredRecord) -> dict[str, str]:
     """The record's stored values a push would refuse, by field (a laptop refuses them too)."""
     problems: dict[str, str] = {}
     for field in _field_specs(record.entity):
-        problem = checks.value_problem(field, record.fields.get(field.name), LANGUAGE)
+        value = record.fields.get(field.name)
+        as_sent = record.entity != CONFLICT_ENTITY  # a conflict's values are JSON, not text
+        problem = checks.value_problem(field, value, LANGUAGE, as_sent=as_sent)
         if problem:
             problems[field.name] = problem
     return problems

@@ -214,6 +214,29 @@ def test_json_is_held_to_the_text_and_number_rules(value: Any, code: str) -> Non
     assert _code(LINKED, value) == code
 
 
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ('["m-1", "m-2"]', None),
+        ('"chuỗi"', None),
+        ("Quý I", "wrong_type"),
+        ("NaN", "not_finite"),
+        ('["\\ud800"]', "lone_surrogate"),
+        ("[" * 17 + "]" * 17, "too_deep"),
+        ("[" * 100_000, "wrong_type"),
+    ],
+)
+def test_json_sent_as_text_is_read_then_held_to_the_rules(value: str, code: str | None) -> None:
+    """On the wire a json field is its JSON text, read as the laptop reads it."""
+    problem = field_rules.wire_problem(LINKED, value)
+    assert (problem.code if problem else None) == code
+
+
+def test_wire_rules_of_other_kinds_are_the_value_rules() -> None:
+    """A string in a text field is text, not JSON text."""
+    assert field_rules.wire_problem(NAME, "Quý I") is None
+
+
 def test_nesting_limit_is_named() -> None:
     """A 17-deep list: the problem carries the limit."""
     assert value_problem(LINKED, _nested(17)) == ValueProblem("too_deep", {"limit": 16})

@@ -46,6 +46,11 @@ BAD_RECORDS: dict[str, tuple[str, dict[str, Any]]] = {
             "linked_model_ids": nested(17),
         },
     ),
+    # a json field travels as its JSON text; this text is no JSON a laptop can read
+    "json_text": (
+        "exemplar",
+        {"kind": "individual", "name": "Nguyễn Văn An", "year": 2026, "linked_model_ids": "Quý I"},
+    ),
 }
 
 

@@ -122,6 +122,23 @@ def test_complete_before_all_bytes_is_409(team: ServerApi) -> None:
     assert answer.json()["offset"] == 1000
 
 
+def test_complete_of_size_zero_with_nothing_sent_is_422(team: ServerApi) -> None:
+    """Completing 0 bytes of a file never sent is refused as a wrong hash, not a 500."""
+    answer = team.post_json(f"/attachments/{PHOTO_SHA}/complete", {"size": 0})
+    assert answer.status_code == 422
+    assert team.post_json("/attachments/missing", {"sha256": [PHOTO_SHA]}).json()["missing"] == [
+        PHOTO_SHA
+    ]
+
+
+def test_empty_file_completes_without_a_chunk(team: ServerApi) -> None:
+    """A zero-byte file is stored by its completion alone, and downloads empty."""
+    empty_sha = hashlib.sha256(b"").hexdigest()
+    answer = team.post_json(f"/attachments/{empty_sha}/complete", {"size": 0})
+    assert answer.json() == {"stored": True}
+    assert team.request("GET", f"/attachments/{empty_sha}").content == b""
+
+
 def test_file_is_stored_under_its_hash_in_the_attachments_folder(
     team: ServerApi, tmp_path: Path
 ) -> None:

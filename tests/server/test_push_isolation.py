@@ -32,6 +32,7 @@ REASONS = {
     "số này.",
     "deep_json": "«Mô hình liên quan» (linked_model_ids) lồng nhau quá 16 tầng: hãy gửi dữ liệu "
     "đơn giản hơn.",
+    "json_text": "«Mô hình liên quan» (linked_model_ids) phải là giá trị JSON.",
 }
 FAILED_ALONE = (
     "Máy chủ của thành phố không ghi được lần gửi này do một lỗi nội bộ; các thay đổi vẫn được "

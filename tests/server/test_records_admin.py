@@ -138,6 +138,24 @@ def test_show_prints_the_record_and_the_value_laptops_refuse(
     assert "  year: " in out
 
 
+def test_show_names_json_text_laptops_cannot_read(
+    database_url: str, engine: Engine, units: Units, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A json field holding text that is no JSON (every laptop keeps it aside) is named."""
+    fields = stored.empty_fields("exemplar")
+    fields.update(kind="individual", name="Lê Thị Hoa", year=2026, linked_model_ids="Quý I")
+    record = stored.StoredRecord(
+        "exemplar", BAD_ID, units.village.id, units.village.path, 0, False, fields
+    )
+    with writing(engine) as connection:
+        record.server_version = read_sequence(connection) + 1
+        stored.write(connection, [record])
+        write_sequence(connection, record.server_version)
+    code, out, _ = _cli(capsys, database_url, "records", "show", BAD_ID)
+    assert code == 0
+    assert "  linked_model_ids: " in out.split("values laptops refuse:")[1]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

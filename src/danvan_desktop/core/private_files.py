@@ -9,7 +9,8 @@ take bits away, so 0600 stays 0600 or less) and set again on what already existe
 
 Never through ``os.umask`` in product code: it is one setting for the whole process,
 and another thread (the DB lane, the server's thread pool) may be creating a file
-at that moment. ``umask_set`` exists for tests.
+at that moment. ``umask_set`` exists for tests. Log files are made through
+``PrivateFileHandler``, since the logging module opens its files itself.
 
 On Windows the modes mean nothing (``os.chmod`` only sets the read-only flag): the
 data folder under ``%LOCALAPPDATA%`` is private to the user by its access list, and
@@ -18,10 +19,12 @@ these helpers make the files and folders without touching modes.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from io import TextIOWrapper
 from pathlib import Path
 from typing import IO, Any
 
@@ -124,6 +127,26 @@ def open_private(path: Path | str, mode: str = "wb") -> IO[Any]:
     except BaseException:
         os.close(descriptor)
         raise
+
+
+class PrivateFileHandler(logging.FileHandler):
+    """A ``logging.FileHandler`` whose file is 0600 in a 0700 folder, whatever the umask
+    (the logging module makes its file with the umask's mode): a log may quote what a
+    team wrote. A file left readable by an older release is made 0600 when opened."""
+
+    def __init__(
+        self,
+        filename: Path | str,
+        mode: str = "a",
+        encoding: str | None = "utf-8",
+        delay: bool = False,
+    ) -> None:
+        private_dir(Path(filename).absolute().parent)
+        super().__init__(filename, mode, encoding, delay)
+
+    def _open(self) -> TextIOWrapper:
+        private_file(self.baseFilename)  # made 0600 before the handler opens it
+        return super()._open()
 
 
 @contextmanager
