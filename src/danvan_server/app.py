@@ -31,12 +31,13 @@ from starlette.middleware.gzip import GZipMiddleware
 from danvan_desktop.sync.protocol import (
     API_PREFIX,
     HEADER_CHUNK_SHA256,
+    HEADER_SCHEMA,
     MAX_SKIP_RANGES,
     MIN_PROTOCOL_VERSION,
     PROTOCOL_VERSION,
     parse_ranges,
 )
-from danvan_server import admin, auth, bundles, pull, push
+from danvan_server import admin, auth, bundles, pull, push, residents
 from danvan_server.attachments import AttachmentStore, OffsetMismatch, check_sha256
 from danvan_server.db import get_meta, make_engine, read_sequence, reading
 from danvan_server.http import (
@@ -47,7 +48,7 @@ from danvan_server.http import (
     request_language,
 )
 from danvan_server.messages import say
-from danvan_server.openapi_docs import BODIES
+from danvan_server.openapi_docs import BODIES, describe
 from danvan_server.push_writer import PushWriter
 from danvan_server.records import utc_now
 from danvan_server.settings import Settings, settings_from_env
@@ -86,6 +87,7 @@ def create_app(settings: Settings) -> FastAPI:
     _add_error_handlers(app)
     _add_sync_routes(app)
     _add_attachment_routes(app)
+    describe(app)  # what /openapi.json cannot infer: headers, token, refusals
     return app
 
 
@@ -175,11 +177,12 @@ def _authenticated_pull(
     since: int,
     limit: int,
     ranges: list[tuple[int, int]],
+    client_schema: int | None = None,
 ) -> bytes:
     """Authenticate and read the page on one connection (no extra hop, no BEGIN/COMMIT)."""
     with reading(engine, snapshot=False) as connection:
         scope = auth.authenticate_on(connection, authorization, language)
-        content = pull.pull_on(connection, scope, since, limit, ranges)
+        content = pull.pull_on(connection, scope, since, limit, ranges, client_schema)
     auth.note_seen(engine, scope)
     return content
 
@@ -270,8 +273,17 @@ def _add_sync_routes(app: FastAPI) -> None:
                 say(language, "Tham số của yêu cầu không hợp lệ: {detail}", detail=f"skip: {exc}"),
             ) from None
         authorization = request.headers.get("authorization")
+        # The laptop's store schema: what it cannot store is left out (residents.py).
+        client_schema = residents.client_schema(request.headers.get(HEADER_SCHEMA))
         content = await run_in_threadpool(
-            _authenticated_pull, engine, authorization, language, since, limit, ranges
+            _authenticated_pull,
+            engine,
+            authorization,
+            language,
+            since,
+            limit,
+            ranges,
+            client_schema,
         )
         return Response(content=content, media_type="application/json")
 

@@ -6,7 +6,7 @@ Kept apart from ``db.py``'s sync tables; they join the same ``metadata``, so
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Index, String, Table, Text
+from sqlalchemy import BigInteger, Column, Index, Integer, String, Table, Text
 
 from danvan_server.db import metadata
 
@@ -28,5 +28,8 @@ bundle_imports = Table(
     Column("checkpoint", BigInteger, nullable=False),  # the laptop's pull checkpoint
     Column("results", Text, nullable=False),  # JSON list: each operation's answer, for the reply
     Column("files", Text, nullable=False),  # JSON list of the files' SHA-256
+    # Schema 4: the laptop's store schema (its manifest's), so that its reply leaves out
+    # what it cannot store; null for bundles imported before (nothing left out).
+    Column("schema_version", Integer, nullable=True),
     Index("ix_bundle_imports_device", "device_id", "imported_at"),
 )

@@ -34,7 +34,7 @@ from danvan_desktop.core.i18n import current_language, tr
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.core.vntext import fold_vietnamese
 from danvan_desktop.sync.bundle_format import BundleError
-from danvan_server import auth, pull, push
+from danvan_server import auth, pull, push, residents
 from danvan_server import units as unit_tree
 from danvan_server.attachments import AttachmentStore
 from danvan_server.bundle_tables import bundle_imports, device_keys
@@ -272,6 +272,7 @@ def _record_import(
                     checkpoint=_int(bundle.manifest.get("checkpoint")),
                     results=json.dumps([_short(r) for r in results], ensure_ascii=False),
                     files=json.dumps(shas),
+                    schema_version=residents.client_schema(bundle.manifest.get("schema_version")),
                 )
             )
     return None if before is None else str(before)
@@ -326,7 +327,7 @@ def make_reply(
     shas = list(dict.fromkeys(sha for a in answered for sha in json.loads(a.files)))
     scope = auth.Scope(row.device_id, row.role, unit, row.last_seen_at)
     start = since if since is not None else min((int(a.checkpoint) for a in answered), default=0)
-    page = json.loads(pull.pull(engine, scope, start, max_bytes))
+    page = json.loads(pull.pull(engine, scope, start, max_bytes, (), _oldest_schema(answered)))
     reply = {
         "results": list(results.values()),
         "changes": page["changes"],
@@ -389,6 +390,12 @@ def _answered(connection: Connection, device_id: str, bundle_ids: Sequence[str])
                 )
             )
     return [found[bundle_id] for bundle_id in wanted]
+
+
+def _oldest_schema(answered: list[Any]) -> int | None:
+    """The laptop's store schema as its answered bundles told it (None: unknown)."""
+    told = [a.schema_version for a in answered]
+    return None if not told or None in told else int(min(told))
 
 
 def _slug(name: str) -> str:

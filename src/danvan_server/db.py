@@ -31,7 +31,9 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    false,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import make_url
@@ -44,8 +46,9 @@ try:
 except ImportError:  # Windows: the processes of one SQLite file meet its busy handler
     fcntl = None  # type: ignore[assignment]
 
-# 2: device keys, USB bundles; 3: audit log, device-bound codes, file holders (schema.py)
-SERVER_SCHEMA_VERSION = 3
+# 2: device keys, USB bundles; 3: audit log, device-bound codes, file holders; 4: records
+# kept within the commune, the laptop schema a record needs (schema.py)
+SERVER_SCHEMA_VERSION = 4
 WRITE_OPTION = "danvan_write"
 STATEMENTWISE_OPTION = "danvan_statementwise"  # SQLite: no BEGIN, see reading()
 
@@ -92,6 +95,10 @@ records = Table(
     Column("blob_sha256", String(64), nullable=True),  # attachments: the file they name
     Column("updated_by", String(64), nullable=True),
     Column("updated_at", String(40), nullable=False),
+    # Schema 4 (residents.py): residents' personal details, sent to no scope above the
+    # commune; and the laptop store schema that can store the record (older: left out).
+    Column("commune_only", Boolean, nullable=False, server_default=false()),
+    Column("min_schema", Integer, nullable=False, server_default=text("1")),
     Index("ix_records_server_version", "server_version", unique=True),
     Index("ix_records_unit", "unit_id", "server_version"),
     Index("ix_records_blob", "blob_sha256"),

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, and_, or_, select
 
+from danvan_server import residents
 from danvan_server.auth import Scope
 from danvan_server.db import meta, reading, records, seq_counter
 
@@ -24,14 +25,20 @@ ROWS_PER_QUERY = 500
 INHERITED_ENTITIES = ("unit", "handbook_doc")
 
 
-def visible_to(scope: Scope) -> ColumnElement[bool]:
-    """The SQL condition for records this scope may read."""
-    below = records.c.scope_path.startswith(scope.unit.path, autoescape=True)
+def visible_to(scope: Scope, client_schema: int | None = None) -> ColumnElement[bool]:
+    """The SQL condition for records this scope may read: residents' details only within
+    the commune, and (``client_schema`` known) only what that laptop can store
+    (residents.py)."""
+    condition = records.c.scope_path.startswith(scope.unit.path, autoescape=True)
     ancestors = scope.unit.ancestor_ids
-    if not ancestors:
-        return below
-    inherited = and_(records.c.entity.in_(INHERITED_ENTITIES), records.c.unit_id.in_(ancestors))
-    return or_(below, inherited)
+    if ancestors:
+        inherited = and_(records.c.entity.in_(INHERITED_ENTITIES), records.c.unit_id.in_(ancestors))
+        condition = or_(condition, inherited)
+    if not residents.sees_residents(scope.unit.level):
+        condition = and_(condition, records.c.commune_only.is_(False))
+    if client_schema is not None:
+        condition = and_(condition, records.c.min_schema <= client_schema)
+    return condition
 
 
 def _change_json(row: Any) -> str:
@@ -55,14 +62,16 @@ def pull(
     since: int,
     max_bytes: int,
     skip: Sequence[tuple[int, int]] = (),
+    client_schema: int | None = None,
 ) -> bytes:
     """The JSON body of one pull page: ``{changes, next, more, high_seq, epoch}``.
 
     Records whose version lies in ``skip`` are left out: the laptop said it holds
-    exactly that version (it wrote it); the page still moves past them.
+    exactly that version (it wrote it); the page still moves past them. So are those
+    its store schema (``client_schema``) could not store.
     """
     with reading(engine) as connection:
-        return pull_on(connection, scope, since, max_bytes, skip)
+        return pull_on(connection, scope, since, max_bytes, skip, client_schema)
 
 
 _HIGH_AND_EPOCH = select(
@@ -77,6 +86,7 @@ def pull_on(
     since: int,
     max_bytes: int,
     skip: Sequence[tuple[int, int]] = (),
+    client_schema: int | None = None,
 ) -> bytes:
     """``pull`` on the caller's connection (a transaction or statement by statement)."""
     parts: list[str] = []
@@ -86,7 +96,7 @@ def pull_on(
     found = connection.execute(_HIGH_AND_EPOCH).first()
     high, epoch = (int(found[0]), found[1]) if found is not None else (0, None)
     cursor = since
-    condition = visible_to(scope)
+    condition = visible_to(scope, client_schema)
     while not more:
         rows = connection.execute(
             select(

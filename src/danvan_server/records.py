@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.sync.protocol import CONFLICT_ENTITY, CONFLICT_FIELDS
-from danvan_server import bulk
+from danvan_server import bulk, residents
 from danvan_server.db import records
 
 RecordKey = tuple[str, str]  # (entity, id)
@@ -136,6 +136,8 @@ def _row(record: StoredRecord, now: str) -> dict[str, Any]:
         "blob_sha256": sha,
         "updated_by": record.updated_by,
         "updated_at": now,
+        "commune_only": residents.commune_only(record.entity, record.fields),
+        "min_schema": residents.min_schema(record.entity, record.fields),
     }
 
 

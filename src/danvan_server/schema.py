@@ -9,6 +9,9 @@ brought it.
 - 1 (release 0.1.0): units, records, devices, enrollment codes, attachments.
 - 2: device keys and imported USB bundles (bundle_tables.py).
 - 3: the operators' audit log (audit.py).
+- 4: each record's marks: kept within the commune (residents' details), and the laptop
+  store schema that can store it (residents.py); the store schema of each imported USB
+  bundle, so its reply leaves out what that laptop cannot store.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy import Connection, Engine, update
 from danvan_server import (
     audit,  # noqa: F401  (registers schema-3 tables)
     bundle_tables,  # noqa: F401  (registers schema-2 tables)
+    residents,
 )
 from danvan_server.attachments import fill_blob_holders
 from danvan_server.auth import add_code_device_column
@@ -30,6 +34,8 @@ CURRENT = SERVER_SCHEMA_VERSION
 COLUMN_STEPS: list[tuple[int, Callable[[Connection], None]]] = [
     (3, add_code_device_column),  # enrollment_codes.for_device: re-enrolling one device
     (3, fill_blob_holders),  # the files already stored stay readable by their uploaders
+    (4, residents.add_record_marks),  # records.commune_only, records.min_schema
+    (4, residents.add_bundle_schema_column),  # bundle_imports.schema_version
 ]
 
 

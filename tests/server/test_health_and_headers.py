@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from danvan_desktop.sync.protocol import (
-    HEADER_PROTOCOL,
-    HEADER_SCHEMA,
-    MIN_PROTOCOL_VERSION,
-    PROTOCOL_VERSION,
-)
+from danvan_desktop.sync.protocol import HEADER_PROTOCOL, HEADER_SCHEMA
 from support.server_process import ServerApi
 
 
 def test_health_reports_versions_epoch_and_high_seq(anonymous: ServerApi) -> None:
-    """Health needs no token and names protocol, epoch and the highest sequence number."""
+    """Health needs no token and names protocol 3 (still accepting 2), epoch and the
+    highest sequence number."""
     body = anonymous.request("GET", "/health").json()
     assert body["status"] == "ok"
-    assert body["protocol"] == PROTOCOL_VERSION
-    assert body["min_protocol"] == MIN_PROTOCOL_VERSION
+    assert (body["protocol"], body["min_protocol"]) == (3, 2)
     assert body["high_seq"] == 0
     assert len(body["epoch"]) == 36
     assert body["server_time"].endswith("Z")
@@ -56,23 +51,23 @@ def test_non_numeric_protocol_header_is_400(team: ServerApi) -> None:
 
 
 def test_client_two_versions_behind_gets_426(team: ServerApi) -> None:
-    """A protocol older than MIN_PROTOCOL_VERSION gets 426 and is told to update."""
-    answer = team.request("GET", "/pull", headers={HEADER_PROTOCOL: str(MIN_PROTOCOL_VERSION - 1)})
+    """Protocol 1, older than the oldest accepted (2), gets 426 and is told to update."""
+    answer = team.request("GET", "/pull", headers={HEADER_PROTOCOL: "1"})
     assert answer.status_code == 426
-    assert "hãy cập nhật phần mềm" in answer.json()["detail"]
+    assert "chỉ nhận từ giao thức 2: hãy cập nhật phần mềm" in answer.json()["detail"]
 
 
 def test_client_one_version_behind_is_accepted(team: ServerApi) -> None:
-    """The previous protocol version still pulls."""
-    answer = team.request("GET", "/pull", headers={HEADER_PROTOCOL: str(MIN_PROTOCOL_VERSION)})
+    """Protocol 2, the first release's, still pulls."""
+    answer = team.request("GET", "/pull", headers={HEADER_PROTOCOL: "2"})
     assert answer.status_code == 200
 
 
 def test_newer_client_than_server_is_told_to_update_the_server(team: ServerApi) -> None:
-    """A client ahead of the server gets a 4xx that names the server's protocol."""
-    answer = team.request("GET", "/pull", headers={HEADER_PROTOCOL: str(PROTOCOL_VERSION + 1)})
+    """A client ahead of the server (4) gets a 4xx that names the server's protocol (3)."""
+    answer = team.request("GET", "/pull", headers={HEADER_PROTOCOL: "4"})
     assert answer.status_code == 400
-    assert f"giao thức {PROTOCOL_VERSION}" in answer.json()["detail"]
+    assert "giao thức 3" in answer.json()["detail"]
 
 
 def test_messages_follow_accept_language(team: ServerApi) -> None:
@@ -80,7 +75,7 @@ def test_messages_follow_accept_language(team: ServerApi) -> None:
     answer = team.request(
         "GET",
         "/pull",
-        headers={HEADER_PROTOCOL: str(MIN_PROTOCOL_VERSION - 1), "Accept-Language": "en-GB"},
+        headers={HEADER_PROTOCOL: "1", "Accept-Language": "en-GB"},
     )
     assert answer.status_code == 426
     assert answer.json()["detail"].startswith("This version of the application is too old")

@@ -146,3 +146,99 @@ def test_household_count_step_keeps_every_meeting_value(v1_dir: Path) -> None:
     }
     assert after[0]["households_total"] == 120
     assert after[0]["households_represented"] == 86
+
+
+V8_UNIT = "0190f000-0000-7000-8000-000000000101"
+
+
+@pytest.fixture
+def v8_dir(tmp_path: Path) -> Path:
+    """A data folder holding an enrolled team's store of the release before m009."""
+    folder = tmp_path / "v8"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "store-v8.sqlite3", folder / STORE_FILE)
+    return folder
+
+
+def _tables(path: Path) -> dict[str, list[dict[str, object]]]:
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE 'search_fts%' AND name != '_sqlite_migrations'"
+            )
+        ]
+        return {
+            name: [dict(row) for row in conn.execute(f"SELECT * FROM [{name}] ORDER BY rowid")]
+            for name in names
+        }
+    finally:
+        conn.close()
+
+
+def test_v8_store_upgrades_with_every_row_kept(v8_dir: Path) -> None:
+    """Every row of every table of the previous release's store is there after m009, with
+    the same values; only the sync checkpoint goes back to 0 (one full pull after it)."""
+    before = _tables(v8_dir / STORE_FILE)
+    Store.open(v8_dir).close()
+    after = _tables(v8_dir / STORE_FILE)
+    assert set(before) <= set(after)
+    for table, rows in before.items():
+        kept = [{k: row[k] for k in rows[0]} for row in after[table]] if rows else after[table]
+        if table == "meta":
+            rows = [dict(r, value="0") if r["key"] == "sync_checkpoint" else r for r in rows]
+        assert kept == rows, table
+    assert {"petition", "petitioner", "mediation", "mediation_party"} <= set(after)
+    assert [r["petition_answer_days"] for r in after["regulation"]] == [None]
+
+
+def test_v8_store_takes_petitions_after_the_upgrade(v8_dir: Path) -> None:
+    """The upgraded store saves a petition for its team and queues it beside the old work."""
+    store = Store.open(v8_dir)
+    try:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+        change = Records(store).save(
+            "petition",
+            {"title": "Đèn kiệt 12", "received_on": "2026-01-05", "field_code": "infrastructure"},
+        )
+        assert Records(store).get("petition", change.record_id)["unit_id"] == V8_UNIT
+        assert [op.entity for op in outbox.operations(store.db)] == ["task", "petition"]
+    finally:
+        store.close()
+
+
+def test_v8_store_gains_empty_review_periods(v8_dir: Path) -> None:
+    """After m009 the old meeting covers no recorded period and the regulation sets no
+    cut-off (both then take their defaults); nothing else of them changed."""
+    Store.open(v8_dir).close()
+    after = _tables(v8_dir / STORE_FILE)
+    assert [(r["covers_from"], r["covers_to"]) for r in after["meeting"]] == [(None, None)]
+    assert [(r["half_year_cutoff"], r["year_cutoff"]) for r in after["regulation"]] == [
+        (None, None)
+    ]
+
+
+def test_v8_store_keeps_a_review_period_after_the_upgrade(v8_dir: Path) -> None:
+    """The upgraded store saves a year-end review's period and reads it back."""
+    store = Store.open(v8_dir)
+    try:
+        records = Records(store)
+        change = records.save(
+            "meeting",
+            {
+                "team_id": "0190f000-0000-7000-8000-000000000102",
+                "kind": "year_end",
+                "title": "Tổng kết năm 2025",
+                "starts_at": "2026-01-09T19:30",
+                "state": "draft",
+                "covers_from": "2024-12-16",
+                "covers_to": "2025-12-15",
+            },
+        )
+        meeting = records.get("meeting", change.record_id)
+        assert (meeting["covers_from"], meeting["covers_to"]) == ("2024-12-16", "2025-12-15")
+    finally:
+        store.close()

@@ -16,7 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from danvan_desktop.session import Session
 from danvan_desktop.store import outbox
 from danvan_desktop.sync.bundle_laptop import apply_reply, make_bundle
-from danvan_desktop.sync.protocol import API_PREFIX
+from danvan_desktop.sync.protocol import API_PREFIX, PROTOCOL_VERSION
 from danvan_desktop.sync.transport import SyncTransport
 from danvan_server import admin, bundles
 from danvan_server.attachments import AttachmentStore
@@ -107,7 +107,7 @@ class ThreeLaptops(RuleBasedStateMachine):
         outbox.mark_sending(laptop.store.db, [op.op_id for op in ops])
         with SyncTransport(
             str(laptop.setting("server_url")),
-            protocol_version="1",
+            protocol_version=str(PROTOCOL_VERSION),  # protocol 1 is refused since 3
             schema_version=4,
             auth_token=laptop.store.meta("sync_token"),
         ) as t:

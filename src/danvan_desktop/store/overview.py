@@ -3,7 +3,9 @@
 One read of the store, a few aggregate queries over indexed columns: cheap enough
 on 100k models to run on a reader connection each time the data changes. Overdue
 tasks and the next regular meeting come from the task list and the regulation's
-schedule, so the overview says the same as the pages it leads to.
+schedule, so the overview says the same as the pages it leads to. Meetings count as
+held by the schedule's one rule (``core.schedule.held_before``): one dated after today
+is planned, shown as such, never as the last meeting held.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from danvan_desktop.core.schedule import Due, next_meeting_due
+from danvan_desktop.core.schedule import Due, held_before, next_meeting_due
 from danvan_desktop.core.vocab import MODEL_STATUSES
+from danvan_desktop.store.petitions import petition_count, waiting_petitions
 from danvan_desktop.store.tasks import task_rows
 
 if TYPE_CHECKING:
@@ -35,7 +38,12 @@ class Overview:
     overdue_tasks: list[dict[str, Any]] = field(default_factory=list)
     overdue_count: int = 0
     next_meeting: Due | None = None
-    last_meeting_on: dt.date | None = None
+    last_meeting_on: dt.date | None = None  # the last regular meeting held (today or before)
+    planned_meeting_on: dt.date | None = None  # the next regular meeting dated after today
+    # «Việc cần làm»: petitions past the regulation's answer period (store/petitions.py)
+    overdue_petitions: list[dict[str, Any]] = field(default_factory=list)
+    overdue_petition_count: int = 0
+    waiting_petition_count: int = 0  # overdue ones included
 
 
 def _count(db: Database, sql: str, params: list[Any] | None = None) -> int:
@@ -75,19 +83,20 @@ def models_by_status(db: Database) -> list[tuple[str, int]]:
 
 
 def meetings_by_month(db: Database, today: dt.date) -> list[tuple[dt.date, int]]:
-    """Meetings held in each of the last twelve months, this month last."""
+    """Meetings held in each of the last twelve months, this month last (none planned)."""
     months = _months_back(today, MONTHS_SHOWN)
     rows = db.execute(
         "SELECT substr(starts_at, 1, 7), count(*) FROM meeting "
-        "WHERE deleted = 0 AND starts_at >= ? GROUP BY 1",
-        [months[0].isoformat()],
+        "WHERE deleted = 0 AND starts_at >= ? AND starts_at < ? GROUP BY 1",
+        [months[0].isoformat(), held_before(today)],
     ).fetchall()
     counts = dict(rows)
     return [(m, int(counts.get(m.isoformat()[:7], 0))) for m in months]
 
 
-def _regular_meeting_days(db: Database, team_id: str | None) -> list[dt.date]:
-    where, params = "deleted = 0 AND kind = 'regular'", []
+def _regular_meeting_days(db: Database, team_id: str | None, today: dt.date) -> list[dt.date]:
+    """The days of the regular meetings held by ``today``, the latest first."""
+    where, params = "deleted = 0 AND kind = 'regular' AND starts_at < ?", [held_before(today)]
     if team_id:
         where += " AND team_id = ?"
         params.append(team_id)
@@ -97,6 +106,17 @@ def _regular_meeting_days(db: Database, team_id: str | None) -> list[dt.date]:
         params,
     ).fetchall()
     return [dt.date.fromisoformat(r[0]) for r in rows if r[0]]
+
+
+def _planned_meeting_day(db: Database, team_id: str | None, today: dt.date) -> dt.date | None:
+    """The first regular meeting dated after ``today`` (planned, not held), if any."""
+    where, params = "deleted = 0 AND kind = 'regular' AND starts_at >= ?", [held_before(today)]
+    if team_id:
+        where += " AND team_id = ?"
+        params.append(team_id)
+    row = db.execute(f"SELECT min(substr(starts_at, 1, 10)) FROM meeting WHERE {where}", params)
+    first = row.fetchone()[0]
+    return dt.date.fromisoformat(first) if first else None
 
 
 def _next_meeting(db: Database, team_id: str | None, today: dt.date) -> Due | None:
@@ -109,8 +129,23 @@ def _next_meeting(db: Database, team_id: str | None, today: dt.date) -> Due | No
     ).fetchone()
     if row is None:
         return None
-    held = _regular_meeting_days(db, team_id)
+    held = _regular_meeting_days(db, team_id, today)
     return next_meeting_due(period=row[0] or "monthly", meeting_day=row[1], held=held, today=today)
+
+
+def _petitions(db: Database, today: dt.date) -> dict[str, Any]:
+    """The overdue petitions (the first due first) and how many wait, overdue or not."""
+    waiting = petition_count(db, today=today, state="waiting")
+    overdue = [
+        row
+        for row in waiting_petitions(db, today=today, limit=OVERDUE_SHOWN)
+        if row["state"] == "overdue"
+    ]
+    return {
+        "overdue_petitions": overdue,
+        "overdue_petition_count": petition_count(db, today=today, state="overdue"),
+        "waiting_petition_count": waiting,
+    }
 
 
 def overview(db: Database, *, today: dt.date) -> Overview:
@@ -129,7 +164,7 @@ def overview(db: Database, *, today: dt.date) -> Overview:
         "SELECT count(*) FROM task WHERE deleted = 0 AND status = 'open' AND deadline < ?",
         [today.isoformat()],
     )
-    held = _regular_meeting_days(db, team_id)
+    held = _regular_meeting_days(db, team_id, today)
     return Overview(
         counts=counts,
         models_by_field=models_by_field(db),
@@ -139,6 +174,8 @@ def overview(db: Database, *, today: dt.date) -> Overview:
         overdue_count=overdue_count,
         next_meeting=_next_meeting(db, team_id, today),
         last_meeting_on=held[0] if held else None,
+        planned_meeting_on=_planned_meeting_day(db, team_id, today),
+        **_petitions(db, today),
     )
 
 

@@ -28,6 +28,8 @@ SEARCH_TARGET: dict[str, str] = {
     "task": "task",
     "handbook_doc": "handbook_doc",
     "exemplar": "exemplar",
+    "petition": "petition",
+    "mediation": "mediation",
 }
 
 

@@ -49,9 +49,15 @@ from typing import Any, Final
 
 from danvan_desktop.core.schema import ENTITIES
 
+# 3: the entities of store schema 9 (``petition``, ``petitioner``, ``mediation``,
+# ``mediation_party``) and ``regulation.petition_answer_days``; records a laptop's store
+# schema (``X-Danvan-Schema``, a bundle's ``schema_version``) cannot store are left out
+# for it; residents' details never go above the commune; JSON text is checked as JSON.
+# The server answers a protocol-2 client (the first release) as before: its schema
+# leaves the new entities out and it drops fields it does not know (docs/protocol.md).
 # 2: compact push bodies and results, ``exact`` results and the pull's ``skip`` (the
-# laptop no longer downloads its own new records again). Version 1 bodies still work.
-PROTOCOL_VERSION: Final = 2
+# laptop no longer downloads its own new records again). 1 is refused since 3.
+PROTOCOL_VERSION: Final = 3
 COMPACT_SINCE_PROTOCOL: Final = 2
 MIN_PROTOCOL_VERSION: Final = PROTOCOL_VERSION - 1  # the previous version is still accepted
 API_PREFIX: Final = "/api/v1"

@@ -1,0 +1,1 @@
+"""Kiến nghị: residents' petitions, who raised them, and where they were passed on."""
