@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 
 from danvan_desktop import cli
 from danvan_desktop.session import Session
 from danvan_desktop.usb import Volume
 from reports.builder_records import team_quarter
+from reports.report_tools import flat, pdf_text
 from usb.conftest import Mounts
 
 QUARTER = ("--period", "quarter", "--quarter", "1", "--year", "2026")
@@ -63,17 +65,41 @@ def sticks(tmp_path: Path) -> Iterator[Mounts]:
         made.close()
 
 
-def test_export_to_a_stick(team_dir: Path, sticks: Mounts) -> None:
-    """The report is written to the stick; the command says where and that it may be pulled."""
+def _as_stick(monkeypatch: pytest.MonkeyPatch, stick: Path) -> None:
+    """Make the test file system count as a removable drive (real sticks cannot be plugged
+    in here): it is listed by «danvan volumes» and its path is on a removable volume."""
+    volumes = [_volume(stick, "DANVAN")]
+    monkeypatch.setattr(Session, "list_removable_volumes", staticmethod(lambda: volumes))
+    monkeypatch.setattr("danvan_desktop.usb.list_removable_volumes", lambda: volumes, raising=True)
+
+
+def test_export_to_a_stick(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    team_dir: Path,
+    sticks: Mounts,
+) -> None:
+    """The report is written to the stick; the command says where and that it may be pulled.
+    Without --preset the team's report is the Party cell's (a draft, blank number)."""
     stick = sticks.tmpfs("4m")
-    done = danvan("export", "periodic-report", *QUARTER, "--format", "docx", "--to", str(stick),
-                  data_dir=team_dir)  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    _as_stick(monkeypatch, stick)
+    code = cli.run(["--data-dir", str(team_dir), "export", "periodic-report", *QUARTER,
+                    "--format", "docx", "--to", str(stick)])  # fmt: skip
+    assert code == 0
     path = stick / "Báo cáo kết quả công tác dân vận quý I năm 2026.docx"
-    first, second = done.stdout.splitlines()
+    first, second = capsys.readouterr().out.splitlines()
     assert first.startswith(f"Đã ghi {path} (") and first.endswith(" KB).")
     assert second == "An toàn để rút USB."
-    assert docx.Document(str(path)).tables[0].cell(1, 0).text == "Số:      /BC-TDV"
+    assert docx.Document(str(path)).tables[0].cell(1, 0).text == "Số ……-BC/CB"
+
+
+def test_export_to_a_folder_says_nothing_of_usb(team_dir: Path, tmp_path: Path) -> None:
+    """A folder on the computer: one line saying where; no «An toàn để rút USB»."""
+    done = danvan("export", "periodic-report", *QUARTER, "--format", "docx", "--to",
+                  str(tmp_path), data_dir=team_dir)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (line,) = done.stdout.splitlines()
+    assert line.startswith("Đã ghi ") and "USB" not in done.stdout
 
 
 def test_issue_numbers_the_report(team_dir: Path, tmp_path: Path) -> None:
@@ -85,26 +111,51 @@ def test_issue_numbers_the_report(team_dir: Path, tmp_path: Path) -> None:
     assert docx.Document(str(written)).tables[0].cell(1, 0).text == "Số: 01/BC-TDV"
 
 
-def test_read_only_stick_is_one_clear_line(team_dir: Path, sticks: Mounts) -> None:
+def test_read_only_stick_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    team_dir: Path,
+    sticks: Mounts,
+) -> None:
     """A locked stick: exit 2 and one line saying so, with the fix."""
     stick = sticks.tmpfs("4m")
     sticks.remount_read_only(stick)
-    done = danvan("export", "periodic-report", *QUARTER, "--format", "pdf", "--to", str(stick),
-                  data_dir=team_dir)  # fmt: skip
-    assert done.returncode == 2
-    assert done.stderr.splitlines() == [
+    _as_stick(monkeypatch, stick)
+    code = cli.run(["--data-dir", str(team_dir), "export", "periodic-report", *QUARTER,
+                    "--format", "pdf", "--to", str(stick)])  # fmt: skip
+    assert code == 2
+    assert capsys.readouterr().err.splitlines() == [
         f"Lỗi: Không ghi được vào {stick} vì USB đang ở chế độ chỉ đọc. Hãy gạt khóa chống ghi "
         "trên USB (nếu có) sang vị trí mở, cắm lại USB rồi thử lại, hoặc chọn USB khác."
     ]
 
 
-def test_full_stick_is_one_clear_line(team_dir: Path, sticks: Mounts) -> None:
-    """A stick without room: exit 2, one line naming the file and the sizes."""
-    stick = sticks.tmpfs("12k")
-    done = danvan("export", "periodic-report", *QUARTER, "--format", "pdf", "--to", str(stick),
+def test_read_only_folder_does_not_blame_a_usb(team_dir: Path, sticks: Mounts) -> None:
+    """A read-only place that is no removable drive: one line about the folder, no USB."""
+    folder = sticks.tmpfs("4m", name="share")
+    sticks.remount_read_only(folder)
+    done = danvan("export", "periodic-report", *QUARTER, "--format", "pdf", "--to", str(folder),
                   data_dir=team_dir)  # fmt: skip
     assert done.returncode == 2
-    (line,) = done.stderr.splitlines()
+    assert done.stderr.splitlines() == [
+        f"Lỗi: Không ghi được vào thư mục {folder}: thư mục chỉ cho đọc hoặc máy không cho ghi "
+        "vào đó. Hãy chọn thư mục khác."
+    ]
+
+
+def test_full_stick_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    team_dir: Path,
+    sticks: Mounts,
+) -> None:
+    """A stick without room: exit 2, one line naming the file and the sizes."""
+    stick = sticks.tmpfs("12k")
+    _as_stick(monkeypatch, stick)
+    code = cli.run(["--data-dir", str(team_dir), "export", "periodic-report", *QUARTER,
+                    "--format", "pdf", "--to", str(stick)])  # fmt: skip
+    assert code == 2
+    (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("Lỗi: USB không đủ chỗ trống để ghi tệp Báo cáo kết quả công tác")
     assert line.endswith("Hãy xóa bớt tệp trên USB hoặc chọn USB khác.")
     assert list(stick.iterdir()) == []
@@ -133,8 +184,8 @@ def test_without_a_target_the_last_folder_is_used(team_dir: Path, tmp_path: Path
     again = danvan("export", "commendation-list", "--year", "2026", "--format", "pdf",
                    data_dir=team_dir)  # fmt: skip
     assert again.returncode == 0, again.stderr
-    assert (out / "Danh sách đề nghị khen thưởng trong phong trào thi đua “Dân vận khéo” năm "
-            "2026.pdf").exists()  # fmt: skip
+    assert (out / "Tờ trình về việc đề nghị khen thưởng trong phong trào thi đua “Dân vận "
+            "khéo” năm 2026.pdf").exists()  # fmt: skip
 
 
 def test_volume_number_out_of_range(team_dir: Path) -> None:
@@ -208,3 +259,90 @@ def test_export_to_a_stick_by_its_number(
         "Báo cáo thống kê mô hình “Dân vận khéo” qua các năm.pdf"
     ]
     assert list(first.iterdir()) == []
+
+
+def test_unknown_kind_is_one_line_naming_the_kinds(team_dir: Path, tmp_path: Path) -> None:
+    """A kind that does not exist: exit 2 and one Vietnamese line, not argparse's usage."""
+    done = danvan("export", "bao-cao", "--format", "pdf", "--to", str(tmp_path),
+                  data_dir=team_dir)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "Lỗi: Không có loại báo cáo «bao-cao»: hãy chọn một trong model-registration, "
+        "meeting-minutes, periodic-report, model-statistics, commendation-list, "
+        "commune-rollup, regulation."
+    ]
+
+
+def test_year_out_of_range_names_the_range(team_dir: Path, tmp_path: Path) -> None:
+    """Year 3000 is refused naming the years reports take, 2000 to 2100."""
+    done = danvan("export", "commendation-list", "--year", "3000", "--format", "pdf", "--to",
+                  str(tmp_path), data_dir=team_dir)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == (
+        "Lỗi: Năm 3000 nằm ngoài khoảng báo cáo được: hãy nhập năm từ 2000 đến 2100.\n"
+    )
+
+
+def test_reissue_writes_the_same_number_in_every_format(team_dir: Path, tmp_path: Path) -> None:
+    """--issue once, then --reissue 1 as PDF and XLSX: all three say «Số: 01/TTr-TDV»."""
+    issued = danvan("export", "commendation-list", "--year", "2026", "--format", "docx",
+                    "--to", str(tmp_path), "--issue", "--preset", "state",
+                    data_dir=team_dir)  # fmt: skip
+    assert issued.returncode == 0, issued.stderr
+    assert (
+        issued.stdout.splitlines()[1].startswith("Đã cấp số 01/TTr-TDV ngày ")
+        and "mã văn bản đã cấp: 1 " in issued.stdout
+    )
+    for file_format in ("pdf", "xlsx"):
+        again = danvan("export", "--reissue", "1", "--format", file_format, "--to",
+                       str(tmp_path), data_dir=team_dir)  # fmt: skip
+        assert again.returncode == 0, again.stderr
+    (docx_file,) = tmp_path.glob("01-TTr-TDV *.docx")
+    (pdf_file,) = tmp_path.glob("01-TTr-TDV *.pdf")
+    (xlsx_file,) = tmp_path.glob("01-TTr-TDV *.xlsx")
+    header = docx.Document(str(docx_file)).tables[0]
+    number, date_line = header.cell(1, 0).text, header.cell(1, 1).text
+    assert number == "Số: 01/TTr-TDV"
+    pdf = flat(pdf_text(pdf_file, 1))
+    assert number in pdf and date_line in pdf
+    sheet = openpyxl.load_workbook(xlsx_file).worksheets[0]
+    cells = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert number in cells and date_line in cells
+
+
+def test_issuing_the_same_list_twice_points_to_reissue(team_dir: Path, tmp_path: Path) -> None:
+    """A second --issue of the same list is refused, naming --reissue; no 02 is given."""
+    args = ("export", "commendation-list", "--year", "2026", "--to", str(tmp_path), "--issue")
+    assert danvan(*args, "--format", "docx", data_dir=team_dir).returncode == 0
+    again = danvan(*args, "--format", "pdf", data_dir=team_dir)
+    assert again.returncode == 2
+    assert "«danvan export --reissue 1»" in again.stderr
+    assert list(tmp_path.glob("02-*")) == []
+
+
+def test_issue_on_the_regulation_is_not_ignored(team_dir: Path, tmp_path: Path) -> None:
+    """--issue on the regulation issues it (no number of its own) and says so."""
+    done = danvan("export", "regulation", "--format", "docx", "--to", str(tmp_path), "--issue",
+                  data_dir=team_dir)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].startswith("Đã ban hành ngày ")
+    assert "mã văn bản đã cấp: 1 " in done.stdout
+
+
+def test_issue_on_minutes_is_refused(team_dir: Path, tmp_path: Path) -> None:
+    """--issue on minutes is one line saying they are numbered when finalised."""
+    done = danvan("export", "meeting-minutes", "--id", "x", "--format", "docx", "--to",
+                  str(tmp_path), "--issue", data_dir=team_dir)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.startswith("Lỗi: «Biên bản họp» không cấp số khi xuất: biên bản được")
+
+
+def test_reissue_takes_no_other_choices(team_dir: Path, tmp_path: Path) -> None:
+    """--reissue with a kind or a period is refused: the issued copy is written as it is."""
+    done = danvan("export", "periodic-report", "--reissue", "1", "--year", "2026", "--format",
+                  "pdf", "--to", str(tmp_path), data_dir=team_dir)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == (
+        "Lỗi: --reissue xuất lại đúng văn bản đã cấp, nên không dùng cùng periodic-report, "
+        "--year: hãy bỏ các phần đó.\n"
+    )

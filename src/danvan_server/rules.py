@@ -2,7 +2,8 @@
 
 A village team writes only its own unit's records and never a reviewer's
 fields; a commune or city reviewer writes only the review fields of records
-below its unit, plus the model status moves a reviewer may make. Status moves
+below its unit, plus the model status moves a reviewer may make. No device above
+the commune touches a record of residents' details (residents.py). Status moves
 are checked as paths, not single steps, because the laptop coalesces an
 offline afternoon of edits (registered → in progress → reviewed) into one
 operation.
@@ -17,6 +18,7 @@ from danvan_desktop.core.model_status import INITIAL_STATUS, TRANSITIONS
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.core.vocab import MODEL_STATUSES, ROLES
 from danvan_desktop.sync.protocol import CONFLICT_ENTITY
+from danvan_server import residents
 from danvan_server.auth import Scope
 from danvan_server.messages import label, say
 from danvan_server.records import StoredRecord
@@ -96,6 +98,15 @@ def authorize(
             op_device=op["device_id"],
             device=scope.device_id,
         )
+    if not residents.sees_residents(scope.unit.level) and (
+        residents.commune_only(entity, op["fields"])
+        or (current is not None and residents.commune_only(entity, current.fields))
+    ):
+        return say(
+            language,
+            "Thông tin cá nhân của người dân (người kiến nghị, các bên hòa giải) chỉ lưu ở tổ "
+            "dân vận và xã, phường: máy ở cấp trên xã không gửi được thao tác này.",
+        )
     if entity == CONFLICT_ENTITY:
         return _authorize_resolution(scope, current, language)
     if entity == "unit":
@@ -109,7 +120,7 @@ def authorize(
         if status not in MODEL_STATUSES:
             return say(
                 language,
-                "«Trạng thái» «{value}» không có: hãy chọn một trạng thái trong danh sách.",
+                "Không có trạng thái «{value}»: hãy chọn một trạng thái trong danh sách.",
                 value=str(status)[:40],
             )
     if scope.role == "team":

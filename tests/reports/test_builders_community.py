@@ -1,4 +1,4 @@
-"""Community meeting minutes (Decree 59/2023, form 03): households, read back from DOCX/PDF."""
+"""Community meeting minutes (the village's, Luật 10/2022/QH15): households, read back."""
 
 from __future__ import annotations
 
@@ -54,7 +54,10 @@ def minutes(session: Session) -> Document:
         against=5,
         abstain=3,
     )
-    session.finalise_meeting(meeting_id)
+    session.add_record(
+        "conclusion", meeting_id=meeting_id, content="Thống nhất mức đóng góp làm đường."
+    )
+    session.finalise_meeting(meeting_id, today=dt.date(2026, 12, 6))
     return build_report(session.store.db, "meeting_minutes", id=meeting_id)
 
 
@@ -146,3 +149,26 @@ def test_team_meeting_keeps_its_member_attendance(session: Session) -> None:
     labels = [line.label for line in facts.lines]
     assert "Thành phần tham dự" in labels
     assert "Số hộ có đại diện dự họp" not in labels
+
+
+def test_the_village_issues_its_community_minutes(minutes: Document) -> None:
+    """The village, under its ward, issues the minutes, numbered «BB» with its own initials."""
+    header = docx_of(minutes).tables[0]
+    assert [p.text for p in header.cell(0, 0).paragraphs][:2] == [
+        "PHƯỜNG PHÚ XUÂN",
+        "TỔ DÂN PHỐ 5",
+    ]
+    assert header.cell(1, 0).text == "Số: 01/BB-TDP"
+
+
+def test_community_minutes_are_numbered_apart(session: Session) -> None:
+    """The team's own minutes and the village's community minutes each start at 01."""
+    team_meeting = session.add_meeting(
+        kind="regular", title="Họp tổ", starts_at="2026-11-20T08:00", ends_at="2026-11-20T10:00"
+    ).record_id
+    village_meeting = _community(session, households_total=120, households_represented=86)
+    for meeting_id in (team_meeting, village_meeting):
+        session.add_record("conclusion", meeting_id=meeting_id, content="Thống nhất.")
+        session.finalise_meeting(meeting_id, today=dt.date(2026, 12, 6))
+    numbers = [session.get_record("meeting", m)["number"] for m in (team_meeting, village_meeting)]
+    assert numbers == [1, 1]

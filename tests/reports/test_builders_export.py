@@ -20,7 +20,8 @@ from danvan_desktop.session import Session
 from danvan_desktop.usb import UsbWriteError
 from usb.conftest import Mounts
 
-QUARTER = {"period": "quarter", "quarter": 1, "year": 2026, "issued_on": ISSUED}
+# The team's own papers default to the Party format: these tests number state ones.
+QUARTER = {"period": "quarter", "quarter": 1, "year": 2026, "issued_on": ISSUED, "preset": "state"}
 DEFAULT_NAME = "Báo cáo kết quả công tác dân vận quý I năm 2026.docx"
 
 
@@ -49,7 +50,7 @@ def _number_line(path: Path) -> str:
 def test_export_to_a_stick_writes_the_rendered_file(team: Session, sticks: Mounts) -> None:
     """The file on the stick is the rendering, named after the title; safe to remove."""
     stick = sticks.tmpfs("4m")
-    written = team.export_report("periodic_report", "docx", stick, **QUARTER)
+    written = team.export_report("periodic_report", "docx", stick, removable=True, **QUARTER)
     assert written.path == stick / DEFAULT_NAME
     assert written.safe_to_remove is True
     assert hashlib.sha256(written.path.read_bytes()).hexdigest() == written.sha256
@@ -70,8 +71,8 @@ def test_issuing_takes_the_next_number(team: Session, tmp_path: Path) -> None:
 def test_party_documents_are_numbered_apart(team: Session, tmp_path: Path) -> None:
     """The Party cell's first report is 01 even after the team issued one."""
     team.export_report("periodic_report", "docx", tmp_path, issue=True, **QUARTER)
-    party = team.export_report("periodic_report", "docx", tmp_path, issue=True, preset="party",
-                               **QUARTER)  # fmt: skip
+    party = team.export_report("periodic_report", "docx", tmp_path, issue=True,
+                               **{**QUARTER, "preset": "party"})  # fmt: skip
     assert _number_line(party.path) == "Số 01-BC/CB"
 
 
@@ -82,7 +83,7 @@ def test_read_only_stick_is_refused_and_the_number_given_back(
     stick = sticks.tmpfs("4m")
     sticks.remount_read_only(stick)
     with pytest.raises(UsbWriteError) as caught:
-        team.export_report("periodic_report", "pdf", stick, issue=True, **QUARTER)
+        team.export_report("periodic_report", "pdf", stick, issue=True, removable=True, **QUARTER)
     assert caught.value.reason == "read_only"
     assert caught.value.message == (
         f"Không ghi được vào {stick} vì USB đang ở chế độ chỉ đọc. Hãy gạt khóa chống ghi trên "
@@ -97,10 +98,42 @@ def test_full_stick_is_refused_with_the_sizes(team: Session, sticks: Mounts) -> 
     """A stick without room for the PDF says how much is needed and how much is free."""
     stick = sticks.tmpfs("12k")
     with pytest.raises(UsbWriteError) as caught:
-        team.export_report("periodic_report", "pdf", stick, **QUARTER)
+        team.export_report("periodic_report", "pdf", stick, removable=True, **QUARTER)
     assert caught.value.reason == "full"
     assert caught.value.message.startswith("USB không đủ chỗ trống để ghi tệp Báo cáo")
     assert list(stick.iterdir()) == []
+
+
+def test_folder_on_the_computer_is_never_safe_to_remove(team: Session, tmp_path: Path) -> None:
+    """A folder that is no removable drive: written and flushed, but nothing to pull out."""
+    written = team.export_report("periodic_report", "docx", tmp_path, **QUARTER)
+    assert (written.on_removable, written.safe_to_remove) == (False, False)
+    assert written.written.safe_to_remove is True  # the flush itself happened
+
+
+def test_read_only_folder_is_told_in_folder_words(team: Session, sticks: Mounts) -> None:
+    """A read-only place that is not a removable drive: the message names the folder, no USB."""
+    folder = sticks.tmpfs("4m", name="share")
+    sticks.remount_read_only(folder)
+    with pytest.raises(UsbWriteError) as caught:
+        team.export_report("periodic_report", "pdf", folder, **QUARTER)
+    assert caught.value.reason == "read_only"
+    assert caught.value.message == (
+        f"Không ghi được vào thư mục {folder}: thư mục chỉ cho đọc hoặc máy không cho ghi vào "
+        "đó. Hãy chọn thư mục khác."
+    )
+
+
+def test_full_folder_is_told_in_folder_words(team: Session, sticks: Mounts) -> None:
+    """A full disk that is not a removable drive: the sizes, and no word about USB."""
+    folder = sticks.tmpfs("12k", name="share")
+    with pytest.raises(UsbWriteError) as caught:
+        team.export_report("periodic_report", "pdf", folder, **QUARTER)
+    assert caught.value.reason == "full"
+    assert caught.value.message.startswith(
+        f"Ổ đĩa chứa thư mục {folder} không đủ chỗ trống để ghi tệp Báo cáo"
+    )
+    assert "USB" not in caught.value.message
 
 
 def test_forbidden_file_name_is_refused(team: Session, tmp_path: Path) -> None:
@@ -150,5 +183,6 @@ def test_missing_folder_is_named(team: Session, tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         team.export_report("periodic_report", "docx", gone, **QUARTER)
     assert caught.value.message == (
-        f"Không có thư mục {gone}: hãy cắm lại USB hoặc chọn thư mục khác."
+        f"Không có thư mục {gone}: hãy kiểm tra lại đường dẫn (nếu là USB, hãy cắm lại USB) "
+        "hoặc chọn thư mục khác."
     )

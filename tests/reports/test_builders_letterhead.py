@@ -33,12 +33,13 @@ def test_collective_and_abbreviation_of_an_issuer(
 
 
 def test_state_letterhead_from_the_regulation(session: Session) -> None:
-    """Issuing and managing bodies, place, recipients from the regulation; the leader signs."""
+    """The team issues under its ward (not its Party cell), dated from the ward; the leader
+    signs."""
     head = resolve_letterhead(session.store.db, preset="state")
     assert (head.issuing_body, head.managing_body, head.place, head.abbreviation) == (
         "Tổ dân vận tổ dân phố 5",
-        "Chi bộ Tổ dân phố 5",
-        "Huế",
+        "Phường Phú Xuân",
+        "Phú Xuân",
         "TDV",
     )
     assert (head.signer_role, head.signer_name, head.collective) == (
@@ -59,7 +60,9 @@ def test_edited_regulation_and_team_abbreviation_are_used(session: Session) -> N
         report_recipients=["Ban Dân vận Đảng ủy phường (b/c)"],
     )
     session.update_record("team", session.team_id, abbreviation="TDVTDP5")
-    document = build_report(session.store.db, "periodic_report", period="year", year=2026)
+    document = build_report(
+        session.store.db, "periodic_report", period="year", year=2026, preset="state"
+    )
     assert (document.issuing_body, document.place, document.unit_abbreviation) == (
         "Tổ dân vận Tổ dân phố 5",
         "Phú Xuân",
@@ -104,8 +107,10 @@ def test_laptop_setting_names_the_reviewers_office(session: Session) -> None:
 
 
 def test_missing_place_names_the_field_and_the_fix(session: Session) -> None:
-    """Without a place for the date line the error names the regulation's field."""
+    """Without a place for the date line (none typed, no commune known) the error names the
+    regulation's field."""
     session.update_record("regulation", session.regulation()["id"], document_place=None)
+    session.store.db.execute("UPDATE unit SET commune_name = NULL")
     with pytest.raises(ValidationError) as caught:
         build_report(session.store.db, "model_statistics")
     assert caught.value.fields == ["document_place"]

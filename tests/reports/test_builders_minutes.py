@@ -41,9 +41,9 @@ def test_opening_facts_in_form_order(minutes: Document) -> None:
         ("Địa điểm", "Nhà văn hóa Tổ dân phố 5"),
         (
             "Thành phần tham dự",
-            "có mặt 03/04 thành viên: Nguyễn Văn An, Trần Thị Bích, Lê Văn Cường",
+            "có mặt 3/4 thành viên: Nguyễn Văn An, Trần Thị Bích, Lê Văn Cường",
         ),
-        ("Vắng mặt", "01 thành viên: Lê Thị Hoa (lý do: đi công tác)"),
+        ("Vắng mặt", "1 thành viên: Lê Thị Hoa (lý do: đi công tác)"),
         ("Khách mời", "Phan Văn Tùng (Phó Chủ tịch Ủy ban MTTQ Việt Nam phường)"),
         ("Chủ trì", "Nguyễn Văn An"),
         ("Thư ký", "Trần Thị Bích"),
@@ -51,13 +51,14 @@ def test_opening_facts_in_form_order(minutes: Document) -> None:
 
 
 def test_docx_number_date_and_title(minutes: Document) -> None:
-    """ "Số: 01/BB-TDV", "Huế, ngày 05 tháng 3 năm 2026", "BIÊN BẢN" and the meeting's name."""
+    """ "Số: 01/BB-TDV", "Phú Xuân, ngày 05 tháng 3 năm 2026", "BIÊN BẢN", the meeting's name;
+    the team under its ward (a state document names no Party cell)."""
     result = docx_of(minutes)
     header = result.tables[0]
     assert header.cell(1, 0).text == "Số: 01/BB-TDV"
-    assert header.cell(1, 1).text == "Huế, ngày 05 tháng 3 năm 2026"
+    assert header.cell(1, 1).text == "Phú Xuân, ngày 05 tháng 3 năm 2026"
     assert [p.text for p in header.cell(0, 0).paragraphs][:2] == [
-        "CHI BỘ TỔ DÂN PHỐ 5",
+        "PHƯỜNG PHÚ XUÂN",
         "TỔ DÂN VẬN TỔ DÂN PHỐ 5",
     ]
     assert docx_lines(result)[:2] == ["BIÊN BẢN", "Họp Tổ dân vận tháng 3 năm 2026"]
@@ -120,9 +121,9 @@ def test_docx_recipients_come_from_the_regulation(minutes: Document) -> None:
     lines = docx_lines(docx_of(minutes))
     start = lines.index("Nơi nhận:")
     assert lines[start + 1 :] == [
-        "- Đảng ủy Phường Phú Xuân;",
-        "- Ủy ban Mặt trận Tổ quốc Việt Nam Phường Phú Xuân;",
-        "- Chi bộ thôn, tổ dân phố;",
+        "- Đảng ủy phường Phú Xuân;",
+        "- Ủy ban Mặt trận Tổ quốc Việt Nam phường Phú Xuân;",
+        "- Chi bộ tổ dân phố 5;",
         "- Lưu: Tổ dân vận.",
     ]
 
@@ -133,9 +134,9 @@ def test_pdf_text_is_exact_vietnamese(minutes: Document, tmp_path: Path) -> None
     assert unicodedata.is_normalized("NFC", text)
     for expected in (
         "Số: 01/BB-TDV",
-        "Huế, ngày 05 tháng 3 năm 2026",
+        "Phú Xuân, ngày 05 tháng 3 năm 2026",
         "BIÊN BẢN",
-        "Vắng mặt: 01 thành viên: Lê Thị Hoa (lý do: đi công tác)",
+        "Vắng mặt: 1 thành viên: Lê Thị Hoa (lý do: đi công tác)",
         "Cuộc họp kết thúc vào lúc 21 giờ 15 phút cùng ngày.",
     ):
         assert expected in text
@@ -161,9 +162,27 @@ def test_corrected_minutes_say_they_replace_the_earlier_ones(session: Session) -
     new_id = session.correct_meeting(made.meeting_id).record_id
     document = build_report(session.store.db, "meeting_minutes", id=new_id)
     assert document.number is None
-    assert docx_lines(docx_of(document))[3] == (
-        "(Bản sửa lần 01, thay thế biên bản đã lập trước đó)"
-    )
+    lines = docx_lines(docx_of(document))
+    assert lines[0] == "DỰ THẢO"
+    assert lines[4] == "(Bản sửa lần 1, thay thế biên bản đã lập trước đó)"
+
+
+def test_draft_minutes_are_marked_draft(session: Session) -> None:
+    """Minutes not finalised are a draft: the DOCX opens with «DỰ THẢO»."""
+    meeting_id = session.add_meeting(
+        kind="adhoc", title="Họp đột xuất", starts_at="2026-04-02T07:00"
+    ).record_id
+    document = build_report(session.store.db, "meeting_minutes", id=meeting_id)
+    assert document.draft is True
+    assert docx_lines(docx_of(document))[0] == "DỰ THẢO"
+
+
+def test_final_minutes_carry_no_draft_mark(minutes: Document) -> None:
+    """Finalised minutes are not a draft: no «DỰ THẢO» anywhere in the DOCX."""
+    assert minutes.draft is False
+    result = docx_of(minutes)
+    cells = [c.text for t in result.tables for row in t.rows for c in row.cells]
+    assert "DỰ THẢO" not in docx_lines(result) + cells
 
 
 def test_unknown_meeting_says_so(session: Session) -> None:

@@ -10,7 +10,7 @@ from builder_records import docx_lines, docx_of, team_quarter, write_rendered
 from report_tools import flat, pdf_text
 
 from danvan_desktop.core.errors import NotFoundError
-from danvan_desktop.reports.builders import build_report
+from danvan_desktop.reports.builders import build_report, report_kind
 from danvan_desktop.reports.document import Document, LabelledLines
 from danvan_desktop.session import Session
 
@@ -19,9 +19,11 @@ ISSUED = dt.date(2026, 2, 3)
 
 @pytest.fixture
 def sheet(session: Session) -> Document:
-    """The sheet of "Tuyến đường hoa kiểu mẫu", issued 3 February 2026."""
+    """The sheet of "Tuyến đường hoa kiểu mẫu", issued 3 February 2026, in the state format."""
     model_id = team_quarter(session).models["flowers"]
-    return build_report(session.store.db, "model_registration", id=model_id, issued_on=ISSUED)
+    return build_report(
+        session.store.db, "model_registration", id=model_id, issued_on=ISSUED, preset="state"
+    )
 
 
 def test_facts_name_unit_field_year_status_and_start(sheet: Document) -> None:
@@ -29,10 +31,10 @@ def test_facts_name_unit_field_year_status_and_start(sheet: Document) -> None:
     facts = sheet.blocks[0]
     assert isinstance(facts, LabelledLines)
     assert [(line.label, line.value) for line in facts.lines] == [
-        ("Đơn vị đăng ký", "Tổ dân phố 5, Phường Phú Xuân"),
+        ("Đơn vị đăng ký", "Tổ dân phố 5, phường Phú Xuân"),
         ("Lĩnh vực", "Xây dựng nông thôn mới, đô thị văn minh"),
         ("Năm đăng ký", "2026"),
-        ("Tình trạng", "Đang triển khai"),
+        ("Trạng thái", "Đang triển khai"),
         ("Ngày bắt đầu", "15/01/2026"),
     ]
 
@@ -70,34 +72,46 @@ def test_docx_empty_item_says_it_is_empty(sheet: Document) -> None:
     assert lines[start + 1] == "(Chưa điền nội dung)"
 
 
-def test_docx_header_draft_number_and_date(sheet: Document) -> None:
-    """A draft: "Số:      /BC-TDV"; the date line keeps the zero of February."""
+def test_docx_header_has_no_report_number(sheet: Document) -> None:
+    """A registration is not a report: no "Số: …/BC-…" line; the date keeps February's zero."""
     header = docx_of(sheet).tables[0]
-    assert header.cell(1, 0).text == "Số:      /BC-TDV"
-    assert header.cell(1, 1).text == "Huế, ngày 03 tháng 02 năm 2026"
+    assert header.cell(1, 0).text == ""
+    assert header.cell(1, 1).text == "Phú Xuân, ngày 03 tháng 02 năm 2026"
+    cells = [c.text for row in header.rows for c in row.cells]
+    assert not any("/BC-" in text for text in cells)
+
+
+def test_title_is_ban_dang_ky(sheet: Document) -> None:
+    """The document is «BẢN ĐĂNG KÝ», of the registration kind, with no number."""
+    assert (sheet.kind.value, sheet.title.upper(), sheet.number) == ("ĐK", "BẢN ĐĂNG KÝ", None)
+    assert "BẢN ĐĂNG KÝ" in docx_lines(docx_of(sheet))
+
+
+def test_registration_kind_takes_no_number() -> None:
+    """Issuing a registration numbers nothing: the kind is not numbered."""
+    assert report_kind("model_registration").numbered is False
 
 
 def test_pdf_signature_and_title(sheet: Document, tmp_path: Path) -> None:
-    """The PDF says "ĐĂNG KÝ" and is signed by the leader on behalf of the team."""
+    """The PDF says «BẢN ĐĂNG KÝ» and is signed by the leader on behalf of the team."""
     text = flat(pdf_text(write_rendered(sheet, "pdf", tmp_path)))
-    for expected in ("ĐĂNG KÝ", "Mô hình “Dân vận khéo” năm 2026", "TM. TỔ DÂN VẬN",
+    for expected in ("BẢN ĐĂNG KÝ", "Mô hình “Dân vận khéo” năm 2026", "TM. TỔ DÂN VẬN",
                      "TỔ TRƯỞNG", "Nguyễn Văn An"):  # fmt: skip
         assert expected in text
+    assert "/BC-" not in text
 
 
 def test_party_preset_issues_in_the_party_cells_name(session: Session) -> None:
-    """Party preset: the Party cell under the ward's Party organisation, "Số -BC/CB"."""
+    """Party preset: the Party cell under the ward's Party organisation, no number line."""
     model_id = team_quarter(session).models["study"]
-    document = build_report(
-        session.store.db, "model_registration", id=model_id, preset="party", number=4
-    )
+    document = build_report(session.store.db, "model_registration", id=model_id, preset="party")
     header = docx_of(document).tables[0]
     assert [p.text for p in header.cell(0, 0).paragraphs] == [
         "ĐẢNG BỘ PHƯỜNG PHÚ XUÂN",
         "CHI BỘ TỔ DÂN PHỐ 5",
         "*",
     ]
-    assert header.cell(1, 0).text == "Số 04-BC/CB"
+    assert header.cell(1, 0).text == ""
 
 
 def test_unknown_model_says_so(session: Session) -> None:

@@ -46,7 +46,7 @@ def test_markdown_becomes_headings_lists_and_paragraphs() -> None:
 def test_model_text_when_the_team_wrote_none(session: Session) -> None:
     """Without a text of its own the team gets the city's model, filled in."""
     document = build_report(session.store.db, "regulation")
-    assert (document.kind, document.number) == (DocumentKind.DECISION, None)
+    assert (document.kind, document.number) == (DocumentKind.REGULATION, None)
     assert (document.title, document.subtitle) == (
         "Quy chế",
         "Hoạt động của Tổ dân vận tổ dân phố 5",
@@ -70,21 +70,32 @@ def test_docx_carries_the_teams_own_text(session: Session) -> None:
     assert "(Thông qua ngày 05/01/2026)" in lines
     assert "Tổ họp vào tối thứ Bảy cuối tháng." in lines
     recipients = next(t for t in _table_texts(result) if t.startswith("Nơi nhận:"))
-    assert recipients.splitlines()[-2:] == ["- Các thành viên của tổ;", "- Lưu: Tổ dân vận."]
+    # The team's own papers are the Party cell's by default: its archive keeps the copy.
+    assert recipients.splitlines()[-2:] == ["- Các thành viên của tổ;", "- Lưu Chi bộ."]
 
 
 def test_party_preset_signs_for_the_party_cell(session: Session) -> None:
-    """In the Party preset the cell issues it: «Số …-QĐ/CB» and «T/M CHI BỘ»."""
+    """In the Party preset the cell issues it and signs «T/M CHI BỘ»; still no number."""
     cells = _table_texts(docx_of(build_report(session.store.db, "regulation", preset="party")))
-    assert "Số      -QĐ/CB" in cells
     assert "T/M CHI BỘ\nBÍ THƯ\nNguyễn Văn An" in cells
+    assert not any(text.startswith("Số") for text in cells)
+
+
+def test_regulation_is_issued_with_a_decision(session: Session) -> None:
+    """No number or date line of its own; under the title the Party cell's decision it goes
+    with."""
+    result = docx_of(build_report(session.store.db, "regulation"))
+    assert len(result.tables[0].rows) == 1  # issuer and the Party's name only
+    assert "(Ban hành kèm theo Quyết định số …… ngày …… của Chi bộ tổ dân phố 5)" in (
+        docx_lines(result)
+    )
 
 
 def test_exported_pdf_reads_back(session: Session, tmp_path: Path) -> None:
     """Export through the session writes a PDF whose text has the articles."""
     written = session.export_report("regulation", "pdf", tmp_path)
     text = flat(pdf_text(written.path))
-    assert "QUY CHẾ" in text and "Điều 10. Hiệu lực thi hành" in text
+    assert "QUY CHẾ" in text and "Điều 15. Hiệu lực thi hành" in text
 
 
 def test_exported_docx_is_named_after_the_title(session: Session, tmp_path: Path) -> None:
@@ -101,3 +112,29 @@ def test_kind_label_in_english() -> None:
         assert report_kind("regulation").label() == "Team operating regulation"
     finally:
         set_language("vi")
+
+
+def test_model_regulation_carries_its_reference_note(session: Session) -> None:
+    """Until the team edits it, the exported model says under its title it is a reference."""
+    document = build_report(session.store.db, "regulation")
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    body = [t for t in texts if not t.startswith(("(Ban hành kèm theo", "(Thông qua ngày"))]
+    assert body[0].startswith("(Bản tham khảo: quy chế mẫu này do ứng dụng cung cấp")
+    assert "*" not in body[0]
+
+
+def test_adoption_day_fills_the_blank_left_in_the_text(session: Session) -> None:
+    """A text made from the model before the day was known gets the day from the record."""
+    session.save_regulation(
+        text="### Điều 15. Hiệu lực\n\nQuy chế được Chi bộ thông qua ngày …; có hiệu lực ngay.",
+        adopted_on="2026-01-05",
+    )
+    lines = docx_lines(docx_of(build_report(session.store.db, "regulation")))
+    assert "Quy chế được Chi bộ thông qua ngày 05/01/2026; có hiệu lực ngay." in lines
+
+
+def test_model_text_leaves_a_blank_to_fill_without_the_day(session: Session) -> None:
+    """Without the day the model leaves «……» to be written in by hand."""
+    document = build_report(session.store.db, "regulation")
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert any("Chi bộ tổ dân phố 5 thông qua ngày ……; có hiệu lực" in t for t in texts)

@@ -86,7 +86,7 @@ def test_justified_body_text_is_exact(rendered_file: RenderedFile) -> None:
     assert (
         "Trong tháng, Tổ dân vận đã phối hợp với Ban công tác Mặt trận vận động 14 hộ hiến "
         "320 m² đất, góp 86 ngày công mở rộng kiệt 12; duy trì mô hình “Tuyến đường hoa kiểu "
-        "mẫu” và hòa giải thành 01 vụ việc mâu thuẫn trong cộng đồng dân cư."
+        "mẫu” và hòa giải thành 1 vụ việc mâu thuẫn trong cộng đồng dân cư."
     ) in text
 
 

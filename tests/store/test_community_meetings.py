@@ -10,6 +10,12 @@ from danvan_desktop.core.errors import ValidationError
 from danvan_desktop.session import Session
 
 
+def _finalise(session: Session, meeting_id: str) -> None:
+    """Write the chair's conclusion (final minutes need one), then finalise."""
+    session.add_record("conclusion", meeting_id=meeting_id, content="Thống nhất thực hiện.")
+    session.finalise_meeting(meeting_id)
+
+
 def _community(session: Session) -> str:
     result = session.create_meeting(kind="community", starts_at=dt.datetime(2026, 12, 6, 8, 0))
     return result.record_id or ""
@@ -77,10 +83,20 @@ def test_correction_keeps_the_household_counts(session: Session) -> None:
         households_total=120,
         households_represented=86,
     )
-    session.finalise_meeting(meeting_id)
+    _finalise(session, meeting_id)
     new_id = session.correct_meeting(meeting_id).record_id or ""
     meeting = session.get_record("meeting", new_id)
     assert (meeting["households_total"], meeting["households_represented"]) == (120, 86)
+
+
+def test_community_minutes_carry_the_villages_number(session: Session) -> None:
+    """Final community minutes are listed with the village's number line, «…/BB-TDP»."""
+    meeting_id = _community(session)
+    session.update_record("meeting", meeting_id, ends_at="2026-12-06T10:00")
+    _finalise(session, meeting_id)
+    assert session.meeting_sheet(meeting_id)["number_text"] == "Số: 01/BB-TDP"
+    [row] = session.meeting_list()
+    assert row["number_text"] == "Số: 01/BB-TDP"
 
 
 def test_handbook_names_what_the_app_asks_for(session: Session) -> None:
@@ -95,4 +111,4 @@ def test_handbook_names_what_the_app_asks_for(session: Session) -> None:
         assert f"“{MEETING.field(name).label}”" in section
     for item in agenda_for("community", "monthly", dt.date(2026, 12, 6)):
         assert item[0].lower() + item[1:].rstrip(".") in section
-    assert "mẫu số 03 của Nghị định 59/2023/NĐ-CP" in section
+    assert "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15" in section

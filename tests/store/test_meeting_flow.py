@@ -31,7 +31,7 @@ def test_quarterly_regulation_changes_the_template(session: Session) -> None:
     session.update_record("regulation", reg["id"], meeting_period="quarterly")
     result = session.create_meeting(kind="regular", starts_at=dt.datetime(2026, 11, 25, 8, 0))
     assert session.get_record("meeting", result.record_id or "")["title"] == (
-        "Họp Tổ dân vận quý 4/2026"
+        "Họp Tổ dân vận quý IV/2026"
     )
 
 

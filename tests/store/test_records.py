@@ -202,4 +202,4 @@ def test_json_fields_are_stored_canonically(session: Session) -> None:
     """Regulation recipients are kept as sorted, compact-able JSON text."""
     reg = session.regulation()
     recipients = json.loads(str(reg["report_recipients"]))
-    assert recipients[0] == "Đảng ủy Phường Phú Xuân"
+    assert recipients[0] == "Đảng ủy phường Phú Xuân"

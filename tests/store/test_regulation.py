@@ -22,10 +22,11 @@ def test_model_text_is_filled_for_the_team(session: Session) -> None:
     """Team, commune, party cell, meeting period and recipients replace the placeholders."""
     text = session.regulation_model_text(today=dt.date(2026, 3, 1))
     assert "của Tổ dân vận tổ dân phố 5, phường Phú Xuân." in text
-    assert "chịu sự lãnh đạo trực tiếp của Chi bộ Tổ dân phố 5." in text
+    assert "chịu sự lãnh đạo trực tiếp của Chi bộ tổ dân phố 5." in text
     assert "Tổ họp định kỳ mỗi tháng một lần, vào ngày 25 hằng tháng." in text
-    assert "Tổ báo cáo kết quả hoạt động định kỳ sáu tháng và cả năm." in text
-    assert "- Đảng ủy Phường Phú Xuân;" in text
+    assert "Tổ báo cáo kết quả hoạt động định kỳ 6 tháng và cả năm." in text
+    assert "- Đảng ủy phường Phú Xuân;" in text
+    assert "- Chi bộ tổ dân phố 5." in text
     assert regulation.PLACEHOLDER.search(text) is None
 
 
@@ -33,7 +34,7 @@ def test_model_text_lists_serving_members_leader_first(session: Session) -> None
     """Members whose term ended are left out; the leader, then deputies, then members."""
     _members(session)
     text = session.regulation_model_text(today=dt.date(2026, 3, 1))
-    assert "Tổ có 03 thành viên:" in text
+    assert "Tổ có 3 thành viên:" in text
     lines = [line for line in text.splitlines() if line.startswith("- ") and ": Tổ" in line]
     assert lines == [
         "- Nguyễn Văn An, Bí thư chi bộ: Tổ trưởng.",

@@ -7,6 +7,12 @@ import datetime as dt
 from danvan_desktop.session import Session
 
 
+def _finalise(session: Session, meeting_id: str) -> None:
+    """Write the chair's conclusion (final minutes need one), then finalise."""
+    session.add_record("conclusion", meeting_id=meeting_id, content="Thống nhất thực hiện.")
+    session.finalise_meeting(meeting_id)
+
+
 def _meeting(session: Session, day: str, title: str = "Họp tổ") -> str:
     result = session.add_meeting(
         kind="regular", title=title, starts_at=f"{day} 08:00", ends_at=f"{day} 10:00"
@@ -31,7 +37,7 @@ def test_final_minutes_carry_their_number_line(session: Session) -> None:
     """A finalised meeting shows «Số: 01/BB-TDV»; a draft shows no number."""
     first = _meeting(session, "25/10/2026")
     _meeting(session, "25/11/2026")
-    session.finalise_meeting(first)
+    _finalise(session, first)
     rows = {r["id"]: r for r in session.meeting_list()}
     assert rows[first]["number_text"] == "Số: 01/BB-TDV"
     assert [r["number_text"] for r in rows.values() if r["id"] != first] == [""]
@@ -41,14 +47,14 @@ def test_team_abbreviation_wins_in_the_number_line(session: Session) -> None:
     """A team that set its abbreviation sees it in the number."""
     session.update_record("team", session.team_id, abbreviation="TDV5")
     meeting_id = _meeting(session, "25/10/2026")
-    session.finalise_meeting(meeting_id)
+    _finalise(session, meeting_id)
     assert session.meeting_list()[0]["number_text"] == "Số: 01/BB-TDV5"
 
 
 def test_correction_is_listed_and_marks_the_old_version(session: Session) -> None:
     """After a correction both versions are listed; the old one names the new version."""
     old = _meeting(session, "25/10/2026")
-    session.finalise_meeting(old)
+    _finalise(session, old)
     new = session.correct_meeting(old).record_id
     rows = {r["id"]: r for r in session.meeting_list()}
     assert (rows[old]["corrected_by_version"], rows[new]["corrected_by_version"]) == (2, None)
@@ -96,7 +102,7 @@ def test_sheet_holds_children_roster_and_drafts(session: Session) -> None:
 def test_sheet_names_the_correction(session: Session) -> None:
     """The sheet of corrected minutes points at the version that replaced them."""
     old = _meeting(session, "25/10/2026")
-    session.finalise_meeting(old)
+    _finalise(session, old)
     new = session.correct_meeting(old).record_id
     assert session.meeting_sheet(old)["corrected_by"] == {"id": new, "version": 2}
 
@@ -151,5 +157,5 @@ def test_number_line_without_a_document_place_uses_the_team_name(session: Sessio
     """With no place set for documents yet, the abbreviation still comes from the team's name."""
     session.update_record("regulation", session.regulation()["id"], document_place=None)
     meeting_id = _meeting(session, "25/10/2026")
-    session.finalise_meeting(meeting_id)
+    _finalise(session, meeting_id)
     assert session.meeting_list()[0]["number_text"] == "Số: 01/BB-TDV"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,7 @@ def test_topics_are_grouped_by_section_in_order(page: HandbookPage) -> None:
         "Sử dụng ứng dụng hằng ngày",
         "Đồng bộ dữ liệu với máy chủ",
         "Xuất văn bản ra USB",
+        "Ứng dụng này và ứng dụng Hue-S của thành phố",
     ]
 
 
@@ -239,3 +241,20 @@ def test_reader_opens_where_the_words_stand_together(qtbot: QtBot, page: Handboo
     assert cursor.selectedText() == "Nơi"
     assert text[cursor.selectionEnd() : cursor.selectionEnd() + 6] == " nhận "
     assert text.index("nơi") < cursor.selectionStart()
+
+
+def test_a_prefix_marks_whole_words_in_the_reader_and_the_hits(
+    qtbot: QtBot, page: HandbookPage
+) -> None:
+    """«đán» marks whole words («đánh», «Đánh»…), never a piece such as «đán» of «đánh»."""
+    with qtbot.waitSignal(page.hits_shown, timeout=WAIT_MS):
+        type_text(page.search, "đán")
+    label = page.hits.itemWidget(page.hits.item(0))
+    assert isinstance(label, QLabel)
+    assert "đán</span>h" not in label.text() and "Đán</span>h" not in label.text()
+    with qtbot.waitSignal(page.document_shown, timeout=WAIT_MS):
+        page.hits.setCurrentRow(0)
+    marked = page.marked_words()
+    assert any(word.lower() == "đánh" for word in marked)
+    text = page.reader.toPlainText()
+    assert all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in marked)

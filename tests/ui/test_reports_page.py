@@ -23,11 +23,11 @@ from usb.conftest import Mounts
 from .helpers import WAIT_MS, make_team_dir, type_text
 
 KINDS = [
-    "Phiếu đăng ký mô hình",
+    "Bản đăng ký mô hình",
     "Biên bản họp",
     "Báo cáo định kỳ của Tổ",
     "Bảng thống kê mô hình",
-    "Danh sách đề nghị khen thưởng",
+    "Tờ trình đề nghị khen thưởng",
     "Báo cáo tổng hợp của xã, phường",
     "Quy chế hoạt động của Tổ",
 ]
@@ -91,20 +91,33 @@ def test_documents_are_listed_in_menu_order(page: ReportsPage) -> None:
 
 
 def test_periodic_report_preview_shows_the_quarter(qtbot: QtBot, page: ReportsPage) -> None:
-    """The preview lays out the state header, the title and the chosen period."""
+    """The team's report opens in the Party cell's format: the Party's name, the title, the
+    chosen period, dated from the ward."""
     text = choose_quarter(qtbot, page)
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc" in text
+    assert page.preset() == "party"
+    assert "CHI BỘ TỔ DÂN PHỐ 5 *" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text
     assert "BÁO CÁO Kết quả công tác dân vận quý I năm 2026" in text
-    assert "Huế, ngày 06 tháng 4 năm 2026" in text
+    assert "Phú Xuân, ngày 06 tháng 4 năm 2026" in text
     assert page.export_button.isEnabled()
 
 
-def test_party_preset_changes_the_header(qtbot: QtBot, page: ReportsPage) -> None:
-    """«Văn bản Đảng» puts the Party's name at the top right and a Party number line."""
+def test_state_preset_changes_the_header(qtbot: QtBot, page: ReportsPage) -> None:
+    """«Văn bản nhà nước» puts the national name at the top right, the team under its ward,
+    and no Party cell."""
     choose_quarter(qtbot, page)
-    text = preview_of(qtbot, page, page.preset_buttons["party"].click)
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in text
+    text = preview_of(qtbot, page, page.preset_buttons["state"].click)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc" in text
+    assert "PHƯỜNG PHÚ XUÂN TỔ DÂN VẬN TỔ DÂN PHỐ 5" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in text and "CHI BỘ TỔ DÂN PHỐ 5" not in text
+
+
+def test_minutes_open_in_the_state_format(qtbot: QtBot, page: ReportsPage) -> None:
+    """Each kind opens in its own format: minutes (Decree 30, form 1.9) are state papers."""
+    choose_quarter(qtbot, page)
+    page.select_kind("meeting_minutes")
+    assert page.preset() == "state"
+    page.select_kind("periodic_report")
+    assert page.preset() == "party"
 
 
 def test_registration_sheet_waits_for_a_model(qtbot: QtBot, page: ReportsPage) -> None:
@@ -139,6 +152,22 @@ def test_minutes_of_the_chosen_meeting(qtbot: QtBot, page: ReportsPage) -> None:
     text = preview_of(qtbot, page, lambda: meetings.select_row(0))
     assert "BIÊN BẢN" in text
     assert "Phan Văn Tùng" in text
+
+
+def test_numbered_minutes_are_not_called_a_draft(qtbot: QtBot, page: ReportsPage) -> None:
+    """Above finalised minutes the note gives their number, not «bản nháp (chưa có số)»."""
+    page.select_kind("meeting_minutes")
+    preview_of(qtbot, page, lambda: page.params.meetings.select_row(0))
+    assert page.preview_note.text() == (
+        "Bản xem trước của văn bản đã hoàn tất, số 01. Tệp Word, PDF có cùng nội dung; chỗ ngắt "
+        "dòng, ngắt trang có thể khác."
+    )
+
+
+def test_a_report_without_a_number_is_called_a_draft(qtbot: QtBot, page: ReportsPage) -> None:
+    """The periodic report, not numbered yet, is previewed as a draft."""
+    preview_of(qtbot, page)
+    assert page.preview_note.text().startswith("Bản xem trước của bản nháp (chưa có số).")
 
 
 def test_rollup_of_another_commune(qtbot: QtBot, page: ReportsPage) -> None:
@@ -178,3 +207,64 @@ def test_export_the_quarter_to_a_stick(qtbot: QtBot, page: ReportsPage, sticks: 
     assert "BÁO CÁO Kết quả công tác dân vận quý I năm 2026" in flat(
         pdf_text(stick / f"{NAME}.pdf")
     )
+
+
+def _export_to_folder(qtbot: QtBot, page: ReportsPage, dialog: ExportDialog, folder: Path) -> None:
+    """Choose ``folder`` (a folder of the computer, no stick) and export; wait for the end."""
+    folder.mkdir(exist_ok=True)
+    dialog.choose_folder = lambda: folder
+    dialog.pick_folder()
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+
+
+def _open_export(qtbot: QtBot, page: ReportsPage) -> ExportDialog:
+    page.list_volumes = list  # no sticks plugged in
+    with qtbot.waitSignal(page.dialog_opened, timeout=WAIT_MS) as opened:
+        page.export_button.click()
+    dialog: ExportDialog = opened.args[0]
+    # The sticks are listed on the read lane: the answer comes after the click returned.
+    with qtbot.waitSignal(dialog.places_loaded, timeout=WAIT_MS):
+        pass
+    return dialog
+
+
+def test_folder_export_says_nothing_of_usb(qtbot: QtBot, page: ReportsPage, tmp_path: Path) -> None:
+    """Written into a folder of the computer: where it went, and no «An toàn để rút USB»."""
+    choose_quarter(qtbot, page)
+    dialog = _open_export(qtbot, page)
+    _export_to_folder(qtbot, page, dialog, tmp_path / "out")
+    assert not dialog.safe.isVisible()
+    assert "USB" not in dialog.status.text()
+
+
+def test_issued_report_is_listed_and_written_again(
+    qtbot: QtBot, page: ReportsPage, tmp_path: Path
+) -> None:
+    """Issued from the dialog, the report is listed (number, date, kind, title); «Xuất lại…»
+    writes it as PDF with the same number and date."""
+    choose_quarter(qtbot, page)
+    preview_of(qtbot, page, page.preset_buttons["state"].click)
+    dialog = _open_export(qtbot, page)
+    dialog.issue.setChecked(True)
+    with qtbot.waitSignal(page.issued_loaded, timeout=WAIT_MS):
+        _export_to_folder(qtbot, page, dialog, tmp_path / "out")
+    assert dialog.status.text().startswith("Đã cấp số 01/BC-TDV ngày 06/04/2026.")
+    table = page.issued.table
+    assert [table.item(0, c).text() for c in range(4)] == [
+        "01/BC-TDV",
+        "06/04/2026",
+        "Báo cáo định kỳ của Tổ",
+        NAME,
+    ]
+    dialog.close()
+    table.selectRow(0)
+    with qtbot.waitSignal(page.dialog_opened, timeout=WAIT_MS) as opened:
+        page.issued.reexport_button.click()
+    again: ExportDialog = opened.args[0]
+    assert again.issue.isChecked() and not again.issue.isEnabled()
+    again.formats["docx"].setChecked(False)
+    again.formats["pdf"].setChecked(True)
+    _export_to_folder(qtbot, page, again, tmp_path / "again")
+    text = flat(pdf_text(tmp_path / "again" / f"01-BC-TDV {NAME}.pdf", 1))
+    assert "Số: 01/BC-TDV" in text and "Phú Xuân, ngày 06 tháng 4 năm 2026" in text

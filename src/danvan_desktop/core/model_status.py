@@ -36,7 +36,7 @@ def check_transition(old: str | None, new: str, role: str) -> None:
                     "status",
                     tr(
                         "validation",
-                        "«Trạng thái» «{value}» không có: hãy chọn một trạng thái trong danh sách.",
+                        "Không có trạng thái «{value}»: hãy chọn một trạng thái trong danh sách.",
                         value=new,
                     ),
                 )
@@ -61,7 +61,10 @@ def check_transition(old: str | None, new: str, role: str) -> None:
     hint = (
         tr("validation", "hãy chọn {allowed}.", allowed=allowed)
         if allowed
-        else tr("validation", "vai trò này không chuyển tiếp được từ trạng thái hiện tại.")
+        else tr(
+            "validation",
+            "từ trạng thái hiện tại, vai trò này không được chuyển mô hình sang trạng thái khác.",
+        )
     )
     raise PermissionDeniedError(
         tr(

@@ -19,7 +19,12 @@ CellValue = str | int | float | None
 
 
 class DocumentKind(StrEnum):
-    """The document type code written in the number line ("Số: 05/BC-…")."""
+    """The document type code written in the number line ("Số: 05/BC-…").
+
+    A registration («BẢN ĐĂNG KÝ») and a regulation («QUY CHẾ», issued with a decision)
+    carry no number of their own: their documents have no number line, and their codes
+    only name the kind (in the register of issued documents and in file names).
+    """
 
     REPORT = "BC"
     MINUTES = "BB"
@@ -27,6 +32,9 @@ class DocumentKind(StrEnum):
     DECISION = "QĐ"
     NOTICE = "TB"
     INVITATION = "GM"
+    PROPOSAL = "TTr"
+    REGISTRATION = "ĐK"
+    REGULATION = "QC"
 
 
 @dataclass
@@ -234,6 +242,18 @@ class Recipients:
 
 
 @dataclass
+class Attachment:
+    """A part issued with the document, after its signature, from a new page: a list, a
+    report of achievements. ``note`` is the italic line under its title ("(Kèm theo Tờ
+    trình số 01/TTr-TDV ngày 20/12/2026 của …)")."""
+
+    title: str
+    subtitle: str = ""
+    note: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
 class Document:
     """One official document, independent of the format it is rendered to."""
 
@@ -246,13 +266,23 @@ class Document:
     title: str
     subtitle: str = ""
     managing_body: str | None = None
+    # An italic line under the subtitle: "(Ban hành kèm theo Quyết định số … của …)".
+    note: str = ""
     # None until the document is finalised: drafts leave the number blank.
     number: int | None = None
     blocks: list[Block] = field(default_factory=list)
     signature_left: SignatureBlock | None = None
     signature_right: SignatureBlock | None = None
     recipients: Recipients | None = None
+    # Not issued (or minutes not finalised): every format marks it «DỰ THẢO».
+    draft: bool = False
+    # False for documents with no number of their own (a registration, a regulation).
+    has_number_line: bool = True
+    # False for a regulation: the decision it is issued with carries the place and date.
+    has_date_line: bool = True
+    attachments: list[Attachment] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
-        """The document's tables, in order."""
-        return [block for block in self.blocks if isinstance(block, Table)]
+        """The document's tables, its attachments' after its own, in order."""
+        blocks = [*self.blocks, *(b for a in self.attachments for b in a.blocks)]
+        return [block for block in blocks if isinstance(block, Table)]

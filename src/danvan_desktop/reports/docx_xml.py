@@ -40,6 +40,16 @@ def clean(text: str) -> str:
     return _FORBIDDEN.sub("", nfc(text))
 
 
+def keep_with_next(paragraph: XmlElement) -> None:
+    """Set Word's keep-with-next on a w:p (its paragraph properties made if missing)."""
+    ppr = paragraph.get_or_add_pPr()
+    if ppr.find(w("keepNext")) is None:
+        ppr.insert_element_before(
+            OxmlElement("w:keepNext"),
+            *_AFTER_KEEP_NEXT,
+        )
+
+
 def twips(mm: float) -> int:
     """Millimetres in twentieths of a point."""
     return round(mm * TWIPS_PER_MM)
@@ -220,3 +230,33 @@ def _cell_xml(
         f'<w:pStyle w:val="{style}"/><w:jc w:val="{_JC[align]}"/></w:pPr>'
         f"<w:r>{runs}</w:r></w:p></w:tc>"
     )
+
+
+# What may follow w:keepNext inside w:pPr (the schema's order).
+_AFTER_KEEP_NEXT = (
+    "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+# What may follow w:pBdr inside w:pPr (the schema's order; Word refuses others).
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)  # fmt: skip
+
+
+def box_paragraph(ppr: XmlElement) -> None:
+    """A thin box around a paragraph (as wide as its indents leave it)."""
+    sides = "".join(
+        f'<w:{side} w:val="single" w:sz="8" w:space="1" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right")
+    )
+    ppr.insert_element_before(parse_xml(f"<w:pBdr {_NSDECL}>{sides}</w:pBdr>"), *_AFTER_PBDR)

@@ -4,7 +4,9 @@ fpdf2's own ``table()`` lays out ~1,700 rows in about four seconds here, over
 the PDF budget on its own; drawing rectangles and text lines directly, with
 line breaking measured from our cached font metrics, takes a fraction of that.
 Rows never split across pages unless a single row is taller than a page; the
-header rows are repeated at the top of every page the table reaches.
+header rows are repeated at the top of every page the table reaches. A table that
+ends the body keeps its last rows with what follows (``keep_last``: the height of
+the signature), so the signature never starts a page alone.
 """
 
 from __future__ import annotations
@@ -40,8 +42,11 @@ class _Cell:
 class TableDrawer:
     """Draws one data table from the current y position, adding pages as needed."""
 
-    def __init__(self, pdf: FPDF, table: Table, preset: Preset, family: str) -> None:
+    def __init__(
+        self, pdf: FPDF, table: Table, preset: Preset, family: str, keep_last: float = 0.0
+    ) -> None:
         self.pdf = pdf
+        self.keep_last = keep_last
         self.table = table
         self.preset = preset
         self.family = family
@@ -54,17 +59,49 @@ class TableDrawer:
         self._header_cells, self._header_heights = self._lay_out_header()
         self.y = float(pdf.get_y())
 
+    def opening_height(self) -> float:
+        """The header rows and the first row; with the totals and ``keep_last`` as well when
+        the first row is also the last (they go on the same page)."""
+        first = self._body_cells(self.table.rows[0]) if self.table.rows else []
+        height = sum(self._header_heights) + (self._height(first) if first else 0.0)
+        if len(self.table.rows) <= 1:
+            totals = self._totals_cells() if self.table.totals is not None else []
+            height += (self._height(totals) if totals else 0.0) + self.keep_last
+        return height
+
     def draw(self) -> None:
         """Draw header, rows and totals; leave the pdf's y just under the table."""
-        first = self._body_cells(self.table.rows[0]) if self.table.rows else []
-        if self.y + sum(self._header_heights) + self._height(first) > self._bottom():
+        page = self._bottom() - float(self.pdf.t_margin)
+        opening = self.opening_height()
+        keeps_with_next = self.y + opening > self._bottom() and opening <= page
+        header_alone = self.y + sum(self._header_heights) + self._first_row_height()
+        if keeps_with_next or header_alone > self._bottom():
             self._new_page()
         self._draw_header()
-        for row in self.table.rows:
-            self._draw_row(self._body_cells(row))
-        if self.table.totals is not None:
-            self._draw_row(self._totals_cells())
+        last = len(self.table.rows) - 1
+        totals = self._totals_cells() if self.table.totals is not None else []
+        for index, row in enumerate(self.table.rows):
+            cells = self._body_cells(row)
+            if index == last and self.keep_last:
+                after = self._height(totals) if totals else 0.0
+                self._room_for(self._height(cells) + after + self.keep_last)
+            self._draw_row(cells)
+        if totals:
+            if not self.table.rows and self.keep_last:
+                self._room_for(self._height(totals) + self.keep_last)
+            self._draw_row(totals)
         self.pdf.set_y(self.y)
+
+    def _first_row_height(self) -> float:
+        return self._height(self._body_cells(self.table.rows[0])) if self.table.rows else 0.0
+
+    def _room_for(self, height: float) -> None:
+        """Go on to a new page (header repeated) unless ``height`` fits under the rows
+        already drawn; nothing moves when it would not fit on a page of its own either."""
+        page = self._bottom() - float(self.pdf.t_margin) - sum(self._header_heights)
+        if self.y + height > self._bottom() and self._page_has_rows() and height <= page:
+            self._new_page()
+            self._draw_header()
 
     def _bottom(self) -> float:
         return float(self.pdf.page_break_trigger)

@@ -112,6 +112,8 @@ class Preset:
     page_number_on_first_page: bool
     thousands_separator: str
     decimal_separator: str
+    # Written after the last words of the body ("./." in Decree 30); "" for none.
+    closing_mark: str = ""
 
     def heading_style(self, level: int) -> TextStyle:
         """The style of a heading level (deeper levels reuse the last style)."""
@@ -264,6 +266,7 @@ def _preset_from(r: _Reader) -> Preset:
         page_number_on_first_page=bool(r.get("page_number.first_page")),
         thousands_separator=r.text("number_format.thousands_separator"),
         decimal_separator=r.text("number_format.decimal_separator"),
+        closing_mark=r.text("body.closing_mark"),
     )
 
 

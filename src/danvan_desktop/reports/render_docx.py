@@ -4,6 +4,13 @@ The header is a borderless two-column table (issuing body left, national name
 right), as real Vietnamese office documents are built, so that users who edit
 the file in Word find the usual structure. Page numbers sit in the header of
 every page but the first (a different first-page header with a PAGE field).
+
+The signature never stands alone on a page: the last lines of the body are kept
+with the next paragraph (Word's keep-with-next; for a body ending in a table, its
+last rows), the signature table's row does not split and keeps with the recipients
+below it, and the recipients keep together, so Word moves them all to the next page
+together when they do not fit (and only the recipients when the whole will not fit
+on one page).
 """
 
 from __future__ import annotations
@@ -22,9 +29,17 @@ from docx.text.font import Font
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from danvan_desktop.reports import docx_xml
-from danvan_desktop.reports.common import number_line, place_date_line, recipient_lines
+from danvan_desktop.reports.common import (
+    DRAFT_MARK,
+    number_line,
+    place_date_line,
+    printed_blocks,
+    recipient_lines,
+    tail_start,
+)
 from danvan_desktop.reports.document import (
     Align,
+    Attachment,
     Block,
     BulletList,
     Document,
@@ -40,6 +55,7 @@ from danvan_desktop.reports.fonts import text_width_mm
 from danvan_desktop.reports.presets import Mark, Preset, TextStyle
 
 PLAIN_STYLE = "DanvanPlain"
+DRAFT_BOX_ROOM_MM = 6.0
 HEADING_STYLE = "DanvanHeading{level}"
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -56,11 +72,14 @@ def render_docx(document: Document, preset: Preset) -> bytes:
     _set_up_page(out, preset)
     _set_up_styles(out, preset)
     _add_page_numbers(out, preset)
+    if document.draft:
+        _add_draft_mark(out, preset)
     _add_header_block(out, document, preset)
     _add_title(out, document, preset)
-    for block in document.blocks:
-        _add_block(out, block, preset)
+    _add_body(out, printed_blocks(document.blocks, preset), preset)
     _add_closing(out, document, preset)
+    for attachment in document.attachments:
+        _add_attachment(out, attachment, preset)
     out.core_properties.title = clean(f"{document.title} {document.subtitle}".strip())
     out.core_properties.author = clean(document.issuing_body)
     out.core_properties.language = "vi-VN"
@@ -146,10 +165,22 @@ def _add_page_numbers(out: DocxDocument, preset: Preset) -> None:
         paragraph._p.append(run)
 
 
+def _add_draft_mark(out: DocxDocument, preset: Preset) -> None:
+    """«DỰ THẢO», bold in a box at the top right of the first page."""
+    style = TextStyle(preset.number.size_pt, bold=True)
+    mark = _write(out, DRAFT_MARK, style, "center")
+    # The box is as wide as the paragraph: indent it to the text and a little room.
+    box = text_width_mm(DRAFT_MARK, style.size_pt, bold=True) + DRAFT_BOX_ROOM_MM
+    mark.paragraph_format.left_indent = Mm(text_width(preset) - box)
+    mark.paragraph_format.space_after = Pt(6)
+    docx_xml.box_paragraph(mark._p.get_or_add_pPr())
+
+
 def _add_header_block(out: DocxDocument, document: Document, preset: Preset) -> None:
     left = text_width(preset) * preset.header_left_fraction
     right = text_width(preset) - left
-    table = out.add_table(rows=2, cols=2)
+    number, place_date = number_line(document, preset), place_date_line(document)
+    table = out.add_table(rows=2 if number or place_date else 1, cols=2)
     docx_xml.borderless_table_properties(table._tbl, [left, right])
     issuer = table.cell(0, 0)
     if document.managing_body:
@@ -163,20 +194,50 @@ def _add_header_block(out: DocxDocument, document: Document, preset: Preset) -> 
         last = preset.top_right_lines[-1]
         length = text_width_mm(last.text, last.style.size_pt, bold=last.style.bold)
         nation._tc.append(docx_xml.rule_paragraph(length, right))
-    number = _write(table.cell(1, 0), number_line(document, preset), preset.number)
-    number.paragraph_format.space_before = Pt(6)
-    date_line = _write(table.cell(1, 1), place_date_line(document), preset.place_date)
-    date_line.paragraph_format.space_before = Pt(6)
+    if number:
+        written = _write(table.cell(1, 0), number, preset.number)
+        written.paragraph_format.space_before = Pt(6)
+    if place_date:
+        date_line = _write(table.cell(1, 1), place_date, preset.place_date)
+        date_line.paragraph_format.space_before = Pt(6)
 
 
 def _add_title(out: DocxDocument, document: Document, preset: Preset) -> None:
-    title = _write(out, document.title, preset.title)
-    title.paragraph_format.space_before = Pt(18)
-    title.paragraph_format.keep_with_next = True
-    if document.subtitle:
-        _write(out, document.subtitle, preset.subtitle).paragraph_format.keep_with_next = True
+    _add_title_lines(out, document.title, document.subtitle, document.note, preset)
+
+
+def _add_title_lines(
+    out: DocxDocument, title: str, subtitle: str, note: str, preset: Preset
+) -> DocxParagraph:
+    written = _write(out, title, preset.title)
+    written.paragraph_format.space_before = Pt(18)
+    written.paragraph_format.keep_with_next = True
+    if subtitle:
+        _write(out, subtitle, preset.subtitle).paragraph_format.keep_with_next = True
+    if note:
+        italic = TextStyle(preset.subtitle.size_pt, italic=True)
+        _write(out, note, italic).paragraph_format.keep_with_next = True
     _add_mark(out, preset.subtitle_mark, preset.subtitle, text_width(preset))
     out.paragraphs[-1].paragraph_format.space_after = Pt(12)
+    return written
+
+
+def _add_attachment(out: DocxDocument, attachment: Attachment, preset: Preset) -> None:
+    """An attachment from a new page: its title, subtitle and note, then its blocks."""
+    title = _add_title_lines(out, attachment.title, attachment.subtitle, attachment.note, preset)
+    title.paragraph_format.page_break_before = True
+    for block in printed_blocks(attachment.blocks, preset):
+        _add_block(out, block, preset)
+
+
+def _add_body(out: DocxDocument, blocks: list[Block], preset: Preset) -> None:
+    """The body's blocks; the paragraphs of the last ones keep with the signature."""
+    tail = tail_start(blocks)
+    for index, block in enumerate(blocks):
+        added = _add_block(out, block, preset)
+        if index >= tail:
+            for element in added:
+                docx_xml.keep_with_next(element)
 
 
 def _add_mark(host: ParagraphHost, mark: Mark, style: TextStyle, box_width_mm: float) -> None:
@@ -215,26 +276,29 @@ def _body_append(out: DocxDocument, element: XmlElement) -> None:
         section.addprevious(element)
 
 
-def _add_block(out: DocxDocument, block: Block, preset: Preset) -> None:
+def _add_block(out: DocxDocument, block: Block, preset: Preset) -> list[XmlElement]:
+    """Add one block; return the paragraphs that keep it with what follows, when asked."""
     if isinstance(block, Heading):
-        out.add_paragraph(
-            clean(block.text), style=HEADING_STYLE.format(level=_level(block, preset))
-        )
-    elif isinstance(block, Paragraph):
+        level = HEADING_STYLE.format(level=_level(block, preset))
+        return [out.add_paragraph(clean(block.text), style=level)._p]
+    if isinstance(block, Paragraph):
         paragraph = out.add_paragraph()
         paragraph.alignment = _ALIGN[block.align]
         if not block.first_line_indent:
             paragraph.paragraph_format.first_line_indent = Cm(0)
         _add_runs(paragraph, block.runs)
-    elif isinstance(block, BulletList):
-        for item in block.items:
-            out.add_paragraph(clean(f"{block.marker} {item}"))
-    elif isinstance(block, LabelledLines):
+        return [paragraph._p]
+    if isinstance(block, BulletList):
+        return [out.add_paragraph(clean(f"{block.marker} {item}"))._p for item in block.items]
+    if isinstance(block, LabelledLines):
+        added = []
         for line in block.lines:
             runs = [Run(f"{line.label}: ", bold=block.bold_labels), Run(line.value)]
-            _add_runs(out.add_paragraph(), runs)
-    elif isinstance(block, Table):
-        _add_table(out, block, preset)
+            paragraph = out.add_paragraph()
+            _add_runs(paragraph, runs)
+            added.append(paragraph._p)
+        return added
+    return _add_table(out, block, preset)
 
 
 def _level(heading: Heading, preset: Preset) -> int:
@@ -248,14 +312,20 @@ def _add_runs(paragraph: DocxParagraph, runs: list[Run]) -> None:
         added.italic = run.italic or None
 
 
-def _add_table(out: DocxDocument, table: Table, preset: Preset) -> None:
+def _add_table(out: DocxDocument, table: Table, preset: Preset) -> list[XmlElement]:
+    """The table (captioned when it has a title); returns the paragraphs of its last two
+    rows and the spacer after it, the part that keeps with a signature."""
     if table.title:
         caption = _write(out, table.title, preset.table_caption)
         caption.paragraph_format.space_after = Pt(6)
         caption.paragraph_format.keep_with_next = True
-    _body_append(out, docx_xml.data_table(table, preset, text_width(preset)))
+    written = docx_xml.data_table(table, preset, text_width(preset))
+    _body_append(out, written)
     # A paragraph after every table: Word merges tables that touch.
-    out.add_paragraph(style=PLAIN_STYLE).paragraph_format.space_after = Pt(6)
+    spacer = out.add_paragraph(style=PLAIN_STYLE)
+    spacer.paragraph_format.space_after = Pt(6)
+    last_rows = written.findall(w("tr"))[-2:]
+    return [p for row in last_rows for p in row.iter(w("p"))] + [spacer._p]
 
 
 def _add_closing(out: DocxDocument, document: Document, preset: Preset) -> None:
@@ -265,7 +335,9 @@ def _add_closing(out: DocxDocument, document: Document, preset: Preset) -> None:
         if document.recipients is not None:
             _add_recipients(out, document, preset)
         return
-    out.add_paragraph(style=PLAIN_STYLE).paragraph_format.space_after = Pt(6)
+    spacer = out.add_paragraph(style=PLAIN_STYLE)
+    spacer.paragraph_format.space_after = Pt(6)
+    spacer.paragraph_format.keep_with_next = True
     table = out.add_table(rows=1, cols=2)
     docx_xml.borderless_table_properties(table._tbl, widths)
     row_properties = table.rows[0]._tr.get_or_add_trPr()
@@ -276,7 +348,13 @@ def _add_closing(out: DocxDocument, document: Document, preset: Preset) -> None:
         _add_recipients(table.cell(0, 0), document, preset)
     if document.signature_right is not None:
         _add_signature(table.cell(0, 1), document.signature_right, preset)
-    if document.signature_left is not None and document.recipients is not None:
+    below = document.signature_left is not None and document.recipients is not None
+    # Every line of the row keeps with the next: the row stays one block, and with the
+    # recipients written under it.
+    for paragraph in table._tbl.iter(w("p")):
+        if below or paragraph.getnext() is not None:
+            docx_xml.keep_with_next(paragraph)
+    if below:
         _add_recipients(out, document, preset)
 
 
@@ -293,5 +371,8 @@ def _add_recipients(host: ParagraphHost, document: Document, preset: Preset) -> 
     heading = _write(host, preset.recipients_heading_text, preset.recipients_heading, "left")
     if not isinstance(host, _Cell):
         heading.paragraph_format.space_before = Pt(12)
+    written = [heading]
     for line in recipient_lines(document.recipients, preset):
-        _write(host, line, preset.recipients_item, "left")
+        written.append(_write(host, line, preset.recipients_item, "left"))
+    for paragraph in written[:-1]:  # the list stays together
+        paragraph.paragraph_format.keep_with_next = True

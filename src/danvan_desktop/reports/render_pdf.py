@@ -3,15 +3,29 @@
 The layout follows the DOCX one (two-column header, centred title, justified
 body, signature and recipients side by side) from the same preset. Page numbers
 are drawn by our own page header, centred in the top margin, from page 2 on.
+
+The signature never starts a page alone: before the last lines of the body are
+drawn, their height and the signature's (with the recipients under it, when the
+two fit on one page) are measured, and the page breaks before those lines when
+they do not fit; a body ending in a table keeps its last rows with the signature.
 """
 
 from __future__ import annotations
 
 from fpdf import FPDF
 
-from danvan_desktop.reports.common import nfc, number_line, place_date_line, recipient_lines
+from danvan_desktop.reports.common import (
+    DRAFT_MARK,
+    nfc,
+    number_line,
+    place_date_line,
+    printed_blocks,
+    recipient_lines,
+    tail_start,
+)
 from danvan_desktop.reports.document import (
     Align,
+    Attachment,
     Block,
     BulletList,
     Document,
@@ -22,12 +36,13 @@ from danvan_desktop.reports.document import (
     SignatureBlock,
     Table,
 )
-from danvan_desktop.reports.fonts import FONT_FILES, font_file
+from danvan_desktop.reports.fonts import FONT_FILES, font_file, wrap_text
 from danvan_desktop.reports.pdf_table import PT, SINGLE_LINE_EM, TableDrawer
 from danvan_desktop.reports.presets import Mark, Preset, TextStyle
 
 FAMILY = "LiberationSerif"
 RULE_WIDTH_MM = 0.25
+DRAFT_BOX_PADDING_MM = 1.5
 _ALIGN = {"left": "L", "center": "C", "right": "R", "justify": "J"}
 
 
@@ -68,12 +83,27 @@ def render_pdf(document: Document, preset: Preset) -> bytes:
     pdf.set_creator("Dân vận khéo Desktop")
     pdf.set_lang("vi-VN")
     pdf.add_page()
+    if document.draft:
+        _draft_mark(pdf, preset)
     _header_block(pdf, document, preset)
     _title_block(pdf, document, preset)
-    for block in document.blocks:
-        _block(pdf, block, preset)
+    _body(pdf, printed_blocks(document.blocks, preset), preset, _closing_height(document, preset))
     _closing(pdf, document, preset)
+    for attachment in document.attachments:
+        _attachment(pdf, attachment, preset)
     return bytes(pdf.output())
+
+
+def _draft_mark(pdf: FPDF, preset: Preset) -> None:
+    """«DỰ THẢO», bold in a box at the top right of the first page."""
+    style = TextStyle(preset.number.size_pt, bold=True)
+    _set_style(pdf, style)
+    pdf.c_margin = DRAFT_BOX_PADDING_MM
+    width = pdf.get_string_width(DRAFT_MARK) + 2 * DRAFT_BOX_PADDING_MM
+    height = line_height(style.size_pt) + 1.0
+    pdf.set_xy(pdf.l_margin + pdf.epw - width, pdf.t_margin)
+    pdf.cell(width, height, DRAFT_MARK, border=1, align="C")
+    pdf.set_xy(pdf.l_margin, pdf.t_margin + height + 6 * PT)
 
 
 def _set_style(pdf: FPDF, style: TextStyle, *, italic: bool | None = None) -> None:
@@ -113,7 +143,7 @@ def _header_block(pdf: FPDF, document: Document, preset: Preset) -> None:
     left = pdf.epw * preset.header_left_fraction
     right = pdf.epw - left
     x_left, x_right = pdf.l_margin, pdf.l_margin + left
-    y_left = y_right = float(pdf.t_margin)
+    y_left = y_right = float(pdf.get_y())
     if document.managing_body:
         y_left = _lines(pdf, x_left, y_left, left, document.managing_body, preset.managing_body)
     y_left = _lines(pdf, x_left, y_left, left, document.issuing_body, preset.issuing_body)
@@ -125,21 +155,120 @@ def _header_block(pdf: FPDF, document: Document, preset: Preset) -> None:
         _set_style(pdf, last.style)
         length = pdf.get_string_width(nfc(last.text))
         y_right = _rule(pdf, x_right + (right - length) / 2, y_right, length)
-    y = max(y_left, y_right) + 6 * PT
-    y_left = _lines(pdf, x_left, y, left, number_line(document, preset), preset.number)
-    y_right = _lines(pdf, x_right, y, right, place_date_line(document), preset.place_date)
-    pdf.set_y(max(y_left, y_right))
+    y = max(y_left, y_right)
+    number, place_date = number_line(document, preset), place_date_line(document)
+    if number or place_date:
+        y += 6 * PT
+        y_left = _lines(pdf, x_left, y, left, number, preset.number) if number else y
+        y_right = _lines(pdf, x_right, y, right, place_date, preset.place_date) if place_date else y
+        y = max(y_left, y_right)
+    pdf.set_y(y)
 
 
 def _title_block(pdf: FPDF, document: Document, preset: Preset) -> None:
-    y = _lines(pdf, pdf.l_margin, pdf.get_y() + 18 * PT, pdf.epw, document.title, preset.title)
-    if document.subtitle:
-        y = _lines(pdf, pdf.l_margin, y, pdf.epw, document.subtitle, preset.subtitle)
+    top = pdf.get_y() + 18 * PT
+    _title_lines(pdf, document.title, document.subtitle, document.note, preset, top)
+
+
+def _title_lines(
+    pdf: FPDF, title: str, subtitle: str, note: str, preset: Preset, top: float
+) -> None:
+    y = _lines(pdf, pdf.l_margin, top, pdf.epw, title, preset.title)
+    if subtitle:
+        y = _lines(pdf, pdf.l_margin, y, pdf.epw, subtitle, preset.subtitle)
+    if note:
+        italic = TextStyle(preset.subtitle.size_pt, italic=True)
+        y = _lines(pdf, pdf.l_margin, y, pdf.epw, note, italic)
     y = _mark(pdf, preset.subtitle_mark, pdf.l_margin, y, pdf.epw, preset.subtitle)
     pdf.set_y(y + 12 * PT)
 
 
-def _block(pdf: FPDF, block: Block, preset: Preset) -> None:
+def _attachment(pdf: FPDF, attachment: Attachment, preset: Preset) -> None:
+    """An attachment from a new page: its title, subtitle and note, then its blocks."""
+    pdf.add_page()
+    _title_lines(pdf, attachment.title, attachment.subtitle, attachment.note, preset, pdf.t_margin)
+    _blocks(pdf, printed_blocks(attachment.blocks, preset), preset)
+
+
+def _body(pdf: FPDF, blocks: list[Block], preset: Preset, closing: float) -> None:
+    """The body's blocks; its last lines start a new page with the signature (``closing``
+    high) rather than leave the signature alone at the top of the next one."""
+    tail = tail_start(blocks)
+    _blocks(pdf, blocks[:tail], preset, following=blocks[tail : tail + 1])
+    ending = blocks[tail:]
+    tables = [block for block in ending if isinstance(block, Table)]
+    height = closing + sum(_block_height(pdf, block, preset) for block in ending)
+    if not tables and pdf.get_y() + height > pdf.page_break_trigger and height <= pdf.eph:
+        pdf.add_page()
+    after_table = closing + sum(
+        _block_height(pdf, block, preset) for block in ending if not isinstance(block, Table)
+    )
+    _blocks(pdf, ending, preset, keep_last=after_table)
+
+
+def _blocks(
+    pdf: FPDF,
+    blocks: list[Block],
+    preset: Preset,
+    *,
+    following: list[Block] | None = None,
+    keep_last: float = 0.0,
+) -> None:
+    """Draw blocks; a heading over a table keeps room for the table's first rows, so it is
+    never left alone at the foot of a page. ``keep_last``: what a table keeps its last row
+    with (the signature)."""
+    ahead = [*blocks[1:], *(following or [])]
+    for block, after in zip(blocks, [*ahead, None], strict=False):
+        if isinstance(block, Heading) and isinstance(after, Table):
+            last = keep_last if any(after is other for other in blocks) else 0.0
+            opening = _table_opening(pdf, after, preset, last)
+            _keep_room(pdf, _block_height(pdf, block, preset) + opening)
+        reserve = keep_last if isinstance(block, Table) else 0.0
+        _block(pdf, block, preset, keep_last=reserve)
+
+
+def _table_opening(pdf: FPDF, table: Table, preset: Preset, keep_last: float) -> float:
+    """The height a table needs before its first row may be drawn: caption, header rows and
+    the first row (and what follows it, when it is also the last)."""
+    caption = line_height(preset.table_caption.size_pt) + 6 * PT if table.title else 0.0
+    return caption + TableDrawer(pdf, table, preset, FAMILY, keep_last).opening_height()
+
+
+def _block_height(pdf: FPDF, block: Block, preset: Preset) -> float:
+    """How high a text block is drawn (a little more, never less); 0 for a table."""
+    body = preset.body
+    width = pdf.epw - body.first_line_indent_cm * 10
+    texts: list[tuple[str, float]] = []
+    if isinstance(block, Heading):
+        texts = [(block.text, preset.heading_style(block.level).size_pt)]
+    elif isinstance(block, Paragraph):
+        texts = [(block.text, body.size_pt)]
+    elif isinstance(block, BulletList):
+        texts = [(f"{block.marker} {item}", body.size_pt) for item in block.items]
+    elif isinstance(block, LabelledLines):
+        texts = [(f"{line.label}: {line.value}", body.size_pt) for line in block.lines]
+    return sum(
+        len(wrap_text(nfc(text), width, size, bold=True)) * line_height(size, body.line_spacing)
+        + body.space_after_pt * PT
+        for text, size in texts
+    )
+
+
+def _closing_height(document: Document, preset: Preset) -> float:
+    """The height the signature needs, with the recipients under it when both fit a page."""
+    signatures = [s for s in (document.signature_left, document.signature_right) if s]
+    height = max((_signature_height(s, preset) for s in signatures), default=0.0) + 6 * PT
+    if document.recipients is None:
+        return height
+    recipients = _recipients_height(document, preset)
+    if document.signature_left is None and signatures:  # beside the signature
+        return max(height, recipients + 6 * PT)
+    together = height + 12 * PT + recipients
+    page = 297.0 - preset.margins.top - preset.margins.bottom
+    return together if together <= page else height
+
+
+def _block(pdf: FPDF, block: Block, preset: Preset, *, keep_last: float = 0.0) -> None:
     if isinstance(block, Heading):
         style = preset.heading_style(block.level)
         _keep_room(pdf, 3 * line_height(style.size_pt, preset.body.line_spacing))
@@ -155,7 +284,7 @@ def _block(pdf: FPDF, block: Block, preset: Preset) -> None:
             runs = [Run(f"{line.label}: ", bold=block.bold_labels), Run(line.value)]
             _paragraph(pdf, runs, preset, "justify", indent=True)
     elif isinstance(block, Table):
-        _table(pdf, block, preset)
+        _table(pdf, block, preset, keep_last)
 
 
 def _keep_room(pdf: FPDF, height: float) -> None:
@@ -189,13 +318,13 @@ def _paragraph(
             paragraph.write(nfc(run.text))
 
 
-def _table(pdf: FPDF, table: Table, preset: Preset) -> None:
+def _table(pdf: FPDF, table: Table, preset: Preset, keep_last: float = 0.0) -> None:
     if table.title:
         caption = preset.table_caption
         _keep_room(pdf, 6 * line_height(preset.table_text.size_pt) + line_height(caption.size_pt))
         y = _lines(pdf, pdf.l_margin, pdf.get_y(), pdf.epw, table.title, caption)
         pdf.set_y(y + 6 * PT)
-    TableDrawer(pdf, table, preset, FAMILY).draw()
+    TableDrawer(pdf, table, preset, FAMILY, keep_last).draw()
     pdf.set_y(pdf.get_y() + 6 * PT)
 
 

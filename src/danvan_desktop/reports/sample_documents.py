@@ -53,7 +53,7 @@ def meeting_minutes() -> Document:
             LabelledLine("Địa điểm", "Nhà văn hóa Tổ dân phố 5, phường Kim Long"),
             LabelledLine(
                 "Thành phần tham dự",
-                "08/09 thành viên Tổ dân vận; vắng 01 (bà Lê Thị Hoa, có lý do: đi công tác)",
+                "8/9 thành viên Tổ dân vận; vắng 1 (bà Lê Thị Hoa, có lý do: đi công tác)",
             ),
             LabelledLine(
                 "Khách mời", "Ông Phan Văn Tùng, Phó Chủ tịch Ủy ban MTTQ Việt Nam phường"
@@ -73,7 +73,7 @@ def meeting_minutes() -> Document:
             ]
         ],
         rows=[
-            [1, "Vận động 06 hộ còn lại ký cam kết hiến đất mở rộng kiệt 12", "Ông Hoàng Văn Dũng",
+            [1, "Vận động 6 hộ còn lại ký cam kết hiến đất mở rộng kiệt 12", "Ông Hoàng Văn Dũng",
              "20/11/2026"],
             [2, "Tổ chức ra quân “Ngày Chủ nhật xanh” toàn tổ dân phố", "Bà Trần Thị Bích",
              "15/11/2026"],
@@ -90,7 +90,7 @@ def meeting_minutes() -> Document:
         Paragraph.of(
             "Trong tháng, Tổ dân vận đã phối hợp với Ban công tác Mặt trận vận động 14 hộ hiến "
             "320 m² đất, góp 86 ngày công mở rộng kiệt 12; duy trì mô hình “Tuyến đường hoa kiểu "
-            "mẫu” và hòa giải thành 01 vụ việc mâu thuẫn trong cộng đồng dân cư."
+            "mẫu” và hòa giải thành 1 vụ việc mâu thuẫn trong cộng đồng dân cư."
         ),
         Heading("2. Ý kiến của các thành viên", level=2),
         Paragraph(
@@ -160,15 +160,15 @@ def half_year_report() -> Document:
         ),
         Heading("2. Kết quả xây dựng và nhân rộng mô hình", level=2),
         Paragraph.of(
-            "Sáu tháng đầu năm, Tổ dân vận duy trì 08 mô hình; trong đó 02 mô hình được Đảng ủy "
+            "6 tháng đầu năm, Tổ dân vận duy trì 8 mô hình; trong đó 2 mô hình được Đảng ủy "
             "phường công nhận là mô hình “Dân vận khéo” tiêu biểu. Kết quả cụ thể như sau:"
         ),
         models_table(8, seed=7, title="Bảng 1. Kết quả các mô hình 6 tháng đầu năm 2026"),
         BulletList(
             [
-                "Nhân dân hiến 1.250 m² đất, góp 640 ngày công mở rộng 03 tuyến kiệt",
-                "Hòa giải thành 04/05 vụ việc mâu thuẫn, tranh chấp ở cộng đồng dân cư",
-                "Vận động 02 hộ thoát nghèo bền vững",
+                "Nhân dân hiến 1.250 m² đất, góp 640 ngày công mở rộng 3 tuyến kiệt",
+                "Hòa giải thành 4/5 vụ việc mâu thuẫn, tranh chấp ở cộng đồng dân cư",
+                "Vận động 2 hộ thoát nghèo bền vững",
             ]
         ),
         Heading("II. HẠN CHẾ, NGUYÊN NHÂN"),

@@ -78,7 +78,7 @@ def models_table(count: int, seed: int, title: str) -> Table:
                 HeaderCell("TT", rowspan=2),
                 HeaderCell("Tên mô hình", rowspan=2),
                 HeaderCell("Lĩnh vực", rowspan=2),
-                HeaderCell("Tình trạng", rowspan=2),
+                HeaderCell("Trạng thái", rowspan=2),
                 HeaderCell("Kết quả", colspan=3),
             ],
             [

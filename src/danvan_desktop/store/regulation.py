@@ -24,7 +24,7 @@ from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.paths import resources_dir
 from danvan_desktop.core.vndate import short_date
-from danvan_desktop.core.vocab import MEMBER_ROLES, REPORTING_PERIODS
+from danvan_desktop.core.vocab import MEMBER_ROLES, REPORTING_PERIODS, in_running_text
 from danvan_desktop.store import team as team_store
 from danvan_desktop.store.changes import Change
 from danvan_desktop.store.records import Records
@@ -35,8 +35,12 @@ if TYPE_CHECKING:
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 DEFAULT_MEETING_DAY = team_store.DEFAULT_MEETING_DAY
 # How each reporting period reads inside "Tổ báo cáo kết quả hoạt động …".
-REPORTING_WORDS = {"month": "hằng tháng", "quarter": "hằng quý", "half_year": "sáu tháng",
+REPORTING_WORDS = {"month": "hằng tháng", "quarter": "hằng quý", "half_year": "6 tháng",
                    "year": "cả năm"}  # fmt: skip
+# What earlier releases put among the recipients in place of the Party cell's name.
+OLD_CELL_RECIPIENT = "Chi bộ thôn, tổ dân phố"
+# A date left to be written in by hand.
+BLANK_DATE = "……"
 ROLE_ORDER = {"leader": 0, "deputy": 1, "member": 2}
 JSON_LISTS = ("reporting_periods", "report_recipients")
 
@@ -125,10 +129,13 @@ def _reporting_words(periods: list[str]) -> str:
     return f"định kỳ {joined}"
 
 
-def _recipient_lines(recipients: list[str]) -> str:
+def _recipient_lines(recipients: list[str], cell: str, *names: str) -> str:
+    """The list under «Báo cáo gửi:», each name as a sentence writes it («Đảng ủy phường
+    Phú Xuân»), the old placeholder for the Party cell replaced by ``cell``."""
     if not recipients:
-        return "- Chi bộ."
-    lines = [f"- {name};" for name in recipients]
+        return f"- {cell or 'Chi bộ'}."
+    named = [cell if name == OLD_CELL_RECIPIENT and cell else name for name in recipients]
+    lines = [f"- {in_running_text(name, *names)};" for name in named]
     lines[-1] = lines[-1][:-1] + "."
     return "\n".join(lines)
 
@@ -146,6 +153,10 @@ def facts(
     unit = next(iter(db.query(unit_sql, [_meta(db, "home_unit_id")])), {})
     team_name = str(team.get("name") or "Tổ dân vận")
     village = str(unit.get("name") or "")
+    commune = str(unit.get("commune_name") or "")
+    cell = str(current.get("managing_body") or "")
+    if village and not cell.lower().startswith("chi bộ"):
+        cell = team_store.party_cell_name(village)
     members = roster_lines(db, team_id, today)
     period = str(current.get("meeting_period") or team_store.DEFAULT_MEETING_PERIOD)
     day = current.get("meeting_day")
@@ -157,15 +168,17 @@ def facts(
         "ten_to": team_name,
         "thon": _lower_first(village) if village else "địa bàn",
         "xa": _lower_first(str(unit.get("commune_name") or "xã, phường")),
-        "chi_bo": str(current.get("managing_body") or "chi bộ"),
+        "chi_bo": in_running_text(cell, village) if cell else "chi bộ",
         "dia_danh": str(current.get("document_place") or ""),
-        "so_thanh_vien": f"{len(members):02d}",
+        "so_thanh_vien": str(len(members)),
         "thanh_vien": "\n".join(members) or "- (Chưa có thành viên.)",
         "ky_hop": how_often,
         "ngay_hop": when,
         "ky_bao_cao": _reporting_words(json_list(current.get("reporting_periods"))),
-        "noi_nhan": _recipient_lines(json_list(current.get("report_recipients"))),
-        "ngay_thong_qua": short_date(adopted) if isinstance(adopted, dt.date) else "…",
+        "noi_nhan": _recipient_lines(
+            json_list(current.get("report_recipients")), cell, *filter(None, (commune, village))
+        ),
+        "ngay_thong_qua": short_date(adopted) if isinstance(adopted, dt.date) else BLANK_DATE,
     }
 
 
@@ -205,7 +218,7 @@ def _problems(fields: Mapping[str, Any]) -> list[FieldProblem]:
                 "reporting_periods",
                 tr(
                     "regulation",
-                    "«Kỳ báo cáo» không có {value}: hãy chọn trong tháng, quý, sáu tháng, năm.",
+                    "Không có kỳ báo cáo {value}: hãy chọn trong tháng, quý, 6 tháng, năm.",
                     value=", ".join(unknown),
                 ),
             )

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from danvan_desktop.core.errors import FieldProblem, StoreError, ValidationError
 from danvan_desktop.core.i18n import tr
-from danvan_desktop.core.vocab import DEFAULT_MODEL_FIELDS
+from danvan_desktop.core.place_names import document_place
+from danvan_desktop.core.vocab import DEFAULT_MODEL_FIELDS, commune_in_name, village_in_name
 from danvan_desktop.store.changes import Changes
 from danvan_desktop.store.places import commune_name, province_name
 from danvan_desktop.store.records import Records
@@ -35,13 +36,21 @@ class TeamSetup:
     leader_phone: str | None = None
 
 
-def default_recipients(commune: str) -> list[str]:
-    """Who receives the team's reports by default (data, editable in the regulation)."""
+def default_recipients(commune: str, village: str) -> list[str]:
+    """Who receives the team's reports by default (data, editable in the regulation): the
+    commune's Party committee and Front committee, and the village's Party cell, named as
+    a sentence writes them («Đảng ủy phường Phú Xuân», «Chi bộ tổ dân phố 5»)."""
+    inside = commune_in_name(commune)
     return [
-        tr("team", "Đảng ủy {commune}", commune=commune),
-        tr("team", "Ủy ban Mặt trận Tổ quốc Việt Nam {commune}", commune=commune),
-        tr("team", "Chi bộ thôn, tổ dân phố"),
+        tr("team", "Đảng ủy {commune}", commune=inside),
+        tr("team", "Ủy ban Mặt trận Tổ quốc Việt Nam {commune}", commune=inside),
+        party_cell_name(village),
     ]
+
+
+def party_cell_name(village: str) -> str:
+    """The village's Party cell: «Chi bộ tổ dân phố 5», «Chi bộ thôn An Lỗ»."""
+    return tr("team", "Chi bộ {village}", village=village_in_name(village))
 
 
 def initialise(records: Records, setup: TeamSetup) -> Changes:
@@ -110,10 +119,12 @@ def initialise(records: Records, setup: TeamSetup) -> Changes:
                     "meeting_period": DEFAULT_MEETING_PERIOD,
                     "meeting_day": DEFAULT_MEETING_DAY,
                     "reporting_periods": json.dumps(list(DEFAULT_REPORTING_PERIODS)),
-                    "report_recipients": json.dumps(default_recipients(commune)),
+                    "report_recipients": json.dumps(
+                        default_recipients(commune, setup.village_name)
+                    ),
                     "issuing_body": setup.team_name,
-                    "managing_body": tr("team", "Chi bộ {village}", village=setup.village_name),
-                    "document_place": province.removeprefix("Thành phố ").removeprefix("Tỉnh "),
+                    "managing_body": party_cell_name(setup.village_name),
+                    "document_place": document_place(commune) if commune else None,
                 },
             )
         )

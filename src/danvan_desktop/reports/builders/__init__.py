@@ -17,20 +17,22 @@ from sqlite_utils import Database
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.report_texts import REVIEW_TEXTS
 from danvan_desktop.reports.builders.commendation_list import build_commendation_list
 from danvan_desktop.reports.builders.common import Issue
 from danvan_desktop.reports.builders.commune_rollup import build_commune_rollup
+from danvan_desktop.reports.builders.leader_texts import proposal_items
 from danvan_desktop.reports.builders.meeting_minutes import build_meeting_minutes
 from danvan_desktop.reports.builders.model_registration import build_model_registration
 from danvan_desktop.reports.builders.model_statistics import build_model_statistics
 from danvan_desktop.reports.builders.periodic_report import build_periodic_report
-from danvan_desktop.reports.builders.periods import ReportPeriod, report_period
+from danvan_desktop.reports.builders.periods import ReportPeriod, check_year, report_period
 from danvan_desktop.reports.builders.regulation import build_regulation
 from danvan_desktop.reports.document import Document
 
 ALL_FORMATS = ("docx", "pdf", "xlsx")
 TEXT_FORMATS = ("docx", "pdf")
-ISSUE_PARAMS = ("preset", "issued_on", "number", "letterhead")
+ISSUE_PARAMS = ("preset", "issued_on", "number", "letterhead", "issued")
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,16 @@ class ReportKind:
     label_source: str
     formats: tuple[str, ...]
     params: tuple[str, ...]
-    # Takes a document number when issued (minutes carry the meeting's own number).
+    # Takes a document number when issued (a registration and a regulation carry none).
     numbered: bool
     build: Callable[[Database, Issue, dict[str, Any]], Document]
+    # Issued from the Báo cáo page or «--issue»: stored in the register as built. Minutes
+    # are not: they are numbered and locked when the meeting is finalised.
+    issuable: bool = True
+    # The preset used when none is asked for: the team's own papers go out in the Party
+    # cell's name (the team works under it); minutes (Decree 30, form 1.9) and the
+    # figures a commune office sums up are state documents.
+    default_preset: str = "state"
 
     def label(self) -> str:
         """The kind's name for menus, in the interface language."""
@@ -67,12 +76,15 @@ def _int(params: Mapping[str, Any], name: str) -> int | None:
     if value is None or value == "":
         return None
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         raise _problem(
             name,
             tr("ReportBuilders", "«{name}» phải là một số nguyên, ví dụ 2026.", name=name),
         ) from None
+    if name == "year":
+        check_year(number)
+    return number
 
 
 def _year(params: Mapping[str, Any], issue: Issue) -> int:
@@ -99,11 +111,16 @@ def _minutes(db: Database, issue: Issue, params: dict[str, Any]) -> Document:
 
 
 def _periodic(db: Database, issue: Issue, params: dict[str, Any]) -> Document:
-    wishes = params.get("proposals") or ()
-    if isinstance(wishes, str):
-        wishes = wishes.splitlines()
     period = _period(params, issue, "month")
-    return build_periodic_report(db, issue, period=period, proposals=list(wishes))
+    texts = {name: params.get(name) for name in REVIEW_TEXTS}
+    wishes = proposal_items(params.get("proposals"))
+    return build_periodic_report(db, issue, period=period, proposals=wishes, texts=texts)
+
+
+def period_of(kind: str, params: Mapping[str, Any], issued_on: dt.date) -> ReportPeriod:
+    """The period a document of ``kind`` with ``params`` covers, issued on ``issued_on``."""
+    default = "year" if report_kind(kind).name == "commune_rollup" else "month"
+    return _period(params, Issue(issued_on=issued_on), default)
 
 
 def _statistics(db: Database, issue: Issue, params: dict[str, Any]) -> Document:
@@ -129,26 +146,28 @@ _PERIOD = ("period", "year", "month", "quarter")
 REPORT_KINDS: dict[str, ReportKind] = {
     kind.name: kind
     for kind in (
-        ReportKind("model_registration", "Phiếu đăng ký mô hình", TEXT_FORMATS, ("id",), True,
-                   _registration),
-        ReportKind("meeting_minutes", "Biên bản họp", TEXT_FORMATS, ("id",), False, _minutes),
+        ReportKind("model_registration", "Bản đăng ký mô hình", TEXT_FORMATS, ("id",), False,
+                   _registration, default_preset="party"),
+        ReportKind("meeting_minutes", "Biên bản họp", TEXT_FORMATS, ("id",), False, _minutes,
+                   issuable=False),
         ReportKind("periodic_report", "Báo cáo định kỳ của Tổ", ALL_FORMATS,
-                   (*_PERIOD, "proposals"), True, _periodic),
+                   (*_PERIOD, "proposals", *REVIEW_TEXTS), True, _periodic,
+                   default_preset="party"),
         ReportKind("model_statistics", "Bảng thống kê mô hình", ALL_FORMATS,
                    ("year", "commune_code"), True, _statistics),
-        ReportKind("commendation_list", "Danh sách đề nghị khen thưởng", ALL_FORMATS, ("year",),
-                   True, _commendations),
+        ReportKind("commendation_list", "Tờ trình đề nghị khen thưởng", ALL_FORMATS, ("year",),
+                   True, _commendations, default_preset="party"),
         ReportKind("commune_rollup", "Báo cáo tổng hợp của xã, phường", ALL_FORMATS,
                    (*_PERIOD, "commune_code"), True, _rollup),
         ReportKind("regulation", "Quy chế hoạt động của Tổ", TEXT_FORMATS, (), False,
-                   _regulation),
+                   _regulation, default_preset="party"),
     )
 }  # fmt: skip
 
 
 def report_kind(name: str) -> ReportKind:
     """The kind called ``name`` ("-" and "_" alike); ValidationError names the known ones."""
-    kind = REPORT_KINDS.get(name.replace("-", "_"))
+    kind = REPORT_KINDS.get(str(name).replace("-", "_"))
     if kind is None:
         raise _problem(
             "kind",
@@ -162,16 +181,18 @@ def report_kind(name: str) -> ReportKind:
     return kind
 
 
-def issue_from(params: Mapping[str, Any]) -> Issue:
-    """The issue details among a call's parameters (preset, date, number, letterhead)."""
+def issue_from(params: Mapping[str, Any], default_preset: str = "state") -> Issue:
+    """The issue details among a call's parameters (preset, default ``default_preset``;
+    date, number, letterhead, and ``issued``: True while the document is being issued)."""
     issued_on = params.get("issued_on") or dt.date.today()
     if isinstance(issued_on, str):
         issued_on = dt.date.fromisoformat(issued_on)
     return Issue(
-        preset=str(params.get("preset") or "state"),
+        preset=str(params.get("preset") or default_preset),
         issued_on=issued_on,
         number=_int(params, "number"),
         overrides=dict(params.get("letterhead") or {}),
+        issued=bool(params.get("issued")),
     )
 
 
@@ -189,7 +210,15 @@ def build_report(db: Database, kind: str, **params: Any) -> Document:
                 names=", ".join(unknown),
             ),
         )
-    return found.build(db, issue_from(params), dict(params))
+    return found.build(db, issue_from(params, found.default_preset), dict(params))
 
 
-__all__ = ["REPORT_KINDS", "Issue", "ReportKind", "build_report", "issue_from", "report_kind"]
+__all__ = [
+    "REPORT_KINDS",
+    "Issue",
+    "ReportKind",
+    "build_report",
+    "issue_from",
+    "period_of",
+    "report_kind",
+]

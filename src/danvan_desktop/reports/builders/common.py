@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from danvan_desktop.core.vncollation import vietnamese_sort_key
-from danvan_desktop.core.vndate import short_date
+from danvan_desktop.core.vndate import number_text, short_date
 from danvan_desktop.reports.builders.letterhead import Letterhead
 from danvan_desktop.reports.document import (
+    Attachment,
     Block,
     CellValue,
     Column,
@@ -33,18 +34,48 @@ from danvan_desktop.reports.presets import load_preset
 
 @dataclass(frozen=True)
 class Issue:
-    """How a document is issued: preset, date, number (None for a draft), letterhead changes."""
+    """How a document is issued: preset, date, number (None for a draft), letterhead changes.
+
+    ``issued`` is True when the document is being issued (stored in the register): a
+    kind with no number of its own (a registration, a regulation) is then no longer a
+    draft although its number stays None.
+    """
 
     preset: str = "state"
     issued_on: dt.date = field(default_factory=dt.date.today)
     number: int | None = None
     overrides: Mapping[str, Any] = field(default_factory=dict)
+    issued: bool = False
+
+    @property
+    def draft(self) -> bool:
+        """True while the document is not issued: it is marked «DỰ THẢO»."""
+        return not self.issued and self.number is None
+
+
+BLANK = "……"
+
+
+def reference_number(issue: Issue, kind: DocumentKind, abbreviation: str) -> str:
+    """The number as another text cites it: "01/TTr-TDV", "01-TTr/CB"; blank in a draft."""
+    number = BLANK if issue.number is None else number_text(issue.number)
+    if load_preset(issue.preset).number_format == "party":
+        return f"{number}-{kind.value}/{abbreviation}"
+    return f"{number}/{kind.value}-{abbreviation}"
+
+
+def reference_date(issue: Issue) -> str:
+    """The issue date as another text cites it: "20/12/2026"; blank in a draft."""
+    return BLANK if issue.draft else short_date(issue.issued_on)
 
 
 def count_text(count: int) -> str:
-    """A count in running text: "08" under 10, as official documents write it; "1.200"."""
-    if 1 <= count <= 9:
-        return f"{count:02d}"
+    """A count in running text, as in the tables: "8", "12", "1.200" (digits grouped by dots).
+
+    One rule in every document: Decree 30/2020 puts a leading zero only on the document
+    number ("Số: 05/BC-…") and on the day and month of a date; counts take none, so "có
+    mặt 8/9 thành viên" reads the same as the 8 in a table's cell.
+    """
     return f"{count:,}".replace(",", ".")
 
 
@@ -113,13 +144,19 @@ def make_document(
     title: str,
     subtitle: str,
     blocks: list[Block],
+    note: str = "",
     issued_on: dt.date | None = None,
     number: int | None = None,
     signature_left: SignatureBlock | None = None,
     signature_right: SignatureBlock | None = None,
     recipients: Recipients | None = None,
+    draft: bool | None = None,
+    has_number_line: bool = True,
+    has_date_line: bool = True,
+    attachments: list[Attachment] | None = None,
 ) -> Document:
-    """A Document with the letterhead's issuer, place and (unless given) signer and list."""
+    """A Document with the letterhead's issuer, place and (unless given) signer and list;
+    a draft (marked «DỰ THẢO») unless the issue says it is issued."""
     preset = load_preset(issue.preset)
     return Document(
         kind=kind,
@@ -132,8 +169,13 @@ def make_document(
         number=number if number is not None else issue.number,
         title=title,
         subtitle=subtitle,
+        note=note,
         blocks=blocks,
         signature_left=signature_left,
         signature_right=signature_right or letterhead.signature(preset),
         recipients=recipients or letterhead.recipients_block(),
+        draft=issue.draft if draft is None else draft,
+        has_number_line=has_number_line,
+        has_date_line=has_date_line,
+        attachments=list(attachments or ()),
     )

@@ -4,13 +4,16 @@ One row per village with the same figures each village's own periodic report
 gives (meetings due and held, other meetings, models followed, new and
 recognised, tasks done and overdue, exemplars, proposals), a totals row, the
 commune's models by field and status, the indicators and resources summed over
-the villages, and for the half-year and year-end reviews an annex listing every
-model followed.
+the villages, the residents' petitions and the mediation cases (one row per village
+and a total, then the commune's split by field and kind: counts only, never a
+petitioner's or a party's name), and for the half-year and year-end reviews an annex
+listing every model followed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from sqlite_utils import Database
 
@@ -27,6 +30,12 @@ from danvan_desktop.reports.builders.common import (
     numbered,
     percent_text,
     simple_table,
+)
+from danvan_desktop.reports.builders.community_sections import (
+    MEDIATION_HEADING,
+    PETITIONS_HEADING,
+    rollup_mediation_blocks,
+    rollup_petition_blocks,
 )
 from danvan_desktop.reports.builders.letterhead import resolve_letterhead
 from danvan_desktop.reports.builders.periodic_report import amounts_tables
@@ -163,7 +172,7 @@ def models_annex(db: Database, scope: Scope, period: ReportPeriod, number: int) 
     ]
     return simple_table(
         f"Phụ lục {number}. Danh sách mô hình “Dân vận khéo”",
-        ["TT", "Tên mô hình", "Thôn, tổ dân phố", "Lĩnh vực", "Tình trạng", "Năm đăng ký"],
+        ["TT", "Tên mô hình", "Thôn, tổ dân phố", "Lĩnh vực", "Trạng thái", "Năm đăng ký"],
         [
             ORDINAL,
             Column(3.0),
@@ -174,6 +183,26 @@ def models_annex(db: Database, scope: Scope, period: ReportPeriod, number: int) 
         ],
         numbered(body),
     )
+
+
+def _community_blocks(
+    db: Database, scope: Scope, period: ReportPeriod, as_of: dt.date
+) -> list[Block]:
+    """Sections IV and V: petitions and mediation, one row per village (counted village by
+    village), the commune's totals and its split by field and kind."""
+    tables = itertools.count(5)
+    petitions = [
+        (unit.name, fig.petition_counts(db, [unit.id], period, as_of=as_of)) for unit in scope.units
+    ]
+    cases = [(unit.name, fig.mediation_counts(db, [unit.id], period)) for unit in scope.units]
+    return [
+        Heading(f"IV. {PETITIONS_HEADING.upper()}"),
+        *rollup_petition_blocks(
+            petitions, fig.petition_counts(db, scope.unit_ids, period, as_of=as_of), as_of, tables
+        ),
+        Heading(f"V. {MEDIATION_HEADING.upper()}"),
+        *rollup_mediation_blocks(cases, fig.mediation_counts(db, scope.unit_ids, period), tables),
+    ]
 
 
 def build_commune_rollup(
@@ -198,12 +227,13 @@ def build_commune_rollup(
             scope,
             period,
             fig.model_field_names(db),
-            "Bảng 2. Mô hình theo lĩnh vực, tình trạng",
+            "Bảng 2. Mô hình theo lĩnh vực, trạng thái",
         ),
         Heading("III. KẾT QUẢ VẬN ĐỘNG, NGUỒN LỰC HUY ĐỘNG"),
         *amounts_tables(
             fig.indicator_totals(db, scope, period), fig.resource_totals(db, scope, period), 3
         ),
+        *_community_blocks(db, scope, period, as_of),
     ]
     if period.kind in ANNEX_PERIODS:
         blocks += [Heading("PHỤ LỤC"), models_annex(db, scope, period, 1)]

@@ -7,12 +7,18 @@ of models, a thousand meetings) costs a handful of queries, not one per record.
 Conventions, written once here so every report says the same:
 
 - a meeting counts once, by its first version (corrections copy it);
+- a meeting is held when dated on or before the report's date (``core.schedule.is_held``);
+  one dated later is planned: it is named as such, never counted, tabled or given tasks;
 - a regular meeting is "held" for a schedule slice when one took place in it;
 - models "followed" in a period were registered in or before its year and not
   assessed as finished before it started; their status is today's status;
 - an indicator reading or a resource contribution is what was achieved on its
   date, so the period's figure is the sum of those dated inside it;
-- a task is overdue when still open with a deadline before the report date.
+- a task is overdue when still open with a deadline before the report date;
+- a petition counts in the period it was received, a mediation case in the one it was
+  mediated in; whether a petition is overdue is judged on the report date. These counts
+  come from the store's own figures (store/petitions.py, store/mediations.py), one call
+  per village: counts only, never a resident's name.
 """
 
 from __future__ import annotations
@@ -24,8 +30,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from danvan_desktop.core.schedule import held_before, is_held
 from danvan_desktop.reports.builders.periods import MeetingSlice, ReportPeriod, meeting_slices
 from danvan_desktop.reports.builders.scope import Scope
+from danvan_desktop.store.mediations import mediation_figures
+from danvan_desktop.store.petitions import petition_figures
 
 REVIEW_KINDS = ("half_year", "year_end")
 
@@ -39,6 +48,7 @@ class UnitFigures:
     meeting_period: str
     expected: list[MeetingSlice] = field(default_factory=list)
     missed: list[MeetingSlice] = field(default_factory=list)
+    early: list[MeetingSlice] = field(default_factory=list)  # not yet due, already held
     meetings_by_kind: Counter[str] = field(default_factory=Counter)
     models_by_status: Counter[str] = field(default_factory=Counter)
     models_by_field: Counter[str] = field(default_factory=Counter)
@@ -77,20 +87,26 @@ def unit_figures(
     ids = scope.unit_ids
     start, after = period.start.isoformat(), period.after_end
     regular_days: dict[str, list[dt.date]] = {u: [] for u in ids}
-    for unit_id, kind, day in db.execute(
+    for unit_id, kind, text in db.execute(
         f"SELECT unit_id, kind, substr(starts_at, 1, 10) FROM meeting WHERE deleted = 0 "
         f"AND supersedes_id IS NULL AND starts_at >= ? AND starts_at < ? AND {scope.in_clause()}",
         [start, after, *ids],
     ):
+        day = _day(text)
+        if not is_held(day, as_of):
+            continue  # planned: not held yet
         figures[unit_id].meetings_by_kind[kind] += 1
         if kind == "regular":
-            regular_days[unit_id].append(_day(day))
+            regular_days[unit_id].append(day)
     for unit in scope.units:
         held = regular_days[unit.id]
         slices = meeting_slices(period, unit.meeting_period, unit.meeting_day)
         one = figures[unit.id]
         one.expected = [s for s in slices if s.due_on <= as_of]
         one.missed = [s for s in one.expected if not any(s.start <= d <= s.end for d in held)]
+        one.early = [
+            s for s in slices if s.due_on > as_of and any(s.start <= d <= s.end for d in held)
+        ]
     _add_models(db, scope, period, figures)
     _add_tasks(db, scope, period, as_of, figures)
     for unit_id, count in db.execute(
@@ -145,7 +161,7 @@ def _add_tasks(
         f"SELECT t.unit_id, count(*) FROM task t JOIN meeting m ON m.id = t.meeting_id "
         f"WHERE t.deleted = 0 AND m.starts_at >= ? AND m.starts_at < ? "
         f"AND {scope.in_clause('t.unit_id')} GROUP BY 1",
-        [start, period.after_end, *ids],
+        [start, min(period.after_end, held_before(as_of)), *ids],
     ):
         figures[unit_id].tasks_assigned = int(count)
     for unit_id, count in db.execute(
@@ -176,8 +192,25 @@ class MeetingRow:
     tasks: int
 
 
-def meeting_rows(db: Database, scope: Scope, period: ReportPeriod) -> list[MeetingRow]:
-    """The period's meetings (first versions), oldest first, with their counts."""
+def meeting_rows(
+    db: Database, scope: Scope, period: ReportPeriod, *, as_of: dt.date
+) -> list[MeetingRow]:
+    """The period's meetings held by ``as_of`` (first versions), oldest first, with counts."""
+    return _meetings_between(db, scope, period.start.isoformat(), held_before(as_of), period)
+
+
+def planned_meetings(
+    db: Database, scope: Scope, period: ReportPeriod, *, as_of: dt.date
+) -> list[MeetingRow]:
+    """The period's meetings dated after ``as_of``: planned, not held."""
+    return _meetings_between(db, scope, held_before(as_of), period.after_end, period)
+
+
+def _meetings_between(
+    db: Database, scope: Scope, start: str, before: str, period: ReportPeriod
+) -> list[MeetingRow]:
+    """Meetings of ``period`` with ``start <= starts_at < before``, oldest first."""
+    start, before = max(start, period.start.isoformat()), min(before, period.after_end)
     names = {u.id: u.name for u in scope.units}
     rows = db.execute(
         "SELECT m.starts_at, m.title, m.kind, m.unit_id, "
@@ -189,7 +222,7 @@ def meeting_rows(db: Database, scope: Scope, period: ReportPeriod) -> list[Meeti
         "(SELECT count(*) FROM task t WHERE t.meeting_id = m.id AND t.deleted = 0) "
         f"FROM meeting m WHERE m.deleted = 0 AND m.supersedes_id IS NULL AND m.starts_at >= ? "
         f"AND m.starts_at < ? AND {scope.in_clause('m.unit_id')} ORDER BY m.starts_at, m.rowid",
-        [period.start.isoformat(), period.after_end, *scope.unit_ids],
+        [start, before, *scope.unit_ids],
     )
     return [
         MeetingRow(_day(r[0]), str(r[1]), str(r[2]), names.get(r[3], ""), *map(int, r[4:8]))
@@ -235,3 +268,43 @@ def model_field_names(db: Database) -> list[tuple[str, str]]:
         "SELECT code, name FROM model_field WHERE deleted = 0 ORDER BY position_order, name_sort"
     ).fetchall()
     return [(str(code), str(name)) for code, name in rows]
+
+
+@dataclass(frozen=True)
+class PetitionCounts:
+    """Residents' petitions received in a period: what became of them (counts only)."""
+
+    received: int = 0
+    passed_on: int = 0
+    answered: int = 0
+    answered_in_time: int = 0
+    waiting: int = 0
+    overdue: int = 0
+    by_field: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MediationCounts:
+    """Mediation cases of a period by outcome, and by kind of dispute (counts only)."""
+
+    cases: int = 0
+    settled: int = 0
+    not_settled: int = 0
+    passed_on: int = 0
+    pending: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def petition_counts(
+    db: Database, unit_ids: list[str], period: ReportPeriod, *, as_of: dt.date
+) -> PetitionCounts:
+    """The petitions the units received in ``period``; waiting ones overdue on ``as_of``."""
+    found = petition_figures(db, start=period.start, end=period.end, today=as_of, unit_ids=unit_ids)
+    return PetitionCounts(**found)
+
+
+def mediation_counts(db: Database, unit_ids: list[str], period: ReportPeriod) -> MediationCounts:
+    """The cases the units mediated in ``period``."""
+    return MediationCounts(
+        **mediation_figures(db, start=period.start, end=period.end, unit_ids=unit_ids)
+    )

@@ -7,15 +7,23 @@ the order things happened (agenda items with the opinions given on each, by
 speaker), conclusions, votes, tasks with owner and deadline; the closing line
 with the time the meeting ended; the secretary signs left, the chair right.
 
-A village community meeting (kind ``community``) follows Decree 59/2023/NĐ-CP,
-form 03, the minutes of a meeting of the residential community: the title names
-the community meeting, the attendance is the households represented out of the
-village's total households, and votes are counted in households.
+Attendance counts the whole roster: «có mặt x/y» is out of every member whose term
+covers the meeting's day (the leader too), whether or not a row was ticked for them;
+a member named chair or secretary is present. A member with no row, or unticked, is
+absent (with the reason given, if any).
+
+A village community meeting (kind ``community``) is the village's, called by its
+head with the Front work committee (community_minutes.py): the village, under its
+commune, issues the minutes in the state format with its own numbers; households
+are counted instead of members, and the minutes say when fewer than half of the
+village's households took part or agreed (Luật Thực hiện dân chủ ở cơ sở số
+10/2022/QH15).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import defaultdict
 from typing import Any
 
@@ -23,6 +31,12 @@ from sqlite_utils import Database
 
 from danvan_desktop.core.errors import NotFoundError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.meeting_rules import (
+    VOTE_COUNTS,
+    people_present,
+    vote_ceiling,
+    vote_fits,
+)
 from danvan_desktop.core.vndate import short_date
 from danvan_desktop.reports.builders.common import (
     ORDINAL,
@@ -32,10 +46,18 @@ from danvan_desktop.reports.builders.common import (
     make_document,
     number_column,
     numbered,
-    percent_text,
     simple_table,
 )
-from danvan_desktop.reports.builders.letterhead import resolve_letterhead
+from danvan_desktop.reports.builders.community_minutes import (
+    attendance_lines as community_attendance,
+)
+from danvan_desktop.reports.builders.community_minutes import (
+    attendance_notes,
+    household_votes_table,
+    minutes_subtitle,
+    vote_notes,
+)
+from danvan_desktop.reports.builders.letterhead import resolve_letterhead, village_letterhead
 from danvan_desktop.reports.document import (
     Block,
     BulletList,
@@ -88,10 +110,68 @@ def _moment(value: Any) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value)) if value else None
 
 
-def _attendance_lines(people: list[dict[str, Any]]) -> list[LabelledLine]:
-    members = [p for p in people if not p.get("is_guest")]
-    present = [p for p in members if p.get("present")]
-    absent = [p for p in members if not p.get("present")]
+ROLE_ORDER = "CASE role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END"
+
+
+def _name_key(name: Any) -> str:
+    return " ".join(unicodedata.normalize("NFC", str(name or "")).casefold().split())
+
+
+def roster_on(db: Database, team_id: Any, day: dt.date) -> list[dict[str, Any]]:
+    """The team's members whose term covers ``day``, leader first, in roster order."""
+    return list(
+        db.query(
+            "SELECT id, full_name FROM member WHERE team_id = ? AND deleted = 0 "
+            "AND (term_start IS NULL OR substr(term_start, 1, 10) <= ?) "
+            "AND (term_end IS NULL OR substr(term_end, 1, 10) >= ?) "
+            f"ORDER BY {ROLE_ORDER}, coalesce(position_order, 999), rowid",
+            [team_id, day.isoformat(), day.isoformat()],
+        )
+    )
+
+
+def members_at(
+    meeting: dict[str, Any], people: list[dict[str, Any]], roster: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Every member the meeting counts: the roster on its day (each with the row ticked for
+    them, if any), then member rows of people not on it; ``present`` and ``reason`` set."""
+    rows = [p for p in people if not p.get("is_guest")]
+    by_member = {str(r["member_id"]): r for r in rows if r.get("member_id")}
+    by_name = {_name_key(r["name"]): r for r in rows if not r.get("member_id")}
+    officers = {_name_key(meeting.get("chair")), _name_key(meeting.get("secretary"))} - {""}
+    counted: list[dict[str, Any]] = []
+    used: set[int] = set()
+    for member in roster:
+        key = _name_key(member["full_name"])
+        row = by_member.get(str(member["id"])) or by_name.get(key)
+        if row is not None:
+            used.add(id(row))
+        present = bool(row.get("present")) if row is not None else key in officers
+        reason = row.get("absence_reason") if row is not None else None
+        counted.append({"name": member["full_name"], "present": present, "reason": reason})
+    for row in rows:
+        if id(row) not in used:
+            counted.append(
+                {
+                    "name": row["name"],
+                    "present": bool(row.get("present")),
+                    "reason": row.get("absence_reason"),
+                }
+            )
+    return counted
+
+
+def _absent_text(person: dict[str, Any]) -> str:
+    reason = f"lý do: {person['reason']}" if person.get("reason") else "không rõ lý do"
+    return f"{person['name']} ({reason})"
+
+
+def _attendance_lines(
+    meeting: dict[str, Any], people: list[dict[str, Any]], roster: list[dict[str, Any]]
+) -> list[LabelledLine]:
+    members = members_at(meeting, people, roster)
+    present = [p for p in members if p["present"]]
+    absent = [p for p in members if not p["present"]]
     guests = [p for p in people if p.get("is_guest") and p.get("present")]
     names = ", ".join(str(p["name"]) for p in present)
     lines = [
@@ -102,10 +182,7 @@ def _attendance_lines(people: list[dict[str, Any]]) -> list[LabelledLine]:
         )
     ]
     if absent:
-        reasons = "; ".join(
-            f"{p['name']} ({'lý do: ' + str(p['absence_reason']) if p.get('absence_reason') else 'không rõ lý do'})"  # noqa: E501
-            for p in absent
-        )
+        reasons = "; ".join(_absent_text(p) for p in absent)
         lines.append(LabelledLine("Vắng mặt", f"{count_text(len(absent))} thành viên: {reasons}"))
     else:
         lines.append(LabelledLine("Vắng mặt", "không"))
@@ -124,56 +201,21 @@ def _attendance_lines(people: list[dict[str, Any]]) -> list[LabelledLine]:
     return lines
 
 
-def _household_count(value: Any) -> str:
-    return BLANK_COUNT if value is None else count_text(int(value))
-
-
-def households_line(meeting: dict[str, Any]) -> str:
-    """ "86/120 hộ (72%)": households represented out of the village's households."""
-    represented, total = meeting.get("households_represented"), meeting.get("households_total")
-    text = f"{_household_count(represented)}/{_household_count(total)} hộ"
-    if represented is not None and total:
-        text += f" ({percent_text(int(represented), int(total))})"
-    return text
-
-
-def _community_attendance(
-    meeting: dict[str, Any], people: list[dict[str, Any]]
-) -> list[LabelledLine]:
-    """Form 03's attendance: households, then anyone else named (officials, guests)."""
-    lines = [
-        LabelledLine(
-            "Tổng số hộ của thôn, tổ dân phố",
-            f"{_household_count(meeting.get('households_total'))} hộ",
-        ),
-        LabelledLine("Số hộ có đại diện dự họp", households_line(meeting)),
-    ]
-    present = [p for p in people if p.get("present")]
-    if present:
-        lines.append(
-            LabelledLine(
-                "Đại biểu, khách mời",
-                "; ".join(
-                    f"{p['name']} ({p['organisation']})"
-                    if p.get("organisation")
-                    else str(p["name"])
-                    for p in present
-                ),
-            )
-        )
-    return lines
-
-
-def _facts(meeting: dict[str, Any], people: list[dict[str, Any]]) -> LabelledLines:
+def _facts(db: Database, meeting: dict[str, Any], people: list[dict[str, Any]]) -> LabelledLines:
     starts = _moment(meeting["starts_at"])
     assert starts is not None  # a required field
     community = meeting.get("kind") == COMMUNITY
+    if community:
+        attendance = community_attendance(meeting, people)
+    else:
+        roster = roster_on(db, meeting.get("team_id"), starts.date())
+        attendance = _attendance_lines(meeting, people, roster)
     lines = [
         LabelledLine(
             "Thời gian bắt đầu", f"{clock_text(starts)}, ngày {short_date(starts.date())}"
         ),
         LabelledLine("Địa điểm", str(meeting.get("place") or "")),
-        *(_community_attendance(meeting, people) if community else _attendance_lines(people)),
+        *attendance,
     ]
     if not community and meeting.get("households_represented") is not None:
         lines.append(
@@ -221,12 +263,14 @@ def _content(db: Database, meeting: dict[str, Any]) -> list[Block]:
             blocks += _text_blocks(conclusions[0]["content"])
         else:
             blocks.append(BulletList([str(row["content"]) for row in conclusions]))
-    votes = _rows(db, "vote", meeting_id, "rowid")
+    votes = _possible_counts(meeting, _rows(db, "vote", meeting_id, "rowid"), db)
     if votes:
         section += 1
         blocks.append(Heading(f"{section}. Biểu quyết", level=2))
         if meeting.get("kind") == COMMUNITY:
-            blocks.append(_household_votes_table(votes, meeting.get("households_total")))
+            total = meeting.get("households_total")
+            blocks.append(household_votes_table(votes, total))
+            blocks += vote_notes(meeting, votes)
         else:
             blocks.append(_votes_table(votes))
     tasks = _rows(db, "task", meeting_id, "deadline IS NULL, deadline, rowid")
@@ -237,10 +281,25 @@ def _content(db: Database, meeting: dict[str, Any]) -> list[Block]:
     return blocks
 
 
+def _possible_counts(
+    meeting: dict[str, Any], votes: list[dict[str, Any]], db: Database
+) -> list[dict[str, Any]]:
+    """The votes, each count left blank where the counts exceed who was present (a vote
+    written before the attendance changed, or by an earlier release): minutes never
+    print impossible counts, and finalising refuses them (store.meetings)."""
+    attendance = _rows(db, "attendance", str(meeting["id"]), "rowid")
+    ceiling = vote_ceiling(meeting, people_present(attendance))
+    blank = dict.fromkeys(VOTE_COUNTS, BLANK_COUNT)
+    return [v if vote_fits(v, ceiling) else {**v, **blank} for v in votes]
+
+
+def _count_cell(value: Any) -> CellValue:
+    return value if isinstance(value, str) else int(value or 0)
+
+
 def _votes_table(votes: list[dict[str, Any]]) -> Block:
     rows: list[list[CellValue]] = [
-        [str(v["subject"]), int(v["in_favour"]), int(v["against"]), int(v.get("abstain") or 0)]
-        for v in votes
+        [str(v["subject"]), *(_count_cell(v.get(name)) for name in VOTE_COUNTS)] for v in votes
     ]
     return simple_table(
         "",
@@ -248,48 +307,6 @@ def _votes_table(votes: list[dict[str, Any]]) -> Block:
         [ORDINAL, Column(3.0), number_column(1.1), number_column(1.1), number_column(1.1)],
         numbered(rows),
     )
-
-
-def _household_votes_table(votes: list[dict[str, Any]], total: Any) -> Block:
-    """Votes of a community meeting, in households, with the share of all households."""
-    rows: list[list[CellValue]] = [
-        [
-            str(v["subject"]),
-            int(v["in_favour"]),
-            int(v["against"]),
-            int(v.get("abstain") or 0),
-            percent_text(int(v["in_favour"]), int(total)) if total else "",
-        ]
-        for v in votes
-    ]
-    return simple_table(
-        "",
-        [
-            "TT",
-            "Vấn đề biểu quyết",
-            "Số hộ tán thành",
-            "Số hộ không tán thành",
-            "Số hộ không biểu quyết",
-            "Tỷ lệ hộ tán thành trên tổng số hộ",
-        ],
-        [
-            ORDINAL,
-            Column(2.6),
-            number_column(1.0),
-            number_column(1.0),
-            number_column(1.0),
-            Column(1.1, "center"),
-        ],
-        numbered(rows),
-    )
-
-
-def minutes_subtitle(meeting: dict[str, Any]) -> str:
-    """The meeting's name under "BIÊN BẢN"; a community meeting is named as one."""
-    title = str(meeting["title"])
-    if meeting.get("kind") != COMMUNITY or "cộng đồng dân cư" in title.lower():
-        return title
-    return f"Cuộc họp cộng đồng dân cư: {title}"
 
 
 def _tasks_table(tasks: list[dict[str, Any]]) -> Block:
@@ -306,7 +323,8 @@ def _tasks_table(tasks: list[dict[str, Any]]) -> Block:
 
 
 def closing_line(starts: dt.datetime, ends: dt.datetime | None) -> str:
-    """ "Cuộc họp kết thúc vào lúc 21 giờ 15 phút cùng ngày…"; blanks while not known."""
+    """ "Cuộc họp kết thúc vào lúc 21 giờ 15 phút cùng ngày…"; blanks while not known (the
+    renderer closes it with the format's "./.")."""
     if ends is None:
         when = BLANK_TIME
     elif ends.date() == starts.date():
@@ -315,14 +333,19 @@ def closing_line(starts: dt.datetime, ends: dt.datetime | None) -> str:
         when = f"{clock_text(ends)}, ngày {short_date(ends.date())}"
     return (
         f"Cuộc họp kết thúc vào lúc {when}. Biên bản đã được đọc lại cho những người dự họp "
-        "nghe và thông qua./."
+        "nghe và thông qua."
     )
 
 
 def build_meeting_minutes(db: Database, issue: Issue, *, meeting_id: str) -> Document:
     """The minutes of meeting ``meeting_id``; numbered once the minutes are final."""
     meeting = load_meeting(db, meeting_id)
-    letterhead = resolve_letterhead(db, preset=issue.preset, overrides=issue.overrides)
+    community = meeting.get("kind") == COMMUNITY
+    # The village is a state body, not a Party one: its minutes are always state documents.
+    preset = "state" if community else issue.preset
+    letterhead = resolve_letterhead(db, preset=preset, overrides=issue.overrides)
+    if community:  # the village's minutes, numbered apart
+        letterhead = village_letterhead(db, letterhead, issue.overrides)
     people = _rows(db, "attendance", meeting_id, "coalesce(is_guest, 0), rowid")
     starts = _moment(meeting["starts_at"])
     assert starts is not None
@@ -337,18 +360,22 @@ def build_meeting_minutes(db: Database, issue: Issue, *, meeting_id: str) -> Doc
                 first_line_indent=False,
             )
         )
-    blocks += [_facts(meeting, people), *_content(db, meeting)]
+    blocks.append(_facts(db, meeting, people))
+    if community:
+        blocks += attendance_notes(meeting)
+    blocks += _content(db, meeting)
     blocks.append(Paragraph.of(closing_line(starts, _moment(meeting.get("ends_at")))))
     final = meeting.get("state") == "final" and meeting.get("number")
     return make_document(
         letterhead,
-        Issue(issue.preset, issue.issued_on, None, issue.overrides),
+        Issue(preset, issue.issued_on, None, issue.overrides),
         kind=DocumentKind.MINUTES,
         title="Biên bản",
         subtitle=minutes_subtitle(meeting),
         blocks=blocks,
         issued_on=starts.date(),
         number=int(meeting["number"]) if final else None,
+        draft=not final,
         signature_left=SignatureBlock("THƯ KÝ", str(meeting.get("secretary") or "")),
         signature_right=SignatureBlock("CHỦ TRÌ", str(meeting.get("chair") or "")),
     )

@@ -1,8 +1,10 @@
-"""The registration sheet of one "Dân vận khéo" model: the ten items, field, unit and dates.
+"""The registration of one "Dân vận khéo" model: the ten items, field, unit and dates.
 
-The ten items follow the city's registration form (DOMAIN.md) in its order,
-each a numbered heading with the team's text under it; an item left empty says
-so instead of vanishing, because a reviewer checks that all ten were answered.
+A registration is a «BẢN ĐĂNG KÝ», not a report: it carries no number of its own
+(no "Số: …/BC-…" line), only the place and date it was signed. The ten items follow
+the city's registration form (DOMAIN.md) in its order, each a numbered heading
+with the team's text under it; an item left empty says so instead of vanishing,
+because a reviewer checks that all ten were answered.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from sqlite_utils import Database
 from danvan_desktop.core.errors import NotFoundError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.schema import MODEL
-from danvan_desktop.core.vocab import MODEL_STATUSES
+from danvan_desktop.core.vocab import MODEL_STATUSES, commune_in_name
 from danvan_desktop.reports.builders.common import Issue, day_text, make_document
 from danvan_desktop.reports.builders.letterhead import resolve_letterhead
 from danvan_desktop.reports.document import (
@@ -71,12 +73,13 @@ def _paragraphs(text: str | None) -> list[Block]:
 def _facts(model: dict[str, Any]) -> LabelledLines:
     unit = model.get("unit_name") or ""
     if model.get("commune_name"):
-        unit = f"{unit}, {model['commune_name']}" if unit else str(model["commune_name"])
+        commune = str(model["commune_name"])
+        unit = f"{unit}, {commune_in_name(commune)}" if unit else commune
     lines = [
         LabelledLine("Đơn vị đăng ký", unit),
         LabelledLine("Lĩnh vực", str(model.get("field_name") or model.get("field_code") or "")),
         LabelledLine("Năm đăng ký", str(model.get("year") or "")),
-        LabelledLine("Tình trạng", MODEL_STATUSES.get(model["status"], model["status"])),
+        LabelledLine("Trạng thái", MODEL_STATUSES.get(model["status"], model["status"])),
     ]
     if model.get("start_date"):
         lines.append(LabelledLine(MODEL.field("start_date").label, day_text(model["start_date"])))
@@ -91,7 +94,7 @@ def _facts(model: dict[str, Any]) -> LabelledLines:
 
 
 def build_model_registration(db: Database, issue: Issue, *, model_id: str) -> Document:
-    """The registration sheet of model ``model_id``."""
+    """The registration of model ``model_id``."""
     model = load_model(db, model_id)
     letterhead = resolve_letterhead(db, preset=issue.preset, overrides=issue.overrides)
     blocks: list[Block] = [_facts(model)]
@@ -104,8 +107,10 @@ def build_model_registration(db: Database, issue: Issue, *, model_id: str) -> Do
     return make_document(
         letterhead,
         issue,
-        kind=DocumentKind.REPORT,
-        title="Đăng ký",
+        kind=DocumentKind.REGISTRATION,
+        title="Bản đăng ký",
         subtitle=f"Mô hình “Dân vận khéo” năm {model.get('year') or issue.issued_on.year}",
         blocks=blocks,
+        number=None,
+        has_number_line=False,
     )

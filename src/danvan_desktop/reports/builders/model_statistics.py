@@ -39,7 +39,7 @@ def build_model_statistics(
     blocks: list[Block] = [
         Paragraph.of(
             f"{scope.label} có {count_text(total)} mô hình “Dân vận khéo” đăng ký {span} "
-            "(tình trạng tính đến ngày báo cáo), cụ thể như sau:"
+            "(trạng thái tính đến ngày báo cáo), cụ thể như sau:"
         ),
         Heading("1. Theo lĩnh vực", level=2),
         status_table(

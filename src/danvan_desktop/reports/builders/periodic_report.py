@@ -1,8 +1,12 @@
 """The team's periodic report: month, quarter, half-year review (sơ kết), year-end (tổng kết).
 
-Sections: I. results (regular meetings against the regulation's schedule and the
-meetings held; models by field and status; indicators and resources mobilised;
-tasks done and overdue; exemplars and commendation proposals); II. proposals.
+Sections of a month or quarter: I. results (regular meetings against the regulation's
+schedule and the meetings held; models by field and status; indicators and resources
+mobilised; tasks done and overdue; residents' petitions received, passed on and
+answered; disputes mediated; exemplars and commendation proposals); II. proposals.
+A half-year or year-end review adds what the leader writes (leader_texts.py): it opens
+with I. the residents' situation and opinions, and after II. the results closes with
+III. shortcomings and causes, IV. lessons, V. the next period's tasks, VI. proposals.
 Every figure comes from ``figures.py``, so the commune's roll-up of the same
 period adds up to the sum of its villages' reports.
 """
@@ -10,14 +14,20 @@ period adds up to the sum of its villages' reports.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import itertools
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
 import danvan_desktop.reports.builders.figures as fig
 from danvan_desktop.core.vndate import short_date
-from danvan_desktop.core.vocab import MEETING_KINDS, MEETING_PERIODS, RESOURCE_KINDS
+from danvan_desktop.core.vocab import (
+    MEETING_KINDS,
+    MEETING_PERIODS,
+    RESOURCE_KINDS,
+    commendation_level,
+)
 from danvan_desktop.reports.builders.common import (
     ORDINAL,
     Issue,
@@ -30,6 +40,16 @@ from danvan_desktop.reports.builders.common import (
     numbered,
     percent_text,
     simple_table,
+)
+from danvan_desktop.reports.builders.community_sections import (
+    team_mediation_section,
+    team_petition_section,
+)
+from danvan_desktop.reports.builders.leader_texts import (
+    ROMAN,
+    closing_blocks,
+    is_review,
+    opening_blocks,
 )
 from danvan_desktop.reports.builders.letterhead import resolve_letterhead
 from danvan_desktop.reports.builders.periods import ReportPeriod, slice_label
@@ -57,7 +77,10 @@ def report_subtitle(period: ReportPeriod) -> str:
 
 
 def _meetings_section(
-    one: fig.UnitFigures, rows: list[fig.MeetingRow], as_of: dt.date
+    one: fig.UnitFigures,
+    rows: list[fig.MeetingRow],
+    planned: list[fig.MeetingRow],
+    as_of: dt.date,
 ) -> list[Block]:
     period_word = MEETING_PERIODS.get(one.meeting_period, one.meeting_period).lower()
     expected, held = len(one.expected), one.regular_held
@@ -74,10 +97,18 @@ def _meetings_section(
     if one.missed:
         text += " Chưa họp: " + ", ".join(slice_label(s, one.meeting_period) for s in one.missed)
         text += "."
+    if one.early:
+        text += " Đã họp trước hạn: "
+        text += ", ".join(slice_label(s, one.meeting_period) for s in one.early) + "."
     others = {k: n for k, n in one.meetings_by_kind.items() if k != "regular"}
     if others:
         parts = [f"{count_text(n)} {MEETING_KINDS.get(k, k).lower()}" for k, n in others.items()]
         text += " Ngoài ra, Tổ đã tổ chức: " + "; ".join(parts) + "."
+    if planned:
+        parts = [
+            f"{MEETING_KINDS.get(r.kind, r.kind).lower()} ngày {short_date(r.day)}" for r in planned
+        ]
+        text += " Đã lên lịch, chưa họp: " + "; ".join(parts) + "."
     blocks: list[Block] = [
         Heading("1. Sinh hoạt định kỳ theo Quy chế", level=2),
         Paragraph.of(text),
@@ -236,40 +267,59 @@ def proposal_lines(db: Database, scope: Scope, year: int) -> list[str]:
         )
     )
     return [
-        f"Đề nghị {row['form']} cấp {row['level']} cho {row['name']}"
+        f"Đề nghị {row['form']} {commendation_level(row['level'])} cho {row['name']}"
         for row in by_vietnamese(rows, "name")
     ]
 
 
 def build_periodic_report(
-    db: Database, issue: Issue, *, period: ReportPeriod, proposals: Sequence[str] = ()
+    db: Database,
+    issue: Issue,
+    *,
+    period: ReportPeriod,
+    proposals: Sequence[str] = (),
+    texts: Mapping[str, str | None] | None = None,
 ) -> Document:
-    """The team's report for ``period`` (figures counted up to the issue date)."""
+    """The team's report for ``period`` (figures counted up to the issue date); a review
+    (half-year, year) also carries the leader's ``texts`` (core/report_texts.py)."""
     letterhead = resolve_letterhead(db, preset=issue.preset, overrides=issue.overrides)
     scope = team_scope(db)
     as_of = min(issue.issued_on, period.end)
     one = fig.unit_figures(db, scope, period, as_of=as_of)[0]
     fields = fig.model_field_names(db)
+    review = is_review(period)
+    written = dict(texts or {})
     blocks: list[Block] = [
         Paragraph.of(
             f"{letterhead.issuing_body} báo cáo kết quả công tác dân vận {period.label()} như sau:"
         ),
-        Heading("I. KẾT QUẢ THỰC HIỆN"),
-        *_meetings_section(one, fig.meeting_rows(db, scope, period), as_of),
+        *(opening_blocks(written) if review else ()),
+        Heading(f"{ROMAN[1 if review else 0]}. KẾT QUẢ THỰC HIỆN"),
+        *_meetings_section(
+            one,
+            fig.meeting_rows(db, scope, period, as_of=as_of),
+            fig.planned_meetings(db, scope, period, as_of=as_of),
+            as_of,
+        ),
         Heading("2. Xây dựng mô hình “Dân vận khéo”", level=2),
         Paragraph.of(
             f"Trong kỳ, Tổ theo dõi {count_text(one.models_total)} mô hình, trong đó "
-            f"{count_text(one.models_new)} mô hình đăng ký năm {period.year}. Tình trạng các mô "
+            f"{count_text(one.models_new)} mô hình đăng ký năm {period.year}. Trạng thái các mô "
             "hình (tính đến ngày báo cáo) theo lĩnh vực như sau:"
         ),
-        field_status_table(db, scope, period, fields, "Bảng 2. Mô hình theo lĩnh vực, tình trạng"),
+        field_status_table(db, scope, period, fields, "Bảng 2. Mô hình theo lĩnh vực, trạng thái"),
         Heading("3. Kết quả vận động, nguồn lực huy động", level=2),
         *amounts_tables(
             fig.indicator_totals(db, scope, period), fig.resource_totals(db, scope, period), 3
         ),
         *_tasks_section(db, scope, one, as_of),
-        Heading("5. Điển hình, đề nghị khen thưởng", level=2),
     ]
+    tables = itertools.count(5)
+    blocks += team_petition_section(
+        fig.petition_counts(db, scope.unit_ids, period, as_of=as_of), as_of, 5, tables
+    )
+    blocks += team_mediation_section(fig.mediation_counts(db, scope.unit_ids, period), 6, tables)
+    blocks.append(Heading("7. Điển hình, đề nghị khen thưởng", level=2))
     exemplars = exemplar_lines(db, scope, period.year)
     if exemplars:
         summary = f"Năm {period.year}, Tổ có {count_text(len(exemplars))} điển hình:"
@@ -281,7 +331,9 @@ def build_periodic_report(
     commendations = proposal_lines(db, scope, period.year)
     if commendations:
         blocks += [Paragraph.of("Đề nghị khen thưởng:"), BulletList(commendations)]
-    blocks.append(Heading("II. KIẾN NGHỊ, ĐỀ XUẤT"))
+    if review:
+        blocks += closing_blocks(period, written, 2)
+    blocks.append(Heading(f"{ROMAN[5 if review else 1]}. KIẾN NGHỊ, ĐỀ XUẤT"))
     wishes = [text.strip() for text in proposals if text.strip()]
     blocks.append(BulletList(wishes) if wishes else Paragraph.of("Không có kiến nghị, đề xuất."))
     return make_document(

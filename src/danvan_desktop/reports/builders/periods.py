@@ -55,6 +55,24 @@ def _problem(field: str, message: str) -> ValidationError:
     return ValidationError([FieldProblem(field, message)])
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def check_year(year: int) -> None:
+    """ValidationError (on ``year``) naming the range when ``year`` is outside 2000–2100."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise _problem(
+            "year",
+            tr(
+                "ReportBuilders",
+                "Năm {year} nằm ngoài khoảng báo cáo được: hãy nhập năm từ {first} đến {last}.",
+                year=year,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            ),
+        )
+
+
 def report_period(
     kind: str, year: int, *, month: int | None = None, quarter: int | None = None
 ) -> ReportPeriod:
@@ -65,24 +83,20 @@ def report_period(
             "period",
             tr(
                 "ReportBuilders",
-                "Kỳ báo cáo «{kind}» không có: hãy chọn tháng, quý, sáu tháng hoặc năm.",
+                "Không có kỳ báo cáo «{kind}»: hãy chọn tháng, quý, 6 tháng hoặc năm.",
                 kind=kind,
             ),
         )
-    if not 2000 <= year <= 2100:
-        raise _problem(
-            "year",
-            tr("ReportBuilders", "Năm {year} không hợp lệ: hãy nhập năm có 4 chữ số.", year=year),
-        )
+    check_year(year)
     if month is not None and not 1 <= month <= 12:
         raise _problem(
             "month",
-            tr("ReportBuilders", "Tháng {month} không có: hãy chọn từ 1 đến 12.", month=month),
+            tr("ReportBuilders", "Không có tháng {month}: hãy chọn từ 1 đến 12.", month=month),
         )
     if quarter is not None and not 1 <= quarter <= 4:
         raise _problem(
             "quarter",
-            tr("ReportBuilders", "Quý {quarter} không có: hãy chọn từ 1 đến 4.", quarter=quarter),
+            tr("ReportBuilders", "Không có quý {quarter}: hãy chọn từ 1 đến 4.", quarter=quarter),
         )
     if kind == "year":
         return ReportPeriod(kind, year, dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -3,9 +3,15 @@
 The text is the team's own (the regulation record's ``text``), or the city's model
 filled in for the team when it has written none. It is Markdown as the Quy chế
 page edits it: ``##`` chapters and ``###`` articles become headings, ``-`` lines
-a dashed list, other lines paragraphs. The team adopts its regulation by a
-decision, so the number line carries the decision code «QĐ» and stays blank for
-the issuing body to fill in; the app does not number it.
+a dashed list, other lines paragraphs. A regulation is issued with a decision and
+carries no number of its own: it has no number line and no place-date line (the
+decision carries them), and under its title the line «(Ban hành kèm theo Quyết
+định số …… ngày …… của …)» leaves the decision's number and date to be written in.
+
+The day the Party cell adopted it comes from the team's record (the regulation's
+«Ngày thông qua»): under the title, and in the text wherever it says «thông qua
+ngày» followed by a blank left to be written in (a text made from the model before
+the day was known).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import re
 from sqlite_utils import Database
 
 from danvan_desktop.core.vndate import short_date
-from danvan_desktop.reports.builders.common import Issue, make_document
+from danvan_desktop.reports.builders.common import BLANK, Issue, make_document
 from danvan_desktop.reports.builders.letterhead import resolve_letterhead, store_defaults
 from danvan_desktop.reports.document import (
     Block,
@@ -32,6 +38,8 @@ from danvan_desktop.store.regulation import regulation_text, settings
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^[-*+]\s+(.*)$")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+# "thông qua ngày" then a blank: dots, an ellipsis, underscores or the model's placeholder.
+_ADOPTED_BLANK = re.compile(r"(thông qua ngày)\s*(?:…+|\.{2,}|_{2,}|\{ngay_thong_qua\})")
 MEMBERS_RECIPIENT = "Các thành viên của tổ"
 
 
@@ -80,21 +88,28 @@ def build_regulation(db: Database, issue: Issue, *, today: dt.date | None = None
     letterhead = resolve_letterhead(db, preset=issue.preset, overrides=issue.overrides)
     found = store_defaults(db)
     current = settings(db, _team_id(db))
+    issuer = letterhead.issuing_body
     blocks: list[Block] = []
     adopted = current.get("adopted_on")
+    text = regulation_text(db, today=today or issue.issued_on)
     if adopted:
         day = short_date(dt.date.fromisoformat(str(adopted)[:10]))
         blocks.append(Paragraph.of(f"(Thông qua ngày {day})", italic=True, align="center",
                                    first_line_indent=False))  # fmt: skip
-    blocks += markdown_blocks(regulation_text(db, today=today or issue.issued_on))
+        text = _ADOPTED_BLANK.sub(lambda m: f"{m.group(1)} {day}", text)
+    blocks += markdown_blocks(text)
     team_name = str(found.get("team_name") or letterhead.issuing_body)
     return make_document(
         letterhead,
         issue,
-        kind=DocumentKind.DECISION,
+        kind=DocumentKind.REGULATION,
         title="Quy chế",
         subtitle=f"Hoạt động của {team_name}",
+        note=f"(Ban hành kèm theo Quyết định số {BLANK} ngày {BLANK} của {issuer})",
         blocks=blocks,
+        number=None,
+        has_number_line=False,
+        has_date_line=False,
         recipients=Recipients([*letterhead.recipients, MEMBERS_RECIPIENT], letterhead.collective),
     )
 

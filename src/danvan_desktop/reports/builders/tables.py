@@ -59,7 +59,7 @@ def status_table(
             [
                 HeaderCell("TT", rowspan=2),
                 HeaderCell(first_header, rowspan=2),
-                HeaderCell("Số mô hình theo tình trạng", colspan=width),
+                HeaderCell("Số mô hình theo trạng thái", colspan=width),
                 HeaderCell("Tổng số", rowspan=2),
             ],
             [HeaderCell(MODEL_STATUSES[status]) for status in statuses],

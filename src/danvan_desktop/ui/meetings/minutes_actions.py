@@ -23,6 +23,7 @@ from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 
 TAB_FIELDS = 0
+TAB_OUTCOMES = 3  # «Kết luận, biểu quyết» (meeting_editor.py's order)
 
 
 class MinutesEditor(Protocol):
@@ -50,6 +51,10 @@ class MinutesEditor(Protocol):
         """Show a meeting."""
         ...
 
+    def refuse_bad_times(self) -> bool:
+        """Name a start or end typed that is not a time; True when there is one."""
+        ...
+
 
 def finalise_job(meeting_id: str) -> Callable[[JobContext], Any]:
     """The follow-up of the commit that finalises: number and lock (DB lane)."""
@@ -74,7 +79,7 @@ class MinutesActions(QObject):
     def finalise(self) -> None:
         """Ask, then commit what is typed, give the number and lock the minutes."""
         editor = self._editor
-        if editor.meeting_id is None or editor.locked:
+        if editor.meeting_id is None or editor.locked or editor.refuse_bad_times():
             return
         self.confirm_box = ask(
             self._widget,
@@ -101,7 +106,9 @@ class MinutesActions(QObject):
         error = report.then_error
         if isinstance(error, ValidationError):
             leftover = editor.header.show_problems(error.problems)
-            editor.tabs.setCurrentIndex(TAB_FIELDS)
+            # Only the conclusion is missing: show the tab where one is written.
+            only_outcome = len(leftover) == len(error.problems) and "conclusion" in error.fields
+            editor.tabs.setCurrentIndex(TAB_OUTCOMES if only_outcome else TAB_FIELDS)
             editor.say(" ".join(leftover) or error.message, error=True)
             return
         if error is not None:

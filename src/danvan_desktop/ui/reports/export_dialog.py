@@ -4,15 +4,19 @@ The dialog lists the sticks plugged in (refreshed when it opens and with a
 button; label, free space, read-only marked), the last folder used and any other
 folder chosen; it proposes a file name that every stick and Windows accept and
 checks the name as it is typed, the message beside the field; it offers the
-formats the kind allows and, for reports, issuing the next «BC» number. The
-export runs on the DB lane behind a progress bar with a Cancel button that stops
-it for real (a ``threading.Event`` the write checks between blocks). «An toàn để
-rút USB» appears only once every file reports ``safe_to_remove``. A failure shows
-the usb box's Vietnamese message and leaves the dialog open to try again.
+formats the kind allows and issuing the document (its issuing body's next number,
+the document stored as issued). Given an issued document (``issued``) it writes that
+stored copy again, in any of its formats. The export runs on the DB lane behind a
+progress bar with a Cancel button that stops it for real (a ``threading.Event`` the
+write checks between blocks). «An toàn để rút USB» appears only when the files went
+onto a removable drive and every one reports ``safe_to_remove``; a folder on the
+computer gets no word about USB. A failure shows the Vietnamese message and leaves
+the dialog open to try again.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +28,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -33,17 +36,19 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError, OperationCancelled, ValidationError
+from danvan_desktop.core.vndate import short_date
 from danvan_desktop.session.reports import check_file_name
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.reports.export_job import ExportRequest, run_export
+from danvan_desktop.ui.reports.issued_list import issue_hint
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
-from danvan_desktop.ui.widgets.export_targets import PlacesBox, VolumeLister
+from danvan_desktop.ui.widgets.export_targets import PlacesBox, VolumeLister, WrappingLabel
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE, add_row
 from danvan_desktop.ui.widgets.job_dialog import JobDialog
 
 if TYPE_CHECKING:
-    from danvan_desktop.session.reports import ReportKind, WrittenFile
+    from danvan_desktop.session.reports import ExportedFile, IssuedEntry, ReportKind
 
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 HINT_STYLE = "color: #555;"
@@ -98,12 +103,15 @@ class ExportDialog(JobDialog):
         suggested_name: str,
         list_volumes: VolumeLister | None = None,
         choose_folder: FolderChooser | None = None,
+        issued: IssuedEntry | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("ExportDialog", "Xuất ra USB"))
         self._runner = runner
         self._kind = kind
+        # An issued document written again: its stored copy, whatever the formats.
+        self._issued = issued
         self._params = dict(params)
         self._suggested = suggested_name
         self._list_volumes = list_volumes
@@ -118,11 +126,15 @@ class ExportDialog(JobDialog):
     # -- building ---------------------------------------------------------------------
     def _build(self, subtitle: str) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(tr("ExportDialog", "Xuất «{kind}»", kind=self._kind.label())))
+        if self._issued is not None:
+            title = tr("ExportDialog", "Xuất lại «{title}»", title=self._issued.title)
+        else:
+            title = tr("ExportDialog", "Xuất «{kind}»", kind=self._kind.label())
+        layout.addWidget(heading(title))
+        # Wrapped texts are WrappingLabels: on a small screen the dialog keeps room for
+        # their lines instead of drawing them over the list of places.
         if subtitle:
-            line = QLabel(subtitle)
-            line.setWordWrap(True)
-            layout.addWidget(line)
+            layout.addWidget(WrappingLabel(subtitle))
         self.where = PlacesBox(self._runner, self._list_volumes)
         self.where.changed.connect(self._update_buttons)
         self.where.loaded.connect(self.places_loaded)
@@ -141,11 +153,10 @@ class ExportDialog(JobDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = WrappingLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.safe = QLabel(tr("ExportDialog", "An toàn để rút USB."))
+        self.safe = WrappingLabel(tr("ExportDialog", "An toàn để rút USB."))
         self.safe.setStyleSheet(OK_STYLE)
         self.safe.hide()
         layout.addWidget(self.progress)
@@ -173,23 +184,15 @@ class ExportDialog(JobDialog):
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
-        self.issue = QCheckBox(tr("ExportDialog", "Cấp số văn bản khi xuất"))
-        self.issue.setEnabled(self._kind.numbered)
-        if self._kind.numbered:
-            text = tr(
-                "ExportDialog",
-                "Khi chọn, văn bản lấy số «BC» tiếp theo trong năm của đơn vị (ví dụ «Số: "
-                "05/BC-…»); số in trên văn bản và đứng đầu tên tệp. Số chỉ được giữ khi "
-                "ghi tệp thành công: nếu lỗi hoặc bấm «Hủy xuất», số được trả lại. Không "
-                "chọn thì xuất bản nháp, chỗ số để trống.",
-            )
-        else:
-            text = tr(
-                "ExportDialog",
-                "Loại văn bản này không cấp số khi xuất (biên bản mang số khi hoàn tất cuộc họp).",
-            )
-        explain = QLabel(text)
-        explain.setWordWrap(True)
+        numbered = self._kind.numbered
+        self.issue = QCheckBox(
+            tr("ExportDialog", "Cấp số văn bản khi xuất")
+            if numbered
+            else tr("ExportDialog", "Ban hành văn bản khi xuất")
+        )
+        self.issue.setEnabled(self._kind.issuable and self._issued is None)
+        self.issue.setChecked(self._issued is not None)
+        explain = WrappingLabel(issue_hint(self._kind, self._issued))
         explain.setStyleSheet(HINT_STYLE)
         column.addWidget(self.issue)
         column.addWidget(explain)
@@ -283,6 +286,8 @@ class ExportDialog(JobDialog):
             stem=stem,
             issue=self.issue.isChecked(),
             params=self._params,
+            removable=target.volume is not None,
+            issued_id=None if self._issued is None else self._issued.id,
         )
 
     def start_export(self) -> None:
@@ -293,7 +298,7 @@ class ExportDialog(JobDialog):
         cancel = threading.Event()
         hook = self.step_hook
 
-        def job(ctx: JobContext) -> list[WrittenFile]:
+        def job(ctx: JobContext) -> list[ExportedFile]:
             def progress(done: int, total: int, text: str) -> None:
                 ctx.progress(done, total, text)
                 if hook is not None:
@@ -333,7 +338,7 @@ class ExportDialog(JobDialog):
         self.progress.hide()
         self._update_buttons()
 
-    def _succeeded(self, written: list[WrittenFile]) -> None:
+    def _succeeded(self, written: list[ExportedFile]) -> None:
         self._finish()
         folder = written[0].path.parent if written else Path()
         names = "\n".join(f"  {one.path.name}" for one in written)
@@ -342,8 +347,20 @@ class ExportDialog(JobDialog):
             tr("ExportDialog", "Đã ghi {count} tệp vào {folder}:", count=len(written),
                folder=str(folder)) + "\n" + names
         )  # fmt: skip
-        # Only a flushed volume may be pulled: safe_to_remove says the flush happened.
-        if written and all(one.safe_to_remove for one in written):
+        issued = written[0].issued if written else None
+        if issued is not None and issued.reference and self._issued is None:
+            self.status.setText(
+                tr("ExportDialog", "Đã cấp số {number} ngày {date}.", number=issued.reference,
+                   date=short_date(issued.issued_on)) + "\n" + self.status.text()
+            )  # fmt: skip
+        # Only a flushed volume may be pulled: safe_to_remove says the flush happened. A
+        # folder on the computer has nothing to pull: no word about USB then.
+        if not any(one.on_removable for one in written):
+            self.safe.hide()
+            self.refresh_places()
+            self.exported.emit(written)
+            return
+        if all(one.safe_to_remove for one in written):
             self.safe.setText(tr("ExportDialog", "An toàn để rút USB."))
             self.safe.setStyleSheet(OK_STYLE)
         else:
@@ -362,6 +379,12 @@ class ExportDialog(JobDialog):
     def _failed(self, error: BaseException) -> None:
         self._finish()
         message = error_text(error)
+        if not isinstance(error, OperationCancelled):  # support reads it in gui.log;
+            # a refused field is named, not quoted: a file name may name a person.
+            cause = error.fields if isinstance(error, ValidationError) else error
+            logging.getLogger(__name__).warning(
+                "report export failed: %s: %s", type(error).__name__, cause
+            )
         if isinstance(error, ValidationError) and "file_name" in error.fields:
             self.name_error.show_message(message)
         self.status.setStyleSheet(ERROR_STYLE)

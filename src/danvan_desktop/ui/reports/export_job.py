@@ -1,9 +1,12 @@
 """The DB-lane job behind the export dialog: one document written in one or more formats.
 
-Each format goes through ``Session.export_report`` (build, render, atomic and
-verified write). Several formats make one run with the same outcome for all:
+A draft goes through ``Session.export_report`` (build, render, atomic and verified
+write) for each format. An issued document is issued once (``Session.issue_report``:
+its number taken and the document stored as built), then every format renders that
+stored copy (``Session.export_issued``), as does exporting a document issued before.
+Several formats make one run with the same outcome for all:
 
-- issued with a number, they all carry the same number, taken once in the same
+- issued, they all carry the same number and date, taken once in the same
   transaction as the writes, so a failed or cancelled run gives the number back;
 - when any format fails or is cancelled, the files this run had already written
   are removed again (a file that replaced one of the same name stays: removing it
@@ -23,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from danvan_desktop.session import Session
-    from danvan_desktop.session.reports import WrittenFile
+    from danvan_desktop.session.reports import ExportedFile
 
 Progress = Callable[[int, int, str], None]
 
@@ -39,6 +42,10 @@ class ExportRequest:
     stem: str | None
     issue: bool
     params: dict[str, Any] = field(default_factory=dict)
+    # Whether target_dir is a removable drive (None: the session looks it up).
+    removable: bool | None = None
+    # An issued document written again: its register id (kind and params then unused).
+    issued_id: int | None = None
 
 
 def _one_format_progress(progress: Progress, index: int, count: int, label: str) -> Progress:
@@ -57,39 +64,36 @@ def run_export(
     *,
     progress: Progress,
     cancel: threading.Event,
-) -> list[WrittenFile]:
+) -> list[ExportedFile]:
     """Write every format of ``request``; all of them, or none (see the module notes)."""
-    written: list[WrittenFile] = []
-    params = dict(request.params)
+    written: list[ExportedFile] = []
     count = len(request.formats)
     try:
         with session.store.db.atomic():
-            issue_each = request.issue
-            if request.issue and count > 1:
-                # One number for the whole run: taken here, inside the run's transaction.
-                params["number"] = session.take_report_number(params)
-                issue_each = False
+            issued_id = request.issued_id
+            if issued_id is None and request.issue:
+                # One number and one stored copy for the whole run, inside its transaction.
+                issued_id = session.issue_report(request.kind, **request.params)[0].id
             for index, file_format in enumerate(request.formats):
                 report = _one_format_progress(progress, index, count, file_format.upper())
-                written.append(
-                    session.export_report(
-                        request.kind,
-                        file_format,
-                        request.target_dir,
-                        file_name=request.stem,
-                        progress=report,
-                        cancel=cancel,
-                        issue=issue_each,
-                        **params,
-                    )
-                )
+                if issued_id is not None:
+                    one = session.export_issued(
+                        issued_id, file_format, request.target_dir, request.stem, report,
+                        cancel, removable=request.removable,
+                    )  # fmt: skip
+                else:
+                    one = session.export_report(
+                        request.kind, file_format, request.target_dir, request.stem, report,
+                        cancel, removable=request.removable, **request.params,
+                    )  # fmt: skip
+                written.append(one)
     except BaseException:
         remove_new_files(written)
         raise
     return written
 
 
-def remove_new_files(written: list[WrittenFile]) -> None:
+def remove_new_files(written: list[ExportedFile]) -> None:
     """Remove the files a failed run wrote, except those that replaced an older file."""
     for one in written:
         if not one.replaced:

@@ -2,7 +2,8 @@
 
 One small form per kind, in a stack: a model or a meeting picked from a list that
 searches as you type (read lane), a reporting period (month, quarter, half-year
-or year), a year, and for a reviewer's store the commune to roll up. ``params()``
+or year) and what the leader writes into the periodic report (report_texts.py), a
+year, and for a reviewer's store the commune to roll up. ``params()``
 gives exactly the keyword arguments ``Session.build_report`` and
 ``Session.export_report`` take for the kind; ``missing()`` says what still has to
 be chosen.
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.core.lists import ModelFilter
 from danvan_desktop.core.vncollation import vietnamese_sort_key
 from danvan_desktop.core.vocab import REPORTING_PERIODS, label
+from danvan_desktop.ui.reports.report_texts import ReportTexts
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, tr
 
@@ -210,7 +212,7 @@ class PeriodPicker(QWidget):
                 )
             current = (month - 1) // 3 + 1
         else:
-            self.part_label.setText(tr("ReportParams", "Sáu tháng"))
+            self.part_label.setText(tr("ReportParams", "6 tháng"))
             self.part.addItem(tr("ReportParams", "6 tháng đầu năm"), 1)
             self.part.addItem(tr("ReportParams", "6 tháng cuối năm"), 7)
             current = 1 if month <= 6 else 7
@@ -285,6 +287,7 @@ class ReportParams(QStackedWidget):
             runner, meeting_choices, tr("ReportParams", "Gõ để tìm cuộc họp, ví dụ: thang 3")
         )
         self.period = PeriodPicker("month", today)
+        self.texts = ReportTexts(runner, today)
         self.rollup_period = PeriodPicker("year", today)
         self.statistics_year = self._year_box(today, allow_all=True)
         self.commendation_year = self._year_box(today, allow_all=False)
@@ -292,7 +295,9 @@ class ReportParams(QStackedWidget):
         self.rollup_commune = CommunePicker(tr("ReportParams", "Xã, phường của đơn vị mình"))
         self._add("model_registration", [(tr("ReportParams", "Mô hình"), self.models)])
         self._add("meeting_minutes", [(tr("ReportParams", "Cuộc họp"), self.meetings)])
-        self._add("periodic_report", [("", self.period)])
+        self._add("periodic_report", [("", self.period), ("", self.texts)])
+        self.period.changed.connect(lambda: self.texts.set_period(self.period.params()))
+        self.texts.changed.connect(self.changed)
         self._add(
             "model_statistics",
             [
@@ -351,6 +356,7 @@ class ReportParams(QStackedWidget):
         """Read the lists again (models, meetings, communes)."""
         self.models.reload()
         self.meetings.reload()
+        self.texts.set_period(self.period.params(), again=True)
         self._runner.db(commune_choices, on_done=self._set_communes, owner=self)
 
     def _set_communes(self, found: tuple[list[tuple[int, str]], int]) -> None:
@@ -377,7 +383,7 @@ class ReportParams(QStackedWidget):
         elif kind == "meeting_minutes":
             values["id"] = self.meetings.selected_id()
         elif kind == "periodic_report":
-            values = self.period.params()
+            values = {**self.period.params(), **self.texts.params()}
         elif kind == "model_statistics":
             year = self.statistics_year.value()
             values = {"year": None if year == self.statistics_year.minimum() else year,

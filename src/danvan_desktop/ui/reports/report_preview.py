@@ -6,7 +6,9 @@ the PDF: it lays the same ``reports.document.Document`` out as rich text in the
 same order and the preset's type sizes (header with the issuing body and the
 national name, title, sections, tables with merged header cells and totals,
 signatures, recipients). The files written by the DOCX/PDF renderers may break
-lines and pages differently; the text is the same.
+lines and pages differently; the text is the same. The line above the preview
+(``preview_note``) says what the document is: a draft without a number yet, or a
+finalised document with its number.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from danvan_desktop.core.paths import resources_dir
+from danvan_desktop.core.vndate import number_text
 from danvan_desktop.reports.common import (
+    DRAFT_MARK,
     format_value,
     number_line,
     place_date_line,
+    printed_blocks,
     recipient_lines,
 )
 from danvan_desktop.reports.document import (
@@ -34,6 +39,7 @@ from danvan_desktop.reports.document import (
     Table,
 )
 from danvan_desktop.reports.presets import Mark, Preset, TextStyle, load_preset
+from danvan_desktop.ui.text import tr
 
 SERIF_FILES = (
     "LiberationSerif-Regular.ttf",
@@ -45,6 +51,22 @@ SERIF_FILES = (
 SERIF_FAMILIES = "'Times New Roman', 'Liberation Serif', serif"
 MM_TO_PT = 72 / 25.4
 _registered = False
+
+
+def preview_note(document: Document) -> str:
+    """The line above the preview: a draft without a number, or final with its number."""
+    if document.number is None:
+        return tr(
+            "ReportsPage",
+            "Bản xem trước của bản nháp (chưa có số). Tệp Word, PDF có cùng nội dung; "
+            "chỗ ngắt dòng, ngắt trang có thể khác.",
+        )
+    return tr(
+        "ReportsPage",
+        "Bản xem trước của văn bản đã hoàn tất, số {number}. Tệp Word, PDF có cùng nội "
+        "dung; chỗ ngắt dòng, ngắt trang có thể khác.",
+        number=number_text(document.number),
+    )
 
 
 def register_serif() -> None:
@@ -92,11 +114,13 @@ def _header(document: Document, preset: Preset) -> str:
         left.append(_line(document.managing_body, preset.managing_body))
     left.append(_line(document.issuing_body, preset.issuing_body))
     left.append(_mark(preset.issuing_mark, preset.issuing_body))
-    left.append(_line(number_line(document, preset), preset.number, space_before=6))
+    if number_line(document, preset):
+        left.append(_line(number_line(document, preset), preset.number, space_before=6))
     right = [_line(line.text, line.style) for line in preset.top_right_lines]
     if preset.top_right_rule and preset.top_right_lines:
         right.append('<hr width="220" align="center"/>')
-    right.append(_line(place_date_line(document), preset.place_date, space_before=6))
+    if place_date_line(document):
+        right.append(_line(place_date_line(document), preset.place_date, space_before=6))
     width = round(preset.header_left_fraction * 100)
     return (
         '<table width="100%" cellspacing="0" cellpadding="2"><tr>'
@@ -109,6 +133,8 @@ def _title(document: Document, preset: Preset) -> str:
     parts = [_line(document.title, preset.title, space_before=18)]
     if document.subtitle:
         parts.append(_line(document.subtitle, preset.subtitle))
+    if document.note:
+        parts.append(_line(document.note, TextStyle(preset.subtitle.size_pt, italic=True)))
     parts.append(_mark(preset.subtitle_mark, preset.subtitle))
     return "".join(parts)
 
@@ -229,8 +255,19 @@ def document_html(document: Document, preset: Preset | None = None) -> str:
     """The whole document as rich text for a QTextBrowser."""
     preset = preset or load_preset(document.preset)
     body = [_header(document, preset), _title(document, preset)]
-    body += [block_html(block, preset) for block in document.blocks]
+    if document.draft:  # boxed at the top right, as the files have it
+        mark = _text(DRAFT_MARK, TextStyle(preset.number.size_pt, bold=True))
+        body.insert(0, f'<table align="right" border="1" cellpadding="3"><tr><td>{mark}</td>'
+                       "</tr></table><br/>")  # fmt: skip
+    body += [block_html(block, preset) for block in printed_blocks(document.blocks, preset)]
     body.append(_closing(document, preset))
+    for part in document.attachments:  # each from a new page in the files
+        body.append("<hr/>" + _line(part.title, preset.title, space_before=12))
+        body += [_line(text, style) for text, style in (
+            (part.subtitle, preset.subtitle),
+            (part.note, TextStyle(preset.subtitle.size_pt, italic=True)),
+        ) if text]  # fmt: skip
+        body += [block_html(block, preset) for block in printed_blocks(part.blocks, preset)]
     font = f"font-family:{SERIF_FAMILIES};font-size:{preset.body.size_pt:g}pt;color:#000"
     return f'<html><body style="{font}">{"".join(body)}</body></html>'
 

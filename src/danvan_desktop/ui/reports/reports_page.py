@@ -6,6 +6,8 @@ a state document (Decree 30/2020) or a Party document (guidance 36-HD/VPTW). On
 the right a preview of the draft, built on the read lane from the same Document
 model the DOCX/PDF/XLSX renderers use (PySide6-Essentials has no QtPdf, and no
 outside tool may be needed at run time). «Xuất ra USB…» opens the export dialog.
+Under the preview, «Văn bản đã cấp» lists the documents issued on this laptop;
+«Xuất lại…» writes one again, in any of its formats, from its stored copy.
 """
 
 from __future__ import annotations
@@ -38,8 +40,13 @@ from danvan_desktop.session.reports import safe_file_name
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.reports.export_dialog import ExportDialog, FolderChooser
+from danvan_desktop.ui.reports.issued_list import IssuedList, issued_file_name
 from danvan_desktop.ui.reports.report_params import ReportParams
-from danvan_desktop.ui.reports.report_preview import DocumentPreview, document_html
+from danvan_desktop.ui.reports.report_preview import (
+    DocumentPreview,
+    document_html,
+    preview_note,
+)
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.export_targets import VolumeLister
@@ -47,7 +54,7 @@ from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
 from danvan_desktop.ui.widgets.page import Page
 
 if TYPE_CHECKING:
-    from danvan_desktop.session.reports import Document
+    from danvan_desktop.session.reports import Document, IssuedEntry
 
 PREVIEW_DELAY_MS = 300
 PRESETS = ("state", "party")
@@ -76,10 +83,12 @@ class ReportsPage(Page):
     Signals:
         preview_shown(): the preview shows the current choice (a document or a message).
         dialog_opened(object): the export dialog opened.
+        issued_loaded(): the list of issued documents was read again.
     """
 
     preview_shown = Signal()
     dialog_opened = Signal(object)
+    issued_loaded = Signal()
 
     def __init__(
         self,
@@ -170,7 +179,14 @@ class ReportsPage(Page):
         self.preview_note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.preview_note)
         self.preview = DocumentPreview()
-        layout.addWidget(self.preview, 1)
+        self.issued = IssuedList(lambda name: k.label() if (k := self.kinds.get(name)) else name)
+        self.issued.reexport_requested.connect(self.open_reexport)
+        column = QSplitter(Qt.Orientation.Vertical)
+        column.addWidget(self.preview)
+        column.addWidget(self.issued)
+        column.setStretchFactor(0, 3)
+        column.setStretchFactor(1, 1)
+        layout.addWidget(column, 1)
         return holder
 
     # -- choices ----------------------------------------------------------------------
@@ -200,6 +216,9 @@ class ReportsPage(Page):
             self._choice_changed()
 
     def _kind_changed(self) -> None:
+        kind = self.kinds.get(self.current_kind())
+        if kind is not None:  # each kind opens in its own format; the user may switch
+            self.preset_buttons[kind.default_preset].setChecked(True)
         self.params.set_kind(self.current_kind())
         self._choice_changed()
 
@@ -236,13 +255,7 @@ class ReportsPage(Page):
         document, rich_text = result
         self._previewed = request
         self.preview.show_rich_text(document, rich_text)
-        self.preview_note.setText(
-            tr(
-                "ReportsPage",
-                "Bản xem trước của bản nháp (chưa có số). Tệp Word, PDF có cùng nội dung; "
-                "chỗ ngắt dòng, ngắt trang có thể khác.",
-            )
-        )
+        self.preview_note.setText(preview_note(document))
         self.preview_note.setStyleSheet("")
         self.preview_shown.emit()
 
@@ -270,10 +283,23 @@ class ReportsPage(Page):
             self.refresh()
 
     def refresh(self) -> None:
-        """Read the pickers' lists and rebuild the preview now."""
+        """Read the pickers' lists and the issued documents and rebuild the preview now."""
         self._stale = False
         self.params.reload()
+        self.load_issued()
         self.update_preview()
+
+    def load_issued(self) -> None:
+        """Read the list of issued documents on the read lane."""
+        self._runner.read(
+            lambda ctx: ctx.session.issued_documents(db=ctx.reader),
+            on_done=self._show_issued,
+            owner=self,
+        )
+
+    def _show_issued(self, entries: list[IssuedEntry]) -> None:
+        self.issued.set_entries(entries)
+        self.issued_loaded.emit()
 
     def _on_data_changed(self, _entities: object) -> None:
         # Every record can appear in some report: follow any change, once visible. Saves
@@ -282,6 +308,7 @@ class ReportsPage(Page):
         if self.isVisible():
             self._stale = False
             self.params.reload()
+            self.load_issued()
             self._timer.start()
 
     # -- export -----------------------------------------------------------------------
@@ -304,8 +331,30 @@ class ReportsPage(Page):
             choose_folder=self.choose_folder,
             parent=self,
         )
+        return self._show_dialog(dialog)
+
+    def open_reexport(self, entry: IssuedEntry) -> ExportDialog | None:
+        """Open the export dialog for an issued document: its stored copy, any format."""
+        kind = self.kinds.get(entry.kind)
+        if kind is None:
+            return None
+        dialog = ExportDialog(
+            self._runner,
+            kind=kind,
+            params={},
+            subtitle=entry.title,
+            suggested_name=issued_file_name(entry),
+            list_volumes=self.list_volumes,
+            choose_folder=self.choose_folder,
+            issued=entry,
+            parent=self,
+        )
+        return self._show_dialog(dialog)
+
+    def _show_dialog(self, dialog: ExportDialog) -> ExportDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _obj: self._dialog_gone(dialog))
+        dialog.exported.connect(lambda _written: self.load_issued())
         self.dialog = dialog
         dialog.open()
         self.dialog_opened.emit(dialog)
