@@ -1,0 +1,286 @@
+"""The plan of an import: what each row of the file would do to the store.
+
+Each row that holds something in a column taken in becomes a ``PlanRow``:
+
+- ``add``: a new record, checked as the store will save it;
+- ``update``: it matches a stored record by its natural key (``matching``) and changes
+  some of its fields (``changes``: old and new value); the user accepts or skips it. An
+  empty cell changes nothing: a list that leaves a phone number out does not erase it;
+- ``same``: it matches a stored record and changes nothing (importing a file again adds
+  nothing twice);
+- ``duplicate``: the same record as an earlier row, with the same values: not taken;
+- ``invalid``: something in it cannot be saved (``problems``, each naming the field and
+  the fix), or it repeats an earlier row's key with other values.
+
+Nothing is written here: ``write.apply_plan`` writes a plan the user confirmed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from danvan_desktop.core.errors import FieldProblem
+from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.vndate import short_date
+from danvan_desktop.core.vocab import label
+from danvan_desktop.importing import matching
+from danvan_desktop.importing.cells import number_text
+from danvan_desktop.importing.facts import StoreFacts, read_facts
+from danvan_desktop.importing.layout import Layout
+from danvan_desktop.importing.rowcheck import RowChecker
+from danvan_desktop.importing.sources import Sheet
+from danvan_desktop.importing.targets import MODEL_FIELDS, ImportTarget
+
+if TYPE_CHECKING:
+    from danvan_desktop.store.connection import Reads
+
+ADD, UPDATE, SAME, DUPLICATE, INVALID = "add", "update", "same", "duplicate", "invalid"
+ACTIONS = (ADD, UPDATE, SAME, DUPLICATE, INVALID)
+PROGRESS_EVERY = 200
+
+Progress = Callable[[int, int], None]
+Check = Callable[[], None]
+
+
+@dataclass
+class PlanRow:
+    """What one row of the file would do (see the module's notes)."""
+
+    line: int  # the row's number in the sheet
+    action: str
+    cells: dict[str, Any]  # the cells taken in, by field or extra, as the file holds them
+    values: dict[str, Any]  # the fields given, as the store keeps them
+    extras: dict[str, Any]
+    record_id: str | None = None
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    steps: tuple[str, ...] = ()  # a model's statuses to move through after saving
+    problems: list[FieldProblem] = field(default_factory=list)
+    duplicate_of: int | None = None
+
+
+@dataclass
+class Plan:
+    """Every row's outcome, and what keeps the file out as a whole (``problems``)."""
+
+    target: ImportTarget
+    sheet: Sheet
+    layout: Layout
+    rows: list[PlanRow]
+    blank_rows: int
+    labels: dict[str, dict[str, str]]  # choice field -> code -> label
+
+    @property
+    def problems(self) -> tuple[FieldProblem, ...]:
+        """Problems of the file as a whole (a missing column, an old encoding)."""
+        return self.layout.problems
+
+    def count(self, action: str) -> int:
+        """How many rows would do ``action``."""
+        return sum(1 for r in self.rows if r.action == action)
+
+    def row(self, line: int) -> PlanRow:
+        """The row with sheet row number ``line`` (KeyError if none)."""
+        for row in self.rows:
+            if row.line == line:
+                return row
+        raise KeyError(line)
+
+    def signature(self) -> tuple[tuple[Any, ...], ...]:
+        """What the plan would do, to compare with a plan made again before writing."""
+        return tuple(
+            (r.line, r.action, r.record_id, tuple(sorted(r.changes)), r.steps) for r in self.rows
+        )
+
+    def text(self, row: PlanRow, name: str) -> str:
+        """A field's (or extra's) value in ``row`` as a user reads it."""
+        if name in row.values and row.values[name] is not None:
+            return self.value_text(name, row.values[name])
+        value = row.extras.get(name) if name in row.extras else row.cells.get(name)
+        return "" if value is None else self.value_text(name, value)
+
+    def value_text(self, name: str, value: Any) -> str:
+        """A stored value as a user reads it: dates dd/mm/yyyy, choices by label."""
+        if value is None:
+            return ""
+        if name in self.labels:
+            return self.labels[name].get(str(value), str(value))
+        if isinstance(value, dt.datetime | dt.date):
+            return short_date(value if isinstance(value, dt.date) else value.date())
+        spec = None if self.target.extra(name) else self.target.spec.field(name)
+        if spec is not None and spec.kind == "date":
+            try:
+                return short_date(dt.date.fromisoformat(str(value)))
+            except ValueError:
+                return str(value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return number_text(value)
+        return str(value)
+
+
+def choice_labels(target: ImportTarget, facts: StoreFacts) -> dict[str, dict[str, str]]:
+    """Code -> label of every choice field of ``target``."""
+    labels: dict[str, dict[str, str]] = {}
+    for name, vocabulary in target.choices.items():
+        if vocabulary == MODEL_FIELDS:
+            labels[name] = dict(facts.model_fields)
+        elif isinstance(vocabulary, dict):
+            labels[name] = {code: label(vocabulary, code) for code in vocabulary}
+    return labels
+
+
+def build_plan(
+    db: Reads,
+    target: ImportTarget,
+    sheet: Sheet,
+    layout: Layout,
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    check: Check | None = None,
+) -> Plan:
+    """What importing ``sheet`` as ``layout`` says would do to the store read through ``db``."""
+    facts = read_facts(db, target)
+    checker = RowChecker(target, facts, today=today)
+    rows, blank = _read_rows(checker, sheet, layout, progress, check)
+    _mark_duplicates(target, layout, rows)
+    _match_and_check(checker, layout, rows, check)
+    return Plan(target, sheet, layout, rows, blank, choice_labels(target, facts))
+
+
+def _read_rows(
+    checker: RowChecker,
+    sheet: Sheet,
+    layout: Layout,
+    progress: Progress | None,
+    check: Check | None,
+) -> tuple[list[PlanRow], int]:
+    taken = [(c.index, c.field) for c in layout.columns if c.field is not None]
+    total = len(sheet.rows) - layout.header_row
+    rows: list[PlanRow] = []
+    blank = 0
+    for offset, cells in enumerate(sheet.rows[layout.header_row :]):
+        if offset % PROGRESS_EVERY == 0:
+            if check is not None:
+                check()
+            if progress is not None:
+                progress(offset, total)
+        row = {name: (cells[i] if i < len(cells) else None) for i, name in taken}
+        if all(v is None for v in row.values()):
+            blank += 1
+            continue
+        values, extras, problems = checker.read(row)
+        line = layout.header_row + offset + 1
+        rows.append(PlanRow(line, ADD, row, values, extras, problems=problems))
+    if progress is not None:
+        progress(total, total)
+    return rows, blank
+
+
+def _distinct_key(
+    target: ImportTarget, names: Sequence[str], row: PlanRow
+) -> tuple[Any, ...] | None:
+    key = matching.key_of(target, names, row.values)
+    if key is None:
+        return None
+    return (*key, *(row.extras.get(n) for n in target.distinct))
+
+
+def _mark_duplicates(target: ImportTarget, layout: Layout, rows: list[PlanRow]) -> None:
+    """Rows repeating an earlier row's key: duplicates when their values are the same,
+    invalid when they differ (which of the two is right is the user's to say)."""
+    names = matching.key_fields(target, layout.fields)
+    first: dict[tuple[Any, ...], PlanRow] = {}
+    for row in rows:
+        if row.problems:
+            continue  # what could not be read is no key to compare
+        key = _distinct_key(target, names, row)
+        if key is None:
+            continue
+        earlier = first.setdefault(key, row)
+        if earlier is row:
+            continue
+        differ = [
+            n
+            for n in sorted({*row.values, *earlier.values})
+            if row.values.get(n) != earlier.values.get(n)
+        ]
+        row.duplicate_of = earlier.line
+        if not differ:
+            row.action = DUPLICATE
+            continue
+        row.action = INVALID
+        row.problems.append(
+            FieldProblem(
+                names[0],
+                tr(
+                    "importing",
+                    "Trùng với dòng {line} nhưng khác ở {fields}: hãy giữ một dòng đúng, xóa "
+                    "dòng kia rồi nhập lại.",
+                    line=earlier.line,
+                    fields=", ".join(
+                        f"«{tr('fields', target.spec.field(n).label)}»" for n in differ
+                    ),
+                ),
+            )
+        )
+
+
+def _match_and_check(
+    checker: RowChecker, layout: Layout, rows: list[PlanRow], check: Check | None
+) -> None:
+    """Pair each row with a stored record of its key (in order), then check it. Rows that
+    could be read pair first: one with a problem, never written, takes no stored record
+    from a good row of the same key (which would then be added twice)."""
+    target = checker.target
+    names = matching.key_fields(target, layout.fields)
+    stored = matching.store_index(target, names, checker.facts.stored)
+    used: dict[tuple[Any, ...], int] = {}
+    position = checker.facts.next_position
+    ordered = sorted(rows, key=lambda r: bool(r.problems))  # stable: the file's order kept
+    for number, row in enumerate(ordered):
+        if number % PROGRESS_EVERY == 0 and check is not None:
+            check()
+        if row.action != ADD:
+            continue
+        key = matching.key_of(target, names, row.values)
+        candidates = stored.get(key, []) if key is not None else []
+        taken = used.get(key, 0) if key is not None else 0
+        if key is not None and taken < len(candidates):
+            used[key] = taken + 1
+            _check_match(checker, row, candidates[taken])
+        else:
+            record = checker.new_record(row.values, position)
+            if target.entity == "member" and "position_order" not in row.values:
+                position += 1
+            row.values = record
+            row.steps, problems = checker.check_add(record, row.extras)
+            _add_problems(row, problems)
+        if row.problems:
+            row.action = INVALID
+
+
+def _add_problems(row: PlanRow, problems: list[FieldProblem]) -> None:
+    """Add the checks' problems to those of reading, one per field (a field that could not
+    be read is not also «empty»)."""
+    unread = {p.field for p in row.problems}
+    row.problems += [p for p in problems if p.field not in unread]
+
+
+def _check_match(checker: RowChecker, row: PlanRow, before: Mapping[str, Any]) -> None:
+    row.record_id = str(before["id"])
+    # The key matched as folded: «LÊ THỊ HOA» finds «Lê Thị Hoa», and the name stays as kept.
+    keys = set(checker.target.key)
+    row.changes = {
+        n: (before.get(n), v)
+        for n, v in row.values.items()
+        if v is not None and n not in keys and before.get(n) != v
+    }
+    if not row.changes:
+        row.action = SAME
+        return
+    row.action = UPDATE
+    row.steps, problems = checker.check_update(before, {n: v for n, (_, v) in row.changes.items()})
+    _add_problems(row, problems)
