@@ -177,6 +177,7 @@ def test_disk_full_while_writing_is_told_as_a_full_disk(tmp_path: Path) -> None:
     set_language("vi")
     session = Session.open(_set_up(tmp_path / "data"))
     try:
+        session.store.conn.execute("VACUUM")  # no free page left for the saves to reuse
         pages = session.store.conn.execute("PRAGMA page_count").fetchone()[0]
         session.store.conn.execute(f"PRAGMA max_page_count = {pages}")
         with pytest.raises(sqlite3.OperationalError) as caught:

@@ -23,5 +23,5 @@ def test_what_is_no_day_of_the_year_goes_to_the_store_as_typed(typed: str) -> No
 
 
 def test_a_stored_cut_off_is_shown_as_day_and_month() -> None:
-    """"06-15" reads 15/06; nothing stored reads empty."""
+    """ "06-15" reads 15/06; nothing stored reads empty."""
     assert (shown_cutoff("06-15"), shown_cutoff(None)) == ("15/06", "")

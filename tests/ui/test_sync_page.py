@@ -266,7 +266,7 @@ def test_refused_changes_are_listed_with_the_servers_reason(
     assert report.rejected == 1
     qtbot.waitUntil(lambda: page.rejected_model.rowCount() == 1, timeout=WAIT_MS)
     assert page.rejected_model.cell(0, 2) == "Vườn mẫu"
-    assert "Trạng thái" in page.rejected_model.cell(0, 3)
+    assert "trạng thái «khong_co»" in page.rejected_model.cell(0, 3)
     assert page.tabs.tabText(2) == "Thay đổi bị từ chối (1)"
 
 
