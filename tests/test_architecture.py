@@ -67,7 +67,8 @@ ALLOWED: dict[str, set[str]] = {
     "importing": {"core", "store"},
     "ui": {"core", "session", "ui"},
     "session": {"core", "store", "sync", "reports", "usb", "importing", "session"},
-    "cli": {"core", "session", "cli_bundle", "cli_community", "cli_import"},
+    "cli": {"core", "session", "cli_bundle", "cli_community", "cli_export", "cli_import"},
+    "cli_export": {"core", "session"},
     "cli_bundle": {"core", "session"},
     "cli_community": {"core", "session"},
     "cli_import": {"core", "session"},
@@ -95,6 +96,7 @@ THIRD_PARTY_FORBIDDEN: dict[str, set[str]] = {
     "cli_bundle": {"PySide6"},
     "cli_community": {"PySide6"},
     "cli_import": {"PySide6"},
+    "cli_export": {"PySide6"},
 }
 
 
