@@ -1,8 +1,10 @@
 """A small reader of Inno Setup scripts and message files, enough for the installer tests.
 
 Inno Setup cannot run here, so the tests read ``installer/windows/danvan.iss`` and
-``Vietnamese.isl`` as text: sections, ``Name=Value`` directives, and the
-``Param: value; Param: value`` entries of sections such as [Icons] and [Files].
+``Vietnamese.isl`` as text: sections, ``Name=Value`` directives, the
+``Param: value; Param: value`` entries of sections such as [Icons] and [Files], and the
+routines of the [Code] section. ``DEFAULT_ISL`` is Inno Setup's own English message
+file of the pinned version (tests/fixtures/inno), the reference for message names.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ ROOT = Path(__file__).resolve().parents[2]
 WINDOWS = ROOT / "installer" / "windows"
 ISS = WINDOWS / "danvan.iss"
 VIETNAMESE_ISL = WINDOWS / "Vietnamese.isl"
+DEFAULT_ISL = ROOT / "tests" / "fixtures" / "inno" / "Default.isl"
+INNO_VERSION = "6.4.1"  # the Inno Setup DEFAULT_ISL comes from, pinned by build.ps1
 BOM = "\ufeff"
-PLACEHOLDER = re.compile(r"%[1-9]|%n|\[name/ver\]|\[name\]|\[mb\]")
+PLACEHOLDER = re.compile(r"%[1-9]|%n|\[name/ver\]|\[name\]|\[mb\]|\[gb\]")
+ROUTINE = re.compile(r"^(?:procedure|function)\s+(\w+)", re.IGNORECASE)
 ENTRY_PARAM = re.compile(r'\s*(\w+)\s*:\s*("(?:[^"]|"")*"|[^;]*)\s*(?:;|$)')
 
 
@@ -73,3 +78,21 @@ def entries(lines: list[str]) -> list[dict[str, str]]:
 def placeholders(message: str) -> list[str]:
     """The %1, %n, [name] ... of a message, sorted (their order may change in a translation)."""
     return sorted(PLACEHOLDER.findall(message))
+
+
+def messages(lines: list[str]) -> dict[str, str]:
+    """``Name=text`` lines as {name (case kept): text}, in file order."""
+    return {name: text for name, _, text in (line.partition("=") for line in lines)}
+
+
+def routines(code: list[str]) -> dict[str, str]:
+    """The [Code] section's procedures and functions: {name: its text up to the next one}."""
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in code:
+        header = ROUTINE.match(line)
+        if header:
+            current = found.setdefault(header.group(1), [])
+        if current is not None:
+            current.append(line)
+    return {name: "\n".join(lines) for name, lines in found.items()}

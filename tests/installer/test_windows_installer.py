@@ -24,62 +24,18 @@ APP_ID = "{{6F4B2C1E-8D3A-4E57-9B1C-2A7D5E0F3C84}"  # released: never change it
 PER_USER_ROOTS = ("{userpf}\\", "{localappdata}\\")
 PER_USER_SHORTCUT_FOLDERS = ("{autoprograms}", "{userprograms}", "{autodesktop}", "{userdesktop}")
 
-# Recorded from Inno Setup 6's Default.isl: the placeholders of every message our
-# Vietnamese file translates ("%n" once per line break). Those are the messages our
-# wizard and uninstaller can show.
-DEFAULT_MESSAGE_PLACEHOLDERS: dict[str, str] = {
-    "SetupAppTitle": "", "SetupWindowTitle": "%1", "UninstallAppTitle": "",
-    "UninstallAppFullTitle": "%1", "InformationTitle": "", "ConfirmTitle": "",
-    "ErrorTitle": "", "SetupFileMissing": "%1", "SetupFileCorrupt": "",
-    "SetupAlreadyRunning": "", "WindowsVersionNotSupported": "",
-    "OnlyOnTheseArchitectures": "%n %n %1", "WinVersionTooLowError": "%1 %2",
-    "SetupAppRunningError": "%1 %n %n", "UninstallAppRunningError": "%1 %n %n",
-    "ErrorCreatingDir": "%1", "ExitSetupTitle": "",
-    "ExitSetupMessage": "%n %n %n %n", "AboutSetupMenuItem": "", "AboutSetupTitle": "",
-    "ButtonBack": "", "ButtonNext": "", "ButtonInstall": "", "ButtonOK": "",
-    "ButtonCancel": "", "ButtonYes": "", "ButtonYesToAll": "", "ButtonNo": "",
-    "ButtonNoToAll": "", "ButtonFinish": "", "ButtonBrowse": "", "ButtonWizardBrowse": "",
-    "ButtonNewFolder": "", "SelectLanguageTitle": "", "SelectLanguageLabel": "",
-    "ClickNext": "", "BrowseDialogTitle": "", "BrowseDialogLabel": "", "NewFolderName": "",
-    "WelcomeLabel1": "[name]", "WelcomeLabel2": "[name/ver] %n %n", "WizardSelectDir": "",
-    "SelectDirDesc": "[name]", "SelectDirLabel3": "[name]", "SelectDirBrowseLabel": "",
-    "DiskSpaceMBLabel": "[mb]", "CannotInstallToNetworkDrive": "",
-    "CannotInstallToUNCPath": "", "InvalidPath": "%n %n %n %n %n %n", "InvalidDrive": "",
-    "DiskSpaceWarningTitle": "", "DiskSpaceWarning": "%1 %2 %n %n", "DirNameTooLong": "",
-    "InvalidDirName": "", "BadDirName32": "%n %n %1", "DirExistsTitle": "",
-    "DirExists": "%n %n %1 %n %n", "DirDoesntExistTitle": "",
-    "DirDoesntExist": "%n %n %1 %n %n", "WizardSelectTasks": "", "SelectTasksDesc": "",
-    "SelectTasksLabel2": "[name]", "WizardReady": "", "ReadyLabel1": "[name]",
-    "ReadyLabel2a": "", "ReadyLabel2b": "", "ReadyMemoDir": "", "ReadyMemoTasks": "",
-    "WizardPreparing": "", "PreparingDesc": "[name]",
-    "PreviousInstallNotCompleted": "%n %n [name]", "CannotContinue": "",
-    "ApplicationsFound": "", "ApplicationsFound2": "", "CloseApplications": "",
-    "DontCloseApplications": "", "ErrorCloseApplications": "", "WizardInstalling": "",
-    "InstallingLabel": "[name]", "FinishedHeadingLabel": "[name]",
-    "FinishedLabelNoIcons": "[name]", "FinishedLabel": "[name]", "ClickFinish": "",
-    "RunEntryExec": "%1", "RunEntryShellExec": "%1", "SetupAborted": "%n %n",
-    "AbortRetryIgnoreChooseAction": "", "AbortRetryIgnoreRetry": "",
-    "AbortRetryIgnoreProceedAnyway": "", "AbortRetryIgnoreCancel": "",
-    "StatusClosingApplications": "", "StatusCreateDirs": "", "StatusExtractFiles": "",
-    "StatusCreateIcons": "", "StatusCreateRegistryEntries": "", "StatusSavingUninstall": "",
-    "StatusRunProgram": "", "StatusRestartingApplications": "", "StatusRollback": "",
-    "ErrorInternal2": "%1", "ErrorFunctionFailedNoCode": "%1", "ErrorFunctionFailed": "%1 %2",
-    "ErrorFunctionFailedWithMessage": "%1 %2 %3 %n", "ErrorExecutingProgram": "%n %1",
-    "FileAbortRetryIgnoreSkipNotRecommended": "",
-    "FileAbortRetryIgnoreProceedAnywayNotRecommended": "", "SourceIsCorrupted": "",
-    "SourceDoesntExist": "%1", "ErrorReadingExistingDest": "", "ErrorCreatingTemp": "",
-    "ErrorReadingSource": "", "ErrorCopying": "", "ErrorReplacingExistingFile": "",
-    "ErrorRenamingTemp": "", "UninstallDisplayNameMarkCurrentUser": "",
-    "UninstallNotFound": "%1", "UninstallOpenError": "%1", "UninstallUnsupportedVer": "%1",
-    "ConfirmUninstall": "%1", "OnlyAdminCanUninstall": "", "UninstallStatusLabel": "%1",
-    "UninstalledAll": "%1", "UninstalledMost": "%1 %n %n", "UninstallDataCorrupted": "%1",
-    "WizardUninstalling": "", "StatusUninstalling": "%1",
-    "ShutdownBlockReasonInstallingApp": "%1", "ShutdownBlockReasonUninstallingApp": "%1",
-}  # fmt: skip
-DEFAULT_CUSTOM_PLACEHOLDERS: dict[str, str] = {
-    "NameAndVersion": "%1 %2", "AdditionalIcons": "", "CreateDesktopIcon": "",
-    "ProgramOnTheWeb": "%1", "UninstallProgram": "%1", "LaunchProgram": "%1",
-}  # fmt: skip
+# Messages of Inno Setup's Default.isl that Vietnamese.isl leaves in English, each with
+# its reason. None: every message is translated (the empty ones stay empty).
+LEFT_IN_ENGLISH: dict[str, str] = {}
+# The three names the first Vietnamese.isl used, which Inno Setup does not have: Inno
+# ignored them with a warning and showed its English text instead.
+NAMES_INNO_DOES_NOT_HAVE = (
+    "AbortRetryIgnoreChooseAction",
+    "AbortRetryIgnoreProceedAnyway",
+    "FileAbortRetryIgnoreProceedAnywayNotRecommended",
+)
+# The bundle's top-level items an upgrade moves aside, as the script names them.
+PROGRAM_ITEMS = ("{#ContentsDir}", "{#DesktopExe}", "{#CliExe}", "{#BuildInfo}")
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +56,22 @@ def isl() -> dict[str, list[str]]:
     return inno.sections(inno.read_text(inno.VIETNAMESE_ISL))
 
 
-def _expected(recorded: str) -> list[str]:
-    return sorted(recorded.split())
+@pytest.fixture(scope="module")
+def default_isl() -> dict[str, list[str]]:
+    """Inno Setup's own English messages (the pinned version's Default.isl), by section."""
+    return inno.sections(inno.read_text(inno.DEFAULT_ISL))
+
+
+@pytest.fixture(scope="module")
+def code() -> dict[str, str]:
+    """The [Code] section's routines."""
+    return inno.routines(inno.sections(inno.read_text(inno.ISS))["code"])
+
+
+@pytest.fixture(scope="module")
+def defines() -> dict[str, str]:
+    """The script's ``#define Name "value"`` lines."""
+    return dict(re.findall(r'^#define (\w+) "([^"]*)"', inno.read_text(inno.ISS), re.MULTILINE))
 
 
 def test_setup_never_asks_for_an_administrator(setup: dict[str, str]) -> None:
@@ -166,10 +136,67 @@ def test_whole_bundle_is_installed_into_the_app_folder(iss: dict[str, list[str]]
     assert {"recursesubdirs", "createallsubdirs"} <= set(files["flags"].split())
 
 
-def test_upgrade_clears_the_old_bundle_internals(iss: dict[str, list[str]]) -> None:
-    """A new version removes {app}\\_internal first, so no stale Qt plugin lingers."""
-    (entry,) = inno.entries(iss["installdelete"])
-    assert entry == {"type": "filesandordirs", "name": f"{{app}}\\{bundle_contents.CONTENTS_DIR}"}
+def test_nothing_is_deleted_before_the_copy(iss: dict[str, list[str]]) -> None:
+    """No [InstallDelete]: it runs before the copy and a cancel does not undo it."""
+    assert "installdelete" not in iss
+
+
+def test_upgrade_moves_the_previous_version_aside_before_the_copy(code: dict[str, str]) -> None:
+    """At ssInstall every program item of the old bundle is renamed aside, none deleted."""
+    step = code["CurStepChanged"]
+    at_install = step[step.index("if CurStep = ssInstall then") : step.index("ssPostInstall")]
+    assert "MoveEveryItemAside()" in at_install
+    assert "DelTree" not in at_install and "RemoveItem" not in at_install
+    aside = code["MoveEveryItemAside"]
+    assert [aside.count(f"MoveAside('{item}')") for item in PROGRAM_ITEMS] == [1, 1, 1, 1]
+    assert "RenameFile(Path, Path + '{#AsideSuffix}')" in code["MoveAside"]
+
+
+def test_moving_aside_deletes_only_a_leftover_aside_copy(code: dict[str, str]) -> None:
+    """MoveAside removes nothing but an old ``.previous`` copy before renaming."""
+    assert re.findall(r"RemoveItem\(([^;]*)\);", code["MoveAside"]) == ["Path + '{#AsideSuffix}'"]
+
+
+def test_a_busy_previous_version_stops_setup_unchanged(code: dict[str, str]) -> None:
+    """An item that cannot be moved aside: the others go back, a message, then Abort."""
+    step = code["CurStepChanged"]
+    busy = step[step.index("if Busy <> '' then") : step.index("ssPostInstall")]
+    assert busy.index("MoveEveryItemBack();") < busy.index("PreviousVersionBusy")
+    assert busy.index("PreviousVersionBusy") < busy.index("Abort;")
+
+
+def test_the_previous_version_is_deleted_only_after_success(code: dict[str, str]) -> None:
+    """ssPostInstall marks success and removes exactly the items moved aside."""
+    step = code["CurStepChanged"]
+    after = step[step.index("else if CurStep = ssPostInstall then") :]
+    assert "InstallSucceeded := True;" in after
+    removed = re.findall(r"RemoveItem\(([^;]*)\);", after)
+    assert removed == [f"ProgramItem('{item}') + '{{#AsideSuffix}}'" for item in PROGRAM_ITEMS]
+
+
+def test_a_cancelled_upgrade_moves_the_previous_version_back(code: dict[str, str]) -> None:
+    """DeinitializeSetup (also run after a cancel) restores every item unless it succeeded."""
+    deinit = code["DeinitializeSetup"]
+    assert "if (AppDir <> '') and not InstallSucceeded then" in deinit
+    assert "MoveEveryItemBack();" in deinit
+    back = code["MoveEveryItemBack"]
+    assert [back.count(f"MoveBack('{item}')") for item in PROGRAM_ITEMS] == [1, 1, 1, 1]
+    assert "RenameFile(Path + '{#AsideSuffix}', Path)" in code["MoveBack"]
+
+
+def test_moved_items_are_the_bundles_top_level(defines: dict[str, str]) -> None:
+    """The items moved aside are what PyInstaller and build.py put at the bundle's top."""
+    assert defines["ContentsDir"] == bundle_contents.CONTENTS_DIR
+    assert defines["DesktopExe"] == f"{bundle_contents.DESKTOP_PROGRAM}.exe"
+    assert defines["CliExe"] == f"{bundle_contents.CLI_PROGRAM}.exe"
+    assert defines["BuildInfo"] == build.BUILD_INFO
+    assert defines["AsideSuffix"] == ".previous"
+
+
+def test_deletions_in_code_go_through_remove_item(code: dict[str, str]) -> None:
+    """Only RemoveItem deletes, so the checks above on its callers cover every deletion."""
+    deleting = {name for name, body in code.items() if re.search(r"DelTree|DeleteFile", body)}
+    assert deleting == {"RemoveItem"}
 
 
 def test_uninstaller_deletes_nothing_extra(iss: dict[str, list[str]]) -> None:
@@ -188,7 +215,7 @@ def test_vietnamese_first_then_english(iss: dict[str, list[str]], setup: dict[st
 
 
 def test_custom_messages_exist_in_both_languages(
-    iss: dict[str, list[str]], isl: dict[str, list[str]]
+    iss: dict[str, list[str]], isl: dict[str, list[str]], default_isl: dict[str, list[str]]
 ) -> None:
     """Every {cm:...} and CustomMessage(...) of the script has a Vietnamese and an English text."""
     script = inno.read_text(inno.ISS)
@@ -196,11 +223,21 @@ def test_custom_messages_exist_in_both_languages(
         re.findall(r"CustomMessage\('(\w+)'\)", script)
     )
     ours = inno.directives(iss["custommessages"])
-    vietnamese = inno.directives(isl["custommessages"])
+    vietnamese = inno.messages(isl["custommessages"])
+    english = inno.messages(default_isl["custommessages"])
     for name in used:
         in_script = f"vi.{name}".lower() in ours and f"en.{name}".lower() in ours
-        from_defaults = name in DEFAULT_CUSTOM_PLACEHOLDERS and name.lower() in vietnamese
+        from_defaults = name in english and name in vietnamese
         assert in_script or from_defaults, name
+
+
+def test_script_overrides_only_messages_inno_has(
+    iss: dict[str, list[str]], default_isl: dict[str, list[str]]
+) -> None:
+    """The [Messages] of danvan.iss (en.ConfirmUninstall, ...) are names Inno Setup knows."""
+    names = {line.partition("=")[0].partition(".")[2] for line in iss["messages"]}
+    assert names == {"ConfirmUninstall", "UninstalledAll"}
+    assert names <= set(inno.messages(default_isl["messages"]))
 
 
 def test_vietnamese_file_declares_the_language(isl: dict[str, list[str]]) -> None:
@@ -209,24 +246,64 @@ def test_vietnamese_file_declares_the_language(isl: dict[str, list[str]]) -> Non
     assert options == {"languagename": "Tiếng Việt", "languageid": "$042A", "languagecodepage": "0"}
 
 
-def test_vietnamese_translates_every_message_the_wizard_shows(isl: dict[str, list[str]]) -> None:
-    """Exactly the recorded messages are translated (a typo'd name would be one Inno rejects)."""
-    names = [line.partition("=")[0] for line in isl["messages"]]
-    assert Counter(names) == Counter(DEFAULT_MESSAGE_PLACEHOLDERS.keys())
-    custom = [line.partition("=")[0] for line in isl["custommessages"]]
-    assert Counter(custom) == Counter(DEFAULT_CUSTOM_PLACEHOLDERS.keys())
+def test_default_isl_is_the_pinned_inno_setup(default_isl: dict[str, list[str]]) -> None:
+    """The vendored Default.isl is Inno Setup 6.4's (the pinned 6.4.1 ships 6.4.0+ messages)."""
+    first_line = inno.read_text(inno.DEFAULT_ISL).splitlines()[0]
+    assert first_line == "; *** Inno Setup version 6.4.0+ English messages ***"
+    assert inno.INNO_VERSION == "6.4.1"
+    assert len(default_isl["messages"]) == 266
 
 
-@pytest.mark.parametrize("section,recorded", [
-    ("messages", DEFAULT_MESSAGE_PLACEHOLDERS), ("custommessages", DEFAULT_CUSTOM_PLACEHOLDERS),
-])  # fmt: skip
-def test_vietnamese_keeps_every_placeholder(
-    isl: dict[str, list[str]], section: str, recorded: dict[str, str]
+@pytest.mark.parametrize("section", ["messages", "custommessages"])
+def test_vietnamese_names_only_messages_inno_has(
+    isl: dict[str, list[str]], default_isl: dict[str, list[str]], section: str
 ) -> None:
-    """Each translation keeps the %1, %n, [name] and [mb] of the English message."""
-    for line in isl[section]:
-        name, _, text = line.partition("=")
-        assert inno.placeholders(text) == _expected(recorded[name]), name
+    """Every message name in Vietnamese.isl exists in Default.isl, once."""
+    names = [line.partition("=")[0] for line in isl[section]]
+    assert [name for name, count in Counter(names).items() if count > 1] == []
+    assert sorted(set(names) - set(inno.messages(default_isl[section]))) == []
+
+
+@pytest.mark.parametrize("section", ["messages", "custommessages"])
+def test_vietnamese_translates_every_message_of_inno(
+    isl: dict[str, list[str]], default_isl: dict[str, list[str]], section: str
+) -> None:
+    """Every message of Default.isl is translated, or listed in LEFT_IN_ENGLISH with a reason."""
+    missing = set(inno.messages(default_isl[section])) - set(inno.messages(isl[section]))
+    assert missing == set(LEFT_IN_ENGLISH)
+    assert all(reason for reason in LEFT_IN_ENGLISH.values())
+
+
+def test_the_names_inno_does_not_have_are_gone(isl: dict[str, list[str]]) -> None:
+    """The three made-up AbortRetryIgnore names are replaced by Inno's own."""
+    names = set(inno.messages(isl["messages"]))
+    assert names & set(NAMES_INNO_DOES_NOT_HAVE) == set()
+    assert {
+        "AbortRetryIgnoreSelectAction",
+        "AbortRetryIgnoreIgnore",
+        "FileAbortRetryIgnoreIgnoreNotRecommended",
+    } <= names
+
+
+@pytest.mark.parametrize("section", ["messages", "custommessages"])
+def test_vietnamese_keeps_every_placeholder(
+    isl: dict[str, list[str]], default_isl: dict[str, list[str]], section: str
+) -> None:
+    """Each translation keeps the %1, %n, [name], [mb] and [gb] of the English message."""
+    english = inno.messages(default_isl[section])
+    for name, text in inno.messages(isl[section]).items():
+        assert inno.placeholders(text) == inno.placeholders(english[name]), name
+
+
+def test_messages_left_empty_by_inno_stay_empty(
+    isl: dict[str, list[str]], default_isl: dict[str, list[str]]
+) -> None:
+    """HelpTextNote, BeveledLabel and the notes Inno leaves empty are empty here too."""
+    english = inno.messages(default_isl["messages"])
+    empty = {name for name, text in english.items() if not text}
+    assert empty == {"HelpTextNote", "AboutSetupNote", "TranslatorNote", "BeveledLabel"}
+    vietnamese = inno.messages(isl["messages"])
+    assert {name for name, text in vietnamese.items() if not text} == empty
 
 
 def test_vietnamese_messages_are_written_with_diacritics(isl: dict[str, list[str]]) -> None:
