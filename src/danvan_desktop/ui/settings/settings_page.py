@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.core.errors import DanvanError, ValidationError
 from danvan_desktop.core.laptop_settings import LAPTOP_SETTINGS
 from danvan_desktop.session.data_folder import is_before_restore
+from danvan_desktop.ui.about.about_box import AboutBox
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.progress import run_with_progress
@@ -133,6 +134,8 @@ class SettingsPage(Page):
         layout.addWidget(self._backup_box())
         layout.addWidget(self._server_box())
         layout.addWidget(self._import_box())
+        self.about_box = AboutBox(self._runner, lambda: self.data_dir)
+        layout.addWidget(self.about_box)
         layout.addStretch(1)
 
     def _language_box(self) -> QGroupBox:
