@@ -29,6 +29,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from danvan_desktop.core.build_info import add_version_argument
 from danvan_desktop.core.errors import DanvanError
 from danvan_server import admin, cli_bundles, records_admin
 from danvan_server.db import make_engine
@@ -42,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         default=os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL,
         help=f"SQLAlchemy URL (default: ${DATABASE_URL_ENV} or {DEFAULT_DATABASE_URL})",
     )
+    add_version_argument(parser, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init", help="create the schema and the server epoch")
     init.add_argument("--attachments", type=Path, default=Path("attachments"))
@@ -57,6 +59,13 @@ def _parser() -> argparse.ArgumentParser:
         help="reverse proxies trusted for X-Forwarded-* headers",
     )
     run.add_argument("--log-level", default="info")
+    run.add_argument(
+        "--keep-alive",
+        type=float,
+        default=KEEP_ALIVE_S,
+        metavar="SECONDS",
+        help=f"how long an idle laptop connection stays open (default {KEEP_ALIVE_S:g} s)",
+    )
     _units_parser(commands)
     enroll = commands.add_parser("enroll", help="make a single-use enrollment code")
     enroll.add_argument("--unit", required=True, help="unit id, commune code or city:<code>")
@@ -100,6 +109,13 @@ def _units_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     village.add_argument("--kind", default="thon", choices=("thon", "ban", "to_dan_pho"))
 
 
+# uvicorn closes a connection idle for 5 s by default: a laptop on a slow link that
+# spends longer than that applying a pull page then finds its kept-alive connection
+# gone (RemoteDisconnected) and backs off. Keep it as long as docs/server.md asks
+# proxies to (120 s), so a clean link shows no disconnect.
+KEEP_ALIVE_S = 120.0
+
+
 def _shown(database_url: str) -> str:
     """The URL with its password masked, for messages."""
     try:
@@ -129,6 +145,7 @@ def _run_server(args: argparse.Namespace, engine: Engine) -> int:
         proxy_headers=True,
         forwarded_allow_ips=args.forwarded_allow_ips,
         log_level=args.log_level,
+        timeout_keep_alive=args.keep_alive,
     )
     return 0
 

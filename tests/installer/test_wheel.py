@@ -185,6 +185,33 @@ def test_every_resource_file_is_installed(installed: Installed) -> None:
     assert not missing, f"missing from the wheel (pyproject.toml package-data): {missing}"
 
 
+def test_the_wheel_carries_the_licence_and_the_notices(installed: Installed) -> None:
+    """LICENSE (the GPL-3.0) and THIRD-PARTY-NOTICES are in .dist-info/licenses, and the
+    notices are the package data the About dialog reads."""
+    (dist_info,) = installed.site_packages.glob("danvan_desktop-*.dist-info")
+    licence = (dist_info / "licenses" / "LICENSE").read_text(encoding="utf-8")
+    assert licence.split("\n", 1)[0].strip() == "GNU GENERAL PUBLIC LICENSE"
+    assert (dist_info / "licenses" / "resources" / "THIRD-PARTY-NOTICES.txt").is_file()
+    query = "from danvan_desktop.core.build_info import read_notices; print(read_notices()[:60])"
+    done = installed.run("python", "-c", query)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].endswith(": third-party notices")
+
+
+def test_the_installed_version_shows(installed: Installed) -> None:
+    """``danvan --version`` of the wheel prints the version, and no commit (no checkout)."""
+    done = installed.run("danvan", "--version")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"danvan {_project_version()}"
+
+
+def _project_version() -> str:
+    import tomllib
+
+    with (ROOT / "pyproject.toml").open("rb") as fh:
+        return str(tomllib.load(fh)["project"]["version"])
+
+
 def test_every_file_of_src_is_in_the_wheel(installed: Installed) -> None:
     """Every module and data file (the SQL migrations) of every package under src/ travels.
 
