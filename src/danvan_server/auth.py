@@ -28,7 +28,7 @@ from danvan_server import audit
 from danvan_server import units as unit_tree
 from danvan_server.bundle_tables import device_keys
 from danvan_server.checks import is_valid_id
-from danvan_server.db import devices, enrollment_codes, get_meta, reading, units, writing
+from danvan_server.db import devices, enrollment_codes, get_meta, reading, records, units, writing
 from danvan_server.http import ApiError
 from danvan_server.messages import say
 from danvan_server.records import utc_now
@@ -189,7 +189,8 @@ def _refuse_code(language: str, text: str, when: str = "") -> ApiError:
 
 
 def enroll(engine: Engine, body: dict[str, Any], language: str) -> dict[str, Any]:
-    """Trade a valid code for a device token: ``{token, role, unit, epoch, device_id}``."""
+    """Trade a valid code for a device token: ``{token, role, unit, epoch, device_id,
+    team_id}`` (``team_id``: the unit's team the server holds, for a team code)."""
     code, device_id = body.get("code"), body.get("device_id")
     device_name = body.get("device_name") or ""
     if not isinstance(code, str) or not code.strip():
@@ -235,7 +236,32 @@ def enroll(engine: Engine, body: dict[str, Any], language: str) -> dict[str, Any
             _reenroll_device(connection, device_id, device_name, row, token, known.unit_id)
         unit = unit_tree.unit_record(connection, row.unit_id)
         epoch = get_meta(connection, "epoch")
-    return {"token": token, "role": row.role, "unit": unit, "epoch": epoch, "device_id": device_id}
+        team_id = unit_team(connection, row.unit_id) if row.role == "team" else None
+    return {
+        "token": token,
+        "role": row.role,
+        "unit": unit,
+        "epoch": epoch,
+        "device_id": device_id,
+        "team_id": team_id,
+    }
+
+
+def unit_team(connection: Connection, unit_id: str) -> str | None:
+    """The id of the team the server already holds for ``unit_id`` (its first), if any:
+    a laptop enrolled for that unit takes it instead of pushing a team of its own
+    (protocol 3's ``team_id`` in the enroll answer)."""
+    found = connection.execute(
+        select(records.c.id)
+        .where(
+            records.c.unit_id == unit_id,
+            records.c.entity == "team",
+            records.c.deleted.is_(False),
+        )
+        .order_by(records.c.server_version)
+        .limit(1)
+    ).first()
+    return None if found is None else str(found.id)
 
 
 def _storable_text(text: str) -> bool:

@@ -130,6 +130,7 @@ _SUCCESS: dict[str, dict[str, Any]] = {
             "unit": {"type": "object"},
             "epoch": {"type": ["string", "null"]},
             "device_id": {"type": "string"},
+            "team_id": {"type": ["string", "null"]},
         },
     },
     "post /push": {

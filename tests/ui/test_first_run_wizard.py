@@ -171,3 +171,28 @@ def test_second_start_opens_the_main_window(qtbot: QtBot, start_app: Any, team_d
     qtbot.waitUntil(lambda: controller.window is not None, timeout=WAIT_MS)
     assert controller.wizard is None
     assert controller.window is not None and controller.window.current_key() == "overview"
+
+
+def test_replacement_goes_straight_to_the_server_page(
+    qtbot: QtBot, start_app: Any, tmp_path: Path
+) -> None:
+    """«Máy thay thế» skips the village and team pages: Next shows the server's page."""
+    _controller, wizard = _wizard(qtbot, start_app, tmp_path / "data")
+    wizard.place_page.replacement.setChecked(True)
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.server_page
+
+
+def test_replacement_without_a_code_says_it_is_needed(
+    qtbot: QtBot, start_app: Any, tmp_path: Path
+) -> None:
+    """Finishing a replacement without its code stays, the message beside the code."""
+    _controller, wizard = _wizard(qtbot, start_app, tmp_path / "data")
+    wizard.place_page.replacement.setChecked(True)
+    _next(qtbot, wizard)
+    wizard.server_page.server.setText("https://danvan.hue.gov.vn")
+    _finish(wizard)
+    assert wizard.isVisible()
+    assert wizard.server_page.code_error.text() == (
+        "Máy thay thế cần mã đăng ký: hãy nhập mã do cán bộ quản trị cấp."
+    )

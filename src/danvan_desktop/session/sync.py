@@ -131,12 +131,14 @@ class SyncMixin:
             set_setting(self.store.db, "ca_bundle", ca_bundle)
         import platform
 
+        from danvan_desktop.store.setup_merge import after_enrolment
         from danvan_desktop.sync.engine import SyncEngine
 
         try:
             with self._transport(server_url, on_wire) as transport:
                 engine = SyncEngine(self.records, transport)
                 answer = engine.enroll(code, device_name or platform.node() or "laptop")
+                after_enrolment(self.records, answer)  # no second team, no refused setup
                 self._register_bundle_key(transport)
         except Exception as exc:
             self._log_failure("enrollment", exc, code)

@@ -113,8 +113,7 @@ def model_years(db: Reads) -> list[int]:
 
 
 def model_fields(db: Reads) -> list[tuple[str, str]]:
-    """The team's list of model fields as (code, name), in the team's order."""
-    rows = db.execute(
-        "SELECT code, name FROM model_field WHERE deleted = 0 ORDER BY position_order, name_sort"
-    ).fetchall()
-    return [(str(code), str(name)) for code, name in rows]
+    """The list of model fields as (code, name), in the team's order, each once."""
+    from danvan_desktop.store.model_fields import field_choices
+
+    return field_choices(db)

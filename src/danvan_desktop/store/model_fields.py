@@ -3,12 +3,18 @@
 Models refer to a field by its code: a code never changes once made and is never
 reused (a removed field's tombstone syncs), and a field still used by a model
 cannot be removed. The writes themselves go through ``Records`` (Session).
+
+Every list shows each field once. A reviewer's laptop holds every team's rows (each
+team made the city's six at setup), so the rows are taken by code, and a team's own
+addition named like a field already listed (diacritics and case aside) is not listed
+again: ``field_choices`` for lists and filters, ``field_rows`` for the dialog.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
@@ -17,6 +23,7 @@ from danvan_desktop.core.vntext import fold_vietnamese, normalize_text
 if TYPE_CHECKING:
     from danvan_desktop.store.connection import Reads
 
+_Row = TypeVar("_Row")
 CODE_MAX = 40  # model_field.code's length in the schema
 _ROWS = (
     "SELECT id, code, name, position_order FROM model_field WHERE deleted = 0 "
@@ -25,9 +32,33 @@ _ROWS = (
 
 
 def field_rows(db: Reads) -> list[dict[str, Any]]:
-    """The live fields in order: id, code, name, position_order."""
+    """The live fields in order, each once: id, code, name, position_order."""
     keys = ("id", "code", "name", "position_order")
-    return [dict(zip(keys, row, strict=True)) for row in db.execute(_ROWS).fetchall()]
+    rows = [dict(zip(keys, row, strict=True)) for row in db.execute(_ROWS).fetchall()]
+    return once(rows, lambda row: (str(row["code"]), str(row["name"])))
+
+
+def field_choices(db: Reads) -> list[tuple[str, str]]:
+    """The live fields as (code, name) in the list's order, each once (lists, filters,
+    reports)."""
+    rows = [(str(code), str(name)) for _id, code, name, _order in db.execute(_ROWS).fetchall()]
+    return once(rows, lambda row: row)
+
+
+def once(rows: Iterable[_Row], key: Callable[[_Row], tuple[str, str]]) -> list[_Row]:
+    """``rows`` without the repeats of a code or of a name (folded) met before."""
+    codes: set[str] = set()
+    names: set[str] = set()
+    kept: list[_Row] = []
+    for row in rows:
+        code, name = key(row)
+        folded = fold_vietnamese(name)
+        if code in codes or folded in names:
+            continue
+        codes.add(code)
+        names.add(folded)
+        kept.append(row)
+    return kept
 
 
 def field_rows_with_use(db: Reads) -> list[dict[str, Any]]:

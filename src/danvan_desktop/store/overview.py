@@ -66,9 +66,9 @@ def models_by_field(db: Database) -> list[tuple[str, str, int]]:
             "SELECT field_code, count(*) FROM model WHERE deleted = 0 GROUP BY field_code"
         ).fetchall()
     )
-    fields = db.execute(
-        "SELECT code, name FROM model_field WHERE deleted = 0 ORDER BY position_order, name_sort"
-    ).fetchall()
+    from danvan_desktop.store.model_fields import field_choices
+
+    fields = field_choices(db)  # each field once, on a reviewer's laptop too
     out = [(code, name, int(counts.pop(code, 0))) for code, name in fields]
     out += [(str(code), str(code), int(n)) for code, n in counts.items() if code]
     return out

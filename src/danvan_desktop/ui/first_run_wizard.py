@@ -8,10 +8,16 @@ will keep (needed names, core's lengths and the phone rule) and, when one is not
 stays on the page with the message beside that field, so Finish never fails for an
 answer of an earlier page. Finishing saves everything on the DB lane; the wizard
 closes only when the store has accepted it, and shows the store's message otherwise.
+
+«Máy thay thế» (a replacement laptop of a team the server holds, or a commune or city
+reviewer's laptop) skips the team's pages: the server address and code are needed,
+and finishing enrolls and pulls on the network lane (``Session.set_up_from_server``),
+creating nothing of its own.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLineEdit,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -33,10 +40,13 @@ from danvan_desktop.core.field_rules import phone_problem, value_problem
 from danvan_desktop.core.schema import MEMBER, TEAM, UNIT, FieldSpec
 from danvan_desktop.core.vocab import VILLAGE_KINDS, label, team_name_for
 from danvan_desktop.session.places import HUE_PROVINCE_CODE, communes_of, provinces
+from danvan_desktop.ui.sync.writer_turns import WriterTurns
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.field_limits import watch_length
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE, FieldError, add_row
+
+PLACE_PAGE, TEAM_PAGE, SERVER_PAGE = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,18 @@ def save_answers(ctx: JobContext, answers: WizardAnswers) -> None:
         session.change_setting("enrollment_code", answers.enrollment_code)
 
 
+def set_up_from_server(runner: TaskRunner, answers: WizardAnswers, ctx: JobContext) -> None:
+    """A replacement or reviewer's laptop: enroll, then the first sync (network lane)."""
+    with WriterTurns(runner, threading.Event()) as turns:
+        session = turns.session
+        session.set_up_from_server(
+            server_url=answers.server_url or "",
+            code=answers.enrollment_code or "",
+            on_wire=turns.on_wire,
+        )
+        session.sync_now(on_wire=turns.on_wire)
+
+
 def _text(edit: QLineEdit) -> str:
     return " ".join(edit.text().split())
 
@@ -110,6 +132,13 @@ class PlacePage(QWizardPage):
             tr("Wizard", "Chọn tỉnh, thành phố và xã, phường; nhập tên thôn, tổ dân phố.")
         )
         form = QFormLayout(self)
+        self.new_team = QRadioButton(tr("Wizard", "Tổ mới"))
+        self.new_team.setChecked(True)
+        self.replacement = QRadioButton(
+            tr("Wizard", "Máy thay thế (tổ đã có trên máy chủ, hoặc máy của cấp xã, thành phố)")
+        )
+        form.addRow(self.new_team)
+        form.addRow(self.replacement)
         self.province = QComboBox()
         for place in provinces():
             self.province.addItem(place.name, place.code)
@@ -145,8 +174,15 @@ class PlacePage(QWizardPage):
         return self.commune.count() > 0
 
     def validatePage(self) -> bool:
-        """Go on only with a village name the store keeps; otherwise say why beside it."""
+        """Go on only with a village name the store keeps; otherwise say why beside it.
+        A replacement laptop names no village: the server holds its unit."""
+        if self.replacement.isChecked():
+            return True
         return _named(self.village, self.village_error, UNIT.field("name"), self._missing())
+
+    def nextId(self) -> int:
+        """A replacement laptop goes straight to the server's page."""
+        return SERVER_PAGE if self.replacement.isChecked() else TEAM_PAGE
 
 
 class TeamPage(QWizardPage):
@@ -220,14 +256,30 @@ class ServerPage(QWizardPage):
         self.server.setPlaceholderText("https://danvan.hue.gov.vn")
         self.code = QLineEdit()
         self.server_error = add_row(form, tr("Wizard", "Địa chỉ máy chủ"), self.server)
-        add_row(form, tr("Wizard", "Mã đăng ký thiết bị"), self.code)
+        self.code_error = add_row(form, tr("Wizard", "Mã đăng ký thiết bị"), self.code)
         self.save_error = FieldError()
         layout.addWidget(self.save_error)
         layout.addStretch(1)
 
     def validatePage(self) -> bool:
-        """A server address, when given, must be https (the link is always encrypted)."""
+        """A server address, when given, must be https (the link is always encrypted);
+        a replacement laptop needs the address and its code."""
         url = self.server.text().strip()
+        wizard = self.wizard()
+        if isinstance(wizard, FirstRunWizard) and wizard.replacing and not url:
+            self.server_error.show_message(
+                tr(
+                    "Wizard",
+                    "Máy thay thế cần địa chỉ máy chủ: hãy nhập địa chỉ do cán bộ quản trị cấp.",
+                )
+            )
+            return False
+        if isinstance(wizard, FirstRunWizard) and wizard.replacing and not self.code.text().strip():
+            self.code_error.show_message(
+                tr("Wizard", "Máy thay thế cần mã đăng ký: hãy nhập mã do cán bộ quản trị cấp.")
+            )
+            return False
+        self.code_error.show_message("")
         ok = not url or url.lower().startswith("https://")
         self.server_error.show_message(
             ""
@@ -259,14 +311,23 @@ class FirstRunWizard(QWizard):
         self.place_page = PlacePage()
         self.team_page = TeamPage(self.place_page)
         self.server_page = ServerPage()
-        for page in (self.place_page, self.team_page, self.server_page):
-            self.addPage(page)
+        for page_id, page in (
+            (PLACE_PAGE, self.place_page),
+            (TEAM_PAGE, self.team_page),
+            (SERVER_PAGE, self.server_page),
+        ):
+            self.setPage(page_id, page)
         self.resize(640, 480)
         self._select_default_commune()
 
     def _select_default_commune(self) -> None:
         index = self.place_page.province.findData(HUE_PROVINCE_CODE)
         self.place_page.province.setCurrentIndex(max(index, 0))
+
+    @property
+    def replacing(self) -> bool:
+        """True when «Máy thay thế» is chosen: set up from the server, nothing made here."""
+        return self.place_page.replacement.isChecked()
 
     def answers(self) -> WizardAnswers:
         """What the user entered, trimmed."""
@@ -292,6 +353,15 @@ class FirstRunWizard(QWizard):
         self.server_page.save_error.show_message(tr("Wizard", "Đang lưu…"))
         self.server_page.save_error.setStyleSheet("")
         answers = self.answers()
+        if self.replacing:
+            runner = self._runner
+            runner.network(
+                lambda ctx: set_up_from_server(runner, answers, ctx),
+                on_done=self._saved,
+                on_error=self._failed,
+                owner=self,
+            )
+            return
         self._runner.db(
             lambda ctx: save_answers(ctx, answers),
             on_done=self._saved,

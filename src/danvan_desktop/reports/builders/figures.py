@@ -263,11 +263,10 @@ def resource_totals(db: Database, scope: Scope, period: ReportPeriod) -> list[Am
 
 
 def model_field_names(db: Database) -> list[tuple[str, str]]:
-    """The model fields as (code, name), in the list's order."""
-    rows = db.execute(
-        "SELECT code, name FROM model_field WHERE deleted = 0 ORDER BY position_order, name_sort"
-    ).fetchall()
-    return [(str(code), str(name)) for code, name in rows]
+    """The model fields as (code, name), in the list's order, each once."""
+    from danvan_desktop.store.model_fields import field_choices
+
+    return field_choices(db)
 
 
 @dataclass(frozen=True)
