@@ -14,6 +14,7 @@ DEB_PACKAGES=(
   util-linux            # lsblk, mount, loop devices
   xvfb xauth            # GUI screenshots and the installed-bundle smoke test
   desktop-file-utils shellcheck  # the Linux installer's desktop entry and scripts
+  debootstrap           # the bundle run in a Debian testing chroot (cached in the temp dir)
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 )

@@ -22,11 +22,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from linux_package import APP_ID, data_home, run_script, tool, user_env
+from linux_package import APP_ID, built_package, data_home, run_script, tool, user_env
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "installer"))
 import bundle_contents  # noqa: E402
+import shared_libraries  # noqa: E402
 
 pytestmark = [
     pytest.mark.slow,
@@ -48,12 +49,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tar.gz that installer/build.py makes from a fresh PyInstaller build."""
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.fail("PyInstaller is missing: .venv/bin/pip install -e '.[build]'")
-    dist = tmp_path_factory.mktemp("dist")
-    work = tmp_path_factory.mktemp("work")
-    command = [sys.executable, str(ROOT / "installer" / "build.py"), "--dist", str(dist)]
-    subprocess.run([*command, "--work", str(work)], check=True, timeout=1800)
-    (tarball,) = dist.glob("danvan-desktop-*-linux-*.tar.gz")
-    return tarball
+    return built_package(tmp_path_factory.mktemp("dist"), tmp_path_factory.mktemp("work"))
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +123,55 @@ def test_installed_bundle_is_complete_and_lean(home: Path) -> None:
     """Every resource, migration and data file is in; server, Tk and unused Qt are out."""
     app = data_home(home) / "danvan-desktop-app"
     assert bundle_contents.describe_problems(app) == []
+
+
+def _contents(home: Path) -> Path:
+    return data_home(home) / "danvan-desktop-app" / bundle_contents.CONTENTS_DIR
+
+
+def test_system_libraries_are_left_to_the_system(home: Path) -> None:
+    """No libstdc++, glib, fontconfig, D-Bus, Kerberos or OpenSSL of the build machine."""
+    assert bundle_contents.system_libraries_in(_contents(home)) == []
+
+
+def test_no_library_is_left_that_nothing_needs(home: Path) -> None:
+    """The GTK theme's and EGLFS' libraries went with their plugins; no link points nowhere."""
+    contents = _contents(home)
+    assert shared_libraries.unneeded_libraries(contents, bundle_contents.SYSTEM_LIBRARIES) == []
+    assert bundle_contents.broken_links(contents) == []
+    assert not (contents / "libQt6EglFSDeviceIntegration.so.6").exists()
+
+
+def test_modules_nobody_imports_are_left_out(home: Path) -> None:
+    """Pillow's AVIF, lxml.objectify, setuptools and readline are not in the bundle."""
+    assert bundle_contents.unused_module_files(_contents(home)) == []
+    assert not list(_contents(home).glob("pillow.libs/libavif*"))
+
+
+def test_bundled_libraries_are_stripped(home: Path) -> None:
+    """libpython, Qt and the extension modules carry no symbol table (strip ran)."""
+    contents = _contents(home)
+    for name in ("libpython3.11.so.1.0", "PySide6/QtCore.abi3.so", "lxml/etree"):
+        (path,) = [p for p in contents.glob(name + "*") if not p.is_symlink()]
+        assert shared_libraries.is_stripped(path), name
+
+
+def test_our_code_is_a_folder_of_its_own_outside_the_archive(home: Path) -> None:
+    """danvan_desktop is compiled into its own folder; the program's archive holds none of it."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    app = data_home(home) / "danvan-desktop-app"
+    assert (_contents(home) / "danvan_desktop" / "session" / "facade.pyc").is_file()
+    archive = CArchiveReader(str(app / bundle_contents.DESKTOP_PROGRAM))
+    modules = archive.open_embedded_archive("PYZ.pyz").toc
+    assert [name for name in modules if name.startswith("danvan_desktop")] == []
+    assert "sqlite_utils" in modules
+
+
+def test_commands_and_window_share_one_program_file(home: Path) -> None:
+    """danvan is a link to danvan-desktop: the Python archive is shipped once."""
+    app = data_home(home) / "danvan-desktop-app"
+    assert os.readlink(app / bundle_contents.CLI_PROGRAM) == bundle_contents.DESKTOP_PROGRAM
 
 
 def test_programs_run_python_in_utf8_mode(home: Path) -> None:
