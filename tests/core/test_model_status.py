@@ -14,12 +14,21 @@ ALLOWED = {
     ("registered", "in_progress", "team"),
     ("in_progress", "reviewed", "team"),
     ("reviewed", "recognised", "reviewer"),
-    ("recognised", "replicated", "reviewer"),
+    ("reviewed", "not_recognised", "reviewer"),
+    ("not_recognised", "in_progress", "team"),
     ("in_progress", "paused", "team"),
     ("in_progress", "paused", "reviewer"),
     ("reviewed", "paused", "team"),
     ("reviewed", "paused", "reviewer"),
+    ("recognised", "paused", "team"),
+    ("recognised", "paused", "reviewer"),
     ("paused", "in_progress", "team"),
+    *(
+        (old, "closed", role)
+        for old in MODEL_STATUSES
+        if old != "closed"
+        for role in ("team", "reviewer")
+    ),
 }
 
 
@@ -54,6 +63,11 @@ def test_refusal_names_the_moves_that_are_allowed() -> None:
 
 def test_allowed_next_for_the_form() -> None:
     """The form offers only the moves the role may make."""
-    assert allowed_next("in_progress", "team") == ["reviewed", "paused"]
-    assert allowed_next("reviewed", "reviewer") == ["recognised", "paused"]
-    assert allowed_next("replicated", "team") == []
+    assert allowed_next("in_progress", "team") == ["reviewed", "paused", "closed"]
+    assert allowed_next("reviewed", "reviewer") == [
+        "recognised",
+        "not_recognised",
+        "paused",
+        "closed",
+    ]
+    assert allowed_next("closed", "team") == []

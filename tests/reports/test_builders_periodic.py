@@ -109,9 +109,9 @@ def test_docx_models_by_field_and_status(quarter: Document) -> None:
     """Three models followed; the field table counts them by today's status."""
     result = docx_of(quarter)
     rows = docx_table_rows(result, 2)
-    assert rows[2][1:] == ["Kinh tế", "0", "0", "0", "0", "0", "0", "0"]
-    assert rows[3][1:] == ["Văn hóa - xã hội", "1", "0", "0", "0", "0", "0", "1"]
-    assert rows[-1][-7:] == ["1", "2", "0", "0", "0", "0", "3"]
+    assert rows[2][1:] == ["Kinh tế", "0", "0", "0", "0", "0", "0", "0", "0"]
+    assert rows[3][1:] == ["Văn hóa - xã hội", "1", "0", "0", "0", "0", "0", "0", "1"]
+    assert rows[-1][-8:] == ["1", "2", "0", "0", "0", "0", "0", "3"]
     assert (
         "Trong kỳ, Tổ theo dõi 3 mô hình, trong đó 2 mô hình đăng ký năm 2026. Trạng thái các "
         "mô hình (tính đến ngày báo cáo) theo lĩnh vực như sau:"
@@ -169,11 +169,11 @@ def test_xlsx_sheets_hold_numbers_and_their_sums(quarter: Document, tmp_path: Pa
     sheet = _sheet_with(workbook, "Bảng 2. Mô hình theo lĩnh vực, trạng thái")
     totals = _row_of(sheet, "Tổng cộng")
     first = _row_of(sheet, 1)
-    assert [sheet.cell(first + 1, column).value for column in range(2, 10)] == [
-        "Văn hóa - xã hội", 1, 0, 0, 0, 0, 0, 1,
+    assert [sheet.cell(first + 1, column).value for column in range(2, 11)] == [
+        "Văn hóa - xã hội", 1, 0, 0, 0, 0, 0, 0, 1,
     ]  # fmt: skip
-    assert sheet.cell(totals, 9).value == sum(
-        sheet.cell(row, 9).value for row in range(first, totals)
+    assert sheet.cell(totals, 10).value == sum(
+        sheet.cell(row, 10).value for row in range(first, totals)
     )
 
 
@@ -187,7 +187,7 @@ def test_xlsx_totals_after_libreoffice_recalculates(
     workbook = openpyxl.load_workbook(converted, data_only=True)
     fields = _sheet_with(workbook, "Bảng 2. Mô hình theo lĩnh vực, trạng thái")
     row = _row_of(fields, "Tổng cộng")
-    assert [fields.cell(row, column).value for column in range(3, 10)] == [1, 2, 0, 0, 0, 0, 3]
+    assert [fields.cell(row, column).value for column in range(3, 11)] == [1, 2, 0, 0, 0, 0, 0, 3]
     meetings = _sheet_with(workbook, "Bảng 1. Các cuộc họp trong kỳ")
     row = _row_of(meetings, "Tổng cộng")
     assert [meetings.cell(row, column).value for column in (7, 8)] == [4, 2]
@@ -209,7 +209,7 @@ def test_year_report_from_the_demo_store_counts_every_model(session: Session) ->
     tables = document.tables()
     meetings, fields = tables[0], tables[1]
     assert isinstance(meetings, Table) and isinstance(fields, Table)
-    assert fields.totals_values()[8] == followed == 2  # the small set's two models
+    assert fields.totals_values()[9] == followed == 2  # the small set's two models
     assert len(meetings.rows) == held
 
 

@@ -31,31 +31,32 @@ def test_team_statistics_of_one_year(session: Session) -> None:
     document = build_report(session.store.db, "model_statistics", year=2026)
     assert document.subtitle == "Thống kê mô hình “Dân vận khéo” năm 2026"
     assert [table.title for table in document.tables()] == ["Bảng 1. Mô hình theo lĩnh vực"]
-    assert document.tables()[0].totals_values()[8] == 2
+    assert document.tables()[0].totals_values()[9] == 2
 
 
 def test_docx_by_field_header_spans_statuses(commune: Document) -> None:
-    """Two header rows: the six statuses under one spanning cell, then the total column."""
+    """Two header rows: the seven statuses under one spanning cell, then the total column."""
     rows = docx_table_rows(docx_of(commune), 1)
-    assert rows[0][2:8] == ["Số mô hình theo trạng thái"] * 6
-    assert rows[1][2:8] == [
+    assert rows[0][2:9] == ["Số mô hình theo trạng thái"] * 7
+    assert rows[1][2:9] == [
         "Đã đăng ký",
         "Đang triển khai",
         "Đã tự đánh giá",
         "Được công nhận tiêu biểu",
-        "Được nhân rộng",
+        "Không được công nhận",
         "Tạm dừng, củng cố",
+        "Dừng thực hiện",
     ]
-    assert rows[0][8] == rows[1][8] == "Tổng số"
+    assert rows[0][9] == rows[1][9] == "Tổng số"
 
 
 def test_docx_by_year_and_by_village(commune: Document) -> None:
     """The other ward's village is left out; villages in Vietnamese order."""
     result = docx_of(commune)
     assert [row[1:] for row in docx_table_rows(result, 2)[2:]] == [
-        ["2025", "0", "1", "0", "1", "0", "0", "2"],
-        ["2026", "2", "2", "0", "0", "0", "0", "4"],
-        ["Tổng cộng", "2", "3", "0", "1", "0", "0", "6"],
+        ["2025", "0", "1", "0", "1", "0", "0", "0", "2"],
+        ["2026", "2", "2", "0", "0", "0", "0", "0", "4"],
+        ["Tổng cộng", "2", "3", "0", "1", "0", "0", "0", "6"],
     ]
     assert [row[1] for row in docx_table_rows(result, 3)[2:]] == [
         "Thôn An Hòa",
@@ -72,12 +73,12 @@ def test_xlsx_totals_are_values(commune: Document, tmp_path: Path) -> None:
     assert isinstance(sheet, Worksheet)
     last = sheet.max_row
     assert sheet.cell(last, 1).value == "Tổng cộng"
-    assert [sheet.cell(last, column).value for column in (3, 9)] == [
+    assert [sheet.cell(last, column).value for column in (3, 10)] == [
         sum(sheet.cell(row, 3).value for row in range(last - 3, last)),
-        sum(sheet.cell(row, 9).value for row in range(last - 3, last)),
+        sum(sheet.cell(row, 10).value for row in range(last - 3, last)),
     ]
-    assert [sheet.cell(last - 3, column).value for column in range(2, 10)] == [
-        "Thôn An Hòa", 0, 1, 0, 1, 0, 0, 2,
+    assert [sheet.cell(last - 3, column).value for column in range(2, 11)] == [
+        "Thôn An Hòa", 0, 1, 0, 1, 0, 0, 0, 2,
     ]  # fmt: skip
 
 
@@ -90,8 +91,8 @@ def test_xlsx_totals_after_libreoffice_recalculates(
         "xlsx:Calc MS Excel 2007 XML", tmp_path / "out", write(commune, "xlsx", tmp_path)
     )
     sheet = openpyxl.load_workbook(converted, data_only=True).worksheets[2]
-    assert [sheet.cell(sheet.max_row, column).value for column in range(3, 10)] == [
-        2, 3, 0, 1, 0, 0, 6,
+    assert [sheet.cell(sheet.max_row, column).value for column in range(3, 11)] == [
+        2, 3, 0, 1, 0, 0, 0, 6,
     ]  # fmt: skip
 
 

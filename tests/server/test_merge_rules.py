@@ -114,7 +114,17 @@ def test_delete_by_the_last_writer_applies_even_with_an_old_base() -> None:
 
 
 @given(
-    st.sampled_from(["registered", "in_progress", "reviewed", "recognised", "replicated", "paused"])
+    st.sampled_from(
+        [
+            "registered",
+            "in_progress",
+            "reviewed",
+            "recognised",
+            "not_recognised",
+            "paused",
+            "closed",
+        ]
+    )
 )
 def test_every_status_reaches_itself_only_through_a_cycle(status: str) -> None:
     """A team returns to a status only round the pause loop (in progress ↔ paused ← reviewed)."""
@@ -122,8 +132,10 @@ def test_every_status_reaches_itself_only_through_a_cycle(status: str) -> None:
 
 
 def test_reachable_follows_each_roles_moves() -> None:
-    """Teams walk registered → reviewed; reviewers reviewed → replicated; not each other's."""
+    """Teams walk registered → reviewed; reviewers reviewed → recognised → paused; not each
+    other's."""
     assert reachable("registered", "reviewed", "team")
-    assert reachable("reviewed", "replicated", "reviewer")
+    assert reachable("reviewed", "paused", "reviewer")
+    assert reachable("reviewed", "recognised", "reviewer")
     assert not reachable("reviewed", "recognised", "team")
     assert not reachable("registered", "in_progress", "reviewer")

@@ -167,7 +167,8 @@ def test_city_reviewer_reaches_every_commune(
     ("old", "new", "role", "status"),
     [
         ("reviewed", "recognised", "reviewer", "applied"),
-        ("recognised", "replicated", "reviewer", "applied"),
+        ("recognised", "paused", "reviewer", "applied"),
+        ("reviewed", "not_recognised", "reviewer", "applied"),
         ("in_progress", "paused", "reviewer", "applied"),
         ("in_progress", "recognised", "reviewer", "rejected"),
         ("paused", "in_progress", "reviewer", "rejected"),
@@ -235,13 +236,13 @@ def test_unknown_status_is_rejected(team: ServerApi) -> None:
 def test_status_move_made_invalid_by_a_concurrent_review_keeps_the_review(
     team: ServerApi, reviewer: ServerApi
 ) -> None:
-    """A team pause after a concurrent recognition: the review stands, as a conflict."""
+    """A team pause after a concurrent close: the reviewer's move stands, as a conflict."""
     version = _model_at(team, "reviewed")
-    recognised = _push(
+    closed = _push(
         reviewer,
-        _status_op(reviewer, "reviewed", "recognised", version, team.unit_id),
+        _status_op(reviewer, "reviewed", "closed", version, team.unit_id),
     )
-    assert recognised["status"] == "applied"
+    assert closed["status"] == "applied"
     op = team.op(
         "model",
         "m-1",
@@ -252,9 +253,9 @@ def test_status_move_made_invalid_by_a_concurrent_review_keeps_the_review(
     result = _push(team, op)
     assert result["status"] == "conflict"
     [change] = [c for c in team.pull_all()[0] if c["record_id"] == "m-1"]
-    assert (change["fields"]["status"], change["fields"]["goals"]) == ("recognised", "Củng cố")
+    assert (change["fields"]["status"], change["fields"]["goals"]) == ("closed", "Củng cố")
     [conflict] = [c for c in team.pull_all()[0] if c["entity"] == "conflict"]
     assert (conflict["fields"]["kept_value"], conflict["fields"]["lost_value"]) == (
-        "recognised",
+        "closed",
         "paused",
     )

@@ -50,8 +50,9 @@ def test_models_by_status_in_life_cycle_order(session: Session) -> None:
         "in_progress",
         "reviewed",
         "recognised",
-        "replicated",
+        "not_recognised",
         "paused",
+        "closed",
     ]
     assert by_status["registered"] == 2 and by_status["in_progress"] == 1
 

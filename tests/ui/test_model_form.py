@@ -115,16 +115,18 @@ def test_end_before_start_is_shown_beside_the_end_date(
 def test_status_offers_only_allowed_moves(
     qtbot: QtBot, open_runner: TaskRunner, bus: EventBus
 ) -> None:
-    """registered → in progress; in progress → reviewed or paused; never «recognised»."""
+    """registered → in progress → reviewed in the list; a move that needs a reason goes
+    through the status dialog; never «recognised»."""
     model_id = _new_model(qtbot, open_runner, name="Đường hoa")
     dialog = _form(qtbot, open_runner, bus, model_id)
     assert _statuses(dialog) == ["Đã đăng ký", "Đang triển khai"]
     dialog.status.setCurrentIndex(1)
     _save(qtbot, dialog)
-    assert _statuses(dialog) == ["Đang triển khai", "Đã tự đánh giá", "Tạm dừng, củng cố"]
+    assert _statuses(dialog) == ["Đang triển khai", "Đã tự đánh giá"]
     dialog.status.setCurrentIndex(1)
     _save(qtbot, dialog)
-    assert _statuses(dialog) == ["Đã tự đánh giá", "Tạm dừng, củng cố"]
+    assert _statuses(dialog) == ["Đã tự đánh giá"]
+    assert dialog.move_status.isEnabled()  # pausing or closing asks why: the status dialog
     assert "Được công nhận tiêu biểu" not in _statuses(dialog)
     record = call(qtbot, open_runner, lambda ctx: ctx.session.get_record("model", model_id))
     assert record["status"] == "reviewed"

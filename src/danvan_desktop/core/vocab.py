@@ -35,9 +35,15 @@ MODEL_STATUSES = {
     "in_progress": "Đang triển khai",
     "reviewed": "Đã tự đánh giá",
     "recognised": "Được công nhận tiêu biểu",
-    "replicated": "Được nhân rộng",
+    "not_recognised": "Không được công nhận",
     "paused": "Tạm dừng, củng cố",
+    "closed": "Dừng thực hiện",
 }
+# «Được nhân rộng» is no longer a status (issue 17): it is computed from replication
+# links; an earlier release's «replicated» reads as «recognised» (core/model_status.py's
+# LEGACY_MODEL_STATUSES, migration m011).
+# Who recognised a model: the commune first, the city may later (model_recognition.level).
+RECOGNITION_LEVELS = {"commune": "Cấp xã", "city": "Cấp thành phố"}
 EXEMPLAR_KINDS = {"individual": "Cá nhân", "collective": "Tập thể"}
 # The levels a commendation is given at, offered in the proposal and decision forms (the
 # field stays free text). Earlier releases stored the bare level («xã», «phường», «thành
@@ -158,6 +164,8 @@ FIELD_CHOICES: dict[tuple[str, str], dict[str, str]] = {
     ("regulation", "meeting_period"): MEETING_PERIODS,
     ("task", "status"): TASK_STATUSES,
     ("model", "status"): MODEL_STATUSES,
+    ("model_status_change", "to_status"): MODEL_STATUSES,
+    ("model_recognition", "level"): RECOGNITION_LEVELS,
     ("exemplar", "kind"): EXEMPLAR_KINDS,
     ("commendation", "state"): COMMENDATION_STATES,
     ("resource_contribution", "kind"): RESOURCE_KINDS,

@@ -47,9 +47,7 @@ class ModelsMixin(SessionBase):
         """Change a model's fields."""
         return self.update_record("model", model_id, **fields)
 
-    def move_model(self, model_id: str, *, status: str) -> Result:
-        """Move a model along its life cycle (only the moves the role may make)."""
-        return self.update_record("model", model_id, status=status)
+    # Moving a model along its life cycle: session/model_life.py (``move_model``).
 
     # -- the model list and the overview -----------------------------------------------
     def model_page(

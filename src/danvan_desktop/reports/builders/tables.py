@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from danvan_desktop.core.model_status import LEGACY_MODEL_STATUSES
 from danvan_desktop.core.vocab import MODEL_STATUSES
 from danvan_desktop.reports.builders.common import ORDINAL, number_column
 from danvan_desktop.reports.builders.figures import followed_models_where
@@ -33,6 +34,7 @@ def model_counts(
         f"AND {scope.in_clause()} GROUP BY 1, 2",
         [*params, *scope.unit_ids],
     ):
+        status = LEGACY_MODEL_STATUSES.get(status, status)  # an earlier release's code
         if status in MODEL_STATUSES:
             counts[group][status] += int(count)
     return counts
