@@ -47,8 +47,9 @@ except ImportError:  # Windows: the processes of one SQLite file meet its busy h
     fcntl = None  # type: ignore[assignment]
 
 # 2: device keys, USB bundles; 3: audit log, device-bound codes, file holders; 4: records
-# kept within the commune, the laptop schema a record needs (schema.py)
-SERVER_SCHEMA_VERSION = 4
+# kept within the commune, the laptop schema a record needs; 5: this wave's issue 17
+# (replication links read by their source's scope, ...) (schema.py)
+SERVER_SCHEMA_VERSION = 5
 WRITE_OPTION = "danvan_write"
 STATEMENTWISE_OPTION = "danvan_statementwise"  # SQLite: no BEGIN, see reading()
 
@@ -99,6 +100,9 @@ records = Table(
     # commune; and the laptop store schema that can store the record (older: left out).
     Column("commune_only", Boolean, nullable=False, server_default=false()),
     Column("min_schema", Integer, nullable=False, server_default=text("1")),
+    # Schema 5 (replication_scope.py): a replication link is also read by the scopes that
+    # cover its source model.
+    Column("source_scope_path", Text, nullable=True),
     Index("ix_records_server_version", "server_version", unique=True),
     Index("ix_records_unit", "unit_id", "server_version"),
     Index("ix_records_blob", "blob_sha256"),
@@ -116,6 +120,8 @@ applied_ops = Table(
     Column("message", Text, nullable=True),
     Column("conflicts", Text, nullable=False),  # JSON list, as first answered
     Column("applied_at", String(40), nullable=False),
+    # Schema 5 (push.py): the first answer was ``exact``, so a replay's ``duplicate`` says so.
+    Column("exact", Boolean, nullable=False, server_default=false()),
 )
 
 devices = Table(

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.sync.protocol import CONFLICT_ENTITY, CONFLICT_FIELDS
-from danvan_server import bulk, residents
+from danvan_server import bulk, replication_scope, residents
 from danvan_server.db import records
 
 RecordKey = tuple[str, str]  # (entity, id)
@@ -117,7 +117,7 @@ def fetch_one(connection: Connection, entity: str, record_id: str) -> StoredReco
     return fetch(connection, [(entity, record_id)]).get((entity, record_id))
 
 
-def _row(record: StoredRecord, now: str) -> dict[str, Any]:
+def _row(record: StoredRecord, now: str, sources: dict[str, str]) -> dict[str, Any]:
     sha = None
     if record.entity == "attachment":
         # The server holds the upload copy (a down-scaled photo) when there is one.
@@ -138,15 +138,22 @@ def _row(record: StoredRecord, now: str) -> dict[str, Any]:
         "updated_at": now,
         "commune_only": residents.commune_only(record.entity, record.fields),
         "min_schema": residents.min_schema(record.entity, record.fields),
+        "source_scope_path": replication_scope.source_path_of(record, sources),
     }
 
 
 def write(connection: Connection, changed: Sequence[StoredRecord]) -> None:
     """Insert new records and update known ones, one statement per kind."""
     now = utc_now()
-    bulk.insert_rows(connection, records, [_row(r, now) for r in changed if not r.in_database])
+    sources = replication_scope.source_paths(connection, changed)
+    bulk.insert_rows(
+        connection, records, [_row(r, now, sources) for r in changed if not r.in_database]
+    )
     bulk.update_rows(
-        connection, records, ("entity", "id"), [_row(r, now) for r in changed if r.in_database]
+        connection,
+        records,
+        ("entity", "id"),
+        [_row(r, now, sources) for r in changed if r.in_database],
     )
     for record in changed:
         record.in_database = True

@@ -12,6 +12,12 @@ brought it.
 - 4: each record's marks: kept within the commune (residents' details), and the laptop
   store schema that can store it (residents.py); the store schema of each imported USB
   bundle, so its reply leaves out what that laptop cannot store.
+- 5: a replication link's source scope (replication_scope.py): the source model's team
+  and its reviewers read the link too; the network library's cards (network.py); each
+  imported USB bundle's library checkpoint and network answers (bundle_tables.py);
+  whether an operation's first answer was exact, so its replay says so (push.py).
+  Also a data step: each model stored with an earlier release's «replicated» becomes
+  «recognised», as a new version (model_life_rules.py).
 """
 
 from __future__ import annotations
@@ -23,6 +29,10 @@ from sqlalchemy import Connection, Engine, update
 from danvan_server import (
     audit,  # noqa: F401  (registers schema-3 tables)
     bundle_tables,  # noqa: F401  (registers schema-2 tables)
+    model_life_rules,
+    network,  # noqa: F401  (registers schema-5 tables: the network library's cards)
+    push,
+    replication_scope,
     residents,
 )
 from danvan_server.attachments import fill_blob_holders
@@ -36,6 +46,10 @@ COLUMN_STEPS: list[tuple[int, Callable[[Connection], None]]] = [
     (3, fill_blob_holders),  # the files already stored stay readable by their uploaders
     (4, residents.add_record_marks),  # records.commune_only, records.min_schema
     (4, residents.add_bundle_schema_column),  # bundle_imports.schema_version
+    (5, replication_scope.add_source_scope_column),  # records.source_scope_path
+    (5, push.add_exact_column),  # applied_ops.exact: a replay's duplicate says so
+    (5, bundle_tables.add_bundle_network_columns),  # bundle_imports: library, network
+    (5, model_life_rules.recognise_replicated),  # «replicated» models: «recognised»
 ]
 
 

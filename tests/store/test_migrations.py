@@ -168,7 +168,8 @@ def _tables(path: Path) -> dict[str, list[dict[str, object]]]:
             r[0]
             for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                "AND name NOT LIKE 'search_fts%' AND name != '_sqlite_migrations'"
+                "AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'network_card_fts%' "
+                "AND name != '_sqlite_migrations'"
             )
         ]
         return {

@@ -22,6 +22,7 @@ from .helpers import WAIT_MS, call
 SIDEBAR = [
     "Tổng quan",
     "Mô hình",
+    "Mạng lưới",
     "Cuộc họp",
     "Nhiệm vụ",
     "Kiến nghị",

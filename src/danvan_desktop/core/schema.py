@@ -168,6 +168,47 @@ INDICATOR_READING = EntitySpec(
     parent="model_id",
 )
 
+# Schema 11 (issue 17): a model's whole life. Each status move is a record of its own
+# (who moved it, from what to what, why), so a team and its reviewers see why a model
+# stands where it does; entries are written by the role that made the move and never
+# edited. Recognition is a list written by reviewers only: the commune recognises first,
+# the city may later (the model's old recognition_level and recognised_on fields stay
+# readable for released laptops; this release reads the list).
+MODEL_LIFE_SCHEMA = 11  # store/migrations m011_model_life
+
+MODEL_STATUS_CHANGE = EntitySpec(
+    "model_status_change",
+    "Lịch sử trạng thái mô hình",
+    (
+        _ref("model_id", "Mô hình", "model", required=True, owner="system"),
+        FieldSpec("from_status", "text", "Trạng thái trước", owner="system", max_length=40),
+        FieldSpec(
+            "to_status", "text", "Trạng thái mới", required=True, owner="system", max_length=40
+        ),
+        _t("reason", "Lý do", max_length=1000, owner="system"),
+        FieldSpec("by_role", "text", "Vai trò", required=True, owner="system", max_length=20),
+        _t("by_unit", "Đơn vị chuyển trạng thái", max_length=200, owner="system"),
+        _d("changed_on", "Ngày chuyển", required=True, owner="system"),
+    ),
+    parent="model_id",
+    since_schema=MODEL_LIFE_SCHEMA,
+)
+
+MODEL_RECOGNITION = EntitySpec(
+    "model_recognition",
+    "Công nhận mô hình",
+    (
+        _ref("model_id", "Mô hình", "model", required=True, owner="reviewer"),
+        FieldSpec("level", "text", "Cấp công nhận", required=True, owner="reviewer", max_length=20),
+        _t("decision_number", "Số quyết định", required=True, max_length=60, owner="reviewer"),
+        _d("decided_on", "Ngày quyết định", required=True, owner="reviewer"),
+        _t("reviewer_unit", "Đơn vị công nhận", max_length=200, owner="reviewer"),
+        _t("note", "Ghi chú", max_length=500, owner="reviewer"),
+    ),
+    parent="model_id",
+    since_schema=MODEL_LIFE_SCHEMA,
+)
+
 RESOURCE_CONTRIBUTION = EntitySpec(
     "resource_contribution",
     "Nguồn lực huy động",
@@ -370,6 +411,30 @@ ATTACHMENT = EntitySpec(
     parent="owner_id",
 )
 
+# Schema 11: a model replicated from another unit's model («Học tập, nhân rộng» on a
+# network card). A child of the model registered here; the source model lives in
+# another unit, so ``source_model_id`` is a plain reference, not a local foreign key.
+# Written by the replicating team only; the server also sends it to the source model's
+# unit and the reviewers above it (danvan_server/replication_scope.py). The village
+# name and the model's status are copied so that the source team, which never holds
+# the replicating unit's records, can show where and how far the model was replicated.
+REPLICATION_LINK = EntitySpec(
+    "replication_link",
+    "Nhân rộng mô hình",
+    (
+        _ref("model_id", "Mô hình nhân rộng", "model", required=True),
+        _t("source_model_id", "Mô hình gốc", required=True, max_length=64),
+        _t("source_unit_id", "Đơn vị có mô hình gốc", max_length=64),
+        _t("source_model_name", "Tên mô hình gốc", max_length=300),
+        _t("card_id", "Thẻ trên mạng lưới", max_length=64),
+        _t("village_name", "Thôn, tổ dân phố nhân rộng", max_length=200),
+        _t("model_status", "Trạng thái mô hình nhân rộng", max_length=40),
+        _d("replicated_on", "Ngày nhân rộng", required=True),
+    ),
+    parent="model_id",
+    since_schema=11,
+)
+
 ENTITIES: dict[str, EntitySpec] = {
     e.name: e
     for e in (
@@ -380,6 +445,8 @@ ENTITIES: dict[str, EntitySpec] = {
         MODEL_FIELD,
         MODEL,
         INDICATOR_READING,
+        MODEL_STATUS_CHANGE,
+        MODEL_RECOGNITION,
         RESOURCE_CONTRIBUTION,
         EXEMPLAR,
         COMMENDATION,
@@ -396,6 +463,7 @@ ENTITIES: dict[str, EntitySpec] = {
         PETITIONER,
         MEDIATION,
         MEDIATION_PARTY,
+        REPLICATION_LINK,
     )
 }
 

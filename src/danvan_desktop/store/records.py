@@ -170,6 +170,8 @@ class Records:
                 created_at=utc_now(),
                 op_id=record_id if before is None else None,
             )
+            if entity == "model" and before is not None and "status" in changed:
+                self._follow_replication_links(record_id, record["status"])
         return Change(
             entity, record_id, "created" if before is None else "updated", tuple(sorted(changed))
         )
@@ -198,6 +200,13 @@ class Records:
                 created_at=utc_now(),
             )
         return Change(entity, record_id, "deleted")
+
+    def _follow_replication_links(self, model_id: str, status: Any) -> None:
+        """Copy a replicated model's new status onto its replication link: the source team,
+        which never holds this model, reads how far it went there (store/replication.py)."""
+        for link in self.rows("replication_link", "model_id = ?", [model_id]):
+            if link["model_status"] != status:
+                self.save("replication_link", {"model_status": status}, record_id=str(link["id"]))
 
     def _people_present(self, meeting_id: str) -> int:
         """How many the meeting's attendance ticks present (a vote's ceiling)."""

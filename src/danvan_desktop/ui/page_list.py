@@ -51,6 +51,11 @@ def default_pages(
 
         return ModelsPage(runner, bus)
 
+    def network() -> QWidget:
+        from danvan_desktop.ui.network.network_page import NetworkPage
+
+        return NetworkPage(runner, bus)
+
     def settings() -> QWidget:
         from danvan_desktop.ui.settings.settings_page import SettingsPage
 
@@ -109,6 +114,7 @@ def default_pages(
     return [
         PageSpec("overview", tr("MainWindow", "Tổng quan"), overview),
         PageSpec("models", tr("MainWindow", "Mô hình"), models),
+        PageSpec("network", tr("MainWindow", "Mạng lưới"), network),
         PageSpec("meetings", tr("MainWindow", "Cuộc họp"), meetings),
         PageSpec("tasks", tr("MainWindow", "Nhiệm vụ"), tasks),
         PageSpec("petitions", tr("MainWindow", "Kiến nghị"), petitions),

@@ -18,6 +18,7 @@ import itertools
 from sqlite_utils import Database
 
 import danvan_desktop.reports.builders.figures as fig
+from danvan_desktop.core.model_status import LEGACY_MODEL_STATUSES
 from danvan_desktop.core.vncollation import vietnamese_sort_key
 from danvan_desktop.core.vocab import MODEL_STATUSES
 from danvan_desktop.reports.builders.common import (
@@ -55,8 +56,15 @@ from danvan_desktop.reports.document import (
     TotalsRow,
 )
 
-RECOGNISED = ("recognised", "replicated")
+# «Được nhân rộng» is no longer a status (issue 17): an earlier release's «replicated»
+# still counts as recognised; replications are counted from the replication links
+# (store/replication.py).
+RECOGNISED = ("recognised", *LEGACY_MODEL_STATUSES)
 ANNEX_PERIODS = ("half_year", "year")
+# How many places replicated a model: its replication links (store/replication.py).
+REPLICATIONS = (
+    "(SELECT count(*) FROM replication_link l WHERE l.source_model_id = model.id AND l.deleted = 0)"
+)
 # Up to this many villages behind schedule are named; more are counted.
 NAMED_BEHIND = 10
 
@@ -155,31 +163,48 @@ def _summary(scope: Scope, period: ReportPeriod, figures: list[fig.UnitFigures])
 
 
 def models_annex(db: Database, scope: Scope, period: ReportPeriod, number: int) -> Table:
-    """Every model followed in the period: name, village, field, status, year."""
+    """Every model followed in the period: name, village, field, status, year, and how many
+    places replicated it (its replication links, store/replication.py)."""
     where, params = fig.followed_models_where(period)
     names = {u.id: u.name for u in scope.units}
     order = {u.id: index for index, u in enumerate(scope.units)}
     fields = dict(fig.model_field_names(db))
     rows = db.execute(
-        f"SELECT unit_id, name, field_code, status, year FROM model WHERE {where} "
-        f"AND {scope.in_clause()}",
+        f"SELECT unit_id, name, field_code, status, year, {REPLICATIONS} FROM model "
+        f"WHERE {where} AND {scope.in_clause()}",
         [*params, *scope.unit_ids],
     ).fetchall()
     rows.sort(key=lambda r: (order[r[0]], vietnamese_sort_key(str(r[1]))))
     body = [
-        [str(r[1]), names[r[0]], fields.get(r[2], str(r[2])), MODEL_STATUSES.get(r[3], r[3]), r[4]]
+        [
+            str(r[1]),
+            names[r[0]],
+            fields.get(r[2], str(r[2])),
+            MODEL_STATUSES.get(r[3], r[3]),
+            r[4],
+            r[5],
+        ]
         for r in rows
     ]
     return simple_table(
         f"Phụ lục {number}. Danh sách mô hình “Dân vận khéo”",
-        ["TT", "Tên mô hình", "Thôn, tổ dân phố", "Lĩnh vực", "Trạng thái", "Năm đăng ký"],
+        [
+            "TT",
+            "Tên mô hình",
+            "Thôn, tổ dân phố",
+            "Lĩnh vực",
+            "Trạng thái",
+            "Năm đăng ký",
+            "Số nơi nhân rộng",
+        ],
         [
             ORDINAL,
-            Column(3.0),
-            Column(1.6),
-            Column(1.6),
-            Column(1.3),
+            Column(2.7),
+            Column(1.5),
+            Column(1.5),
+            Column(1.2),
             Column(0.8, "center", False),
+            Column(0.9, "center", False),
         ],
         numbered(body),
     )

@@ -146,6 +146,26 @@ def m010_issued_documents(db: Database) -> None:
     _run_sql_file(db, "m010_issued_documents.sql")
 
 
+@_step("m011_model_life")
+def m011_model_life(db: Database) -> None:
+    """A model's whole life (issue 17): replication links, the status history and the
+    recognitions; «replicated» models become «recognised» with a note, and the old
+    recognition fields become a recognition entry (see m011_model_life.py)."""
+    from importlib import import_module
+
+    # imported by name: this function's own name hides the submodule's attribute
+    life = import_module(f"{__package__}.m011_model_life")
+    _run_sql_file(db, "m011_replication_link.sql")
+    _run_sql_file(db, "m011_model_life.sql")
+    life.convert(db)
+
+
+@_step("m012_network")
+def m012_network(db: Database) -> None:
+    """The network library: shared cards, their photos and thumbnails, folded search."""
+    _run_sql_file(db, "m012_network.sql")
+
+
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
     return [name for name, _ in _STEPS]

@@ -50,7 +50,7 @@ ANSWERED_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, ALIGNMENT_ROLE, HIGHLIGH
 RIGHT_ALIGNED = 0x02 | 0x80  # Qt.AlignmentFlag.AlignRight | AlignVCenter
 
 # row tuple positions
-R_ID, R_NAME, R_FIELD, R_STATUS, R_YEAR, R_UPDATED, R_SNIPPET = range(7)
+R_ID, R_NAME, R_FIELD, R_STATUS, R_YEAR, R_UPDATED, R_SNIPPET, R_REPLICATED = range(8)
 COLUMNS = ("name", "field_code", "status", "year", "updated_at")  # sortable, in column order
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -77,8 +77,21 @@ class Answer(NamedTuple):
     total: int | None
 
 
-def _row(r: dict[str, Any], snippet: str | None = None) -> tuple[Any, ...]:
-    return (r["id"], r["name"], r["field_code"], r["status"], r["year"], r["updated_at"], snippet)
+def _row(
+    r: dict[str, Any],
+    snippet: str | None = None,
+    replicated: frozenset[str] | set[str] = frozenset(),
+) -> tuple[Any, ...]:
+    return (
+        r["id"],
+        r["name"],
+        r["field_code"],
+        r["status"],
+        r["year"],
+        r["updated_at"],
+        snippet,
+        r["id"] in replicated,  # «Được nhân rộng»: computed from replication links
+    )
 
 
 def fetch_page(
@@ -91,7 +104,8 @@ def fetch_page(
         query.flt, order=order, descending=query.descending, limit=limit, after=after, db=db
     )
     total = session.model_count(query.flt, db=db) if count else None
-    return Answer([_row(r) for r in page.rows], page.after, total)
+    replicated = session.replicated_models([r["id"] for r in page.rows], db=db)
+    return Answer([_row(r, None, replicated) for r in page.rows], page.after, total)
 
 
 def count_models(ctx: JobContext, query: ListQuery) -> int:
@@ -115,7 +129,8 @@ def fetch_hits(ctx: JobContext, query: ListQuery) -> Answer:
         limit=len(ids) + 1,
         db=db,
     )
-    rows = [_row(r, snippets.get(r["id"])) for r in page.rows]
+    replicated = session.replicated_models([r["id"] for r in page.rows], db=db)
+    rows = [_row(r, snippets.get(r["id"]), replicated) for r in page.rows]
     if query.order is None:
         rank = {record_id: i for i, record_id in enumerate(ids)}
         rows.sort(key=lambda row: rank[row[R_ID]])
@@ -339,7 +354,10 @@ class ModelTableModel(QAbstractTableModel):
             code = str(row[R_FIELD] or "")
             return self.field_names.get(code, code)
         if column == 2:
-            return label(MODEL_STATUSES, str(row[R_STATUS] or ""))
+            status = label(MODEL_STATUSES, str(row[R_STATUS] or ""))
+            if row[R_REPLICATED]:
+                return tr("ModelTable", "{status} · Được nhân rộng", status=status)
+            return status
         if column == 3:
             return "" if row[R_YEAR] is None else str(row[R_YEAR])
         if column == 4:
