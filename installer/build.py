@@ -27,10 +27,12 @@ import tarfile
 import time
 import tomllib
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundle_contents as contents
+import notices
 
 ROOT = contents.ROOT
 INSTALLER = ROOT / "installer"
@@ -75,14 +77,58 @@ def required_glibc(bundle: Path) -> str | None:
     return ".".join(str(n) for n in newest) if newest else None
 
 
-def write_build_info(bundle: Path, version: str, arch: str, glibc: str | None) -> Path:
-    """Record what the bundle is and what it needs; install.sh reads it."""
+def write_build_info(
+    bundle: Path,
+    version: str,
+    arch: str,
+    glibc: str | None,
+    *,
+    commit: str | None = None,
+    date: str | None = None,
+) -> Path:
+    """Record what the bundle is and what it needs; install.sh reads it, and the programs
+    read the version, commit and date from it (core/build_info.py)."""
     lines = [f"version={version}", f"arch={arch}"]
     if glibc:
         lines.append(f"glibc={glibc}")
+    lines += [f"{key}={value}" for key, value in (("commit", commit), ("date", date)) if value]
     path = bundle / BUILD_INFO
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def source_commit(root: Path = ROOT) -> str | None:
+    """The short commit (``-dirty`` with uncommitted changes); None without git."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "describe", "--always", "--dirty", "--abbrev=7"],
+            capture_output=True, text=True, timeout=30, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return done.stdout.strip() or None
+
+
+def write_notices(bundle: Path) -> list[Path]:
+    """LICENSE and THIRD-PARTY-NOTICES (with the bundle's own libraries) into the bundle:
+    next to the programs, and in the resources the About dialog reads."""
+    targets = [
+        bundle / notices.NOTICES_NAME,
+        bundle / contents.CONTENTS_DIR / contents.BUNDLE_RESOURCES / notices.NOTICES_NAME,
+    ]
+    found, problems = notices.collect(bundle)
+    # Only dpkg can say where a Linux library comes from; elsewhere it is a warning.
+    if problems and sys.platform.startswith("linux"):
+        raise SystemExit("the third-party notices are incomplete:\n  " + "\n  ".join(problems))
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    text = notices.render(project_version(), found)
+    for target in targets:
+        target.write_text(text, encoding="utf-8")
+    shutil.copy2(ROOT / "LICENSE", bundle / "LICENSE.txt")
+    return [*targets, bundle / "LICENSE.txt"]
 
 
 def run_pyinstaller(dist: Path, work: Path, *, reuse_cache: bool = False) -> Path:
@@ -199,7 +245,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_bundle(bundle)
     arch = machine_arch()
     glibc = required_glibc(bundle) if sys.platform.startswith("linux") else None
-    write_build_info(bundle, version, arch, glibc)
+    built = datetime.now(UTC).date().isoformat()
+    write_build_info(bundle, version, arch, glibc, commit=source_commit(), date=built)
+    write_notices(bundle)
     print(f"bundle: {bundle} (needs glibc {glibc or '-'})")
     if not args.no_pack:
         if sys.platform.startswith("win"):

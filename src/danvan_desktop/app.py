@@ -31,6 +31,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from danvan_desktop.core.build_info import add_version_argument
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.paths import resources_dir
 from danvan_desktop.core.private_files import PrivateFileHandler, private_dir, tighten
@@ -82,8 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--page", choices=PAGES, default="overview", help=tr("app", "trang mở đầu tiên")
     )
-    # For bench/gui.py and the crash test: say when the model list has painted its first
-    # rows (and whether the full check ran), optionally quitting then.
+    add_version_argument(parser)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=tr("app", "kiểm tra bản cài đặt trong một thư mục tạm rồi thoát"),
+    )
+    # For bench/gui.py, the crash test and docs/install.md: say when the start page has
+    # painted (the model list: its first rows) and whether the full check ran, optionally
+    # quitting then.
     parser.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -127,18 +135,30 @@ def configure_logging(data_dir: Path) -> Path | None:
 def _report_ready(
     controller: AppController, app: QApplication, started: float, *, quit_after: bool
 ) -> None:
-    """Print READY_LINE once the model list has painted its first rows."""
+    """Print READY_LINE once, when the start page has painted.
+
+    A page that says when its rows are on screen (the model list's
+    ``first_page_painted``) is heard at once; every other page when the window's
+    own ``first_painted`` comes. Only the page shown is asked: a page made hidden
+    never paints, and waiting for it would hang.
+    """
+    said: list[bool] = []
+
+    def painted() -> None:
+        if said:  # once: the window's signal follows the page's, a rebuilt window repeats
+            return
+        said.append(True)
+        check = "full" if controller.check_report is not None else "none"
+        print(f"{READY_LINE} {time.perf_counter() - started:.3f} check={check}", flush=True)
+        if quit_after:
+            QTimer.singleShot(0, app.quit)
 
     def window_shown(window: object) -> None:
-        page = window.page("models")  # type: ignore[attr-defined]
-
-        def painted() -> None:
-            check = "full" if controller.check_report is not None else "none"
-            print(f"{READY_LINE} {time.perf_counter() - started:.3f} check={check}", flush=True)
-            if quit_after:
-                QTimer.singleShot(0, app.quit)
-
-        page.first_page_painted.connect(painted)
+        page = window.current_page()  # type: ignore[attr-defined]
+        page_painted = getattr(page, "first_page_painted", None)
+        if page_painted is not None:
+            page_painted.connect(painted)
+        window.first_painted.connect(painted)  # type: ignore[attr-defined]
 
     controller.main_window_shown.connect(window_shown)
 
@@ -192,6 +212,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     _give_windowed_app_streams()
     args = build_parser().parse_args(argv)
+    if args.self_test:  # before anything touches the data folder
+        from danvan_desktop.selftest import run_self_test
+        from danvan_desktop.selftest.window import checks
+
+        return run_self_test("desktop", window_checks=checks)
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     log_path = configure_logging(data_dir)
     # High DPI: Qt 6 scales by the screen's exact factor (PassThrough) by itself.
