@@ -20,14 +20,13 @@ from typing import TYPE_CHECKING
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.lazy import lazy_module
-from danvan_desktop.core.network import CardFacets, CardQuery, NetworkCard
-from danvan_desktop.core.network_wire import card_to_wire
 from danvan_desktop.session.base import PlainReader, SessionBase
 from danvan_desktop.store.database import utc_now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from danvan_desktop.core.network import CardFacets, CardQuery, NetworkCard
     from danvan_desktop.session.transport import OnWire
     from danvan_desktop.store import network as network_store
     from danvan_desktop.store import network_share
@@ -36,6 +35,8 @@ if TYPE_CHECKING:
 else:  # loaded when first used (core/lazy.py)
     network_store = lazy_module("danvan_desktop.store.network")
     network_share = lazy_module("danvan_desktop.store.network_share")
+# Not at import: the window's first paint loads no dataclasses (tests/ui/test_startup_path.py).
+network_wire = lazy_module("danvan_desktop.core.network_wire")
 
 ROLE_KEY, UNIT_KEY, TOKEN_KEY = "sync_role", "sync_unit_id", "sync_token"  # sync/engine.py's
 
@@ -107,7 +108,7 @@ class NetworkMixin(SessionBase):
             photo_ids=tuple(photo_ids),
             today=dt.date.today(),
         )
-        wire = card_to_wire(card, photos)
+        wire = network_wire.card_to_wire(card, photos)
         wire["updated_at"] = utc_now()
         with db.atomic():
             db.execute("DELETE FROM network_card_withdrawal WHERE card_id = ?", [card.id])

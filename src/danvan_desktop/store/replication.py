@@ -19,12 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
-from danvan_desktop.core.network import NetworkCard, Replication
-from danvan_desktop.core.schema import MODEL
 from danvan_desktop.core.vntext import fold_vietnamese as fold
 from danvan_desktop.store.changes import Change
 
 if TYPE_CHECKING:
+    from danvan_desktop.core.network import NetworkCard, Replication
     from danvan_desktop.store.connection import Reads
     from danvan_desktop.store.records import Records
 
@@ -54,6 +53,10 @@ ORDER BY l.replicated_on, l.village_name, l.id
 
 
 def _replication(row: Mapping[str, Any]) -> Replication:
+    # Imported here: the model list asks which rows are replicated before the window's
+    # first paint, which loads no dataclasses (tests/ui/test_startup_path.py).
+    from danvan_desktop.core.network import Replication
+
     return Replication(
         source_model_uid=str(row["source_model_id"]),
         replicating_unit=str(row["unit_id"] or ""),
@@ -105,6 +108,10 @@ def is_replicated(db: Reads, model_id: str) -> bool:
 # -- replicating ------------------------------------------------------------------------
 def _item_names() -> dict[str, str]:
     """Each summary label (source and translated, folded) to its model field."""
+    # Imported here: the model list reads the links before the window's first paint,
+    # which loads no schema (tests/ui/test_startup_path.py).
+    from danvan_desktop.core.schema import MODEL
+
     names: dict[str, str] = {}
     for name in SUMMARY_ITEMS:
         label = MODEL.field(name).label
