@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import Request
+from starlette.requests import ClientDisconnect
 
 from danvan_desktop.sync.protocol import (
     HEADER_PROTOCOL,
@@ -54,6 +55,17 @@ class BodyRefused(ApiError):
     def __init__(self, status: int, message: str, reason: str) -> None:
         super().__init__(status, message)
         self.reason = reason
+
+
+class ClientGone(ApiError):
+    """The client went away before its body was read (a dropped link mid-upload): an
+    everyday event on a mountain link, logged as one info line, never a traceback. The
+    answer goes nowhere; it is there so the request ends like any refused one."""
+
+    def __init__(self, request: Request) -> None:
+        super().__init__(400, "client disconnected")
+        client = request.client.host if request.client else "?"
+        log.info("client %s disconnected during %s %s", client, request.method, request.url.path)
 
 
 class RefusalLog:
@@ -204,6 +216,8 @@ async def read_body(request: Request, limit: int) -> bytes:
     except BodyRefused as refusal:
         refusal_log(request).note(request, refusal)
         raise
+    except ClientDisconnect:
+        raise ClientGone(request) from None
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -266,6 +280,8 @@ async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
     except BodyRefused as refusal:
         refusal_log(request).note(request, refusal)
         raise
+    except ClientDisconnect:
+        raise ClientGone(request) from None
 
 
 def _json_object(body: bytes, language: str) -> dict[str, Any]:

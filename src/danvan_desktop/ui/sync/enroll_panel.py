@@ -17,9 +17,6 @@ collects and asks; the page does the work.
 
 from __future__ import annotations
 
-import ipaddress
-from urllib.parse import urlsplit
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,22 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
+from danvan_desktop.core.server_address import server_url_allowed
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
-
-
-def server_url_allowed(url: str) -> bool:
-    """https, or plain http to this computer only (the transport's own rule)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.scheme == "https":
-        return bool(host)
-    if parts.scheme != "http":
-        return False
-    try:
-        return host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class EnrollPanel(QGroupBox):
