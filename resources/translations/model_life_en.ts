@@ -19,6 +19,14 @@
   <context>
     <name>model_life</name>
     <message>
+      <source>«Trạng thái»: công nhận mô hình phải kèm số và ngày quyết định, nên không đổi trạng thái ở đây được. Hãy dùng nút «Chuyển trạng thái, ghi lý do…» trên trang mô hình, hoặc lệnh {command}</source>
+      <translation>«Status»: recognising a model needs the decision's number and date, so the status cannot be changed here. Use «Change the status, with its reason…» on the model's page, or the command {command}</translation>
+    </message>
+    <message>
+      <source>«Trạng thái»: chuyển mô hình sang «{new}» phải ghi lý do, nên không đổi trạng thái ở đây được. Hãy dùng nút «Chuyển trạng thái, ghi lý do…» trên trang mô hình, hoặc lệnh {command}</source>
+      <translation>«Status»: moving a model to «{new}» needs a reason, so the status cannot be changed here. Use «Change the status, with its reason…» on the model's page, or the command {command}</translation>
+    </message>
+    <message>
       <source>Chỉ cấp xã hoặc thành phố công nhận mô hình: máy của tổ dân vận không ghi được quyết định công nhận.</source>
       <translation>Only the commune or the city recognises a model: a team's laptop cannot record a recognition decision.</translation>
     </message>

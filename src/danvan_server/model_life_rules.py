@@ -10,15 +10,31 @@ asks for one; once written it is never changed or deleted.
 A reviewer's entry lives with its model: it is placed in the model's unit (not the
 reviewer's), so the team that owns the model pulls it (push.py reads the model with
 the operation's records).
+
+An earlier release's «replicated» is no longer a status (it stands for «recognised»):
+a released laptop's operation saying it is read as «recognised» before it is checked
+(``read_legacy``), and the schema-5 step ``recognise_replicated`` rewrites the models
+the server already holds with it, each as a new version, so no laptop pulls a status
+it no longer knows.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from danvan_desktop.core.model_status import TRANSITIONS, current_status, needs_reason
+from sqlalchemy import Connection, select
+
+from danvan_desktop.core.model_status import (
+    LEGACY_MODEL_STATUSES,
+    TRANSITIONS,
+    current_status,
+    needs_reason,
+)
 from danvan_desktop.core.vocab import MODEL_STATUSES, RECOGNITION_LEVELS, ROLES
+from danvan_server import records as stored
 from danvan_server.auth import Scope
+from danvan_server.db import lock_sequence, records, write_sequence
 from danvan_server.messages import label, say
 from danvan_server.records import RecordKey, StoredRecord
 
@@ -31,6 +47,43 @@ def parent_key(op: dict[str, Any]) -> RecordKey | None:
     """The model an entry of a model's life belongs to (None for other operations)."""
     model_id = op.get("fields", {}).get("model_id") if op.get("entity") in ENTITIES else None
     return ("model", model_id) if isinstance(model_id, str) else None
+
+
+def read_legacy(op: dict[str, Any]) -> None:
+    """Read an earlier release's status codes in a model operation (its fields and its
+    base) as the statuses they stand for: «replicated» is «recognised»."""
+    if op.get("entity") != "model":
+        return
+    for part in ("fields", "base"):
+        values = op.get(part)
+        if isinstance(values, dict) and values.get("status") in LEGACY_MODEL_STATUSES:
+            values["status"] = LEGACY_MODEL_STATUSES[values["status"]]
+
+
+def recognise_replicated(connection: Connection) -> None:
+    """Schema 5: each model stored with an earlier release's «replicated» becomes
+    «recognised», as a new version (every laptop that holds it pulls it again)."""
+    found = connection.execute(
+        select(records.c.id).where(
+            records.c.entity == "model",
+            records.c.fields.contains("replicated", autoescape=True),
+        )
+    ).all()
+    if not found:
+        return
+    models = stored.fetch(connection, [("model", row.id) for row in found])
+    seq = lock_sequence(connection)
+    changed: list[StoredRecord] = []
+    for record in sorted(models.values(), key=lambda r: r.server_version):
+        status = record.fields.get("status")
+        if status not in LEGACY_MODEL_STATUSES:
+            continue
+        seq += 1
+        fields = {**record.fields, "status": LEGACY_MODEL_STATUSES[status]}
+        changed.append(replace(record, fields=fields, server_version=seq))
+    if changed:
+        stored.write(connection, changed)
+        write_sequence(connection, seq)
 
 
 def authorize(

@@ -43,7 +43,7 @@ def test_schema_1_gains_the_bundle_tables_and_keeps_its_data(engine: Engine) -> 
     admin.attachments_dir(engine)  # what `run` and every command call first
     tables = set(inspect(engine).get_table_names())
     assert {"bundle_imports", "device_keys", "audit_log"} <= tables
-    assert schema.version(engine) == str(schema.CURRENT) == "4"
+    assert schema.version(engine) == str(schema.CURRENT) == "5"
     assert admin.status(engine)["epoch"] == epoch_before
 
 
@@ -61,7 +61,7 @@ def test_schema_2_gains_the_audit_log(engine: Engine) -> None:
     admin.attachments_dir(engine)
     assert {"audit_log", "blob_holders"} <= set(inspect(engine).get_table_names())
     assert "for_device" in {c["name"] for c in inspect(engine).get_columns("enrollment_codes")}
-    assert schema.version(engine) == "4"
+    assert schema.version(engine) == "5"
     with engine.begin() as connection:
         audit.write(connection, "record.remove", "r1", reason="test")
         holders = connection.execute(select(blob_holders.c.sha256, blob_holders.c.unit_id)).all()
@@ -105,7 +105,7 @@ def test_schema_3_gains_the_record_marks_and_keeps_its_records(engine: Engine) -
         connection.execute(update(meta).where(meta.c.key == "schema_version").values(value="3"))
         connection.execute(insert(records).values(RECORD))
     admin.attachments_dir(engine)
-    assert schema.version(engine) == "4"
+    assert schema.version(engine) == "5"
     assert "schema_version" in {c["name"] for c in inspect(engine).get_columns("bundle_imports")}
     with engine.begin() as connection:
         row = connection.execute(select(records).where(records.c.id == "model-1")).one()

@@ -6,6 +6,13 @@ decision number and date), then writes in one transaction the model's new status
 status history entry and, for a recognition, the recognition entry. ``add_recognition``
 adds a later recognition (the city after the commune). Reads take an optional ``db``
 (a reader); without it they use the writer.
+
+The generic update path (``update_model``, ``update_record("model", ...)``, ``danvan
+update model ID status=...``) does not skip the history: a status change there is a
+``move_model`` (same table, history entry written, with the other fields in the same
+transaction). A move that must say why, or needs the recognition decision, cannot say
+it there: it is refused on «Trạng thái», naming the status dialog and ``danvan
+model-status`` with what to add, and nothing is written.
 """
 
 from __future__ import annotations
@@ -15,7 +22,16 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import FieldProblem, PermissionDeniedError, ValidationError
 from danvan_desktop.core.i18n import tr
-from danvan_desktop.core.model_status import RECOGNISED, check_move, current_status
+from danvan_desktop.core.model_status import (
+    RECOGNISED,
+    check_move,
+    check_transition,
+    current_status,
+    move_problems,
+    needs_decision,
+    needs_reason,
+    status_label,
+)
 from danvan_desktop.core.vocab import RECOGNITION_LEVELS, label
 from danvan_desktop.session.base import SessionBase
 from danvan_desktop.session.result import Result
@@ -38,6 +54,27 @@ class ModelLifeMixin(SessionBase):
         if self.role == "reviewer" or self.store.meta(ROLE_KEY) == "reviewer":
             return "reviewer"
         return self.role
+
+    def update_record(self, entity: str, record_id: str, **fields: Any) -> Result:
+        """Change some fields of a record; a model's new status is a life-cycle move
+        (``move_model``), refused when the move must say what this path cannot."""
+        if entity != "model" or not isinstance(fields.get("status"), str):
+            return super().update_record(entity, record_id, **fields)
+        status = str(fields.pop("status"))
+        model = self.records.get("model", record_id)
+        if status == model["status"]:
+            return (
+                super().update_record(entity, record_id, **fields) if fields else Result(record_id)
+            )
+        old = current_status(model["status"])
+        if old != status:
+            check_transition(old, status, self.life_role)
+            if needs_reason(old, status) or needs_decision(old, status):
+                raise ValidationError([_move_elsewhere(record_id, old, status)])
+        with self.store.db.atomic():
+            changes = super().update_record(entity, record_id, **fields).changes if fields else ()
+            moved = self.move_model(record_id, status=status)
+        return Result(record_id, changes + moved.changes)
 
     def move_model(
         self,
@@ -114,6 +151,12 @@ class ModelLifeMixin(SessionBase):
                     )
                 ]
             )
+        problems = move_problems(
+            "reviewed", RECOGNISED, reason=None, decision_number=decision_number,
+            decided_on=decided_on,
+        )  # fmt: skip
+        if problems:
+            raise ValidationError(problems)
         with self.store.db.atomic():
             change = self._recognition(model_id, level, decision_number, decided_on, note)
         return Result(change.record_id, (change,))
@@ -191,6 +234,31 @@ class ModelLifeMixin(SessionBase):
     def _home_level(self) -> str | None:
         unit = self._home_unit()
         return str(unit["level"]) if unit and unit.get("level") else None
+
+
+def _move_elsewhere(model_id: str, old: str | None, new: str) -> FieldProblem:
+    """Why a move that must say why (or needs a decision) is not made by a plain update,
+    and where to make it."""
+    if needs_decision(old, new):
+        command = f'danvan model-status {model_id} {new} --decision "…" --decided-on YYYY-MM-DD'
+        text = tr(
+            "model_life",
+            "«Trạng thái»: công nhận mô hình phải kèm số và ngày quyết định, nên không đổi "
+            "trạng thái ở đây được. Hãy dùng nút «Chuyển trạng thái, ghi lý do…» trên trang "
+            "mô hình, hoặc lệnh {command}",
+            command=command,
+        )
+    else:
+        command = f'danvan model-status {model_id} {new} --reason "…"'
+        text = tr(
+            "model_life",
+            "«Trạng thái»: chuyển mô hình sang «{new}» phải ghi lý do, nên không đổi trạng "
+            "thái ở đây được. Hãy dùng nút «Chuyển trạng thái, ghi lý do…» trên trang mô hình, "
+            "hoặc lệnh {command}",
+            new=status_label(new),
+            command=command,
+        )
+    return FieldProblem("status", text)
 
 
 def _rows(db: Reads, sql: str, model_id: str) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -31,12 +32,18 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.core.errors import DanvanError, PermissionDeniedError, ValidationError
 from danvan_desktop.core.i18n import tr as core_tr
-from danvan_desktop.core.model_status import INITIAL_STATUS, allowed_next
+from danvan_desktop.core.model_status import (
+    INITIAL_STATUS,
+    allowed_next,
+    needs_decision,
+    needs_reason,
+)
 from danvan_desktop.core.schema import MODEL
 from danvan_desktop.core.vocab import MODEL_STATUSES, label
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.models.attachments_panel import AttachmentsPanel
 from danvan_desktop.ui.models.indicator_panel import IndicatorPanel
+from danvan_desktop.ui.models.life_panel import LifePanel
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.date_fields import refuse_bad_typing
@@ -136,6 +143,12 @@ class ModelFormDialog(QDialog):
         self.indicators = IndicatorPanel(self._runner, self._bus)
         self.tabs.addTab(self.indicators, tr("ModelForm", "Chỉ số kết quả"))
         self.tabs.addTab(self.attachments, tr("ModelForm", "Ảnh, tài liệu"))
+        self.life = LifePanel(self._runner, self._bus)
+        self.tabs.addTab(self.life, tr("ModelForm", "Quá trình, công nhận"))
+        from danvan_desktop.ui.network.replications_panel import ReplicationsPanel
+
+        self.replications = ReplicationsPanel(self._runner, self._bus)
+        self.tabs.addTab(self.replications, tr("ModelForm", "Nơi nhân rộng"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
@@ -160,6 +173,11 @@ class ModelFormDialog(QDialog):
         self.errors["year"] = add_row(form, _field_label("year"), self.year)
         self.status = QComboBox()
         self.errors["status"] = add_row(form, _field_label("status"), self.status)
+        # A move that must say why (or a recognition, with its decision) is made in the
+        # status dialog, which keeps the reason in the model's history.
+        self.move_status = QPushButton(tr("ModelForm", "Chuyển trạng thái, ghi lý do…"))
+        self.move_status.clicked.connect(self._open_status_dialog)
+        form.addRow("", self.move_status)
         self.start_date = OptionalDateEdit()
         self.errors["start_date"] = add_row(form, _field_label("start_date"), self.start_date)
         self.end_date = OptionalDateEdit()
@@ -210,6 +228,8 @@ class ModelFormDialog(QDialog):
         self._show_review(record)
         self.indicators.set_model(self.model_id)
         self.attachments.set_owner(self.model_id)
+        self.replications.set_model(self.model_id, record.get("status"))
+        self.life.set_model(self.model_id)
         title = record.get("name") or tr("ModelForm", "Đăng ký mô hình mới")
         self.setWindowTitle(tr("ModelForm", "Mô hình: {name}", name=title))
         self._saved_values = self.values()
@@ -217,8 +237,11 @@ class ModelFormDialog(QDialog):
     def _fill_status(self, current: str) -> None:
         self.status.clear()
         self.status.addItem(label(MODEL_STATUSES, current), current)
-        for code in allowed_next(current, self.role) if self.record else []:
-            self.status.addItem(label(MODEL_STATUSES, code), code)
+        moves = allowed_next(current, self.role) if self.record else []
+        self.move_status.setEnabled(bool(moves))
+        for code in moves:
+            if not (needs_reason(current, code) or needs_decision(current, code)):
+                self.status.addItem(label(MODEL_STATUSES, code), code)
         self.status.setEnabled(self.status.count() > 1)
         if self.status.count() == 1:
             self.status.setToolTip(
@@ -229,6 +252,27 @@ class ModelFormDialog(QDialog):
                 if self.record
                 else tr("ModelForm", "Mô hình mới luôn ở trạng thái «Đã đăng ký».")
             )
+
+    def _open_status_dialog(self) -> None:
+        """The status dialog for this model; its move shows here when saved."""
+        from danvan_desktop.ui.models.status_dialog import StatusDialog
+
+        if not self.model_id or not self.record:
+            return
+        current = str(self.record.get("status") or INITIAL_STATUS)
+        dialog = StatusDialog(
+            self._runner, model_id=self.model_id, current=current, role=self.role, parent=self
+        )
+        dialog.moved.connect(lambda _id: self._status_moved(str(dialog.values()["status"])))
+        dialog.open()
+
+    def _status_moved(self, status: str) -> None:
+        """Show the new status without touching what else is being typed."""
+        if self.record is not None:
+            self.record["status"] = status
+        self._fill_status(status)
+        self._saved_values["status"] = status
+        self._bus.data_changed.emit({"model", "model_status_change", "model_recognition"})
 
     def _show_review(self, record: dict[str, Any]) -> None:
         parts = [
