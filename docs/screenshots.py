@@ -18,7 +18,7 @@ first-run wizard (on an empty folder), the model form, the minutes editor (each
 tab, a draft and a final meeting), the new-meeting dialog and the member dialog
 are included, and so are the handbook (a topic open, a search typed plain), the
 regulation filled from the city's model, the exemplar form and a scored proposal,
-and the export dialog (a stick listed, then a report written onto it).
+the export dialog (a stick listed, then a report written onto it) and «Giới thiệu».
 ``--only meetings,tasks,team`` renders just those pages and their
 dialogs. For the Đồng bộ page the demo store first syncs for real with the
 city server started on loopback (``add_sync_history``); it is backed up once,
@@ -173,6 +173,7 @@ PAGE_SHOTS = {
     "settings": "11-settings",
     "petitions": "14-petitions",
     "mediations": "15-mediations",
+    "network": "16-network",
 }
 
 
@@ -519,6 +520,24 @@ def shoot_handbook(controller: AppController, out: Path, size: tuple[int, int]) 
     settle(controller.runner)
 
 
+def shoot_network_card(controller: AppController, out: Path, size: tuple[int, int]) -> None:
+    """A card's page of the «Mạng lưới» library, over the list searched plain."""
+    window = controller.window
+    assert window is not None
+    window.resize(*size)
+    page: Any = window.show_page("network")
+    page.search.setText("rac")
+    wait(300)
+    settle(controller.runner)
+    dialog = page.open_card(page.model.record_id(0))
+    wait_until(lambda: dialog.card is not None)
+    settle(controller.runner)
+    save(dialog, out / "48-network-card.png")
+    dialog.close()
+    page.search.clear()
+    settle(controller.runner)
+
+
 def shoot_regulation(controller: AppController, out: Path, size: tuple[int, int]) -> None:
     """The regulation page with the city's model filled in for the team."""
     window = controller.window
@@ -596,6 +615,19 @@ def shoot_export(controller: AppController, out: Path, size: tuple[int, int]) ->
         page.list_volumes = None
 
 
+def shoot_about(controller: AppController, out: Path) -> None:
+    """«Giới thiệu», opened from Cài đặt: version, build, data folder, notices."""
+    window = controller.window
+    assert window is not None
+    page: Any = window.show_page("settings")
+    settle(controller.runner)
+    dialog = page.about_box.open_about()
+    wait_until(lambda: dialog.notices.toPlainText() != "")
+    wait(100)
+    save(dialog, out / "47-about.png")
+    dialog.close()
+
+
 def shoot_wizard(app: QApplication, out: Path, language: str) -> None:
     """The first-run wizard on an empty folder, its first page filled in."""
     runner = TaskRunner()
@@ -664,12 +696,16 @@ def main() -> int:
             shoot_bundle(controller, args.out)
         if not only or "handbook" in only:
             shoot_handbook(controller, args.out, (width, height))
+        if not only or "network" in only:
+            shoot_network_card(controller, args.out, (width, height))
         if not only or "regulation" in only:
             shoot_regulation(controller, args.out, (width, height))
         if not only or "exemplars" in only:
             shoot_commendation(controller, args.out, (width, height))
         if not only or "reports" in only:
             shoot_export(controller, args.out, (width, height))
+        if not only or "settings" in only:
+            shoot_about(controller, args.out)
         runner.shutdown()
     return 0
 

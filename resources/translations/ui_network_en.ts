@@ -64,12 +64,12 @@
       <translation>The card is withdrawn; other laptops remove it after their next sync.</translation>
     </message>
     <message>
-      <source>Không còn thẻ này</source>
-      <translation>This card is gone</translation>
+      <source>Thẻ đã được thu hồi</source>
+      <translation>The card has been withdrawn</translation>
     </message>
     <message>
-      <source>Thẻ đã được thu hồi khỏi mạng lưới: hãy đóng cửa sổ này và tải lại trang.</source>
-      <translation>The card has been withdrawn from the network: close this window and reload the page.</translation>
+      <source>Thẻ này đã được thu hồi khỏi mạng lưới nên không còn học tập, nhân rộng được. Mô hình tổ đã đăng ký từ thẻ (nếu có) vẫn giữ nguyên.</source>
+      <translation>This card has been withdrawn from the network, so it can no longer be learnt from and replicated. A model your team registered from it (if any) stays as it is.</translation>
     </message>
     <message>
       <source>Kết quả</source>

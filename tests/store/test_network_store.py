@@ -133,3 +133,32 @@ def test_a_card_keeps_its_parts(session: Session) -> None:
     assert [(p.caption, p.has_thumbnail, p.has_full) for p in card.photos] == [
         ("Thùng rác", True, False)
     ]
+
+
+def test_search_leaves_out_a_card_this_reviewer_withdrew(session: Session) -> None:
+    """A card withdrawn here (pending) is neither listed nor counted by a search."""
+    db = session.store.db
+    items = [
+        {"id": f"c{n}", "seq": n, "card": wire_card(f"c{n}", name)}
+        for n, name in enumerate(["Phân loại rác tại nguồn", "Đổi rác lấy quà"], start=1)
+    ]
+    network.apply_library_page(db, items, 2)
+    network.mark_withdrawn(db, "c1", "2024-07-01T00:00:00Z")
+    query = CardQuery(text="rac")
+    assert (names(network.query_cards(db, query)), network.count_cards(db, query)) == (
+        ["Đổi rác lấy quà"],
+        1,
+    )
+
+
+def test_search_pages_follow_the_vietnamese_order(session: Session) -> None:
+    """The second page of a search starts where the first ended, in Vietnamese order."""
+    db = session.store.db
+    titles = ["Ánh sáng rác", "Bếp rác", "Đổi rác lấy quà", "Phân loại rác"]
+    items = [
+        {"id": f"c{n}", "seq": n, "card": wire_card(f"c{n}", name)}
+        for n, name in enumerate(reversed(titles), start=1)
+    ]
+    network.apply_library_page(db, items, 4)
+    page = network.query_cards(db, CardQuery(text="rac", offset=2, limit=2))
+    assert names(page) == ["Đổi rác lấy quà", "Phân loại rác"]

@@ -271,3 +271,67 @@ def test_replications_panel_says_where_status_and_date(
     row = [panel.table_model.index(0, c).data() for c in range(3)]
     assert row == ["Thôn Lại Thế", "Đang triển khai", "03/02/2025"]
     assert panel.summary.text() == ("Được nhân rộng: mô hình đã được học tập, nhân rộng ở 1 nơi.")
+
+
+# -- a sync brings or withdraws cards ---------------------------------------------------------
+def _sync_applies(qtbot: QtBot, runner: TaskRunner, bus: EventBus, items: list[Any]) -> None:
+    """Apply a library page as the sync does (DB lane), then finish the round as the
+    scheduler does."""
+    from danvan_desktop.sync.report import SyncReport
+    from danvan_desktop.ui.sync.sync_jobs import RoundOutcome
+    from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler
+
+    call(qtbot, runner, lambda ctx: network.apply_library_page(ctx.session.store.db, items, 99))
+    scheduler = SyncScheduler(runner, bus)
+    scheduler._round_done(RoundOutcome(SyncReport(library_cards=len(items)), None))
+
+
+def test_page_lists_a_card_a_sync_brought(
+    qtbot: QtBot, page: NetworkPage, runner: TaskRunner, bus: EventBus
+) -> None:
+    """A card applied by a sync round appears on the open page without a click."""
+    card = wire_card("c4", "Đổi rác lấy quà")
+    _sync_applies(qtbot, runner, bus, [{"id": "c4", "seq": 4, "card": card}])
+    qtbot.waitUntil(lambda: "Đổi rác lấy quà" in _names(page), timeout=WAIT_MS)
+    assert page.count_label.text() == "4 mô hình."
+
+
+def test_page_drops_a_card_a_sync_withdrew(
+    qtbot: QtBot, page: NetworkPage, runner: TaskRunner, bus: EventBus
+) -> None:
+    """A card withdrawn on the server leaves the open page after the round."""
+    _sync_applies(qtbot, runner, bus, [{"id": "c2", "seq": 4, "deleted": True}])
+    qtbot.waitUntil(
+        lambda: _names(page) == ["Ánh sáng an ninh", "Phân loại rác tại nguồn"], timeout=WAIT_MS
+    )
+
+
+def test_open_card_says_a_sync_withdrew_it(
+    qtbot: QtBot, page: NetworkPage, runner: TaskRunner, bus: EventBus
+) -> None:
+    """An open card withdrawn by a sync says so and turns «Học tập, nhân rộng» off."""
+    dialog = _open(qtbot, page, "Phân loại rác tại nguồn")
+    with qtbot.waitSignal(dialog.gone, timeout=WAIT_MS):
+        _sync_applies(qtbot, runner, bus, [{"id": "c1", "seq": 4, "deleted": True}])
+    assert (dialog.title.text(), dialog.replicate_button.isEnabled()) == (
+        "Thẻ đã được thu hồi",
+        False,
+    )
+    assert dialog.message.text().startswith("Thẻ này đã được thu hồi khỏi mạng lưới")
+
+
+def test_open_card_shows_what_a_sync_updated(
+    qtbot: QtBot, page: NetworkPage, runner: TaskRunner, bus: EventBus
+) -> None:
+    """An open card updated by a sync shows the new results, each row once."""
+    dialog = _open(qtbot, page, "Phân loại rác tại nguồn")
+    card = wire_card("c1", "Phân loại rác tại nguồn", results="Giảm hai phần ba lượng rác.")
+    with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
+        _sync_applies(qtbot, runner, bus, [{"id": "c1", "seq": 4, "card": card}])
+    texts = [
+        dialog.facts.itemAt(i).widget().text()
+        for i in range(dialog.facts.count())
+        if dialog.facts.itemAt(i).widget() is not None
+    ]
+    assert texts.count("Giảm hai phần ba lượng rác.") == 1
+    assert "Giảm một nửa lượng rác chôn lấp." not in texts

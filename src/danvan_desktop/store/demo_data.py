@@ -25,7 +25,7 @@ from typing import Any
 
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.core.vocab import DEFAULT_MODEL_FIELDS, MODEL_STATUSES
-from danvan_desktop.store import demo_community, demo_large
+from danvan_desktop.store import demo_community, demo_large, demo_network
 from danvan_desktop.store.bulk import insert_synced
 from danvan_desktop.store.database import Store
 from danvan_desktop.store.demo_meetings import (
@@ -108,6 +108,7 @@ def fill_small(session_like: Any, *, seed: int = 1, today: dt.date | None = None
         last = index == len(held) - 1  # the latest minutes are still being written
         _small_meeting(session_like, rng, kind, village, meeting_kind, day, today, final=not last)
     demo_community.fill_small(session_like, rng, person, today, place=kind)
+    demo_network.fill_small(session_like.store.db)  # cards of the network library
 
 
 def _small_models(

@@ -45,6 +45,7 @@ from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
 
 THUMB_SIZE = 160
+LIBRARY_ENTITY = "network_card"  # what a sync or bundle reports when the library changed
 
 
 def load_card(ctx: JobContext, card_id: str) -> dict[str, Any]:
@@ -70,12 +71,14 @@ class CardDialog(QDialog):
 
     Signals:
         loaded(): the card is shown.
+        gone(): the card is not held any more (withdrawn); the replicate button is off.
         replicated(str): a model was registered from the card (its id).
         withdrawn(str): the card was withdrawn (its id).
         model_opened(object): the new model's form is on screen.
     """
 
     loaded = Signal()
+    gone = Signal()
     replicated = Signal(str)
     withdrawn = Signal(str)
     model_opened = Signal(object)
@@ -96,15 +99,26 @@ class CardDialog(QDialog):
         self.card_id = card_id
         self.card: NetworkCard | None = None
         self.photo_buttons: dict[str, QPushButton] = {}
+        self._withdrew = False
         self.setWindowTitle(tr("CardDialog", "Mô hình trên mạng lưới"))
         self._build()
         bus.online_changed.connect(self._online_changed)
-        runner.read(
+        bus.data_changed.connect(self._data_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the card again (read lane): a sync may have updated or withdrawn it."""
+        card_id = self.card_id
+        self._runner.read(
             lambda ctx: load_card(ctx, card_id),
             on_done=self._show,
             on_error=self._failed,
             owner=self,
         )
+
+    def _data_changed(self, entities: object) -> None:
+        if isinstance(entities, set | frozenset | list | tuple) and LIBRARY_ENTITY in entities:
+            self.reload()
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -149,17 +163,21 @@ class CardDialog(QDialog):
         self.facts.addRow(f"<b>{title}</b>", value)
 
     # -- showing ----------------------------------------------------------------------
+    def _clear(self) -> None:
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        while self.photos.count():
+            item = self.photos.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.photo_buttons.clear()
+
     def _show(self, data: dict[str, Any]) -> None:
         card: NetworkCard | None = data["card"]
+        self._clear()
         if card is None:
-            self.title.setText(tr("CardDialog", "Không còn thẻ này"))
-            self._say(
-                tr(
-                    "CardDialog",
-                    "Thẻ đã được thu hồi khỏi mạng lưới: hãy đóng cửa sổ này và tải lại trang.",
-                ),
-                error=True,
-            )
+            self._gone()
             return
         self.card = card
         self.title.setText(card.name)
@@ -185,6 +203,23 @@ class CardDialog(QDialog):
         self.replicate_button.setEnabled(not reviewer)
         self.withdraw_button.setVisible(reviewer)
         self.loaded.emit()
+
+    def _gone(self) -> None:
+        """The card is no longer held: withdrawn from the network (or never received)."""
+        self.card = None
+        self.title.setText(tr("CardDialog", "Thẻ đã được thu hồi"))
+        self.replicate_button.setEnabled(False)
+        self.withdraw_button.setEnabled(False)
+        if not self._withdrew:  # this reviewer's own withdrawal keeps its message
+            self._say(
+                tr(
+                    "CardDialog",
+                    "Thẻ này đã được thu hồi khỏi mạng lưới nên không còn học tập, nhân rộng được. "
+                    "Mô hình tổ đã đăng ký từ thẻ (nếu có) vẫn giữ nguyên.",
+                ),
+                error=True,
+            )
+        self.gone.emit()
 
     def _show_photos(self, card: NetworkCard, thumbs: dict[str, bytes | None]) -> None:
         for column, photo in enumerate(card.photos):
@@ -316,6 +351,7 @@ class CardDialog(QDialog):
         )
 
     def _withdrawn(self) -> None:
+        self._withdrew = True
         self._bus.data_changed.emit({"network_card"})
         self.withdraw_button.setEnabled(False)
         self._say(tr("CardDialog", "Đã thu hồi thẻ; các máy khác gỡ thẻ sau lần đồng bộ tới."))

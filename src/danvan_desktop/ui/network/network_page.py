@@ -92,8 +92,8 @@ class NetworkPage(Page):
             runner,
             [
                 Column("name", tr("NetworkPage", "Tên mô hình"), width=0),
-                Column("field_name", tr("NetworkPage", "Lĩnh vực"), width=18),
-                Column("place", tr("NetworkPage", "Nơi thực hiện"), width=32),
+                Column("field_name", tr("NetworkPage", "Lĩnh vực"), width=26),
+                Column("place", tr("NetworkPage", "Nơi thực hiện"), width=38),
                 Column("level", tr("NetworkPage", "Cấp công nhận"), width=16),
                 Column("year", tr("NetworkPage", "Năm"), "int", width=7),
             ],

@@ -140,7 +140,9 @@ class SyncPage(QWidget):
     def open_bundle_dialog(self, mode: str) -> BundleDialog:
         """Open the USB bundle dialog; what it changes refreshes every page."""
         dialog = BundleDialog(self._runner, mode, self)
-        dialog.completed.connect(lambda _result: self._bus.data_changed.emit(set(ENTITIES)))
+        dialog.completed.connect(
+            lambda _result: self._bus.data_changed.emit(set(ENTITIES) | {"network_card"})
+        )
         dialog.completed.connect(lambda _result: self.scheduler.refresh_state())
         dialog.open()
         return dialog

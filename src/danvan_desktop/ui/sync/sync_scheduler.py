@@ -318,6 +318,8 @@ class SyncScheduler(QObject):
         self.round_finished.emit(report)
         if report.pulled or report.conflicts or report.server_restored:
             self.bus.data_changed.emit(set(ENTITIES) | {"conflict"})
+        if report.library_cards:  # cards came or were withdrawn: the «Mạng lưới» page
+            self.bus.data_changed.emit({"network_card"})
         self.refresh_state()
         self._follow_up(step)
 
