@@ -371,13 +371,6 @@
     </message>
   </context>
   <context>
-    <name>ExemplarsPage</name>
-    <message>
-      <source>Điển hình &amp; khen thưởng</source>
-      <translation>Exemplars &amp; commendations</translation>
-    </message>
-  </context>
-  <context>
     <name>ModelsPage</name>
     <message>
       <source>Thêm mô hình (Ctrl+N)</source>
@@ -489,13 +482,6 @@
     <message>
       <source>• {title} — {owner} — hạn {day}</source>
       <translation>• {title} — {owner} — due {day}</translation>
-    </message>
-  </context>
-  <context>
-    <name>ReportsPage</name>
-    <message>
-      <source>Báo cáo</source>
-      <translation>Reports</translation>
     </message>
   </context>
   <context>
@@ -725,6 +711,10 @@
       <source>trang mở đầu tiên</source>
       <translation>the page to open first</translation>
     </message>
+    <message>
+      <source>kiểm tra bản cài đặt trong một thư mục tạm rồi thoát</source>
+      <translation>check this installation in a temporary folder, then exit</translation>
+    </message>
   </context>
   <context>
     <name>DateField</name>
@@ -787,6 +777,25 @@
     <message>
       <source>Hãy nhập ngày giờ, ví dụ 15/03/2026 08:30.</source>
       <translation>Type a date and time, for example 15/03/2026 08:30.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Wizard</name>
+    <message>
+      <source>Tổ mới</source>
+      <translation>New team</translation>
+    </message>
+    <message>
+      <source>Máy thay thế (tổ đã có trên máy chủ, hoặc máy của cấp xã, thành phố)</source>
+      <translation>Replacement laptop (a team already on the server, or a commune or city laptop)</translation>
+    </message>
+    <message>
+      <source>Máy thay thế cần địa chỉ máy chủ: hãy nhập địa chỉ do cán bộ quản trị cấp.</source>
+      <translation>A replacement laptop needs the server address: enter the address the administrator gave you.</translation>
+    </message>
+    <message>
+      <source>Máy thay thế cần mã đăng ký: hãy nhập mã do cán bộ quản trị cấp.</source>
+      <translation>A replacement laptop needs the enrolment code: enter the code the administrator gave you.</translation>
     </message>
   </context>
 </TS>

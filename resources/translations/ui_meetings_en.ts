@@ -674,10 +674,6 @@
       <translation>Done</translation>
     </message>
     <message>
-      <source>Nhiệm vụ</source>
-      <translation>Task</translation>
-    </message>
-    <message>
       <source>Người phụ trách</source>
       <translation>Person in charge</translation>
     </message>
