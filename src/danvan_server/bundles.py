@@ -34,7 +34,7 @@ from danvan_desktop.core.i18n import current_language, tr
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.core.vntext import fold_vietnamese
 from danvan_desktop.sync.bundle_format import BundleError
-from danvan_server import auth, pull, push, residents
+from danvan_server import auth, bundle_network, pull, push, residents
 from danvan_server import units as unit_tree
 from danvan_server.attachments import AttachmentStore
 from danvan_server.bundle_tables import bundle_imports, device_keys
@@ -113,6 +113,7 @@ def import_bundle(
     ops = payload.get("ops")
     if not isinstance(ops, list) or not all(_op_ok(op, scope.device_id) for op in ops):
         raise fmt.damaged()
+    cards = bundle_network.read_part(payload)  # checked whole with the rest
     carried = _check_files(bundle, passphrase)
     kept = _files_in_scope(engine, scope, ops, carried)
     for sha in kept:  # one at a time: a bundle of photos is not held in memory whole
@@ -125,7 +126,10 @@ def import_bundle(
     counts = {status: 0 for status in protocol.STATUSES}
     for result in answer["results"]:
         counts[str(result["status"])] = counts.get(str(result["status"]), 0) + 1
-    seen = _record_import(engine, bundle, answer["results"], kept)
+    network = None
+    if cards and not bundle_network.superseded(engine, bundle):  # after the recognitions
+        network = bundle_network.apply_part(engine, files, cards, scope, current_language())
+    seen = _record_import(engine, bundle, answer["results"], kept, network)
     bundle_id = str(bundle.manifest["bundle_id"])
     left_out = len(carried) - len(kept)
     return Imported(bundle_id, scope.device_id, counts, len(kept), seen, left_out)
@@ -254,7 +258,11 @@ def _covers(connection: Connection, scope: auth.Scope, unit_id: object) -> bool:
 
 
 def _record_import(
-    engine: Engine, bundle: fmt.Bundle, results: list[dict[str, Any]], shas: list[str]
+    engine: Engine,
+    bundle: fmt.Bundle,
+    results: list[dict[str, Any]],
+    shas: list[str],
+    network: dict[str, Any] | None = None,
 ) -> str | None:
     """Note the import (for the reply); when this bundle came before, when that was."""
     bundle_id = str(bundle.manifest["bundle_id"])
@@ -273,6 +281,8 @@ def _record_import(
                     results=json.dumps([_short(r) for r in results], ensure_ascii=False),
                     files=json.dumps(shas),
                     schema_version=residents.client_schema(bundle.manifest.get("schema_version")),
+                    library_checkpoint=bundle_network.library_checkpoint(bundle.manifest),
+                    network=None if network is None else json.dumps(network, ensure_ascii=False),
                 )
             )
     return None if before is None else str(before)
@@ -297,6 +307,7 @@ class Reply:
     file_name: str
     results: int
     changes: int
+    cards: int = 0  # library lane items (cards and tombstones)
 
 
 def make_reply(
@@ -335,7 +346,9 @@ def make_reply(
         "next": page["next"],
         "high_seq": page["high_seq"],
         "files_stored": shas,
+        **bundle_network.reply_part(engine, scope, answered),
     }
+    cards = len(reply.get("library", {}).get("items", []))
     bundle_id = uuid7()
     manifest = {
         "bundle_id": bundle_id,
@@ -349,6 +362,7 @@ def make_reply(
         "results": len(results),
         "changes": len(page["changes"]),
         "more": bool(page["more"]),
+        "cards": cards,
     }
     packed, unpacked = fmt.gzip_json(reply)
     data = fmt.seal(
@@ -360,7 +374,7 @@ def make_reply(
         format_version=REPLY_FORMAT_VERSION,
     )
     name = f"traloi-{_slug(row.device_name)}-{utc_now()[:10]}-{bundle_id[-6:]}{fmt.SUFFIX}"
-    return Reply(data, name, len(results), len(page["changes"]))
+    return Reply(data, name, len(results), len(page["changes"]), cards)
 
 
 def _answered(connection: Connection, device_id: str, bundle_ids: Sequence[str]) -> list[Any]:

@@ -15,7 +15,8 @@ brought it.
 - 5: a replication link's source scope (replication_scope.py): the source model's team
   and its reviewers read the link too; the network library's cards (network.py); each
   imported USB bundle's library checkpoint and network answers (bundle_tables.py);
-  whether an operation's first answer was exact, so its replay says so (push.py).
+  whether an operation's first answer was exact, so its replay says so (push.py); the
+  published app releases and their files (releases.py).
   Also a data step: each model stored with an earlier release's «replicated» becomes
   «recognised», as a new version (model_life_rules.py).
 """
@@ -28,10 +29,11 @@ from sqlalchemy import Connection, Engine, update
 
 from danvan_server import (
     audit,  # noqa: F401  (registers schema-3 tables)
-    bundle_tables,  # noqa: F401  (registers schema-2 tables)
+    bundle_tables,  # registers schema-2 tables; schema 5 adds its columns
     model_life_rules,
     network,  # noqa: F401  (registers schema-5 tables: the network library's cards)
     push,
+    releases,  # noqa: F401  (registers schema-5 tables: app releases)
     replication_scope,
     residents,
 )

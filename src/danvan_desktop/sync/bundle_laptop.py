@@ -24,12 +24,13 @@ from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.core.vntext import fold_vietnamese
+from danvan_desktop.store import network as network_store
 from danvan_desktop.store import outbox, sync_apply
 from danvan_desktop.store.attachments import blob_path
 from danvan_desktop.store.database import utc_now
 from danvan_desktop.store.migrations import schema_version
 from danvan_desktop.store.records import Records
-from danvan_desktop.sync import attachments, protocol
+from danvan_desktop.sync import attachments, bundle_library, protocol
 from danvan_desktop.sync import bundle_format as fmt
 from danvan_desktop.sync.bundle_format import BundleError
 from danvan_desktop.sync.engine import TOKEN_KEY, UNIT_KEY
@@ -65,6 +66,8 @@ class AppliedReply:
     files_confirmed: int
     checkpoint_moved: bool
     deferred: int = 0  # records left for a later sync: sent here, answer still unknown
+    cards: int = 0  # network library cards written or removed
+    card_messages: tuple[str, ...] = ()  # the server's refusals of this laptop's card changes
 
     def deferred_note(self) -> str | None:
         """A line for the user when the reply left records for a later sync, else None."""
@@ -135,8 +138,13 @@ def make_bundle(records: Records, *, passphrase: str | None = None) -> MadeBundl
         outbox.mark_sending(records.db, [op.op_id for op in ops])
         files = _files_to_send(records)
         checkpoint = sync_apply.checkpoint(records)
+        cards = bundle_library.network_part(records.db)
+        library_checkpoint = network_store.checkpoint(records.db)
     bundle_id = uuid7()
-    packed, unpacked = fmt.gzip_json({"ops": [op.envelope() for op in ops]})
+    payload: dict[str, object] = {"ops": [op.envelope() for op in ops]}
+    if cards:
+        payload["network"] = cards  # signed with the operations
+    packed, unpacked = fmt.gzip_json(payload)
     members = {fmt.OPS_MEMBER: packed}
     for sha in files:
         members[fmt.FILES_PREFIX + sha] = blob_path(store, sha).read_bytes()
@@ -147,6 +155,7 @@ def make_bundle(records: Records, *, passphrase: str | None = None) -> MadeBundl
         "unit_id": store.meta(UNIT_KEY),
         "epoch": store.meta(sync_apply.EPOCH_KEY),
         "checkpoint": checkpoint,
+        "library_checkpoint": library_checkpoint,
         "created_at": utc_now(),
         "protocol": protocol.PROTOCOL_VERSION,
         "schema_version": schema_version(),
@@ -241,6 +250,12 @@ def apply_reply(records: Records, data: bytes, *, passphrase: str | None = None)
             store.set_meta(sync_apply.CHECKPOINT_KEY, str(next_seq))
         for sha in stored_files:
             records.db.execute("UPDATE attachment_blob SET uploaded = 1 WHERE sha256 = ?", [sha])
+        try:
+            library = bundle_library.apply_network(records.db, reply)
+        except ValueError:
+            raise BundleError(
+                tr("bundle", "Gói trả lời có bản ghi hỏng: hãy xin máy chủ làm lại gói.")
+            ) from None
     return AppliedReply(
         str(bundle.manifest["bundle_id"]),
         settled,
@@ -249,6 +264,8 @@ def apply_reply(records: Records, data: bytes, *, passphrase: str | None = None)
         len(stored_files),
         moved,
         len(deferred),
+        library.cards,
+        library.messages,
     )
 
 
