@@ -4,6 +4,18 @@
   <context>
     <name>importing</name>
     <message>
+      <source>Cùng tên với dòng {line} mà thiếu «{field}» nên không phân biệt được: nếu là hai người, hãy ghi «{field}» của từng người; nếu là một người, hãy giữ một dòng đúng, xóa dòng kia rồi nhập lại.</source>
+      <translation>Same name as row {line} and no «{field}» to tell them apart: if they are two people, give each one's «{field}»; if it is one person, keep the right row, delete the other and import again.</translation>
+    </message>
+    <message>
+      <source>Đã có {count} người tên «{who}» ({field}: {known}): hãy ghi «{field}» ở dòng này để biết là người nào; nếu là người mới, hãy ghi năm sinh của người đó.</source>
+      <translation>There are already {count} people named «{who}» ({field}: {known}): give the «{field}» in this row to say which one; for a new person, give their year of birth.</translation>
+    </message>
+    <message>
+      <source>chưa ghi</source>
+      <translation>not given</translation>
+    </message>
+    <message>
       <source>«{label}» «{text}» không phải là ngày: hãy ghi ngày/tháng/năm, ví dụ 15/03/2026.</source>
       <translation>«{label}» «{text}» is not a date: write day/month/year, for example 15/03/2026.</translation>
     </message>

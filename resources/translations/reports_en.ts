@@ -168,6 +168,10 @@
       <translation>Commendation proposal</translation>
     </message>
     <message>
+      <source>Danh sách thành viên Tổ</source>
+      <translation>Team member list</translation>
+    </message>
+    <message>
       <source>Bản đăng ký mô hình</source>
       <translation>Model registration</translation>
     </message>

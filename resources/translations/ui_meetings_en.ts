@@ -709,6 +709,14 @@
   <context>
     <name>TeamPage</name>
     <message>
+      <source>Nhập danh sách…</source>
+      <translation>Import a list…</translation>
+    </message>
+    <message>
+      <source>Xuất danh sách…</source>
+      <translation>Export the list…</translation>
+    </message>
+    <message>
       <source>⚠ Tổ chưa có tổ trưởng: hãy chọn một thành viên làm tổ trưởng (thường là bí thư chi bộ).</source>
       <translation>⚠ The team has no leader: make one member the leader (usually the Party cell secretary).</translation>
     </message>

@@ -46,7 +46,10 @@ def test_a_dry_run_shows_the_preview_and_writes_nothing(team_dir: Path, tmp_path
     lines = done.stdout.splitlines()
     assert lines[0] == "Tệp tv.xlsx, trang tính «Danh sách», dòng tiêu đề 4."
     assert "  B «HỌ VÀ TÊN» → Họ và tên" in lines
-    assert "Dòng 5: cập nhật Nguyễn Văn An: «Số điện thoại» ∅ → 0905 111 222" in lines
+    assert (
+        "Dòng 5: cập nhật Nguyễn Văn An: «Năm sinh» ∅ → 1962; «Số điện thoại» ∅ → 0905 111 222"
+        in lines
+    )
     assert "Dòng 10: trùng với dòng 9, bỏ qua (Hồ Thị Lan)." in lines
     assert lines[-2] == (
         "Xem trước: thêm 3, cập nhật 1, giữ nguyên 0, trùng 1, lỗi 0; 1 dòng trống."

@@ -29,7 +29,7 @@ def test_a_roster_previews_a_match_adds_a_duplicate_and_a_blank_row(
     plan = preview(session, member_list(tmp_path / "tv.xlsx"), "member")
     assert outcomes(plan) == [(5, "update"), (6, "add"), (7, "add"), (9, "add"), (10, "duplicate")]
     assert plan.blank_rows == 1
-    assert plan.row(5).changes == {"phone": (None, "0905 111 222")}
+    assert plan.row(5).changes == {"birth_year": (None, 1962), "phone": (None, "0905 111 222")}
     assert plan.row(10).duplicate_of == 9
 
 
@@ -38,7 +38,7 @@ def test_values_are_read_as_the_store_keeps_them(session: Session, tmp_path: Pat
     plan = preview(session, member_list(tmp_path / "tv.xlsx"), "member")
     row = plan.row(6)
     assert (row.values["role"], row.values["phone"]) == ("member", "0914333444")
-    assert [plan.row(n).extras["birth_year"] for n in (5, 6, 7)] == [1962, 1974, 1970]
+    assert [plan.row(n).values["birth_year"] for n in (5, 6, 7)] == [1962, 1974, 1970]
     assert plan.text(row, "role") == "Tổ viên"
 
 
@@ -75,10 +75,11 @@ def test_namesakes_born_in_different_years_are_two_members(
 
 
 def test_a_repeated_row_with_other_values_is_refused(session: Session, tmp_path: Path) -> None:
-    """The same member twice with two phone numbers: which is right is the user's to say."""
-    path = workbook(tmp_path / "tv.xlsx", [["Họ và tên", "Số điện thoại"],
-                                           ["Lê Thị Hoa", "0914 333 444"],
-                                           ["Lê Thị Hoa", "0914 333 445"]])  # fmt: skip
+    """The same member (name and birth year) twice with two phone numbers: which is right
+    is the user's to say."""
+    path = workbook(tmp_path / "tv.xlsx", [["Họ và tên", "Năm sinh", "Số điện thoại"],
+                                           ["Lê Thị Hoa", 1974, "0914 333 444"],
+                                           ["Lê Thị Hoa", 1974, "0914 333 445"]])  # fmt: skip
     row = preview(session, path, "member").row(3)
     assert row.action == "invalid"
     assert [p.message for p in row.problems] == [
@@ -131,7 +132,7 @@ def test_a_status_only_a_reviewer_gives_is_refused(session: Session, tmp_path: P
     assert [p.message for p in preview(session, path, "model").row(3).problems] == [
         "«Trạng thái» «Được công nhận tiêu biểu» do cấp xã hoặc thành phố quyết định, tổ dân vận "
         "không tự ghi được: hãy ghi một trong «Đã đăng ký», «Đang triển khai», «Đã tự đánh giá», "
-        "«Tạm dừng, củng cố» (cấp trên công nhận qua máy chủ của thành phố)."
+        "«Tạm dừng, củng cố», «Dừng thực hiện» (cấp trên công nhận qua máy chủ của thành phố)."
     ]
 
 

@@ -30,6 +30,7 @@ KINDS = [
     "Tờ trình đề nghị khen thưởng",
     "Báo cáo tổng hợp của xã, phường",
     "Quy chế hoạt động của Tổ",
+    "Danh sách thành viên Tổ",
 ]
 NAME = "Báo cáo kết quả công tác dân vận quý I năm 2026"
 

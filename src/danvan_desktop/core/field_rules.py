@@ -77,6 +77,7 @@ INT_DOMAINS: dict[str, tuple[int, int]] = {
     "backup_keep": (1, 100),  # laptop settings (core/laptop_settings.py)
     "backup_interval_hours": (1, 24 * 30),
     "petition_answer_days": (1, 365),  # days the body a petition went to has to answer
+    "birth_year": (1900, 2100),  # a member's (core/schema.py)
 }
 PHONE_DIGITS = (8, 15)
 

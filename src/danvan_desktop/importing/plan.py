@@ -179,24 +179,16 @@ def _read_rows(
     return rows, blank
 
 
-def _distinct_key(
-    target: ImportTarget, names: Sequence[str], row: PlanRow
-) -> tuple[Any, ...] | None:
-    key = matching.key_of(target, names, row.values)
-    if key is None:
-        return None
-    return (*key, *(row.extras.get(n) for n in target.distinct))
-
-
 def _mark_duplicates(target: ImportTarget, layout: Layout, rows: list[PlanRow]) -> None:
     """Rows repeating an earlier row's key: duplicates when their values are the same,
-    invalid when they differ (which of the two is right is the user's to say)."""
+    invalid when they differ (which of the two is right is the user's to say); and rows of
+    a name another row has too, without the key part that would tell them apart."""
     names = matching.key_fields(target, layout.fields)
     first: dict[tuple[Any, ...], PlanRow] = {}
     for row in rows:
         if row.problems:
             continue  # what could not be read is no key to compare
-        key = _distinct_key(target, names, row)
+        key = _full_key(target, names, row)
         if key is None:
             continue
         earlier = first.setdefault(key, row)
@@ -212,6 +204,9 @@ def _mark_duplicates(target: ImportTarget, layout: Layout, rows: list[PlanRow]) 
             row.action = DUPLICATE
             continue
         row.action = INVALID
+        if _lacks_optional(target, row):
+            row.problems.append(_namesake_problem(target, earlier.line))
+            continue
         row.problems.append(
             FieldProblem(
                 names[0],
@@ -226,18 +221,67 @@ def _mark_duplicates(target: ImportTarget, layout: Layout, rows: list[PlanRow]) 
                 ),
             )
         )
+    _mark_namesakes(target, names, rows)
+
+
+def _full_key(target: ImportTarget, names: Sequence[str], row: PlanRow) -> tuple[Any, ...] | None:
+    """The row's key, its optional parts (None when left empty) among it."""
+    required = [n for n in names if n not in target.optional]
+    key = matching.key_of(target, required, row.values)
+    if key is None:
+        return None
+    return (*key, *(row.values.get(n) for n in target.optional))
+
+
+def _lacks_optional(target: ImportTarget, row: PlanRow) -> bool:
+    return bool(target.optional) and any(row.values.get(n) is None for n in target.optional)
+
+
+def _namesake_problem(target: ImportTarget, line: int) -> FieldProblem:
+    name = target.optional[0]
+    return FieldProblem(
+        name,
+        tr(
+            "importing",
+            "Cùng tên với dòng {line} mà thiếu «{field}» nên không phân biệt được: nếu là hai "
+            "người, hãy ghi «{field}» của từng người; nếu là một người, hãy giữ một dòng đúng, "
+            "xóa dòng kia rồi nhập lại.",
+            line=line,
+            field=tr("fields", target.spec.field(name).label),
+        ),
+    )
+
+
+def _mark_namesakes(target: ImportTarget, names: Sequence[str], rows: list[PlanRow]) -> None:
+    """A row without its optional key part (a member without a birth year) when another
+    row of the file has the same name: which of them it is cannot be told."""
+    if not target.optional:
+        return
+    required = [n for n in names if n not in target.optional]
+    seen: dict[tuple[Any, ...], list[PlanRow]] = {}
+    for row in rows:
+        key = matching.key_of(target, required, row.values)
+        if key is not None and not row.problems and row.action != DUPLICATE:
+            seen.setdefault(key, []).append(row)
+    for group in seen.values():
+        if len(group) < 2:
+            continue
+        for row in group:
+            if row.action != INVALID and _lacks_optional(target, row):
+                other = next(r for r in group if r is not row)
+                row.action = INVALID
+                row.problems.append(_namesake_problem(target, other.line))
 
 
 def _match_and_check(
     checker: RowChecker, layout: Layout, rows: list[PlanRow], check: Check | None
 ) -> None:
-    """Pair each row with a stored record of its key (in order), then check it. Rows that
-    could be read pair first: one with a problem, never written, takes no stored record
-    from a good row of the same key (which would then be added twice)."""
+    """Pair each row with a stored record of its key (``matching.Matcher``), then check it.
+    Rows that could be read pair first: one with a problem, never written, takes no stored
+    record from a good row of the same key (which would then be added twice)."""
     target = checker.target
     names = matching.key_fields(target, layout.fields)
-    stored = matching.store_index(target, names, checker.facts.stored)
-    used: dict[tuple[Any, ...], int] = {}
+    matcher = matching.Matcher(target, names, checker.facts.stored)
     position = checker.facts.next_position
     ordered = sorted(rows, key=lambda r: bool(r.problems))  # stable: the file's order kept
     for number, row in enumerate(ordered):
@@ -245,12 +289,11 @@ def _match_and_check(
             check()
         if row.action != ADD:
             continue
-        key = matching.key_of(target, names, row.values)
-        candidates = stored.get(key, []) if key is not None else []
-        taken = used.get(key, 0) if key is not None else 0
-        if key is not None and taken < len(candidates):
-            used[key] = taken + 1
-            _check_match(checker, row, candidates[taken])
+        found, could_be = matcher.find(row.values)
+        if could_be:
+            row.problems.append(_which_one(checker, row, could_be))
+        elif found is not None:
+            _check_match(checker, row, found)
         else:
             record = checker.new_record(row.values, position)
             if target.entity == "member" and "position_order" not in row.values:
@@ -260,6 +303,29 @@ def _match_and_check(
             _add_problems(row, problems)
         if row.problems:
             row.action = INVALID
+
+
+def _which_one(
+    checker: RowChecker, row: PlanRow, could_be: Sequence[Mapping[str, Any]]
+) -> FieldProblem:
+    """The store keeps several records the row could be: the optional key part says which."""
+    target = checker.target
+    name = target.optional[0]
+    known = [r.get(name) for r in could_be]
+    return FieldProblem(
+        name,
+        tr(
+            "importing",
+            "Đã có {count} người tên «{who}» ({field}: {known}): hãy ghi «{field}» ở dòng "
+            "này để biết là người nào; nếu là người mới, hãy ghi năm sinh của người đó.",
+            count=len(could_be),
+            who=row.values.get(target.key[0]),
+            field=tr("fields", target.spec.field(name).label),
+            known=", ".join(
+                str(v) if v is not None else tr("importing", "chưa ghi") for v in known
+            ),
+        ),
+    )
 
 
 def _add_problems(row: PlanRow, problems: list[FieldProblem]) -> None:
@@ -272,7 +338,9 @@ def _add_problems(row: PlanRow, problems: list[FieldProblem]) -> None:
 def _check_match(checker: RowChecker, row: PlanRow, before: Mapping[str, Any]) -> None:
     row.record_id = str(before["id"])
     # The key matched as folded: «LÊ THỊ HOA» finds «Lê Thị Hoa», and the name stays as kept.
-    keys = set(checker.target.key)
+    keys = {
+        n for n in checker.target.key if checker.target.spec.field(n).kind in ("text", "long_text")
+    }
     row.changes = {
         n: (before.get(n), v)
         for n, v in row.values.items()

@@ -139,6 +139,8 @@ class RowChecker:
                 return partial(cells.year_value, name, label_text)
             return partial(cells.text_value, name.rpartition(".")[2])
         kind = self.spec.field(name).kind
+        if name in self.target.years:
+            return partial(cells.year_value, name, label_text)
         if name in self._lookups:
             return partial(self._choice, name, self._lookups[name])
         if kind == "date":

@@ -6,13 +6,16 @@ target names
 - the record's fields a file may fill (a reviewer's fields are not among them: a team
   never writes those) and the other ways lists head them (besides the field's label);
 - its natural key: the fields that say two rows are the same record (a member: the
-  name; a model: the name and the year; a petition: the matter and the day received),
-  and the extras that tell apart two rows with the same key (a member's birth year:
-  two «Nguyễn Văn An» born in different years are two people);
+  name and the birth year; a model: the name and the year; a petition: the matter and
+  the day received); a key field in ``optional`` may be left empty (a member's birth
+  year: a row without one matches the one member of that name, and where there are two
+  «Nguyễn Văn An» the preview asks for the year that tells them apart: ``matching``);
+- ``years``: fields read as a year from a year, a date or a typed date (a birth year
+  from a «Ngày sinh» column);
 - which fields are choices, and from which list (a vocabulary of core, or the team's
   own list of model fields in the store), so «Tổ phó» or «Kinh tế» is read as its code;
-- extras: columns read that are no field of the record (a member's birth year, which the
-  app does not keep; the person who raised a petition, saved as its petitioner).
+- extras: columns read that are no field of the record (the person who raised a
+  petition, saved as its petitioner).
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ class ImportTarget:
     fields: tuple[str, ...]
     headings: dict[str, tuple[str, ...]]
     key: tuple[str, ...]
-    distinct: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()  # key fields a row may leave empty (see the notes)
+    years: tuple[str, ...] = ()  # fields read as a year from a date (see the notes)
     choices: dict[str, dict[str, str] | str] = field(default_factory=dict)
     defaults: dict[str, object] = field(default_factory=dict)
     # Required fields the importer fills when a row leaves them empty: ``defaults``, and a
@@ -103,6 +107,7 @@ MEMBER_TARGET = ImportTarget(
         "term_start",
         "term_end",
         "position_order",
+        BIRTH_YEAR,
     ),
     headings={
         "full_name": (
@@ -130,14 +135,14 @@ MEMBER_TARGET = ImportTarget(
         "position_order": ("Thứ tự trong danh sách",),
         BIRTH_YEAR: ("Ngày sinh", "Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Sinh năm"),
     },
-    key=("full_name",),
-    distinct=(BIRTH_YEAR,),
+    key=("full_name", BIRTH_YEAR),
+    optional=(BIRTH_YEAR,),
+    years=(BIRTH_YEAR,),
     owner="team_id",
     order="coalesce(position_order, 1e9), rowid",
     choices={"role": MEMBER_ROLES},
     defaults={"role": "member"},
     filled=("role",),
-    extras=(Extra(BIRTH_YEAR, "Năm sinh", "year"),),
 )
 
 MODEL_TARGET = ImportTarget(

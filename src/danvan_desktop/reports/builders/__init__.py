@@ -23,6 +23,7 @@ from danvan_desktop.reports.builders.common import Issue
 from danvan_desktop.reports.builders.commune_rollup import build_commune_rollup
 from danvan_desktop.reports.builders.leader_texts import proposal_items
 from danvan_desktop.reports.builders.meeting_minutes import build_meeting_minutes
+from danvan_desktop.reports.builders.member_list import build_member_list
 from danvan_desktop.reports.builders.model_registration import build_model_registration
 from danvan_desktop.reports.builders.model_statistics import build_model_statistics
 from danvan_desktop.reports.builders.periodic_report import build_periodic_report
@@ -137,6 +138,10 @@ def _regulation(db: Database, issue: Issue, params: dict[str, Any]) -> Document:
     return build_regulation(db, issue)
 
 
+def _members(db: Database, issue: Issue, params: dict[str, Any]) -> Document:
+    return build_member_list(db, issue)
+
+
 def _rollup(db: Database, issue: Issue, params: dict[str, Any]) -> Document:
     period = _period(params, issue, "year")
     return build_commune_rollup(db, issue, period=period, commune_code=_int(params, "commune_code"))
@@ -161,6 +166,9 @@ REPORT_KINDS: dict[str, ReportKind] = {
                    (*_PERIOD, "commune_code"), True, _rollup),
         ReportKind("regulation", "Quy chế hoạt động của Tổ", TEXT_FORMATS, (), False,
                    _regulation, default_preset="party"),
+        # The roster in the columns the member import reads (issue 18): a list, not issued.
+        ReportKind("members", "Danh sách thành viên Tổ", ALL_FORMATS, (), False, _members,
+                   issuable=False, default_preset="party"),
     )
 }  # fmt: skip
 

@@ -122,9 +122,18 @@ class TeamPage(Page):
         self.new_button = QPushButton(tr("TeamPage", "Thêm thành viên (Ctrl+N)"))
         self.edit_button = QPushButton(tr("TeamPage", "Sửa…"))
         self.remove_button = QPushButton(tr("TeamPage", "Xóa…"))
+        self.import_button = QPushButton(tr("TeamPage", "Nhập danh sách…"))
+        self.export_button = QPushButton(tr("TeamPage", "Xuất danh sách…"))
         title = tr("TeamPage", "Thành viên tổ dân vận")
         layout.addLayout(
-            self.title_row(title, self.new_button, self.edit_button, self.remove_button)
+            self.title_row(
+                title,
+                self.new_button,
+                self.edit_button,
+                self.remove_button,
+                self.import_button,
+                self.export_button,
+            )
         )
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -155,6 +164,8 @@ class TeamPage(Page):
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button.clicked.connect(self.open_import)
+        self.export_button.clicked.connect(self.open_export)
         self.search.textChanged.connect(lambda _text: self._show_rows())
         # activated comes with a double-click (and Enter): one signal, one editor
         self.table.activated.connect(self._open_index)
@@ -275,6 +286,34 @@ class TeamPage(Page):
             on_error=self._failed,
             owner=self,
         )
+
+    # -- a list kept in Excel (issue 18) ------------------------------------------------
+    def open_import(self) -> QWidget:
+        """The import dialog, for members (its module is loaded now, not with the page)."""
+        from danvan_desktop.ui.importing.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._runner, self._bus, self, entity="member")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_export(self) -> QWidget:
+        """The export dialog for the roster as a list the import reads back."""
+        from danvan_desktop.session import Session
+        from danvan_desktop.ui.reports.export_dialog import ExportDialog
+
+        kind = next(k for k in Session.report_kinds() if k.name == "members")
+        dialog = ExportDialog(
+            self._runner,
+            kind=kind,
+            params={},
+            subtitle="",
+            suggested_name=kind.label(),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # -- shortcuts --------------------------------------------------------------------
     def save(self) -> None:
