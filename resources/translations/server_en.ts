@@ -4,6 +4,18 @@
 <context>
     <name>server</name>
     <message>
+      <source>Nền tảng «{platform}» không có bản phát hành; các nền tảng có: {known}.</source>
+      <translation>There are no releases for the platform «{platform}»; the platforms are: {known}.</translation>
+    </message>
+    <message>
+      <source>«{version}» không phải là số phiên bản (ví dụ 1.4.2).</source>
+      <translation>«{version}» is not a version number (for example 1.4.2).</translation>
+    </message>
+    <message>
+      <source>Máy chủ của thành phố không có tệp này trong bản phát hành đang được cung cấp (có thể bản này đã bị rút lại).</source>
+      <translation>The city's server has no such file in a release it offers (the release may have been withdrawn).</translation>
+    </message>
+    <message>
         <source>public_key phải là khóa công khai Ed25519 (32 byte, mã hóa base64).</source>
         <translation>public_key must be an Ed25519 public key (32 bytes, base64).</translation>
     </message>
@@ -314,6 +326,38 @@
     <message>
         <source>Thông tin cá nhân của người dân (người kiến nghị, các bên hòa giải) chỉ lưu ở tổ dân vận và xã, phường: máy ở cấp trên xã không gửi được thao tác này.</source>
         <translation>Residents' personal details (petitioners, the parties to a mediation) are kept by the team and its commune or ward only: a computer above the commune cannot send this change.</translation>
+    </message>
+    <message>
+        <source>Chỉ cấp xã hoặc thành phố ghi quyết định công nhận mô hình: máy của tổ dân vận không gửi được bản ghi công nhận.</source>
+        <translation>Only the commune or the city records a decision recognising a model: a team's computer cannot send a recognition.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy mô hình này trên máy chủ của thành phố: cấp xã hoặc thành phố chỉ ghi được cho mô hình mà tổ đã gửi lên.</source>
+        <translation>This model is not on the city's server: the commune or the city can record only for a model its team has sent.</translation>
+    </message>
+    <message>
+        <source>Lịch sử trạng thái của mô hình không sửa được: mỗi lần chuyển trạng thái là một bản ghi mới.</source>
+        <translation>A model's status history cannot be edited: each move is a new entry.</translation>
+    </message>
+    <message>
+        <source>Lịch sử trạng thái và quyết định công nhận của mô hình được giữ lại, không xóa được.</source>
+        <translation>A model's status history and recognition decisions are kept and cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>Mô hình này không thuộc địa bàn của {unit}.</source>
+        <translation>This model is not within {unit}.</translation>
+    </message>
+    <message>
+        <source>Quyết định công nhận cần «Số quyết định» và «Ngày quyết định»: hãy nhập đủ rồi gửi lại.</source>
+        <translation>A recognition needs «Decision number» and «Decision date»: fill in both and send it again.</translation>
+    </message>
+    <message>
+        <source>«Cấp công nhận» phải là cấp của đơn vị ra quyết định ({level}): hãy ghi đúng cấp.</source>
+        <translation>«Recognition level» must be the level of the unit that decided ({level}): enter that level.</translation>
+    </message>
+    <message>
+        <source>«Lý do» không được để trống khi chuyển mô hình sang «{new}»: hãy ghi vì sao.</source>
+        <translation>«Reason» cannot be empty when a model moves to «{new}»: say why.</translation>
     </message>
 </context>
 </TS>
