@@ -15,6 +15,7 @@ folder a laptop stages a download in. Signature checks (cryptography) live in
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -199,3 +200,28 @@ def release_folder_name(version: str, platform: str) -> str:
 #        "signature": <manifest.sig text>} or 204 when nothing newer is published
 #   GET  /releases/{version}/{platform}/files/{sha256}  (Range: bytes=N- resumes)
 RELEASES_PATH = "/releases"
+
+# The leader's request to install a staged release, which the switcher acts on:
+# <data dir>/updates/install-request.json {"version", "platform", "when"}, "when" being
+# INSTALL_AT_NEXT_START or INSTALL_NOW (written by the Session, updates/stage.py).
+INSTALL_REQUEST_NAME = "install-request.json"
+# The switcher's own files there (updates/switch.py): its journal, kept while a switch is
+# under way (a start finding it resumes or rolls back), and the last switch's outcome
+# {"status": "installed"|"failed", "version", "from_version", "reason", "told", ...}.
+SWITCH_JOURNAL_NAME = "switch-journal.json"
+SWITCH_OUTCOME_NAME = "switch-outcome.json"
+INSTALL_AT_NEXT_START = "next_start"
+INSTALL_NOW = "now"
+# In a staged release folder: {path: [size, mtime_ns]} of each file when it was verified
+# there, so a later check re-hashes only what changed (updates/stage.py).
+VERIFIED_NAME = "verified.json"
+
+
+def symlink_text(link: ReleaseFile) -> str:
+    """What ``os.symlink`` writes for a link of the bundle. ``link_to`` is the target's
+    path from the bundle's root (installer/make_release.py records it so); a link is
+    made relative to its own folder, so the bundle still works wherever it is moved."""
+    if link.link_to is None:
+        raise ValueError(f"not a link: {link.path}")
+    folder = link.path.rsplit("/", 1)[0] if "/" in link.path else ""
+    return posixpath.relpath(link.link_to, folder or ".")

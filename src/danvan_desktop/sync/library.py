@@ -6,7 +6,8 @@ requests to withdraw its model's card. Then the lane's pages since the library
 checkpoint, each applied with its checkpoint in one local transaction
 (store/network.py), so a link that drops every half minute still advances, and the
 team's own records never wait behind the library: they went first, and a retried
-round pushes and pulls them before it comes back here. Releases will share this lane.
+round pushes and pulls them before it comes back here. Releases share this lane: after
+the cards, sync/release_lane.py fetches a new version of the app.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from danvan_desktop.store import network as network_store
 from danvan_desktop.store.database import utc_now
 from danvan_desktop.sync import protocol
+from danvan_desktop.sync.release_lane import sync_release
 from danvan_desktop.sync.report import SyncReport
 from danvan_desktop.sync.transport import ServerRejected
 
@@ -34,6 +36,7 @@ def sync_library(engine: RoundContext, report: SyncReport) -> None:
         return
     send_changes(engine, report)
     pull_library(engine, report)
+    sync_release(engine, report)  # after the cards: a new version of the app (issue 20)
 
 
 def send_changes(engine: RoundContext, report: SyncReport) -> None:

@@ -12,6 +12,8 @@ GUI thread) after every change: a saved record (``data_changed``), a sync round 
 a bundle (``sync_state_changed``). The count a sync state carries is not shown: it
 was read when that state was, and records saved since would be missing from it.
 The main window has the first count read after its first paint (``refresh_now=False``).
+A release staged and ready to install is said quietly on the left, a few seconds after
+start and after each round (``check_update``, DB lane); Cài đặt installs it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import local_time_text, number_text, tr
 
 REFRESH_DELAY_MS = 250
+# A staged release is looked for a while after start, off the first paint's path, and
+# again after each sync round (the library lane may have staged one).
+UPDATE_CHECK_DELAY_MS = 3000
 ONLINE_STYLE = "color: #1b6e3a;"
 OFFLINE_STYLE = "color: #8a4b00;"
 
@@ -52,6 +57,10 @@ class StatusBar(QStatusBar):
         self.busy.setTextVisible(False)
         self.pending = QLabel()
         self.last_sync = QLabel()
+        self.update_notice = QLabel()  # «a new version is ready»: quiet, shown when true
+        self.update_notice.setContentsMargins(6, 0, 6, 0)
+        self.update_notice.hide()
+        self.addWidget(self.update_notice)
         self._sync_widgets: list[QWidget] = []
         labels = (self.online, self.syncing, self.pending, self.last_sync)
         for i, label in enumerate(labels):
@@ -83,6 +92,9 @@ class StatusBar(QStatusBar):
         self.pending.setText(tr("StatusBar", "Thay đổi chờ đồng bộ: …"))
         if refresh_now:
             self.refresh_pending()
+        self._update_timer = QTimer(self, singleShot=True, interval=UPDATE_CHECK_DELAY_MS)
+        self._update_timer.timeout.connect(self.check_update)
+        self._update_timer.start()
 
     def _data_changed(self, _entities: object) -> None:
         self._timer.start()
@@ -115,6 +127,28 @@ class StatusBar(QStatusBar):
             self._show_connection()
         if state:
             self._timer.start()
+        if state.get("last_sync") and not syncing:
+            self._update_timer.start()
+
+    def check_update(self) -> None:
+        """Look for a release staged and ready to install (DB lane)."""
+        self._runner.db(
+            lambda ctx: ctx.session.pending_release(), on_done=self.show_update, owner=self
+        )
+
+    def show_update(self, pending: Any) -> None:
+        """Say quietly that a new version is ready (Cài đặt installs it), or say nothing."""
+        if pending is None:
+            self.update_notice.hide()
+            return
+        self.update_notice.setText(
+            tr(
+                "StatusBar",
+                "Có phiên bản mới {version}: cài ở trang Cài đặt.",
+                version=pending.version,
+            )
+        )
+        self.update_notice.show()
 
     def refresh_pending(self) -> None:
         """Count the changes waiting to be synced (DB lane)."""

@@ -1,4 +1,4 @@
-"""Cài đặt: language, backups (how many, how often, now, restore), the city's server.
+"""Cài đặt: language, backups (how many, how often, now, restore), updates, the server.
 
 Every read and write of settings and every backup runs on the DB lane. The
 language applies at once: the window is rebuilt in the new language (the
@@ -44,6 +44,7 @@ from danvan_desktop.ui.about.about_box import AboutBox
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.progress import run_with_progress
+from danvan_desktop.ui.settings.update_box import UpdateBox
 from danvan_desktop.ui.task_runner import DB, JobContext, TaskRunner
 from danvan_desktop.ui.text import date_text, number_text, tr
 from danvan_desktop.ui.widgets.field_limits import NumberEdit
@@ -132,6 +133,8 @@ class SettingsPage(Page):
         layout.addWidget(heading(tr("SettingsPage", "Cài đặt")))
         layout.addWidget(self._language_box())
         layout.addWidget(self._backup_box())
+        self.update_box = UpdateBox(self._runner)  # ui/settings/update_box.py
+        layout.addWidget(self.update_box)
         layout.addWidget(self._server_box())
         layout.addWidget(self._import_box())
         self.about_box = AboutBox(self._runner, lambda: self.data_dir)
@@ -261,6 +264,7 @@ class SettingsPage(Page):
         self._show_backups(values["backups"])
         self._loading = False
         self.setEnabled(True)
+        self.update_box.refresh()
 
     def _show_server(self, url: str | None) -> None:
         self.server.setText(url or tr("SettingsPage", "chưa có"))
@@ -272,6 +276,7 @@ class SettingsPage(Page):
         if self.data_dir is not None:  # the first load lists them already
             self.reload_backups()
             self.refresh()
+            self.update_box.refresh()  # a sync or a stick may have staged a release
 
     def refresh(self) -> None:
         """Read the server's address again (DB lane): it is saved on the Đồng bộ page."""

@@ -77,8 +77,9 @@ def page_data(ctx: JobContext) -> dict[str, Any]:
 
 
 def report_text(report: SyncReport) -> str:
-    """What a finished round did, in one sentence."""
-    return tr(
+    """What a finished round did, in one sentence; then a release it staged or refused
+    (sync/release_lane.py)."""
+    text = tr(
         "SyncPage",
         "Đồng bộ xong: gửi {pushed} thay đổi, nhận {pulled}, {conflicts} xung đột, "
         "{rejected} bị từ chối.",
@@ -87,6 +88,15 @@ def report_text(report: SyncReport) -> str:
         conflicts=number_text(report.conflicts),
         rejected=number_text(report.rejected),
     )
+    if report.release_ready:
+        text += " " + tr(
+            "SyncPage",
+            "Bản cập nhật {version} đã tải về: cài ở trang Cài đặt.",
+            version=report.release_ready,
+        )
+    if report.release_refused:
+        text += " " + report.release_refused
+    return text
 
 
 def last_round_text(row: dict[str, Any]) -> str:
