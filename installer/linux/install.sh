@@ -5,7 +5,9 @@
 #   sh install.sh        (run it inside the unpacked folder, as yourself, never with sudo)
 #
 # Where things go (XDG_DATA_HOME defaults to ~/.local/share):
-#   program    $XDG_DATA_HOME/danvan-desktop-app/         (replaced whole on upgrade)
+#   program    $XDG_DATA_HOME/danvan-desktop-app/versions/<version>/, and the symbolic
+#              link $XDG_DATA_HOME/danvan-desktop-app/current naming the one in use
+#              (swapped atomically; the app's updates switch it the same way)
 #   menu       $XDG_DATA_HOME/applications/vn.hue.danvan-desktop.desktop
 #   icon       $XDG_DATA_HOME/icons/hicolor/<size>/apps/vn.hue.danvan-desktop.{png,svg}
 #   commands   ~/.local/bin/danvan, ~/.local/bin/danvan-desktop (symbolic links)
@@ -76,20 +78,47 @@ if [ -n "$wanted_glibc" ] && command -v getconf >/dev/null 2>&1; then
     fi
 fi
 
-# -- the program: copied beside the old one, then swapped in ----------------------------
+version=$(build_info version)
+case "$version" in
+    "" | .* | *[!0-9A-Za-z.+-]*)
+        fail "tệp BUILD-INFO của gói không ghi phiên bản hợp lệ («${version}»): hãy tải lại gói." \
+            "the package's BUILD-INFO names no valid version (\"${version}\"): download the package again." ;;
+esac
+
+# -- the program: versions/<version>/ beside the others, then `current` swapped to it -------
+# An install of the layout before versioned folders (the program straight in $APP_DIR)
+# gets its new tree built beside it, and the two folders are swapped at the end.
 mkdir -p "$DATA_HOME" "$APPS_DIR" "$BIN_DIR"
-staging="$APP_DIR.new.$$"
-previous="$APP_DIR.old.$$"
-trap 'rm -rf "$staging"' EXIT
-rm -rf "$staging"
-cp -R -P "$SOURCE" "$staging"
-cp "$HERE/uninstall.sh" "$staging/uninstall.sh"
-chmod 755 "$staging/uninstall.sh"
-if [ -e "$APP_DIR" ]; then
-    mv "$APP_DIR" "$previous"
+if [ -e "$APP_DIR" ] && [ ! -d "$APP_DIR/versions" ]; then
+    target="$APP_DIR.new.$$"
+else
+    target="$APP_DIR"
 fi
-mv "$staging" "$APP_DIR"
-rm -rf "$previous"
+staging="$target/versions/.$version.new.$$"
+trap 'rm -rf "$staging" "$APP_DIR.new.$$" "$target/.current.new.$$"' EXIT
+mkdir -p "$target/versions"
+cp -R -P "$SOURCE" "$staging"
+if [ -e "$target/versions/$version" ]; then # the same version again: replaced whole
+    mv "$target/versions/$version" "$target/versions/.$version.old.$$"
+fi
+mv "$staging" "$target/versions/$version"
+ln -s "versions/$version" "$target/.current.new.$$" # relative: the folder may move
+mv -T -f "$target/.current.new.$$" "$target/current"
+cp "$HERE/uninstall.sh" "$target/.uninstall.sh.new.$$"
+chmod 755 "$target/.uninstall.sh.new.$$"
+mv -f "$target/.uninstall.sh.new.$$" "$target/uninstall.sh"
+if [ "$target" != "$APP_DIR" ]; then
+    mv "$APP_DIR" "$APP_DIR.old.$$"
+    mv "$target" "$APP_DIR"
+    rm -rf "$APP_DIR.old.$$"
+fi
+# Every other version (and what an interrupted install left) goes: this one is whole.
+for old in "$APP_DIR/versions"/* "$APP_DIR/versions"/.[!.]*; do
+    if [ "$old" != "$APP_DIR/versions/$version" ] && { [ -e "$old" ] || [ -L "$old" ]; }; then
+        rm -rf "$old"
+    fi
+done
+PROGRAM_DIR="$APP_DIR/current"
 
 # -- icons in the user's hicolor theme --------------------------------------------------
 for size in $ICON_SIZES; do
@@ -103,7 +132,7 @@ touch "$ICON_DIR" # desktops re-read a theme folder whose time changed
 # -- the menu entry ---------------------------------------------------------------------
 # Exec quoting (Desktop Entry spec): inside double quotes, escape " ` $ \ with a
 # backslash; then the string rule doubles every backslash; a literal % is written %%.
-exec_value=$(printf '%s' "$APP_DIR/danvan-desktop" |
+exec_value=$(printf '%s' "$PROGRAM_DIR/danvan-desktop" |
     sed -e 's/[\\"`$]/\\&/g' -e 's/\\/\\\\/g' -e 's/%/%%/g')
 exec_value="\"$exec_value\""
 case "$APP_DIR" in
@@ -130,13 +159,13 @@ for name in danvan danvan-desktop; do
             "Note: $link exists and is not our link: left as it is."
         continue
     fi
-    ln -sfn "$APP_DIR/$name" "$link"
+    ln -sfn "$PROGRAM_DIR/$name" "$link"
 done
 
-say "Đã cài Dân vận khéo vào $APP_DIR." \
+say "Đã cài Dân vận khéo $version vào $APP_DIR." \
     "Mở ứng dụng từ trình đơn (mục Văn phòng) hoặc gõ lệnh danvan-desktop." \
     "Dữ liệu của tổ nằm ở $DATA_HOME/danvan-desktop (không bị xóa khi gỡ cài đặt)." \
-    "Installed Dân vận khéo into $APP_DIR; start it from the menu (Office) or with danvan-desktop."
+    "Installed Dân vận khéo $version into $APP_DIR; start it from the menu (Office) or with danvan-desktop."
 case ":${PATH:-}:" in
     *":$BIN_DIR:"*) ;;
     *) say "Thư mục $BIN_DIR chưa có trong PATH: hãy đăng xuất rồi đăng nhập lại, hoặc gọi $BIN_DIR/danvan." \

@@ -23,11 +23,14 @@ esac
 APP_DIR="$DATA_HOME/danvan-desktop-app"
 BIN_DIR="$HOME/.local/bin"
 
-# Command links: only ours (links into the program folder), never someone else's file.
+# Command links: only ours (links through the program folder's `current`, or straight
+# into it as the layout before versioned folders made them), never someone else's file.
 for name in danvan danvan-desktop; do
     link="$BIN_DIR/$name"
-    if [ -L "$link" ] && [ "$(readlink "$link")" = "$APP_DIR/$name" ]; then
-        rm -f "$link"
+    if [ -L "$link" ]; then
+        case "$(readlink "$link")" in
+            "$APP_DIR/current/$name" | "$APP_DIR/$name") rm -f "$link" ;;
+        esac
     fi
 done
 
@@ -40,8 +43,9 @@ for size in $ICON_SIZES; do
 done
 rm -f "$DATA_HOME/icons/hicolor/scalable/apps/$APP_ID.svg"
 
-# The program folder: its name is fixed above, so this can never be the data folder.
-rm -rf "$APP_DIR"
+# The program folder with every version in it (and what an interrupted install or
+# update left beside it): its name is fixed above, so this can never be the data folder.
+rm -rf "$APP_DIR" "$APP_DIR".new.* "$APP_DIR".old.*
 
 say "Đã gỡ Dân vận khéo." \
     "Dữ liệu của tổ vẫn được giữ ở $DATA_HOME/danvan-desktop." \

@@ -4,6 +4,22 @@
   <context>
     <name>SelfTest</name>
     <message>
+      <source>bản sao dữ liệu của tổ: mở được, nâng cấp và kiểm tra đều tốt</source>
+      <translation>copy of the team's data: opened, upgraded and checked, all good</translation>
+    </message>
+    <message>
+      <source>bản sao dữ liệu của tổ: chưa có dữ liệu để thử</source>
+      <translation>copy of the team's data: no data yet to try</translation>
+    </message>
+    <message>
+      <source>bản sao dữ liệu của tổ: {error}</source>
+      <translation>copy of the team's data: {error}</translation>
+    </message>
+    <message>
+      <source>bản sao dữ liệu của tổ: {problems}</source>
+      <translation>copy of the team's data: {problems}</translation>
+    </message>
+    <message>
       <source>Tự kiểm tra: {total} mục đều tốt.</source>
       <translation>Self-test: all {total} checks passed.</translation>
     </message>

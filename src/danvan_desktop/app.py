@@ -29,7 +29,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from danvan_desktop.core.build_info import add_version_argument
 from danvan_desktop.core.i18n import tr
@@ -207,6 +207,29 @@ def _app_icon() -> QIcon:
     return icon
 
 
+def _switch_release(data_dir: Path) -> str | None:
+    """Install a release the leader agreed to (restarting into it), then the last switch's
+    outcome to tell once. Only a stat when nothing waits."""
+    from danvan_desktop.session import release_switch
+
+    if release_switch.switch_waiting(data_dir):
+        release_switch.install_waiting_release(data_dir, sys.argv)
+    try:
+        return release_switch.untold_switch_message(data_dir)
+    except OSError:
+        return None
+
+
+def _show_switch_notice(message: str | None) -> QMessageBox | None:
+    """The last update's outcome in a small box that does not block the window."""
+    if message is None:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Information, tr("app", "Cập nhật Dân vận khéo"), message)
+    box.setModal(False)
+    box.show()
+    return box
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop application; returns its exit code."""
     started = time.perf_counter()
@@ -219,6 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test("desktop", window_checks=checks)
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     log_path = configure_logging(data_dir)
+    switch_message = _switch_release(data_dir)  # before the store opens (issue 20)
     # High DPI: Qt 6 scales by the screen's exact factor (PassThrough) by itself.
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Dân vận khéo")
@@ -240,6 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if quit_after is not None:
         QTimer.singleShot(quit_after, app.quit)
     controller.start()
+    notice = _show_switch_notice(switch_message)  # noqa: F841 - kept alive while it shows
     return app.exec()
 
 

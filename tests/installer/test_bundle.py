@@ -121,12 +121,12 @@ def _assert_clean_run(result: subprocess.CompletedProcess[str], data_dir: Path) 
 
 def test_installed_bundle_is_complete_and_lean(home: Path) -> None:
     """Every resource, migration and data file is in; server, Tk and unused Qt are out."""
-    app = data_home(home) / "danvan-desktop-app"
+    app = data_home(home) / "danvan-desktop-app" / "current"
     assert bundle_contents.describe_problems(app) == []
 
 
 def _contents(home: Path) -> Path:
-    return data_home(home) / "danvan-desktop-app" / bundle_contents.CONTENTS_DIR
+    return data_home(home) / "danvan-desktop-app" / "current" / bundle_contents.CONTENTS_DIR
 
 
 def test_system_libraries_are_left_to_the_system(home: Path) -> None:
@@ -160,7 +160,7 @@ def test_our_code_is_a_folder_of_its_own_outside_the_archive(home: Path) -> None
     """danvan_desktop is compiled into its own folder; the program's archive holds none of it."""
     from PyInstaller.archive.readers import CArchiveReader
 
-    app = data_home(home) / "danvan-desktop-app"
+    app = data_home(home) / "danvan-desktop-app" / "current"
     assert (_contents(home) / "danvan_desktop" / "session" / "facade.pyc").is_file()
     archive = CArchiveReader(str(app / bundle_contents.DESKTOP_PROGRAM))
     modules = archive.open_embedded_archive("PYZ.pyz").toc
@@ -170,13 +170,13 @@ def test_our_code_is_a_folder_of_its_own_outside_the_archive(home: Path) -> None
 
 def test_commands_and_window_share_one_program_file(home: Path) -> None:
     """danvan is a link to danvan-desktop: the Python archive is shipped once."""
-    app = data_home(home) / "danvan-desktop-app"
+    app = data_home(home) / "danvan-desktop-app" / "current"
     assert os.readlink(app / bundle_contents.CLI_PROGRAM) == bundle_contents.DESKTOP_PROGRAM
 
 
 def test_programs_run_python_in_utf8_mode(home: Path) -> None:
     """Both programs carry the "X utf8" interpreter option (Vietnamese in redirected output)."""
-    app = data_home(home) / "danvan-desktop-app"
+    app = data_home(home) / "danvan-desktop-app" / "current"
     for name in (bundle_contents.DESKTOP_PROGRAM, bundle_contents.CLI_PROGRAM):
         assert b"X utf8\x00" in (app / name).read_bytes(), name
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -45,18 +46,82 @@ def test_program_gets_a_folder_of_its_own(package: Path, home: Path) -> None:
     """The program goes to ~/.local/share/danvan-desktop-app; the data folder is not made."""
     _install(package, home)
     app = data_home(home) / "danvan-desktop-app"
-    assert is_executable(app / "danvan-desktop")
-    assert is_executable(app / "danvan")
+    assert is_executable(app / "current" / "danvan-desktop")
+    assert is_executable(app / "current" / "danvan")
     assert is_executable(app / "uninstall.sh")
-    assert (app / "BUILD-INFO").read_text(encoding="utf-8") == "version=0.1.0\n"
+    assert (app / "current" / "BUILD-INFO").read_text(encoding="utf-8") == "version=0.1.0\n"
     assert not (data_home(home) / "danvan-desktop").exists()
+
+
+def test_program_goes_into_a_folder_of_its_version(package: Path, home: Path) -> None:
+    """The bundle lands in versions/<version>/ and `current` is a relative link to it."""
+    _install(package, home)
+    app = data_home(home) / "danvan-desktop-app"
+    assert os.readlink(app / "current") == "versions/0.1.0"
+    assert is_executable(app / "versions" / "0.1.0" / "danvan-desktop")
+    assert sorted(p.name for p in app.iterdir()) == ["current", "uninstall.sh", "versions"]
+
+
+def test_a_newer_version_replaces_the_older_one(tmp_path: Path, home: Path) -> None:
+    """Installing 0.2.0 over 0.1.0 switches `current` and removes the 0.1.0 folder."""
+    _install(make_fake_package(tmp_path / "old"), home)
+    _install(make_fake_package(tmp_path / "new", "version=0.2.0\n"), home)
+    app = data_home(home) / "danvan-desktop-app"
+    assert os.readlink(app / "current") == "versions/0.2.0"
+    assert sorted(p.name for p in (app / "versions").iterdir()) == ["0.2.0"]
+
+
+def _install_folder_layout(package: Path, home: Path) -> Path:
+    """What the install.sh before versioned folders left: the bundle straight in the app folder."""
+    app = data_home(home) / "danvan-desktop-app"
+    shutil.copytree(package / "app", app, symlinks=True)
+    shutil.copy(package / "uninstall.sh", app / "uninstall.sh")
+    bin_dir = home / ".local" / "bin"
+    bin_dir.mkdir(parents=True)
+    for name in ("danvan", "danvan-desktop"):
+        (bin_dir / name).symlink_to(app / name)
+    (app / "_internal" / "left-over.so").write_text("old", encoding="utf-8")
+    return app
+
+
+def test_upgrade_from_the_folder_layout(tmp_path: Path, home: Path) -> None:
+    """An install of the old layout becomes versions/ + current, with no old file left."""
+    app = _install_folder_layout(make_fake_package(tmp_path / "old"), home)
+    _install(make_fake_package(tmp_path / "new", "version=0.2.0\n"), home)
+    assert sorted(p.name for p in app.iterdir()) == ["current", "uninstall.sh", "versions"]
+    assert not (app / "current" / "_internal" / "left-over.so").exists()
+    assert sorted(p.name for p in data_home(home).iterdir()) == [
+        "applications",
+        "danvan-desktop-app",
+        "icons",
+    ]
+
+
+def test_upgrade_from_the_folder_layout_relinks_the_commands(tmp_path: Path, home: Path) -> None:
+    """After the upgrade the command runs the new program through `current`."""
+    app = _install_folder_layout(make_fake_package(tmp_path / "old"), home)
+    _install(make_fake_package(tmp_path / "new", "version=0.2.0\n"), home)
+    link = home / ".local" / "bin" / "danvan"
+    assert os.readlink(link) == str(app / "current" / "danvan")
+    log = tmp_path / "ran.log"
+    subprocess.run([str(link), "sync"], env=user_env(home, DANVAN_FAKE_LOG=str(log)), check=True)
+    assert log.read_text(encoding="utf-8") == "danvan sync\n"
+
+
+def test_install_refuses_a_package_without_a_version(tmp_path: Path, home: Path) -> None:
+    """A BUILD-INFO naming no usable version (a folder name) is refused; nothing is written."""
+    package = make_fake_package(tmp_path / "package", "version=../x\n")
+    result = run_script(package / "install.sh", user_env(home))
+    assert result.returncode == 1
+    assert "không ghi phiên bản hợp lệ" in result.stderr
+    assert not (home / ".local").exists()
 
 
 def test_xdg_data_home_is_respected(package: Path, home: Path, tmp_path: Path) -> None:
     """With XDG_DATA_HOME set, program, menu entry and icons go there."""
     xdg = tmp_path / "xdg data"
     _install(package, home, XDG_DATA_HOME=str(xdg))
-    assert is_executable(xdg / "danvan-desktop-app" / "danvan-desktop")
+    assert is_executable(xdg / "danvan-desktop-app" / "current" / "danvan-desktop")
     assert (xdg / "applications" / f"{APP_ID}.desktop").is_file()
     assert (xdg / "icons" / "hicolor" / "48x48" / "apps" / f"{APP_ID}.png").is_file()
     assert not (home / ".local" / "share").exists()
@@ -65,7 +130,7 @@ def test_xdg_data_home_is_respected(package: Path, home: Path, tmp_path: Path) -
 def test_relative_xdg_data_home_is_ignored(package: Path, home: Path) -> None:
     """A relative XDG_DATA_HOME is invalid by the spec: ~/.local/share is used."""
     _install(package, home, XDG_DATA_HOME="relative/path")
-    assert is_executable(data_home(home) / "danvan-desktop-app" / "danvan-desktop")
+    assert is_executable(data_home(home) / "danvan-desktop-app" / "current" / "danvan-desktop")
 
 
 def test_icons_go_to_the_users_hicolor_theme(package: Path, home: Path) -> None:
@@ -78,10 +143,10 @@ def test_icons_go_to_the_users_hicolor_theme(package: Path, home: Path) -> None:
 
 
 def test_menu_entry_names_the_installed_program(package: Path, home: Path) -> None:
-    """The entry's Exec is the quoted absolute path of the installed program."""
+    """The entry's Exec is the quoted absolute path of the program through `current`."""
     _install(package, home)
     entry = (data_home(home) / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
-    program = data_home(home) / "danvan-desktop-app" / "danvan-desktop"
+    program = data_home(home) / "danvan-desktop-app" / "current" / "danvan-desktop"
     assert f'Exec="{program}"\n' in entry
     assert f"Icon={APP_ID}\n" in entry
     assert "Name=Dân vận khéo\n" in entry
@@ -123,7 +188,8 @@ def test_percent_in_the_path_is_escaped_and_explained(tmp_path: Path) -> None:
     home.mkdir()
     result = _install(make_fake_package(tmp_path / "package"), home)
     entry = (data_home(home) / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
-    assert f'Exec="{tmp_path}/100%% home/.local/share/danvan-desktop-app/danvan-desktop"' in entry
+    program = f"{tmp_path}/100%% home/.local/share/danvan-desktop-app/current/danvan-desktop"
+    assert f'Exec="{program}"' in entry
     assert "có dấu %" in result.stdout
 
 
@@ -132,7 +198,7 @@ def test_commands_are_linked_into_local_bin(package: Path, home: Path, tmp_path:
     _install(package, home)
     log = tmp_path / "ran.log"
     link = home / ".local" / "bin" / "danvan"
-    assert os.readlink(link) == str(data_home(home) / "danvan-desktop-app" / "danvan")
+    assert os.readlink(link) == str(data_home(home) / "danvan-desktop-app" / "current" / "danvan")
     env = user_env(home, DANVAN_FAKE_LOG=str(log))
     subprocess.run([str(link), "check", "--full"], env=env, check=True, timeout=30)
     assert log.read_text(encoding="utf-8") == "danvan check --full\n"
@@ -159,9 +225,10 @@ def test_reinstall_replaces_the_program_whole(package: Path, home: Path) -> None
     """A second install leaves no file of the first and no staging folder behind."""
     _install(package, home)
     app = data_home(home) / "danvan-desktop-app"
-    (app / "_internal" / "left-over.so").write_text("old", encoding="utf-8")
+    (app / "current" / "_internal" / "left-over.so").write_text("old", encoding="utf-8")
     _install(package, home)
-    assert not (app / "_internal" / "left-over.so").exists()
+    assert not (app / "current" / "_internal" / "left-over.so").exists()
+    assert sorted(p.name for p in (app / "versions").iterdir()) == ["0.1.0"]
     assert sorted(p.name for p in data_home(home).iterdir()) == [
         "applications",
         "danvan-desktop-app",
@@ -182,7 +249,7 @@ def test_install_accepts_an_older_build_glibc(tmp_path: Path, home: Path) -> Non
     """A bundle built against glibc 2.17 installs on this (newer) system."""
     package = make_fake_package(tmp_path / "package", "version=0.1.0\nglibc=2.17\n")
     _install(package, home)
-    assert is_executable(data_home(home) / "danvan-desktop-app" / "danvan-desktop")
+    assert is_executable(data_home(home) / "danvan-desktop-app" / "current" / "danvan-desktop")
 
 
 def test_install_refuses_another_architecture(tmp_path: Path, home: Path) -> None:
@@ -255,3 +322,21 @@ def test_template_validates() -> None:
     template = LINUX / "danvan-desktop.desktop"
     result = subprocess.run([validator, str(template)], capture_output=True, text=True)
     assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+def test_uninstall_removes_every_version(tmp_path: Path, home: Path) -> None:
+    """Versions an update kept and a half-made folder beside the program all go."""
+    _install(make_fake_package(tmp_path / "package"), home)
+    app = data_home(home) / "danvan-desktop-app"
+    (app / "versions" / "0.0.9").mkdir()
+    (app.parent / "danvan-desktop-app.new.123").mkdir()
+    result = run_script(app / "uninstall.sh", user_env(home))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in data_home(home).iterdir()) == ["applications", "icons"]
+
+
+def test_uninstall_removes_links_of_the_folder_layout(tmp_path: Path, home: Path) -> None:
+    """Links made by the install before versioned folders are ours too, and go."""
+    app = _install_folder_layout(make_fake_package(tmp_path / "old"), home)
+    run_script(app / "uninstall.sh", user_env(home))
+    assert list((home / ".local" / "bin").iterdir()) == []

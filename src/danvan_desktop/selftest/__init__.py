@@ -37,7 +37,15 @@ from typing import Any, TextIO
 from danvan_desktop.core.i18n import set_language, tr
 from danvan_desktop.selftest.outcome import Outcome, failed, passed, skipped
 
-__all__ = ["Outcome", "SelfTestAction", "failed", "passed", "run_self_test", "skipped"]
+__all__ = [
+    "Outcome",
+    "SelfTestAction",
+    "SelfTestStoreAction",
+    "failed",
+    "passed",
+    "run_self_test",
+    "skipped",
+]
 
 DESKTOP = "desktop"
 CLI = "cli"
@@ -86,7 +94,9 @@ def _window_checks(
     yield from checks(data_dir, offscreen=variant == CLI)
 
 
-def _checks(variant: str, temp: Path, window_checks: WindowChecks | None) -> Iterator[Outcome]:
+def _checks(
+    variant: str, temp: Path, window_checks: WindowChecks | None, store_copy: Path | None = None
+) -> Iterator[Outcome]:
     from danvan_desktop.selftest import documents, resources
 
     data_dir = temp / "data"
@@ -98,21 +108,30 @@ def _checks(variant: str, temp: Path, window_checks: WindowChecks | None) -> Ite
     yield resources.command_translations()
     store_dir = data_dir if store.records is not None else None
     yield from _window_checks(variant, store_dir, window_checks)
+    if store_copy is not None:  # --self-test-store: a release about to be installed
+        from danvan_desktop.selftest.store_copy import check_store_copy
+
+        yield check_store_copy(store_copy)
 
 
 def run_self_test(
-    variant: str = DESKTOP, out: TextIO | None = None, *, window_checks: WindowChecks | None = None
+    variant: str = DESKTOP,
+    out: TextIO | None = None,
+    *,
+    window_checks: WindowChecks | None = None,
+    store_copy: Path | None = None,
 ) -> int:
     """Run every check of ``variant`` ("desktop" or "cli"), print a line each; 0 if all passed.
 
     ``window_checks`` is ``selftest.window.checks``, given by the window program (which
     imports it, so that the bundle's analysis sees it); without it the module is looked
-    up by name, which the commands' program of the bundle does not carry.
+    up by name, which the commands' program of the bundle does not carry. ``store_copy``
+    is a folder holding a copy of the team's store, opened (migrated) and checked last.
     """
     out = out or sys.stdout
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as temp:
-        for outcome in _checks(variant, Path(temp), window_checks):
+        for outcome in _checks(variant, Path(temp), window_checks, store_copy):
             outcomes.append(outcome)
             print(outcome.line(), file=out, flush=True)
     errors = sum(1 for outcome in outcomes if outcome.status == "error")
@@ -160,3 +179,26 @@ class SelfTestAction(argparse.Action):
         if language is not None:
             set_language(language)
         parser.exit(run_self_test(CLI))
+
+
+class SelfTestStoreAction(argparse.Action):
+    """``--self-test-store FOLDER`` of ``danvan``: the self-test, then the copy of the store
+    in FOLDER opened (migrated) and checked by this version (updates/switch.py runs it)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", argparse.SUPPRESS)
+        kwargs.setdefault("metavar", "FOLDER")
+        super().__init__(option_strings, dest, nargs=1, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        """Run the checks and the store copy's, and leave with their exit code."""
+        language = getattr(namespace, "lang", None)
+        if language is not None:
+            set_language(language)
+        parser.exit(run_self_test(CLI, store_copy=Path(values[0])))
