@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from danvan_desktop.session import Session
-from danvan_desktop.store import outbox, search_index, sync_apply
+from danvan_desktop.store import outbox, search_catchup, sync_apply
 from danvan_desktop.store.sync_apply import apply_page, base_copy, checkpoint
 
 OTHER = "0190f000-0000-7000-8000-0000000000ff"
@@ -33,12 +33,12 @@ def _change(record_id: str, version: int, deleted: bool = False, **fields: Any) 
 
 
 def test_new_record_is_inserted_clean_and_searchable(session: Session) -> None:
-    """A record from the server arrives synced, with its base copy, findable by search."""
+    """A record from the server arrives synced, with no base copy, findable by search."""
     apply_page(session.records, [_change(OTHER, 5, name="Đường hoa xã Phong Điền")], next_seq=5)
     row = session.get_record("model", OTHER)
     assert (row["server_version"], row["dirty"]) == (5, 0)
     assert checkpoint(session.records) == 5
-    assert base_copy(session.records, "model", OTHER)["name"] == "Đường hoa xã Phong Điền"
+    assert base_copy(session.records, "model", OTHER) is None  # unedited: its own base
     assert session.search("duong hoa phong dien")[0].record_id == OTHER
     assert outbox.operation_for(session.store.db, "model", OTHER) is None
 
@@ -83,14 +83,15 @@ def test_page_and_checkpoint_are_one_transaction(
 
     The failure is the database's (a bad record is quarantined instead: test_quarantine.py).
     """
-    real = search_index.index_record
+    real = search_catchup.mark
 
-    def failing(db: Any, spec: Any, record_id: str, fields: Any) -> None:
-        if record_id == "x":
+    def failing(db: Any, entity: str, record_ids: Any) -> None:
+        record_ids = list(record_ids)
+        if "x" in record_ids:  # the write after the page's rows: they are written by then
             raise sqlite3.OperationalError("disk I/O error")
-        real(db, spec, record_id, fields)
+        real(db, entity, record_ids)
 
-    monkeypatch.setattr(search_index, "index_record", failing)
+    monkeypatch.setattr(search_catchup, "mark", failing)
     with pytest.raises(sqlite3.OperationalError):
         apply_page(session.records, [_change(OTHER, 7), _change("x", 8)], next_seq=8)
     assert session.records.find_any("model", OTHER) is None

@@ -20,7 +20,7 @@ from danvan_desktop.core.validation import (
     coerce_fields,
     validate_record,
 )
-from danvan_desktop.store import outbox, search_index
+from danvan_desktop.store import base_copies, outbox, search_index
 from danvan_desktop.store.changes import Change
 from danvan_desktop.store.database import Store, utc_now
 from danvan_desktop.store.places import commune_exists
@@ -155,6 +155,8 @@ class Records:
                     unit_id = record_id
             else:
                 unit_id = before["unit_id"]
+            if before is not None:
+                base_copies.keep_before_edit(self.db, spec, record_id, before)
             self._write_row(spec, record_id, record, unit_id, created=before is None)
             search_index.index_record(self.db, spec, record_id, record)
             outbox.record_change(
@@ -181,6 +183,7 @@ class Records:
         spec = spec_of(entity)
         with self.db.atomic():
             before = self.get(entity, record_id)
+            base_copies.keep_before_edit(self.db, spec, record_id, before)
             self.db.execute(
                 f"UPDATE [{spec.table}] SET deleted = 1, dirty = 1, updated_at = ?, "
                 "updated_by = ? WHERE id = ?",

@@ -4,8 +4,14 @@ A pulled page is applied in one transaction together with the new checkpoint, so
 link that drops every minute still advances. A row with a pending local edit is
 merged, never overwritten: fields the laptop changed keep their local value (the
 server decides between them when the edit arrives), the others take the server's.
-An edit beats a delete. The base copy (the row as the server last sent it) is kept
-for three-way merges.
+An edit beats a delete. A base copy (the row as the server last sent it) is kept
+only for a record edited here and not yet synced (store/base_copies.py): an unedited
+record is its own base.
+
+Records new to this laptop (nearly all of a first pull) are inserted set-based, one
+``executemany`` per entity (store/sync_bulk.py); the others merge one by one. The
+search index takes the records a pull wrote in one pass at the end of the pull
+(store/search_catchup.py): ``apply_page(..., index_now=False)`` leaves them listed.
 
 A record this laptop cannot store (a value that fails validation, or that SQLite
 refuses: an integer beyond 64 bits, a lone surrogate) is kept aside in
@@ -25,9 +31,9 @@ from typing import Any
 
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.i18n import tr
-from danvan_desktop.core.schema import ENTITIES, SYSTEM_COLUMNS
+from danvan_desktop.core.schema import ENTITIES, SYSTEM_COLUMNS, EntitySpec
 from danvan_desktop.core.validation import coerce_fields
-from danvan_desktop.store import outbox, search_index
+from danvan_desktop.store import base_copies, outbox, search_catchup, search_index, sync_bulk
 from danvan_desktop.store.database import utc_now
 from danvan_desktop.store.records import Records
 
@@ -69,18 +75,26 @@ def checkpoint(records: Records) -> int:
     return int(records.store.meta(CHECKPOINT_KEY) or 0)
 
 
-def apply_changes(records: Records, changes: list[Mapping[str, Any]]) -> PageOutcome:
+def apply_changes(
+    records: Records, changes: list[Mapping[str, Any]], *, index_now: bool = True
+) -> PageOutcome:
     """Apply server records (in the caller's transaction, or one of their own).
 
-    The page is applied in one go; when a record fails, it is applied again one record
-    per savepoint, and each record that fails is quarantined instead."""
+    The page is applied in one go (new records set-based); when a record fails, it is
+    applied again one record per savepoint, and each record that fails is quarantined
+    instead. ``index_now``: bring the search index up to date before returning (a pull
+    leaves it to its last page)."""
     db = records.db
     held = _quarantine_in_use(records)
     with db.atomic():
         try:
             with db.atomic():
                 outcome = PageOutcome()
-                for change in changes:
+                outcome.inserted, rest = sync_bulk.insert_new(db, changes)
+                if held:
+                    left = {id(change) for change in rest}
+                    _release(records, [c for c in changes if id(c) not in left])
+                for change in rest:
                     _apply_and_release(records, change, outcome, held)
         except _RECORD_FAULTS:
             outcome = PageOutcome()
@@ -91,6 +105,8 @@ def apply_changes(records: Records, changes: list[Mapping[str, Any]]) -> PageOut
                 except _RECORD_FAULTS as exc:
                     quarantine(records, change, reason_of(exc))
                     outcome.quarantined += 1
+        if index_now:
+            search_catchup.catch_up(db)
     return outcome
 
 
@@ -107,11 +123,16 @@ def _apply_and_release(
         raise TypeError(f"a change must be an object, not {type(change).__name__}")
     _apply_change(records, change, outcome)
     if held:
-        records.db.execute(
-            f"DELETE FROM [{QUARANTINE_TABLE}] WHERE entity = ? AND record_id = ? "
-            "AND server_version <= ?",
-            [str(change["entity"]), str(change["record_id"]), int(change["server_version"])],
-        )
+        _release(records, [change])
+
+
+def _release(records: Records, changes: list[Mapping[str, Any]]) -> None:
+    """Let go of what was kept aside of these records at their versions or older ones."""
+    records.db.conn.executemany(
+        f"DELETE FROM [{QUARANTINE_TABLE}] WHERE entity = ? AND record_id = ? "
+        "AND server_version <= ?",
+        [(str(c["entity"]), str(c["record_id"]), int(c["server_version"])) for c in changes],
+    )
 
 
 def reason_of(error: BaseException) -> str:
@@ -170,11 +191,19 @@ def quarantined(records: Records) -> list[dict[str, Any]]:
 
 
 def apply_page(
-    records: Records, changes: list[Mapping[str, Any]], *, next_seq: int, epoch: str | None = None
+    records: Records,
+    changes: list[Mapping[str, Any]],
+    *,
+    next_seq: int,
+    epoch: str | None = None,
+    index_now: bool = True,
 ) -> PageOutcome:
-    """Apply one pulled page and move the checkpoint, all in one transaction."""
+    """Apply one pulled page and move the checkpoint, all in one transaction.
+
+    ``index_now=False`` (a page with more to come) leaves the search index to the
+    pull's last page."""
     with records.db.atomic():
-        outcome = apply_changes(records, changes)
+        outcome = apply_changes(records, changes, index_now=index_now)
         records.store.set_meta(CHECKPOINT_KEY, str(max(next_seq, checkpoint(records))))
         if epoch is not None:
             records.store.set_meta(EPOCH_KEY, epoch)
@@ -239,31 +268,24 @@ def _apply_change(records: Records, change: Mapping[str, Any], outcome: PageOutc
         )
         sets = ", ".join(f"[{c}] = ?" for c in row)
         db.execute(f"UPDATE [{spec.table}] SET {sets} WHERE id = ?", [*row.values(), record_id])
-        remote = merged
-    _remember_base(records, entity, record_id, version, remote)
-    if deleted:
-        search_index.unindex_record(db, entity, record_id)
-    else:
-        search_index.index_record(db, spec, record_id, remote)
+        base_copies.after_pull(
+            db, entity, record_id, version, _server_row(spec, local, remote), edited=bool(pending)
+        )
+    search_catchup.mark(db, entity, [record_id])
 
 
-def _remember_base(
-    records: Records, entity: str, record_id: str, version: int, fields: Mapping[str, Any]
-) -> None:
-    records.db.execute(
-        "INSERT INTO base_copy(entity, record_id, server_version, fields) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(entity, record_id) DO UPDATE SET server_version = excluded.server_version, "
-        "fields = excluded.fields",
-        [entity, record_id, version, json.dumps(dict(fields), ensure_ascii=False, default=str)],
-    )
+def _server_row(
+    spec: EntitySpec, local: Mapping[str, Any], remote: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The record as the server now holds it (its fields a change left out: as held)."""
+    row = {name: local.get(name) for name in spec.field_names}
+    row.update(remote)
+    return row
 
 
 def base_copy(records: Records, entity: str, record_id: str) -> dict[str, Any] | None:
-    """The row as the server last sent it (for a three-way merge), if known."""
-    row = records.db.execute(
-        "SELECT fields FROM base_copy WHERE entity = ? AND record_id = ?", [entity, record_id]
-    ).fetchone()
-    return None if row is None else dict(json.loads(row[0]))
+    """The record's synced values before its local edit (for a three-way merge), if any."""
+    return base_copies.base_copy(records.db, entity, record_id)
 
 
 def _store_conflict(records: Records, change: Mapping[str, Any]) -> None:
@@ -314,6 +336,8 @@ def settle_result(
     if spec is None or server_version is None:
         return
     still_pending = outbox.operation_for(db, op.entity, op.record_id) is not None
+    if not still_pending:
+        base_copies.forget(db, op.entity, op.record_id)
     db.execute(
         f"UPDATE [{spec.table}] SET server_version = max(coalesce(server_version, 0), ?), "
         "dirty = ? WHERE id = ?",

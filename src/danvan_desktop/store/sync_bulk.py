@@ -1,0 +1,97 @@
+"""Set-based inserts of a pulled page's new records (one ``executemany`` per entity).
+
+A reviewer's first pull is nearly all records this laptop has never held: each is
+written as it came, clean, with no base copy (an unedited record is its own base),
+and listed for the search index's one pass at the end of the pull
+(store/search_catchup.py). What is not new (a record held here, a conflict, an entity
+of a newer schema, a record twice in one page) is left to the per-record merge of
+store/sync_apply.py, in the page's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from danvan_desktop.core.schema import ENTITIES, EntitySpec
+from danvan_desktop.core.validation import coerce_fields
+from danvan_desktop.store import search_catchup, search_index
+from danvan_desktop.store.database import utc_now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+_LOOKUP_CHUNK = 500  # ids per ``IN (...)``: well under SQLite's variable limit
+
+
+def insert_new(db: Database, changes: list[Mapping[str, Any]]) -> tuple[int, list[Any]]:
+    """Insert the page's records new to this laptop; (how many, the other changes).
+
+    Raises what a record that cannot be stored raises (the caller then applies the
+    page one record at a time)."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for change in changes:
+        if not isinstance(change, Mapping):
+            raise TypeError(f"a change must be an object, not {type(change).__name__}")
+        if str(change["entity"]) in ENTITIES:
+            groups.setdefault(str(change["entity"]), []).append(change)
+    taken: set[int] = set()  # the changes inserted here, by identity
+    inserted = 0
+    for entity, group in groups.items():
+        spec = ENTITIES[entity]
+        held = _held_ids(db, spec, [str(c["record_id"]) for c in group])
+        fresh: list[Mapping[str, Any]] = []
+        for change in group:
+            record_id = str(change["record_id"])
+            if record_id not in held:
+                held.add(record_id)  # a second change of it in this page merges
+                fresh.append(change)
+                taken.add(id(change))
+        inserted += _insert(db, spec, fresh)
+    rest = [change for change in changes if id(change) not in taken]
+    return inserted, rest
+
+
+def _held_ids(db: Database, spec: EntitySpec, ids: list[str]) -> set[str]:
+    held: set[str] = set()
+    for start in range(0, len(ids), _LOOKUP_CHUNK):
+        part = ids[start : start + _LOOKUP_CHUNK]
+        marks = ", ".join("?" * len(part))
+        sql = f"SELECT id FROM [{spec.table}] WHERE id IN ({marks})"
+        held.update(str(r[0]) for r in db.execute(sql, part).fetchall())
+    return held
+
+
+def _insert(db: Database, spec: EntitySpec, changes: list[Mapping[str, Any]]) -> int:
+    if not changes:
+        return 0
+    now = utc_now()
+    sorts = [f"{f.name}_sort" for f in spec.fields if f.sortable]
+    columns = [*spec.field_names, *sorts, "id", "unit_id", "server_version", "dirty"]
+    columns += ["deleted", "updated_at", "updated_by"]
+    rows = []
+    for change in changes:
+        fields = dict(change.get("fields") or {})
+        remote = coerce_fields(spec, {k: v for k, v in fields.items() if k in spec.field_names})
+        record = {name: remote.get(name) for name in spec.field_names}
+        keys = search_index.sort_columns(spec, record)
+        rows.append(
+            (
+                *record.values(),
+                *(keys[name] for name in sorts),
+                str(change["record_id"]),
+                change.get("unit_id"),
+                int(change["server_version"]),
+                0,
+                int(bool(change.get("deleted"))),
+                now,
+                "server",
+            )
+        )
+    names = ", ".join(f"[{c}]" for c in columns)
+    db.conn.executemany(
+        f"INSERT INTO [{spec.table}] ({names}) VALUES ({', '.join('?' * len(columns))})", rows
+    )
+    live = [str(c["record_id"]) for c in changes if not c.get("deleted")]
+    search_catchup.mark(db, spec.name, live)
+    return len(rows)
