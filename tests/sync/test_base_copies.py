@@ -5,7 +5,7 @@ record is its own base); the first local edit keeps the record's synced values; 
 newer version that arrives while the edit waits becomes the base; once the edit is
 synced the copy goes; and a record edited offline still merges three-way. A store of
 the previous release, with a base copy for every pulled record, drops the needless
-ones when it opens (m014).
+ones when it opens (m013).
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def test_offline_edit_of_the_same_field_is_a_conflict(laptops: Callable[[str], S
 
 def test_upgrade_drops_base_copies_of_unedited_records(tmp_path: Path) -> None:
     """A store of the previous release with a base copy for every pulled record keeps
-    only that of the record whose edit still waits (m014)."""
+    only that of the record whose edit still waits (m013)."""
     folder = tmp_path / "v8"
     folder.mkdir()
     shutil.copy(FIXTURES / "store-v8.sqlite3", folder / STORE_FILE)

@@ -76,6 +76,8 @@ MEMBER = EntitySpec(
         _d("term_start", "Bắt đầu nhiệm kỳ"),
         _d("term_end", "Kết thúc nhiệm kỳ"),
         FieldSpec("position_order", "int", "Thứ tự"),
+        # Schema 14 (m014): tells apart two members of the same name (null: not known).
+        FieldSpec("birth_year", "int", "Năm sinh"),
     ),
     parent="team_id",
     searchable=("full_name", "organisation", "position"),

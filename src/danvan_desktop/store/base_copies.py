@@ -7,7 +7,7 @@ writer in the edit's own transaction); a pull that brings a newer version of a r
 still being edited replaces it with the server's values (``after_pull``); and it is
 dropped once nothing of the record waits to be sent (``after_pull`` of a clean record,
 ``forget`` when the server has answered its last operation). A store of an earlier
-release, which kept one for every pulled record, drops the needless ones (m014).
+release, which kept one for every pulled record, drops the needless ones (m013).
 """
 
 from __future__ import annotations

@@ -166,6 +166,19 @@ def m012_network(db: Database) -> None:
     _run_sql_file(db, "m012_network.sql")
 
 
+@_step("m013_base_copies")
+def m013_base_copies(db: Database) -> None:
+    """Base copies only for records edited here and not yet synced (issue 22): the
+    needless ones dropped; the list of pulled records the search index has yet to take."""
+    _run_sql_file(db, "m013_base_copies.sql")
+
+
+@_step("m014_member_birth_year")
+def m014_member_birth_year(db: Database) -> None:
+    """A member's birth year (issue 18): two members of the same name told apart."""
+    _run_sql_file(db, "m014_member_birth_year.sql")
+
+
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
     return [name for name, _ in _STEPS]
