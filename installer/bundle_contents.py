@@ -29,6 +29,8 @@ RESOURCE_FOLDERS = ("fonts", "translations", "presets", "handbook", "regulation"
 # Where the top-level resources/ folder goes inside the contents folder: it is the package
 # danvan_desktop.resources, which the code finds through importlib.resources (core/paths.py).
 BUNDLE_RESOURCES = "danvan_desktop/resources"
+# The release public keys the app trusts (updates/keys.py), at the resources' top.
+RELEASE_KEYS = "release_keys.json"
 QT_MODULES_ALWAYS = ("QtCore", "QtGui", "QtWidgets")
 # "from PySide6.QtNetwork import ..." anywhere in our code, lazy imports included.
 QT_IMPORT = re.compile(r"^\s*(?:from|import)\s+PySide6\.(Qt\w+)", re.MULTILINE)
@@ -153,6 +155,7 @@ OUR_RESOURCES = tuple(
         "regulation/quy-che-mau.md",
         "icons/danvan-desktop-256.png",
         "icons/danvan-desktop.svg",
+        RELEASE_KEYS,
     )
 )
 
@@ -173,7 +176,10 @@ def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     init = root / "resources" / "__init__.py"
     if not init.is_file():
         raise FileNotFoundError("resources/__init__.py is missing: the bundle would be incomplete")
-    return [*pairs, (str(init), BUNDLE_RESOURCES)]
+    keys = root / "resources" / RELEASE_KEYS
+    if not keys.is_file():
+        raise FileNotFoundError(f"resources/{RELEASE_KEYS} is missing: updates could not verify")
+    return [*pairs, (str(init), BUNDLE_RESOURCES), (str(keys), BUNDLE_RESOURCES)]
 
 
 def qt_binding_modules(pyside_dir: Path) -> list[str]:

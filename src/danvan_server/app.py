@@ -37,7 +37,7 @@ from danvan_desktop.sync.protocol import (
     PROTOCOL_VERSION,
     parse_ranges,
 )
-from danvan_server import admin, auth, bundles, pull, push, residents
+from danvan_server import admin, auth, bundles, network, pull, push, residents
 from danvan_server.attachments import AttachmentStore, OffsetMismatch, check_sha256
 from danvan_server.db import get_meta, make_engine, read_sequence, reading
 from danvan_server.http import (
@@ -48,9 +48,11 @@ from danvan_server.http import (
     request_language,
 )
 from danvan_server.messages import say
+from danvan_server.network_routes import add_network_routes
 from danvan_server.openapi_docs import BODIES, describe
 from danvan_server.push_writer import PushWriter
 from danvan_server.records import utc_now
+from danvan_server.release_routes import add_release_routes
 from danvan_server.settings import Settings, settings_from_env
 
 log = logging.getLogger(__name__)
@@ -87,6 +89,8 @@ def create_app(settings: Settings) -> FastAPI:
     _add_error_handlers(app)
     _add_sync_routes(app)
     _add_attachment_routes(app)
+    add_network_routes(app)  # protocol 3: the network library (network_routes.py)
+    add_release_routes(app)  # protocol 3: app releases (release_routes.py)
     describe(app)  # what /openapi.json cannot infer: headers, token, refusals
     return app
 
@@ -216,11 +220,12 @@ def _add_sync_routes(app: FastAPI) -> None:
     @app.post(
         f"{API_PREFIX}/push", tags=["sync"], openapi_extra=BODIES["push"], response_model=None
     )
-    async def push_ops(request: Request, scope: ScopeDep) -> Response:
+    async def push_ops(request: Request, scope: ScopeDep, client: ProtocolDep) -> Response:
         """Apply outbox operations; one result per operation, in order."""
         body = await read_json_object(request, settings.max_request_bytes)
         language = request_language(request)
-        answer = await writer.apply(push.prepare(body, scope, settings.max_ops_per_push, language))
+        job = push.prepare(body, scope, settings.max_ops_per_push, language, client)
+        answer = await writer.apply(job)
         # Plain JSON types only: FastAPI's generic encoder would walk every result again.
         content = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
         return Response(content=content, media_type="application/json")
@@ -356,6 +361,9 @@ def _add_attachment_routes(app: FastAPI) -> None:
         403 when a record in its scope names a file only other units uploaded, 404 else."""
         language = request_language(request)
         path = files.readable_path(check_sha256(sha256, language), scope)
+        if path is None and network.card_photo_readable(files.engine, sha256, scope):
+            path = files.final_path(sha256)  # a card's photo: every laptop the card reaches
+            path = path if path.exists() else None
         if path is not None:
             return FileResponse(path, media_type="application/octet-stream")
         if files.stored_size(sha256) is not None and files.named_in_scope(sha256, scope):

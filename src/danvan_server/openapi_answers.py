@@ -13,6 +13,9 @@ from danvan_desktop.sync.protocol import HEADER_CHUNK_SHA256, HEADER_PROTOCOL, H
 
 SHA256_PATTERN = "^[0-9a-f]{64}$"  # attachments.check_sha256
 DOWNLOAD = "get /attachments/{sha256}"
+# A release file (release_routes.py): a download with ranges, like an attachment's.
+RELEASE_FILE = "get /releases/{version}/{platform}/files/{sha256}"
+DOWNLOADS = frozenset({DOWNLOAD, RELEASE_FILE})
 
 # What any request may be answered besides its success, by the checks every endpoint of
 # a kind makes, in the order they are made.
@@ -109,8 +112,32 @@ _ANSWERS: dict[str, tuple[dict[int, str], ...]] = {
         },
         _DATABASE,
     ),
+    "get /releases/latest": (
+        _PROTOCOL,
+        _TOKEN,
+        {422: "the platform is unknown, or from is not a version"},
+        _DATABASE,
+    ),
+    RELEASE_FILE: (
+        _PROTOCOL,
+        _TOKEN,
+        _SHA256,
+        {
+            400: "the Range header is malformed (text/plain)",
+            404: "no live release of this version and platform lists the file",
+            416: "the Range starts past the end of the file",
+        },
+        _DATABASE,
+    ),
 }
 _SUCCESS: dict[str, dict[str, Any]] = {
+    "get /releases/latest": {
+        "required": ["manifest", "signature"],
+        "properties": {
+            "manifest": {"type": "string", "description": "manifest.json, the signed bytes"},
+            "signature": {"type": "string", "description": "manifest.sig"},
+        },
+    },
     "get /health": {
         "required": ["status", "server_time", "protocol", "min_protocol", "epoch", "high_seq"],
         "properties": {
@@ -203,7 +230,7 @@ def add_error_schemas(schemas: dict[str, Any]) -> None:
 
 def complete_answers(key: str, responses: dict[str, Any]) -> None:
     """Document the success and every refusal of the operation ``key`` ("get /pull")."""
-    if key == DOWNLOAD:
+    if key in DOWNLOADS:
         responses["200"] = {
             "description": "the file",
             "content": {"application/octet-stream": {"schema": _FILE}},
@@ -218,6 +245,8 @@ def complete_answers(key: str, responses: dict[str, Any]) -> None:
     elif key in _SUCCESS:
         body = {"type": "object", **_SUCCESS[key]}
         responses["200"]["content"] = {"application/json": {"schema": body}}
+    if key == "get /releases/latest":
+        responses["204"] = {"description": "no newer release this version may update to"}
     reasons: dict[int, list[str]] = {}
     if responses.pop("422", None) is not None:  # FastAPI's, for its own checks
         reasons[422] = ["a path or query parameter is missing or malformed"]
@@ -229,7 +258,7 @@ def complete_answers(key: str, responses: dict[str, Any]) -> None:
         content: dict[str, Any] = {
             "application/json": {"schema": {"$ref": f"#/components/schemas/{error}"}}
         }
-        if key == DOWNLOAD and status in (400, 416):  # Starlette's ranges
+        if key in DOWNLOADS and status in (400, 416):  # Starlette's ranges
             content = {"text/plain": {"schema": {"type": "string"}}} | (
                 content if status == 400 else {}
             )

@@ -28,7 +28,7 @@ from danvan_desktop.sync.protocol import (
     SHAREABLE_KEYS,
 )
 from danvan_server.openapi_answers import (
-    DOWNLOAD,
+    DOWNLOADS,
     SHA256_PATTERN,
     add_error_schemas,
     complete_answers,
@@ -192,7 +192,7 @@ def _complete_operation(key: str, operation: dict[str, Any]) -> None:
                 "the SHA-256 of this chunk",
             )
         )
-    if key == DOWNLOAD:
+    if key in DOWNLOADS:
         parameters.append(
             _header("Range", {"type": "string"}, "bytes=START-END: part of the file", False)
         )

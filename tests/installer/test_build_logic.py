@@ -113,8 +113,10 @@ def test_resource_folders_all_go_under_the_resources_package() -> None:
         "danvan_desktop/resources/regulation",
         "danvan_desktop/resources/icons",
         "danvan_desktop/resources",
+        "danvan_desktop/resources",
     ]
-    assert pairs[-1][0] == str(ROOT / "resources" / "__init__.py")
+    assert pairs[-2][0] == str(ROOT / "resources" / "__init__.py")
+    assert pairs[-1][0] == str(ROOT / "resources" / "release_keys.json")
 
 
 def test_a_missing_resource_folder_stops_the_build(tmp_path: Path) -> None:
