@@ -329,35 +329,35 @@
     </message>
     <message>
         <source>Chỉ cấp xã hoặc thành phố ghi quyết định công nhận mô hình: máy của tổ dân vận không gửi được bản ghi công nhận.</source>
-        <translation>Only the commune or the city records a decision recognising a model: a team's computer cannot send a recognition.</translation>
+        <translation>Only the commune or the city records a model's recognition decision: a team's laptop cannot send a recognition.</translation>
     </message>
     <message>
         <source>Không tìm thấy mô hình này trên máy chủ của thành phố: cấp xã hoặc thành phố chỉ ghi được cho mô hình mà tổ đã gửi lên.</source>
-        <translation>This model is not on the city's server: the commune or the city can record only for a model its team has sent.</translation>
+        <translation>This model is not on the city's server: the commune or the city can only record for a model the team has sent up.</translation>
     </message>
     <message>
         <source>Lịch sử trạng thái của mô hình không sửa được: mỗi lần chuyển trạng thái là một bản ghi mới.</source>
-        <translation>A model's status history cannot be edited: each move is a new entry.</translation>
+        <translation>A model's status history cannot be edited: each status change is a new record.</translation>
     </message>
     <message>
         <source>Lịch sử trạng thái và quyết định công nhận của mô hình được giữ lại, không xóa được.</source>
-        <translation>A model's status history and recognition decisions are kept and cannot be deleted.</translation>
+        <translation>A model's status history and recognition decisions are kept: they cannot be deleted.</translation>
     </message>
     <message>
         <source>Mô hình này không thuộc địa bàn của {unit}.</source>
-        <translation>This model is not within {unit}.</translation>
+        <translation>This model is not in the area of {unit}.</translation>
     </message>
     <message>
         <source>Quyết định công nhận cần «Số quyết định» và «Ngày quyết định»: hãy nhập đủ rồi gửi lại.</source>
-        <translation>A recognition needs «Decision number» and «Decision date»: fill in both and send it again.</translation>
+        <translation>A recognition needs its «Decision number» and «Decision date»: enter both and send again.</translation>
     </message>
     <message>
         <source>«Cấp công nhận» phải là cấp của đơn vị ra quyết định ({level}): hãy ghi đúng cấp.</source>
-        <translation>«Recognition level» must be the level of the unit that decided ({level}): enter that level.</translation>
+        <translation>«Recognition level» must be the level of the unit that decided ({level}): record the right level.</translation>
     </message>
     <message>
         <source>«Lý do» không được để trống khi chuyển mô hình sang «{new}»: hãy ghi vì sao.</source>
-        <translation>«Reason» cannot be empty when a model moves to «{new}»: say why.</translation>
+        <translation>«Reason» cannot be empty when a model moves to «{new}»: write why.</translation>
     </message>
 </context>
 </TS>
