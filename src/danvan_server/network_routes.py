@@ -19,6 +19,7 @@ from fastapi.responses import Response
 from danvan_desktop.sync.protocol import API_PREFIX
 from danvan_server import auth, network
 from danvan_server.http import check_protocol_headers, read_json_object, request_language
+from danvan_server.openapi_docs import BODIES
 from danvan_server.settings import Settings
 
 MAX_CARD_REQUEST = 512 * 1024
@@ -44,7 +45,7 @@ def add_network_routes(app: FastAPI) -> None:
     settings: Settings = app.state.settings
     prefix = f"{API_PREFIX}/network"
 
-    @app.post(f"{prefix}/cards", tags=["network"])
+    @app.post(f"{prefix}/cards", tags=["network"], openapi_extra=BODIES["network_card"])
     async def share_card(request: Request, scope: ScopeDep) -> dict[str, Any]:
         """Share a recognised model of the reviewer's scope as a card, or update it."""
         body = await read_json_object(request, MAX_CARD_REQUEST)
@@ -58,7 +59,11 @@ def add_network_routes(app: FastAPI) -> None:
         """Withdraw a card: it disappears from every laptop at their next sync."""
         return network.withdraw(engine, card_id[:64], scope, request_language(request))
 
-    @app.post(f"{prefix}/withdrawal-requests", tags=["network"])
+    @app.post(
+        f"{prefix}/withdrawal-requests",
+        tags=["network"],
+        openapi_extra=BODIES["withdrawal_request"],
+    )
     async def ask_withdrawal(request: Request, scope: ScopeDep) -> dict[str, Any]:
         """A team asks for its model's card to be withdrawn."""
         body = await read_json_object(request, 4 * 1024)

@@ -112,6 +112,38 @@ _ANSWERS: dict[str, tuple[dict[int, str], ...]] = {
         },
         _DATABASE,
     ),
+    "post /network/cards": (
+        _PROTOCOL,
+        _TOKEN,
+        _BODY,
+        {
+            403: "the device is not a commune or city reviewer's, the model is outside its "
+            "scope, or a unit above shared the card",
+            422: "the card is malformed, has too many photos or one of another model, or "
+            "the model is not recognised",
+        },
+        _DATABASE,
+    ),
+    "post /network/cards/{card_id}/withdraw": (
+        _PROTOCOL,
+        _TOKEN,
+        {
+            403: "the device is not a reviewer's, or a unit above shared the card",
+            404: "no such card",
+        },
+        _DATABASE,
+    ),
+    "post /network/withdrawal-requests": (
+        _PROTOCOL,
+        _TOKEN,
+        _BODY,
+        {
+            403: "the model is not the team's own",
+            422: "model_uid is missing or not a model's id",
+        },
+        _DATABASE,
+    ),
+    "get /network/library": (_PROTOCOL, _TOKEN, _DATABASE),
     "get /releases/latest": (
         _PROTOCOL,
         _TOKEN,

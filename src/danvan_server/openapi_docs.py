@@ -127,6 +127,28 @@ BODIES: dict[str, dict[str, Any]] = {
             "properties": {"size": {"type": "integer", "minimum": 0}},
         }
     ),
+    "network_card": _json_body(
+        {
+            "type": "object",
+            "required": ["card"],
+            "properties": {
+                "card": {
+                    "type": "object",
+                    "description": "the card as core/network_wire.py writes it (reviewers only)",
+                }
+            },
+        }
+    ),
+    "withdrawal_request": _json_body(
+        {
+            "type": "object",
+            "required": ["model_uid"],
+            "properties": {
+                "model_uid": {"type": "string", "pattern": ID_PATTERN},
+                "requested_at": {"type": "string"},
+            },
+        }
+    ),
     "chunk": {
         "requestBody": {
             "required": True,
