@@ -16,6 +16,14 @@
       <translation>not given</translation>
     </message>
     <message>
+      <source>Kiến nghị này có {count} người kiến nghị ({known}): hãy ghi «{column}» ở dòng này để biết sửa thông tin của người nào.</source>
+      <translation>This petition was raised by {count} people ({known}): fill in «{column}» on this row to say whose details it changes.</translation>
+    </message>
+    <message>
+      <source>«{column}» «{name}» không phải người nào đã ghi của kiến nghị này ({known}): nếu là một trong số họ, hãy ghi đúng tên người đó; nếu là người khác, hãy thêm người này ở trang Kiến nghị rồi nhập lại.</source>
+      <translation>«{column}» «{name}» is none of the people recorded for this petition ({known}): if it is one of them, write that person's name as recorded; if it is someone else, add them on the Petitions page, then import again.</translation>
+    </message>
+    <message>
       <source>«{label}» «{text}» không phải là ngày: hãy ghi ngày/tháng/năm, ví dụ 15/03/2026.</source>
       <translation>«{label}» «{text}» is not a date: write day/month/year, for example 15/03/2026.</translation>
     </message>
@@ -130,10 +138,6 @@
     <message>
       <source>Không nhập được loại hồ sơ «{entity}»: hãy chọn một trong {known}.</source>
       <translation>Records of the kind «{entity}» cannot be imported: choose one of {known}.</translation>
-    </message>
-    <message>
-      <source>Năm sinh</source>
-      <translation>Year of birth</translation>
     </message>
     <message>
       <source>Người kiến nghị</source>

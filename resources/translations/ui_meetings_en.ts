@@ -556,6 +556,10 @@
       <translation>Full name:</translation>
     </message>
     <message>
+      <source>Năm sinh:</source>
+      <translation>Year of birth:</translation>
+    </message>
+    <message>
       <source>Vai trò trong tổ:</source>
       <translation>Role in the team:</translation>
     </message>

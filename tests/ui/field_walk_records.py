@@ -358,6 +358,13 @@ def record_forms() -> tuple[Form, ...]:
             _member_open,
             (
                 Field("full_name", "text", lambda d: d.full_name, MEMBER.field("full_name")),
+                Field(
+                    "birth_year",
+                    "int",
+                    lambda d: d.birth_year,
+                    MEMBER.field("birth_year"),
+                    typical=1962,
+                ),
                 Field("role", "choice", lambda d: d.role),
                 Field("position", "text", lambda d: d.position, MEMBER.field("position")),
                 Field(

@@ -7,11 +7,13 @@ store a handful of questions, not one per row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.errors import StoreError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.importing.targets import ImportTarget
 from danvan_desktop.store import model_fields
 
@@ -21,13 +23,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class StoreFacts:
-    """The team, its unit, its model fields, the next roster place, the stored records."""
+    """The team, its unit, its model fields, the next roster place, the stored records
+    and their child records (a petition's petitioners), by the parent's id."""
 
     team_id: str
     unit_id: str | None
     model_fields: tuple[tuple[str, str], ...]  # (code, name) in the list's order
     next_position: int
     stored: tuple[dict[str, Any], ...]
+    children: Mapping[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
 
 
 def _meta(db: Reads, key: str) -> str | None:
@@ -57,4 +61,24 @@ def read_facts(db: Reads, target: ImportTarget) -> StoreFacts:
             [owner],
         )
     )
-    return StoreFacts(team_id, unit_id, fields, next_position, stored)
+    children = _children(db, target, owner)
+    return StoreFacts(team_id, unit_id, fields, next_position, stored, children)
+
+
+def _children(
+    db: Reads, target: ImportTarget, owner: str | None
+) -> dict[str, tuple[dict[str, Any], ...]]:
+    """The live child records of the stored records (in the order they were added)."""
+    if target.child is None:
+        return {}
+    spec = ENTITIES[target.child]
+    parent = str(spec.parent)
+    names = ", ".join(f"c.[{n}]" for n in ("id", *spec.field_names))
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in db.query(
+        f"SELECT {names} FROM [{spec.name}] c JOIN [{target.entity}] p ON p.id = c.[{parent}] "
+        f"WHERE c.deleted = 0 AND p.deleted = 0 AND p.[{target.owner}] = ? ORDER BY c.rowid",
+        [owner],
+    ):
+        found.setdefault(str(row[parent]), []).append(row)
+    return {k: tuple(v) for k, v in found.items()}

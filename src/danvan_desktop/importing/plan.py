@@ -5,7 +5,9 @@ Each row that holds something in a column taken in becomes a ``PlanRow``:
 - ``add``: a new record, checked as the store will save it;
 - ``update``: it matches a stored record by its natural key (``matching``) and changes
   some of its fields (``changes``: old and new value); the user accepts or skips it. An
-  empty cell changes nothing: a list that leaves a phone number out does not erase it;
+  empty cell changes nothing: a list that leaves a phone number out does not erase it.
+  A petition's petitioner is matched too (``children``): its changes are among the
+  row's, named «petitioner.<field>», and ``child_id`` says which one (None: added);
 - ``same``: it matches a stored record and changes nothing (importing a file again adds
   nothing twice);
 - ``duplicate``: the same record as an earlier row, with the same values: not taken;
@@ -28,6 +30,7 @@ from danvan_desktop.core.vndate import short_date
 from danvan_desktop.core.vocab import label
 from danvan_desktop.importing import matching
 from danvan_desktop.importing.cells import number_text
+from danvan_desktop.importing.children import ChildMatch, match_child
 from danvan_desktop.importing.facts import StoreFacts, read_facts
 from danvan_desktop.importing.layout import Layout
 from danvan_desktop.importing.rowcheck import RowChecker
@@ -56,6 +59,7 @@ class PlanRow:
     extras: dict[str, Any]
     record_id: str | None = None
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    child_id: str | None = None  # the stored child an update changes (None: a new one)
     steps: tuple[str, ...] = ()  # a model's statuses to move through after saving
     problems: list[FieldProblem] = field(default_factory=list)
     duplicate_of: int | None = None
@@ -91,7 +95,8 @@ class Plan:
     def signature(self) -> tuple[tuple[Any, ...], ...]:
         """What the plan would do, to compare with a plan made again before writing."""
         return tuple(
-            (r.line, r.action, r.record_id, tuple(sorted(r.changes)), r.steps) for r in self.rows
+            (r.line, r.action, r.record_id, tuple(sorted(r.changes)), r.steps, r.child_id)
+            for r in self.rows
         )
 
     def text(self, row: PlanRow, name: str) -> str:
@@ -337,18 +342,22 @@ def _add_problems(row: PlanRow, problems: list[FieldProblem]) -> None:
 
 def _check_match(checker: RowChecker, row: PlanRow, before: Mapping[str, Any]) -> None:
     row.record_id = str(before["id"])
+    target = checker.target
     # The key matched as folded: «LÊ THỊ HOA» finds «Lê Thị Hoa», and the name stays as kept.
-    keys = {
-        n for n in checker.target.key if checker.target.spec.field(n).kind in ("text", "long_text")
-    }
-    row.changes = {
+    keys = {n for n in target.key if target.spec.field(n).kind in ("text", "long_text")}
+    own = {
         n: (before.get(n), v)
         for n, v in row.values.items()
         if v is not None and n not in keys and before.get(n) != v
     }
-    if not row.changes:
+    child = ChildMatch()
+    if target.child is not None:
+        child = match_child(checker, row.extras, checker.facts.children.get(row.record_id, ()))
+    row.changes = {**own, **child.changes}
+    row.child_id = child.child_id
+    if not row.changes and not child.problems:
         row.action = SAME
         return
     row.action = UPDATE
-    row.steps, problems = checker.check_update(before, {n: v for n, (_, v) in row.changes.items()})
-    _add_problems(row, problems)
+    row.steps, problems = checker.check_update(before, {n: v for n, (_, v) in own.items()})
+    _add_problems(row, [*problems, *child.problems])

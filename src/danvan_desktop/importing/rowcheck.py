@@ -254,19 +254,38 @@ class RowChecker:
 
     def _check_child(self, extras: Mapping[str, Any]) -> list[FieldProblem]:
         """A petitioner given in the row's extras, checked as the store will save it."""
+        values, problems = self.child_values(extras)
+        if problems or not values:
+            return problems
+        return self.check_child(values)
+
+    def child_values(self, extras: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldProblem]]:
+        """The child's fields given in the row's extras, as the store keeps them, or why
+        they cannot be read (problems named ``<child>.<field>``)."""
         child = self.target.child
         given = {n.rpartition(".")[2]: v for n, v in extras.items() if v is not None}
         if child is None or not given:
-            return []
-        spec = ENTITIES[child]
+            return {}, []
         try:
-            values = coerce_fields(spec, given)
+            values = coerce_fields(ENTITIES[child], given)
         except ValidationError as error:
-            return [FieldProblem(f"{child}.{p.field}", p.message) for p in error.problems]
-        values[str(spec.parent)] = CHILD_PARENT_PLACEHOLDER
-        record = {n: values.get(n) for n in spec.field_names}
+            return {}, [FieldProblem(f"{child}.{p.field}", p.message) for p in error.problems]
+        return {n: v for n, v in values.items() if v is not None}, []
+
+    def check_child(
+        self, values: Mapping[str, Any], before: Mapping[str, Any] | None = None
+    ) -> list[FieldProblem]:
+        """A child record with ``values``: a new one (``before`` None) or a stored one
+        changed, checked as the store will save it."""
+        child = str(self.target.child)
+        spec = ENTITIES[child]
+        record = {n: (before or {}).get(n) for n in spec.field_names}
+        record.update(values)
         changed = {n for n, v in values.items() if v is not None}
+        if before is None:
+            record[str(spec.parent)] = CHILD_PARENT_PLACEHOLDER
+            changed.add(str(spec.parent))
         return [
             FieldProblem(f"{child}.{p.field}", p.message)
-            for p in self._validate(child, record, None, changed)
+            for p in self._validate(child, record, before, changed)
         ]

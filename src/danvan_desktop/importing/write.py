@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from danvan_desktop.core.errors import DanvanError, FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.model_status import INITIAL_STATUS
+from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.importing.plan import ADD, INVALID, UPDATE, Plan, PlanRow, build_plan
 from danvan_desktop.store.changes import Change, Changes
 
@@ -153,13 +154,37 @@ def _write_new(records: Records, plan: Plan, row: PlanRow, changes: Changes, rol
 def _write_update(records: Records, plan: Plan, row: PlanRow, changes: Changes, role: str) -> None:
     entity = plan.target.entity
     assert row.record_id is not None
-    fields = {n: new for n, (_, new) in row.changes.items() if n != "status"}
+    child = plan.target.child
+    prefix = f"{child}."
+    fields = {
+        n: new for n, (_, new) in row.changes.items() if n != "status" and not n.startswith(prefix)
+    }
+    people = {
+        n.removeprefix(prefix): new for n, (_, new) in row.changes.items() if n.startswith(prefix)
+    }
     try:
         if fields:
             changes.add(records.save(entity, fields, record_id=row.record_id, role=role))
+        if child is not None and people:
+            _write_child(records, child, row, people, changes, role)
         _move(records, entity, row.record_id, row.steps, changes, role)
     except ValidationError as error:
         raise _named(row, error) from error
+
+
+def _write_child(
+    records: Records,
+    child: str,
+    row: PlanRow,
+    people: dict[str, Any],
+    changes: Changes,
+    role: str,
+) -> None:
+    """Change the stored child the row matched, or add the row's one to the record."""
+    if row.child_id is None:
+        parent = str(ENTITIES[child].parent)
+        people = {**people, parent: row.record_id}
+    changes.add(records.save(child, people, record_id=row.child_id, role=role))
 
 
 def _move(

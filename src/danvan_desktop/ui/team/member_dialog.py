@@ -1,4 +1,9 @@
-"""Add or change a member of the team: name, role, position, organisation, phone, term.
+"""Add or change a member of the team: name, birth year, role, position, organisation,
+phone, term.
+
+The birth year tells apart two members of the same name (an import matches a row by the
+name and the year): typed as a number, its range (core's field rules) named beside the
+box while it is out of it, and left empty when not known.
 
 Choosing a role fills in the usual position (DOMAIN.md): the leader is usually
 the Party cell secretary; the deputies usually the village head and the head of
@@ -25,7 +30,7 @@ from danvan_desktop.core.schema import MEMBER
 from danvan_desktop.core.vocab import MEMBER_ROLES, label, member_positions
 from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import tr
-from danvan_desktop.ui.widgets.field_limits import watch_length
+from danvan_desktop.ui.widgets.field_limits import NumberEdit, watch_length
 from danvan_desktop.ui.widgets.form_dialog import FormDialog
 from danvan_desktop.ui.widgets.form_widgets import (
     OptionalDateEdit,
@@ -105,6 +110,7 @@ class MemberDialog(FormDialog):
         form = self.new_form()
         self.full_name = QLineEdit()
         watch_length(self.full_name, MEMBER, "full_name")
+        self.birth_year = NumberEdit(MEMBER, "birth_year")
         self.role = QComboBox()
         for code in MEMBER_ROLES:
             self.role.addItem(label(MEMBER_ROLES, code), code)
@@ -116,6 +122,7 @@ class MemberDialog(FormDialog):
         self.term_end = OptionalDateEdit()
         self.errors = {
             "full_name": add_row(form, tr("MemberDialog", "Họ và tên:"), self.full_name),
+            "birth_year": add_row(form, tr("MemberDialog", "Năm sinh:"), self.birth_year),
             "role": add_row(form, tr("MemberDialog", "Vai trò trong tổ:"), self.role),
             "position": add_row(form, tr("MemberDialog", "Chức vụ:"), self.position),
             "organisation": add_row(
@@ -144,6 +151,7 @@ class MemberDialog(FormDialog):
 
     def _show(self, member: dict[str, Any]) -> None:
         self.full_name.setText(str(member.get("full_name") or ""))
+        self.birth_year.setValue(member.get("birth_year"))
         self.role.setCurrentIndex(max(self.role.findData(member.get("role") or "member"), 0))
         self.position.setEditText(str(member.get("position") or ""))
         organisations = sorted(
@@ -186,6 +194,7 @@ class MemberDialog(FormDialog):
         """The fields as the store takes them."""
         return {
             "full_name": self.full_name.text(),
+            "birth_year": self.birth_year.value(),
             "role": self.role.currentData(),
             "position": self.position.currentText().strip() or None,
             "organisation": self.organisation.currentText().strip() or None,
