@@ -34,9 +34,11 @@ SESSION_PARTS: dict[str, set[str]] = {
     "network": {"store", "sync", "session.base", "session.transport"},
     "setup": {"store", "session.transport"},
     "data_folder": {"store"},
+    "release_switch": {"updates"},  # at start, before the store opens (issue 20)
     "places": {"store"},
     "replication": {"store", "session.base", "session.result"},
     "model_life": {"store", "session.base", "session.result"},
+    "updates": {"store", "sync", "updates", "usb", "session.base"},
     "facade": {
         "store",
         *(
@@ -59,6 +61,7 @@ SESSION_PARTS: dict[str, set[str]] = {
                 "setup",
                 "sync",
                 "team",
+                "updates",
             )
         ),
     },
@@ -72,8 +75,8 @@ ALLOWED: dict[str, set[str]] = {
     "usb": {"core"},
     "sync": {"core", "store", "updates"},
     # Releases (issue 20): check a signed manifest, plan and stage a download, switch
-    # versions; plain files and cryptography, driven by sync's library lane and the session.
-    "updates": {"core"},
+    # versions (the store's own backup before a switch); driven by sync's lane and the session.
+    "updates": {"core", "store"},
     "reports": {"core", "store"},
     "importing": {"core", "store"},
     "ui": {"core", "session", "ui"},
@@ -81,7 +84,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli": {
         *("core", "session", "selftest"),
         *("cli_bundle", "cli_community", "cli_export", "cli_import", "cli_network"),
-        "cli_status",
+        *("cli_status", "cli_report_texts"),
     },
     "cli_export": {"core", "session"},
     "cli_bundle": {"core", "session"},
@@ -89,6 +92,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli_import": {"core", "session"},
     "cli_network": {"core", "session"},
     "cli_status": {"core", "session"},
+    "cli_report_texts": {"core", "session"},
     "app": {"core", "session", "ui", "selftest"},
     # --self-test of both programs: a store through the Session, the documents, the fonts
     # the PDF writer embeds (reports/fonts.py) and the window (ui), in a temporary folder.
@@ -120,6 +124,7 @@ THIRD_PARTY_FORBIDDEN: dict[str, set[str]] = {
     "cli_network": {"PySide6"},
     "cli_status": {"PySide6"},
     "cli_export": {"PySide6"},
+    "cli_report_texts": {"PySide6"},
 }
 
 
@@ -228,6 +233,9 @@ SHARED_WITH_SERVER = (
     "danvan_desktop.sync.protocol",
     "danvan_desktop.sync.bundle_format",
     "danvan_desktop.usb",  # replies are written onto sticks like reports
+    # publishing a release checks its signature with the laptop's own code and keys
+    "danvan_desktop.updates.manifest",
+    "danvan_desktop.updates.keys",
 )
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,23 +77,16 @@ def relaunch(home: ProgramHome, argv: Sequence[str]) -> None:
 
 
 def copy_store(live: Path, target: Path) -> None:
-    """A consistent copy of the store through a read-only connection, then renamed."""
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    source = sqlite3.connect(f"{live.resolve().as_uri()}?mode=ro", uri=True)
+    """A consistent copy of the store through a read-only connection (the store's own
+    pragmas, store/backup.py's fsynced 0600 copy): the live store is never written."""
+    from danvan_desktop.store.backup import backup_to
+    from danvan_desktop.store.connection import connect
+
+    source = connect(live, readonly=True)
     try:
-        dest = sqlite3.connect(partial)
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
+        backup_to(source, target)
     finally:
         source.close()
-    os.chmod(partial, 0o600)
-    with open(partial, "rb") as written:
-        os.fsync(written.fileno())
-    os.replace(partial, target)
 
 
 def remove_tree(path: Path) -> None:
