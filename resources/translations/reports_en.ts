@@ -195,6 +195,10 @@
   <context>
     <name>ReportExport</name>
     <message>
+      <source>Văn bản mã {id} đã được thay thế bằng văn bản mã {newer} ({number}): hãy sửa văn bản mới hơn đó.</source>
+      <translation>Document {id} has already been replaced by document {newer} ({number}): correct that newer one instead.</translation>
+    </message>
+    <message>
       <source>Không ghi được tệp {name} vào thư mục {folder} ({detail}). Hãy kiểm tra thư mục rồi thử lại.</source>
       <translation>Cannot write the file {name} into the folder {folder} ({detail}). Check the folder and try again.</translation>
     </message>
@@ -278,6 +282,58 @@
   <context>
     <name>cli</name>
     <message>
+      <source>Tệp {path} không phải văn bản UTF-8: hãy lưu lại tệp với bảng mã UTF-8 (Unicode) rồi chạy lại lệnh.</source>
+      <translation>The file {path} is not UTF-8 text: save it again in UTF-8 (Unicode) and run the command again.</translation>
+    </message>
+    <message>
+      <source>Không đọc được tệp {path} ({reason}): hãy kiểm tra đường dẫn rồi chạy lại lệnh.</source>
+      <translation>Cannot read the file {path} ({reason}): check the path and run the command again.</translation>
+    </message>
+    <message>
+      <source>Báo cáo kỳ này không có mục «{section}»: hãy chọn một trong {names}.</source>
+      <translation>The report of this period has no section «{section}»: choose one of {names}.</translation>
+    </message>
+    <message>
+      <source>Đã lưu mục «{section}» ({count} ký tự).</source>
+      <translation>Saved the section «{section}» ({count} characters).</translation>
+    </message>
+    <message>
+      <source>Đã xóa nội dung mục «{section}».</source>
+      <translation>Cleared the section «{section}».</translation>
+    </message>
+    <message>
+      <source>(chưa viết)</source>
+      <translation>(not written)</translation>
+    </message>
+    <message>
+      <source>các mục Tổ trưởng viết trong báo cáo định kỳ (sơ kết, tổng kết)</source>
+      <translation>the sections the leader writes in a periodic report (half-year and year-end reviews)</translation>
+    </message>
+    <message>
+      <source>Lưu các mục Tổ trưởng viết cho báo cáo định kỳ của một kỳ, như trang Báo cáo: lệnh «danvan export periodic-report» cùng kỳ dùng các mục đã lưu. Báo cáo 6 tháng và năm có: situation (tình hình Nhân dân), shortcomings (hạn chế, nguyên nhân), lessons (bài học kinh nghiệm), next_tasks (phương hướng, nhiệm vụ kỳ tới), proposals (kiến nghị, đề xuất); báo cáo tháng, quý chỉ có proposals. Tệp trống xóa nội dung mục; dòng bắt đầu bằng «-» là một ý gạch đầu dòng.</source>
+      <translation>Keeps the sections the leader writes for the periodic report of a period, as the Reports page does: «danvan export periodic-report» of the same period uses them. Half-year and year reports have: situation (the residents' situation and opinions), shortcomings (shortcomings and causes), lessons (lessons learned), next_tasks (tasks for the next period), proposals (proposals); month and quarter reports have proposals only. An empty file clears the section; a line starting with «-» is a bullet item.</translation>
+    </message>
+    <message>
+      <source>lưu một mục từ tệp văn bản UTF-8</source>
+      <translation>save one section from a UTF-8 text file</translation>
+    </message>
+    <message>
+      <source>TỆP</source>
+      <translation>FILE</translation>
+    </message>
+    <message>
+      <source>tệp văn bản UTF-8 (- để đọc từ đầu vào chuẩn)</source>
+      <translation>a UTF-8 text file (- to read standard input)</translation>
+    </message>
+    <message>
+      <source>in các mục đã lưu của kỳ</source>
+      <translation>print the sections kept for the period</translation>
+    </message>
+    <message>
+      <source>tháng (6 tháng cuối năm: 7 đến 12)</source>
+      <translation>month (second half of the year: 7 to 12)</translation>
+    </message>
+    <message>
       <source>Mã văn bản đã cấp «{id}» phải là một số, ví dụ --reissue 3 (xem trang Báo cáo, mục «Văn bản đã cấp»).</source>
       <translation>The register number «{id}» of an issued document must be a number, for example --reissue 3 (see «Issued documents» on the Reports page).</translation>
     </message>
@@ -292,6 +348,14 @@
     <message>
       <source>--reissue xuất lại đúng văn bản đã cấp, nên không dùng cùng {given}: hãy bỏ các phần đó.</source>
       <translation>--reissue writes the issued document exactly as issued, so it does not take {given}: leave those out.</translation>
+    </message>
+    <message>
+      <source>--correct cấp văn bản thay thế cho đúng văn bản đã cấp đó, nên không dùng cùng {given}: hãy bỏ các phần đó.</source>
+      <translation>--correct issues the replacement of that very issued document, so it does not take {given}: leave those out.</translation>
+    </message>
+    <message>
+      <source>cấp văn bản thay thế văn bản đã cấp mang mã này</source>
+      <translation>issue a document replacing the issued document with this register number</translation>
     </message>
     <message>
       <source>Đã cấp số {number} ngày {date}; mã văn bản đã cấp: {id} (xuất lại bằng «danvan export --reissue {id} --format …»).</source>

@@ -363,8 +363,8 @@
       <translation>Add a petition (Ctrl+N)</translation>
     </message>
     <message>
-      <source>Tìm kiến nghị (Ctrl+F): nội dung, nơi chuyển, trả lời</source>
-      <translation>Find a petition (Ctrl+F): content, passed to, answer</translation>
+      <source>Tìm kiến nghị (Ctrl+F): nội dung, người kiến nghị, nơi chuyển, trả lời</source>
+      <translation>Find a petition (Ctrl+F): content, petitioner, passed to, answer</translation>
     </message>
     <message>
       <source>Xóa kiến nghị</source>

@@ -2,10 +2,12 @@
 
     danvan export KIND --format docx|pdf|xlsx (--to DIR | --volume N) [--issue] …
     danvan export --reissue ID --format …
+    danvan export --correct ID --format …
     danvan volumes
 
 A stick chosen by its number is written safely (flushed, then told safe to remove);
-an issued document is written again exactly as it was issued.
+an issued document is written again exactly as it was issued; a correction is a new
+issue, with the next number, that says which issued document it replaces.
 """
 
 from __future__ import annotations
@@ -85,7 +87,13 @@ def cmd_export(session: Session, args: argparse.Namespace) -> None:
     target = export_target(session, args)
     # A stick chosen by its number is removable; a folder is looked up by the session.
     removable = True if args.volume is not None else None
-    if args.reissue is not None:
+    if args.correct is not None:
+        _refuse_with_reissue(args, options, "--correct")
+        written = session.export_report(
+            "", args.format, target, file_name=args.name, correct=_issued_id(args.correct),
+            removable=removable,
+        )  # fmt: skip
+    elif args.reissue is not None:
         _refuse_with_reissue(args, options)
         written = session.export_issued(
             _issued_id(args.reissue), args.format, target, file_name=args.name,
@@ -108,7 +116,7 @@ def cmd_export(session: Session, args: argparse.Namespace) -> None:
             **{name: value for name, value in options.items() if value is not None},
         )  # fmt: skip
     print(tr("cli", "Đã ghi {path} ({size}).", path=written.path, size=_size_text(written.size)))
-    if args.issue and written.issued is not None:
+    if (args.issue or args.correct is not None) and written.issued is not None:
         print(_issued_line(written.issued.reference, written.issued.issued_on, written.issued.id))
     if written.safe_to_remove:
         print(tr("cli", "An toàn để rút USB."))
@@ -132,18 +140,32 @@ def _issued_id(text: str) -> int:
         ) from None
 
 
-def _refuse_with_reissue(args: argparse.Namespace, options: dict[str, Any]) -> None:
-    """An issued document is written as it was issued: nothing else may be asked."""
+def _refuse_with_reissue(
+    args: argparse.Namespace, options: dict[str, Any], flag: str = "--reissue"
+) -> None:
+    """An issued document is written as it was issued, and its correction is of the same
+    document: nothing else may be asked."""
     given = [f"--{name}" for name, value in options.items() if value is not None]
     given += ["--issue"] if args.issue else []
     given += ["--preset"] if args.preset is not None else []
+    given += ["--reissue"] if flag == "--correct" and args.reissue is not None else []
     if args.kind is not None or given:
+        given_text = ", ".join(([args.kind] if args.kind else []) + given)
+        if flag == "--correct":
+            raise DanvanError(
+                tr(
+                    "cli",
+                    "--correct cấp văn bản thay thế cho đúng văn bản đã cấp đó, nên không dùng "
+                    "cùng {given}: hãy bỏ các phần đó.",
+                    given=given_text,
+                )
+            )
         raise DanvanError(
             tr(
                 "cli",
                 "--reissue xuất lại đúng văn bản đã cấp, nên không dùng cùng {given}: hãy bỏ "
                 "các phần đó.",
-                given=", ".join(([args.kind] if args.kind else []) + given),
+                given=given_text,
             )
         )
 
@@ -188,6 +210,9 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--preset", help="state, party")
     p.add_argument("--issue", action="store_true", help=tr("cli", "cấp số văn bản khi xuất"))
     p.add_argument("--reissue", metavar="ID", help=tr("cli", "xuất lại văn bản đã cấp mang mã này"))
+    p.add_argument(
+        "--correct", metavar="ID", help=tr("cli", "cấp văn bản thay thế văn bản đã cấp mang mã này")
+    )
     p.set_defaults(handler=cmd_export)
     p = sub.add_parser("volumes", help=tr("cli", "liệt kê USB đang cắm"))
     p.set_defaults(handler=None, standalone=cmd_volumes)

@@ -51,6 +51,10 @@ PETITIONER = EntitySpec(
         _t("address", "Địa chỉ", max_length=300),
         _t("phone", "Số điện thoại", max_length=20),
     ),
+    # Found by name on the laptops that hold it (the team's and its commune's): a hit
+    # opens the petition (store/search_index.py).
+    searchable=("full_name",),
+    names=("full_name",),
     parent="petition_id",
     commune_only=True,
     since_schema=COMMUNITY_SCHEMA,

@@ -281,6 +281,8 @@ class Document:
     # False for a regulation: the decision it is issued with carries the place and date.
     has_date_line: bool = True
     attachments: list[Attachment] = field(default_factory=list)
+    # A correction: the register's id of the issued document this one replaces.
+    replaces_id: int | None = None
 
     def tables(self) -> list[Table]:
         """The document's tables, its attachments' after its own, in order."""

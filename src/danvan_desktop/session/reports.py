@@ -126,8 +126,36 @@ class ReportsMixin(ReportTextsMixin):
         number back. ValidationError on ``issue`` for minutes (numbered when finalised)
         and for a document already issued (it names the issued copy to export again).
         """
+        return self._issue(kind, params)
+
+    def correct_issued(self, issued_id: int, **params: Any) -> tuple[IssuedEntry, Document]:
+        """Issue the correction of document ``issued_id``: built again from the records with
+        the next number, opening «Văn bản này thay thế văn bản số … ngày …»; the register
+        marks the old one replaced. ValidationError on ``correct`` when it already is."""
+        from danvan_desktop.core.errors import FieldProblem, ValidationError
+        from danvan_desktop.core.vndate import short_date
+
+        old = issued_documents.entry(self.store.db, int(issued_id))
+        newer = issued_documents.replaced_by(self.store.db, old.id)
+        if newer is not None:
+            message = tr(
+                "ReportExport",
+                "Văn bản mã {id} đã được thay thế bằng văn bản mã {newer} ({number}): hãy sửa "
+                "văn bản mới hơn đó.",
+                id=old.id,
+                newer=newer.id,
+                number=newer.reference or short_date(newer.issued_on),
+            )
+            raise ValidationError([FieldProblem("correct", message)])
+        subject = issued_documents.subject_params(self.store.db, old.id)
+        return self._issue(old.kind, {**subject, **params, "preset": old.preset}, replaces=old)
+
+    def _issue(
+        self, kind: str, params: dict[str, Any], replaces: IssuedEntry | None = None
+    ) -> tuple[IssuedEntry, Document]:
         from danvan_desktop.reports.builders import report_kind
         from danvan_desktop.reports.common import number_line
+        from danvan_desktop.reports.correction import replacing
         from danvan_desktop.reports.document_json import document_to_json
         from danvan_desktop.reports.presets import load_preset
 
@@ -150,7 +178,7 @@ class ReportsMixin(ReportTextsMixin):
                 self.store.db, kind=found.name, issuer=issuer, year=issued_on.year,
                 subject=subject,
             )  # fmt: skip
-            if same is not None:
+            if same is not None and replaces is None:
                 raise self._issue_problem(_already_issued_text(found.label(), same))
             number = None
             if found.numbered:
@@ -161,6 +189,11 @@ class ReportsMixin(ReportTextsMixin):
             document = self.build_report(
                 found.name, **{**params, "issued_on": issued_on, "number": number, "issued": True}
             )
+            if replaces is not None:
+                document = replacing(
+                    document, issued_id=replaces.id, reference=replaces.reference,
+                    issued_on=replaces.issued_on,
+                )  # fmt: skip
             printed = number_line(document, load_preset(document.preset))
             entry = issued_documents.add(
                 self.store.db,
@@ -199,10 +232,12 @@ class ReportsMixin(ReportTextsMixin):
         cancel: threading.Event | None = None,
         *,
         issue: bool = False,
+        correct: int | None = None,
         removable: bool | None = None,
         **params: Any,
     ) -> ExportedFile:
-        """Build, render and write a document into ``target_dir``; ``issue`` issues it.
+        """Build, render and write a document into ``target_dir``; ``issue`` issues it,
+        ``correct`` (an issued document's id) issues its correction (``kind`` is its kind).
 
         ``progress(done, total, text)`` reports the steps (total 100); setting ``cancel``
         stops between steps and between written blocks (OperationCancelled). ``removable``
@@ -212,6 +247,8 @@ class ReportsMixin(ReportTextsMixin):
         from danvan_desktop.reports.builders import report_kind
         from danvan_desktop.session.report_files import stepper, target_folder
 
+        if correct is not None:  # the correction is of the corrected document's kind
+            kind = issued_documents.entry(self.store.db, int(correct)).kind
         found = report_kind(kind)
         _check_format(found, format)
         target, on_stick = target_folder(target_dir, removable)
@@ -219,7 +256,9 @@ class ReportsMixin(ReportTextsMixin):
         with self.store.db.atomic():
             step(5, tr("ReportExport", "Đang lập báo cáo từ dữ liệu…"))
             entry = None
-            if issue:
+            if correct is not None:
+                entry, document = self.correct_issued(correct, **params)
+            elif issue:
                 entry, document = self.issue_report(found.name, **params)
             else:
                 document = self.build_report(found.name, **params)

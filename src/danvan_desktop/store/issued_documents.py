@@ -9,8 +9,11 @@ with no number of its own (a registration, a regulation) is registered without o
 The register is local and never synced, like the document counters before it: a
 number is given by the laptop that issues, the paper copy that left the office is
 the record, and the city builds its roll-ups from the records, not from documents.
-A backup carries it. Numbers of reports issued before the register existed live in
-the old ``document_counter`` rows; the register continues after them.
+A backup carries it. A correction is a new issue (the next number) whose stored copy
+names the document it replaces (``replaces_id``): the register shows the old one as
+replaced by it (``replaced_by``), and the old one cannot be corrected again. Numbers of
+reports issued before the register existed live in the old ``document_counter`` rows;
+the register continues after them.
 
 Every function runs inside the caller's transaction: the session writes the files
 in the same one, so a failed or cancelled write gives the number back.
@@ -32,6 +35,12 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _COLUMNS = "id, issuer, kind, type_code, number, reference, year, issued_on, preset, title"
+# A correction names the document it replaces in its stored copy (Document.replaces_id).
+_REPLACES = "json_extract(document, '$.document.replaces_id')"
+_WITH_REPLACEMENT = (
+    f"{_COLUMNS}, (SELECT min(n.id) FROM issued_document n "
+    f"WHERE json_extract(n.document, '$.document.replaces_id') = issued_document.id)"
+)
 
 
 @dataclass(frozen=True)
@@ -49,10 +58,13 @@ class IssuedEntry:
     issued_on: dt.date
     preset: str
     title: str
+    # The register's id of the correction that replaced this document, if any.
+    replaced_by: int | None = None
 
 
 def _entry(row: Sequence[Any]) -> IssuedEntry:
     number = None if row[4] is None else int(row[4])
+    replaced_by = None if len(row) < 11 or row[10] is None else int(row[10])
     return IssuedEntry(
         int(row[0]),
         str(row[1]),
@@ -64,6 +76,7 @@ def _entry(row: Sequence[Any]) -> IssuedEntry:
         dt.date.fromisoformat(str(row[7])),
         str(row[8]),
         str(row[9]),
+        replaced_by,
     )
 
 
@@ -144,7 +157,9 @@ def add(
 
 def entry(db: Database, issued_id: int) -> IssuedEntry:
     """The register's line ``issued_id``; NotFoundError naming it when there is none."""
-    row = db.execute(f"SELECT {_COLUMNS} FROM issued_document WHERE id = ?", [issued_id]).fetchone()
+    row = db.execute(
+        f"SELECT {_WITH_REPLACEMENT} FROM issued_document WHERE id = ?", [issued_id]
+    ).fetchone()
     if row is None:
         raise NotFoundError(
             tr(
@@ -166,7 +181,25 @@ def stored_document(db: Database, issued_id: int) -> str:
 
 def register(db: Database, *, limit: int | None = None) -> list[IssuedEntry]:
     """The register, newest first (by issue date, then by the order of issue)."""
-    sql = f"SELECT {_COLUMNS} FROM issued_document ORDER BY issued_on DESC, id DESC"
+    sql = f"SELECT {_WITH_REPLACEMENT} FROM issued_document ORDER BY issued_on DESC, id DESC"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [_entry(row) for row in db.execute(sql).fetchall()]
+
+
+def subject_params(db: Database, issued_id: int) -> dict[str, Any]:
+    """The parameters that named what document ``issued_id`` is about (its subject)."""
+    entry(db, issued_id)
+    row = db.execute("SELECT subject FROM issued_document WHERE id = ?", [issued_id]).fetchone()
+    found = json.loads(str(row[0]))
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def replaced_by(db: Database, issued_id: int) -> IssuedEntry | None:
+    """The correction that replaced document ``issued_id``, if any."""
+    row = db.execute(
+        f"SELECT {_WITH_REPLACEMENT} FROM issued_document WHERE {_REPLACES} = ? "
+        "ORDER BY id LIMIT 1",
+        [issued_id],
+    ).fetchone()
+    return None if row is None else _entry(row)

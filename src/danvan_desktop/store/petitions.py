@@ -212,13 +212,15 @@ def petition_figures(
     end: dt.date,
     today: dt.date,
     unit_ids: Sequence[str] | None = None,
+    days: int | None = None,
 ) -> dict[str, Any]:
     """What a report counts of the petitions received from ``start`` to ``end`` (both
     included), over the given units (all by default). Counts only, no one's name:
-    ``received``, ``passed_on``, ``answered``, ``answered_in_time`` (within the period
-    from the day it was passed on, or received), ``waiting``, ``overdue`` (as of
-    ``today``) and ``by_field`` ({field code: received})."""
-    days = answer_days(db)
+    ``received``, ``passed_on``, ``answered``, ``answered_in_time`` (within the answer
+    period, ``days``, from the day it was passed on, or received), ``waiting``,
+    ``overdue`` (as of ``today``) and ``by_field`` ({field code: received}). ``days``
+    defaults to this laptop's team's regulation; a roll-up gives each village its own."""
+    days = answer_days(db) if days is None else days
     where = "p.deleted = 0 AND p.received_on >= ? AND p.received_on <= ?"
     params: list[Any] = [start.isoformat(), end.isoformat()]
     if unit_ids is not None:

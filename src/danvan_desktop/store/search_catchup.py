@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.schema import ENTITIES
-from danvan_desktop.store.search_index import SEARCH_TARGET, texts_for
+from danvan_desktop.store.search_index import SEARCH_TARGET, target_of, texts_for
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -100,7 +100,7 @@ def _index_chunk(db: Database, entity: str, rows: list[dict[str, Any]], next_doc
         doc = docs.get(record_id)
         if doc is None:
             doc, next_doc = next_doc, next_doc + 1
-            target_id = record_id if target_entity == entity else str(row.get("meeting_id") or "")
+            target_id = target_of(entity, record_id, row)
             new_docs.append((doc, entity, record_id, target_entity, target_id))
         texts.append((doc, *texts_for(spec, row)))
     conn.executemany(

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 # Entities whose records are searchable, and where a hit leads (child rows of a
-# meeting open the meeting).
+# meeting open the meeting, a petitioner the petition: the parent named by the child's
+# ``<target>_id`` field). Petitioners are commune_only: a laptop above the commune never
+# receives them, so its index holds no resident's name.
 SEARCH_TARGET: dict[str, str] = {
     "model": "model",
     "meeting": "meeting",
@@ -29,8 +31,17 @@ SEARCH_TARGET: dict[str, str] = {
     "handbook_doc": "handbook_doc",
     "exemplar": "exemplar",
     "petition": "petition",
+    "petitioner": "petition",
     "mediation": "mediation",
 }
+
+
+def target_of(entity: str, record_id: str, record: Mapping[str, Any]) -> str:
+    """The id a search hit on ``record`` opens: its own, or its parent's."""
+    target_entity = SEARCH_TARGET[entity]
+    if target_entity == entity:
+        return record_id
+    return str(record.get(f"{target_entity}_id") or "")
 
 
 def sort_columns(spec: EntitySpec, record: Mapping[str, Any]) -> dict[str, bytes | None]:
@@ -56,7 +67,7 @@ def index_record(db: Database, spec: EntitySpec, record_id: str, record: Mapping
     target_entity = SEARCH_TARGET.get(spec.name)
     if target_entity is None:
         return
-    target_id = record_id if target_entity == spec.name else str(record.get("meeting_id") or "")
+    target_id = target_of(spec.name, record_id, record)
     name, body = texts_for(spec, record)
     row = db.execute(
         "SELECT doc FROM search_doc WHERE entity = ? AND record_id = ?", [spec.name, record_id]

@@ -18,6 +18,7 @@ import itertools
 from sqlite_utils import Database
 
 import danvan_desktop.reports.builders.figures as fig
+from danvan_desktop.core.community_schema import DEFAULT_PETITION_ANSWER_DAYS
 from danvan_desktop.core.model_status import LEGACY_MODEL_STATUSES
 from danvan_desktop.core.vncollation import vietnamese_sort_key
 from danvan_desktop.core.vocab import MODEL_STATUSES
@@ -214,16 +215,27 @@ def _community_blocks(
     db: Database, scope: Scope, period: ReportPeriod, as_of: dt.date
 ) -> list[Block]:
     """Sections IV and V: petitions and mediation, one row per village (counted village by
-    village), the commune's totals and its split by field and kind."""
+    village, each petition judged by its own village's answer period), the commune's
+    totals (the sum of the rows) and its split by field and kind."""
     tables = itertools.count(5)
     petitions = [
-        (unit.name, fig.petition_counts(db, [unit.id], period, as_of=as_of)) for unit in scope.units
+        (
+            unit.name,
+            fig.petition_counts(
+                db,
+                [unit.id],
+                period,
+                as_of=as_of,
+                answer_days=unit.answer_days or DEFAULT_PETITION_ANSWER_DAYS,
+            ),
+        )
+        for unit in scope.units
     ]
     cases = [(unit.name, fig.mediation_counts(db, [unit.id], period)) for unit in scope.units]
     return [
         Heading(f"IV. {PETITIONS_HEADING.upper()}"),
         *rollup_petition_blocks(
-            petitions, fig.petition_counts(db, scope.unit_ids, period, as_of=as_of), as_of, tables
+            petitions, fig.petition_total([counts for _, counts in petitions]), as_of, tables
         ),
         Heading(f"V. {MEDIATION_HEADING.upper()}"),
         *rollup_mediation_blocks(cases, fig.mediation_counts(db, scope.unit_ids, period), tables),
@@ -241,7 +253,7 @@ def build_commune_rollup(
     letterhead = resolve_letterhead(db, preset=issue.preset, overrides=issue.overrides)
     scope = commune_scope(db, commune_code)
     as_of: dt.date = min(issue.issued_on, period.end)
-    figures = fig.unit_figures(db, scope, period, as_of=as_of)
+    figures = fig.unit_figures(db, scope, period, as_of=as_of, issued_on=issue.issued_on)
     blocks: list[Block] = [
         Heading("I. KẾT QUẢ CHUNG"),
         *_summary(scope, period, figures),

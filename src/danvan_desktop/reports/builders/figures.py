@@ -9,14 +9,21 @@ Conventions, written once here so every report says the same:
 - a meeting counts once, by its first version (corrections copy it);
 - a meeting is held when dated on or before the report's date (``core.schedule.is_held``);
   one dated later is planned: it is named as such, never counted, tabled or given tasks;
+- a half-year or year report places a review meeting by the period it covers, held by
+  the issue day (review_placement.py): January's year-end review of last year counts in
+  last year's report, never in this year's; month and quarter reports go by the day;
 - a regular meeting is "held" for a schedule slice when one took place in it;
 - models "followed" in a period were registered in or before its year and not
   assessed as finished before it started; their status is today's status;
 - an indicator reading or a resource contribution is what was achieved on its
   date, so the period's figure is the sum of those dated inside it;
 - a task is overdue when still open with a deadline before the report date;
+- a team meeting's «có mặt x/y» counts the team's whole roster on the meeting's day, as
+  the minutes do (``core.meeting_roster``), not only the attendance rows ticked;
 - a petition counts in the period it was received, a mediation case in the one it was
-  mediated in; whether a petition is overdue is judged on the report date. These counts
+  mediated in; whether a petition is overdue is judged on the report date, and whether
+  it was answered in time by its own village's answer period (a roll-up's villages may
+  set different ones: ``ScopeUnit.answer_days``). These counts
   come from the store's own figures (store/petitions.py, store/mediations.py), one call
   per village: counts only, never a resident's name.
 """
@@ -30,8 +37,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from danvan_desktop.core.meeting_roster import members_at, present_of, roster_on
 from danvan_desktop.core.schedule import held_before, is_held
 from danvan_desktop.reports.builders.periods import MeetingSlice, ReportPeriod, meeting_slices
+from danvan_desktop.reports.builders.review_placement import (
+    held_review_ids,
+    meetings_in,
+    placed_reviews,
+    planned_review_ids,
+)
 from danvan_desktop.reports.builders.scope import Scope
 from danvan_desktop.store.mediations import mediation_figures
 from danvan_desktop.store.petitions import petition_figures
@@ -80,20 +94,29 @@ def _day(text: Any) -> dt.date:
 
 
 def unit_figures(
-    db: Database, scope: Scope, period: ReportPeriod, *, as_of: dt.date
+    db: Database,
+    scope: Scope,
+    period: ReportPeriod,
+    *,
+    as_of: dt.date,
+    issued_on: dt.date | None = None,
 ) -> list[UnitFigures]:
-    """The figures of every unit in ``scope`` for ``period``, in the scope's order."""
+    """The figures of every unit in ``scope`` for ``period``, in the scope's order; the
+    reviews a half-year or year report places by cover count once held by ``issued_on``
+    (default ``as_of``; review_placement.py)."""
     figures = {u.id: UnitFigures(u.id, u.name, u.meeting_period) for u in scope.units}
     ids = scope.unit_ids
     start, after = period.start.isoformat(), period.after_end
+    reviews = held_review_ids(placed_reviews(db, scope, period), issued_on or as_of)
+    window, window_params = meetings_in(period, start, after, reviews)
     regular_days: dict[str, list[dt.date]] = {u: [] for u in ids}
-    for unit_id, kind, text in db.execute(
-        f"SELECT unit_id, kind, substr(starts_at, 1, 10) FROM meeting WHERE deleted = 0 "
-        f"AND supersedes_id IS NULL AND starts_at >= ? AND starts_at < ? AND {scope.in_clause()}",
-        [start, after, *ids],
+    for record_id, unit_id, kind, text in db.execute(
+        f"SELECT id, unit_id, kind, substr(starts_at, 1, 10) FROM meeting WHERE deleted = 0 "
+        f"AND supersedes_id IS NULL AND {window} AND {scope.in_clause()}",
+        [*window_params, *ids],
     ):
         day = _day(text)
-        if not is_held(day, as_of):
+        if record_id not in reviews and not is_held(day, as_of):
             continue  # planned: not held yet
         figures[unit_id].meetings_by_kind[kind] += 1
         if kind == "regular":
@@ -108,7 +131,7 @@ def unit_figures(
             s for s in slices if s.due_on > as_of and any(s.start <= d <= s.end for d in held)
         ]
     _add_models(db, scope, period, figures)
-    _add_tasks(db, scope, period, as_of, figures)
+    _add_tasks(db, scope, period, as_of, figures, reviews)
     for unit_id, count in db.execute(
         f"SELECT unit_id, count(*) FROM exemplar WHERE deleted = 0 AND year = ? "
         f"AND {scope.in_clause()} GROUP BY unit_id",
@@ -154,14 +177,17 @@ def _add_tasks(
     period: ReportPeriod,
     as_of: dt.date,
     figures: dict[str, UnitFigures],
+    reviews: list[str],
 ) -> None:
     ids = scope.unit_ids
     start, end = period.start.isoformat(), period.end.isoformat()
+    window, window_params = meetings_in(
+        period, start, min(period.after_end, held_before(as_of)), reviews, "m."
+    )
     for unit_id, count in db.execute(
         f"SELECT t.unit_id, count(*) FROM task t JOIN meeting m ON m.id = t.meeting_id "
-        f"WHERE t.deleted = 0 AND m.starts_at >= ? AND m.starts_at < ? "
-        f"AND {scope.in_clause('t.unit_id')} GROUP BY 1",
-        [start, min(period.after_end, held_before(as_of)), *ids],
+        f"WHERE t.deleted = 0 AND {window} AND {scope.in_clause('t.unit_id')} GROUP BY 1",
+        [*window_params, *ids],
     ):
         figures[unit_id].tasks_assigned = int(count)
     for unit_id, count in db.execute(
@@ -193,41 +219,114 @@ class MeetingRow:
 
 
 def meeting_rows(
-    db: Database, scope: Scope, period: ReportPeriod, *, as_of: dt.date
+    db: Database,
+    scope: Scope,
+    period: ReportPeriod,
+    *,
+    as_of: dt.date,
+    issued_on: dt.date | None = None,
 ) -> list[MeetingRow]:
-    """The period's meetings held by ``as_of`` (first versions), oldest first, with counts."""
-    return _meetings_between(db, scope, period.start.isoformat(), held_before(as_of), period)
+    """The period's meetings held by ``as_of`` (first versions), oldest first, with counts;
+    a review placed by cover when held by ``issued_on`` (review_placement.py)."""
+    reviews = held_review_ids(placed_reviews(db, scope, period), issued_on or as_of)
+    start = period.start.isoformat()
+    return _meetings_between(db, scope, start, held_before(as_of), period, reviews)
 
 
 def planned_meetings(
-    db: Database, scope: Scope, period: ReportPeriod, *, as_of: dt.date
+    db: Database,
+    scope: Scope,
+    period: ReportPeriod,
+    *,
+    as_of: dt.date,
+    issued_on: dt.date | None = None,
 ) -> list[MeetingRow]:
-    """The period's meetings dated after ``as_of``: planned, not held."""
-    return _meetings_between(db, scope, held_before(as_of), period.after_end, period)
+    """The period's meetings dated after ``as_of``: planned, not held (a review placed by
+    cover: dated after ``issued_on``)."""
+    reviews = planned_review_ids(placed_reviews(db, scope, period), issued_on or as_of)
+    return _meetings_between(db, scope, held_before(as_of), period.after_end, period, reviews)
 
 
 def _meetings_between(
-    db: Database, scope: Scope, start: str, before: str, period: ReportPeriod
+    db: Database,
+    scope: Scope,
+    start: str,
+    before: str,
+    period: ReportPeriod,
+    reviews: list[str],
 ) -> list[MeetingRow]:
-    """Meetings of ``period`` with ``start <= starts_at < before``, oldest first."""
+    """Meetings of ``period`` with ``start <= starts_at < before`` (in a half-year or year
+    report, the reviews are ``reviews`` instead), oldest first."""
     start, before = max(start, period.start.isoformat()), min(before, period.after_end)
     names = {u.id: u.name for u in scope.units}
-    rows = db.execute(
-        "SELECT m.starts_at, m.title, m.kind, m.unit_id, "
-        "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.deleted = 0 "
-        " AND a.present = 1 AND coalesce(a.is_guest, 0) = 0), "
-        "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.deleted = 0 "
-        " AND coalesce(a.is_guest, 0) = 0), "
-        "(SELECT count(*) FROM opinion o WHERE o.meeting_id = m.id AND o.deleted = 0), "
-        "(SELECT count(*) FROM task t WHERE t.meeting_id = m.id AND t.deleted = 0) "
-        f"FROM meeting m WHERE m.deleted = 0 AND m.supersedes_id IS NULL AND m.starts_at >= ? "
-        f"AND m.starts_at < ? AND {scope.in_clause('m.unit_id')} ORDER BY m.starts_at, m.rowid",
-        [start, before, *scope.unit_ids],
+    window, window_params = meetings_in(period, start, before, reviews, "m.")
+    in_scope = scope.in_clause("m.unit_id")
+    where = f"m.deleted = 0 AND m.supersedes_id IS NULL AND {window} AND {in_scope}"
+    params = [*window_params, *scope.unit_ids]
+    meetings = list(
+        db.query(
+            "SELECT m.id, m.starts_at, m.title, m.kind, m.unit_id, m.team_id, m.chair, "
+            "m.secretary, "
+            "(SELECT count(*) FROM opinion o WHERE o.meeting_id = m.id AND o.deleted = 0) "
+            "AS opinions, "
+            "(SELECT count(*) FROM task t WHERE t.meeting_id = m.id AND t.deleted = 0) AS tasks "
+            f"FROM meeting m WHERE {where} ORDER BY m.starts_at, m.rowid",
+            params,
+        )
     )
-    return [
-        MeetingRow(_day(r[0]), str(r[1]), str(r[2]), names.get(r[3], ""), *map(int, r[4:8]))
-        for r in rows
-    ]
+    people = _attendance_of(db, where, params)
+    rosters = _rosters(db, {m["team_id"] for m in meetings if m["team_id"]})
+    rows = []
+    for m in meetings:
+        day = _day(m["starts_at"])
+        present, members = _attendance_counts(m, people.get(m["id"], []), rosters, day)
+        title, kind, unit = str(m["title"]), str(m["kind"]), names.get(m["unit_id"], "")
+        counts = (present, members, int(m["opinions"]), int(m["tasks"]))
+        rows.append(MeetingRow(day, title, kind, unit, *counts))
+    return rows
+
+
+def _attendance_of(db: Database, where: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """The attendance rows of the meetings ``where`` selects, by meeting."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in db.query(
+        "SELECT a.meeting_id, a.member_id, a.name, a.present, a.absence_reason, a.is_guest "
+        f"FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE a.deleted = 0 AND {where} "
+        "ORDER BY a.rowid",
+        params,
+    ):
+        found.setdefault(row["meeting_id"], []).append(row)
+    return found
+
+
+def _rosters(db: Database, team_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every member (with the term) of each team in ``team_ids``, by team."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    marks = ", ".join("?" for _ in team_ids)
+    if not team_ids:
+        return found
+    for row in db.query(
+        "SELECT id, team_id, full_name, term_start, term_end FROM member "
+        f"WHERE deleted = 0 AND team_id IN ({marks}) ORDER BY rowid",
+        sorted(team_ids),
+    ):
+        found.setdefault(row["team_id"], []).append(row)
+    return found
+
+
+def _attendance_counts(
+    meeting: dict[str, Any],
+    people: list[dict[str, Any]],
+    rosters: dict[str, list[dict[str, Any]]],
+    day: dt.date,
+) -> tuple[int, int]:
+    """(present, members) of a meeting: the team's whole roster on its day, as the
+    minutes count it (core/meeting_roster.py); a community meeting counts its rows."""
+    if meeting["kind"] == "community":
+        rows = [p for p in people if not p.get("is_guest")]
+        return sum(1 for p in rows if p.get("present")), len(rows)
+    roster = roster_on(rosters.get(meeting["team_id"], []), day)
+    return present_of(members_at(meeting, people, roster))
 
 
 @dataclass(frozen=True)
@@ -295,11 +394,35 @@ class MediationCounts:
 
 
 def petition_counts(
-    db: Database, unit_ids: list[str], period: ReportPeriod, *, as_of: dt.date
+    db: Database,
+    unit_ids: list[str],
+    period: ReportPeriod,
+    *,
+    as_of: dt.date,
+    answer_days: int | None = None,
 ) -> PetitionCounts:
-    """The petitions the units received in ``period``; waiting ones overdue on ``as_of``."""
-    found = petition_figures(db, start=period.start, end=period.end, today=as_of, unit_ids=unit_ids)
+    """The petitions the units received in ``period``; waiting ones overdue on ``as_of``,
+    judged by ``answer_days`` (default: this laptop's team's regulation)."""
+    found = petition_figures(
+        db, start=period.start, end=period.end, today=as_of, unit_ids=unit_ids, days=answer_days
+    )
     return PetitionCounts(**found)
+
+
+def petition_total(parts: list[PetitionCounts]) -> PetitionCounts:
+    """The sum of several units' petition counts (each judged by its own answer period)."""
+    by_field: Counter[str] = Counter()
+    for one in parts:
+        by_field.update(one.by_field)
+    return PetitionCounts(
+        received=sum(one.received for one in parts),
+        passed_on=sum(one.passed_on for one in parts),
+        answered=sum(one.answered for one in parts),
+        answered_in_time=sum(one.answered_in_time for one in parts),
+        waiting=sum(one.waiting for one in parts),
+        overdue=sum(one.overdue for one in parts),
+        by_field={code: by_field[code] for code in sorted(by_field)},
+    )
 
 
 def mediation_counts(db: Database, unit_ids: list[str], period: ReportPeriod) -> MediationCounts:

@@ -23,7 +23,6 @@ village's households took part or agreed (Luật Thực hiện dân chủ ở c�
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections import defaultdict
 from typing import Any
 
@@ -31,6 +30,7 @@ from sqlite_utils import Database
 
 from danvan_desktop.core.errors import NotFoundError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.meeting_roster import members_at
 from danvan_desktop.core.meeting_rules import (
     VOTE_COUNTS,
     people_present,
@@ -113,10 +113,6 @@ def _moment(value: Any) -> dt.datetime | None:
 ROLE_ORDER = "CASE role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END"
 
 
-def _name_key(name: Any) -> str:
-    return " ".join(unicodedata.normalize("NFC", str(name or "")).casefold().split())
-
-
 def roster_on(db: Database, team_id: Any, day: dt.date) -> list[dict[str, Any]]:
     """The team's members whose term covers ``day``, leader first, in roster order."""
     return list(
@@ -128,37 +124,6 @@ def roster_on(db: Database, team_id: Any, day: dt.date) -> list[dict[str, Any]]:
             [team_id, day.isoformat(), day.isoformat()],
         )
     )
-
-
-def members_at(
-    meeting: dict[str, Any], people: list[dict[str, Any]], roster: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Every member the meeting counts: the roster on its day (each with the row ticked for
-    them, if any), then member rows of people not on it; ``present`` and ``reason`` set."""
-    rows = [p for p in people if not p.get("is_guest")]
-    by_member = {str(r["member_id"]): r for r in rows if r.get("member_id")}
-    by_name = {_name_key(r["name"]): r for r in rows if not r.get("member_id")}
-    officers = {_name_key(meeting.get("chair")), _name_key(meeting.get("secretary"))} - {""}
-    counted: list[dict[str, Any]] = []
-    used: set[int] = set()
-    for member in roster:
-        key = _name_key(member["full_name"])
-        row = by_member.get(str(member["id"])) or by_name.get(key)
-        if row is not None:
-            used.add(id(row))
-        present = bool(row.get("present")) if row is not None else key in officers
-        reason = row.get("absence_reason") if row is not None else None
-        counted.append({"name": member["full_name"], "present": present, "reason": reason})
-    for row in rows:
-        if id(row) not in used:
-            counted.append(
-                {
-                    "name": row["name"],
-                    "present": bool(row.get("present")),
-                    "reason": row.get("absence_reason"),
-                }
-            )
-    return counted
 
 
 def _absent_text(person: dict[str, Any]) -> str:

@@ -285,7 +285,7 @@ def build_periodic_report(
     letterhead = resolve_letterhead(db, preset=issue.preset, overrides=issue.overrides)
     scope = team_scope(db)
     as_of = min(issue.issued_on, period.end)
-    one = fig.unit_figures(db, scope, period, as_of=as_of)[0]
+    one = fig.unit_figures(db, scope, period, as_of=as_of, issued_on=issue.issued_on)[0]
     fields = fig.model_field_names(db)
     review = is_review(period)
     written = dict(texts or {})
@@ -297,8 +297,8 @@ def build_periodic_report(
         Heading(f"{ROMAN[1 if review else 0]}. KẾT QUẢ THỰC HIỆN"),
         *_meetings_section(
             one,
-            fig.meeting_rows(db, scope, period, as_of=as_of),
-            fig.planned_meetings(db, scope, period, as_of=as_of),
+            fig.meeting_rows(db, scope, period, as_of=as_of, issued_on=issue.issued_on),
+            fig.planned_meetings(db, scope, period, as_of=as_of, issued_on=issue.issued_on),
             as_of,
         ),
         Heading("2. Xây dựng mô hình “Dân vận khéo”", level=2),

@@ -4,11 +4,13 @@ A team's store holds its own unit; a reviewer's store (and the large demo set)
 holds many villages, each with its ``commune_code``. Records carry their unit in
 the synced ``unit_id`` column, so one ``unit_id IN (...)`` filter scopes every
 query. Each unit also brings its regulation's meeting period (monthly when the
-store has none, as the model regulation says).
+store has none, as the model regulation says), its petition answer period (None: the
+default) and its review cut-off days, so a roll-up judges each village by its own.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +18,7 @@ from sqlite_utils import Database
 
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.schedule import Cutoffs
 
 DEFAULT_MEETING_PERIOD = "monthly"
 
@@ -28,6 +31,9 @@ class ScopeUnit:
     name: str
     meeting_period: str
     meeting_day: int | None
+    answer_days: int | None = None  # the regulation's petition_answer_days (None: default)
+    # the regulation's review cut-off days
+    cutoffs: Cutoffs = dataclasses.field(default_factory=Cutoffs)
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,8 @@ class Scope:
 
 
 _UNIT_SQL = (
-    "SELECT u.id, u.name, u.commune_name, u.commune_code, r.meeting_period, r.meeting_day "
+    "SELECT u.id, u.name, u.commune_name, u.commune_code, r.meeting_period, r.meeting_day, "
+    "r.petition_answer_days, r.half_year_cutoff, r.year_cutoff "
     "FROM unit u LEFT JOIN team t ON t.unit_id = u.id AND t.deleted = 0 "
     "LEFT JOIN regulation r ON r.team_id = t.id AND r.deleted = 0 "
     "WHERE u.deleted = 0 AND {where} GROUP BY u.id ORDER BY u.name_sort, u.id"
@@ -62,6 +69,8 @@ def _scope_unit(row: dict[str, Any]) -> ScopeUnit:
         name=str(row["name"] or ""),
         meeting_period=str(row["meeting_period"] or DEFAULT_MEETING_PERIOD),
         meeting_day=row["meeting_day"],
+        answer_days=int(row["petition_answer_days"]) if row["petition_answer_days"] else None,
+        cutoffs=Cutoffs.of(row),
     )
 
 

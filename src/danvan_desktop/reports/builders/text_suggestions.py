@@ -137,8 +137,8 @@ def suggested_texts(db: Database, period: ReportPeriod, *, as_of: dt.date) -> di
     """Drafts of the leader's texts for the team's report of ``period`` (``as_of``: the
     report's date); an empty text where the records say nothing."""
     scope = team_scope(db)
-    as_of = min(as_of, period.end)
-    one = fig.unit_figures(db, scope, period, as_of=as_of)[0]
+    issued_on, as_of = as_of, min(as_of, period.end)
+    one = fig.unit_figures(db, scope, period, as_of=as_of, issued_on=issued_on)[0]
     petitions = fig.petition_counts(db, scope.unit_ids, period, as_of=as_of)
     cases = fig.mediation_counts(db, scope.unit_ids, period)
     return {

@@ -109,7 +109,10 @@ class PetitionsPage(CommunityListPage):
         return {
             "title": tr("PetitionsPage", "Kiến nghị, phản ánh của Nhân dân"),
             "new": tr("PetitionsPage", "Thêm kiến nghị (Ctrl+N)"),
-            "search": tr("PetitionsPage", "Tìm kiến nghị (Ctrl+F): nội dung, nơi chuyển, trả lời"),
+            "search": tr(
+                "PetitionsPage",
+                "Tìm kiến nghị (Ctrl+F): nội dung, người kiến nghị, nơi chuyển, trả lời",
+            ),
             "remove_title": tr("PetitionsPage", "Xóa kiến nghị"),
             "remove_question": tr(
                 "PetitionsPage",
@@ -149,7 +152,8 @@ class PetitionsPage(CommunityListPage):
         """The petitions the filter keeps whose words match ``text`` (DB lane)."""
         session = ctx.session
         hits = session.search(text, limit=SEARCH_HITS, entities=("petition",))
-        found = {hit.record_id for hit in hits if hit.entity == "petition"}
+        # A hit on a petitioner's name leads to the petition (its target).
+        found = {hit.target_id for hit in hits if hit.target_entity == "petition"}
         if not found:
             return []
         rows = session.petition_rows(today=self._clock(), state=state_of(flt), limit=SEARCH_SCAN)
