@@ -470,8 +470,64 @@
       <translation>This laptop is enrolled with the server; role: {role}.</translation>
     </message>
     <message>
-      <source>Đồng bộ xong: gửi {pushed}, nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}; {sent} byte đi, {received} byte về.</source>
-      <translation>Sync done: {pushed} sent, {pulled} received, {conflicts} conflicts, {rejected} rejected; {sent} bytes out, {received} bytes in.</translation>
+      <source>Đồng bộ xong: gửi {pushed}, máy chủ đã có sẵn {duplicates}, nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}; {sent} byte đi, {received} byte về.</source>
+      <translation>Sync done: {pushed} sent, {duplicates} already on the server, {pulled} received, {conflicts} conflicts, {rejected} rejected; {sent} bytes out, {received} bytes in.</translation>
+    </message>
+    <message>
+      <source>Mã thoát: 0 đã gửi hết và nhận đủ; 2 còn thay đổi chưa gửi được (máy chủ từ chối), chưa đăng ký hoặc địa chỉ sai; 3 lỗi không mong đợi; 130 đã dừng bằng Ctrl+C (thay đổi còn chờ được giữ lại).</source>
+      <translation>Exit codes: 0 everything sent and received; 2 changes left that could not be sent (the server refused them), not enrolled or a wrong address; 3 an unexpected error; 130 stopped with Ctrl+C (the waiting changes are kept).</translation>
+    </message>
+    <message>
+      <source>Đã đổi địa chỉ máy chủ thành {url}; lần đồng bộ sau dùng địa chỉ này.</source>
+      <translation>The server address is now {url}; the next sync uses it.</translation>
+    </message>
+    <message>
+      <source>Không có loại hồ sơ «{entity}»; các loại: {names}.</source>
+      <translation>There is no record type «{entity}»; the types: {names}.</translation>
+    </message>
+    <message>
+      <source>Các trường của {entity} (TÊN=GIÁ_TRỊ):</source>
+      <translation>The fields of {entity} (NAME=VALUE):</translation>
+    </message>
+    <message>
+      <source>bắt buộc</source>
+      <translation>required</translation>
+    </message>
+    <message>
+      <source>không bắt buộc</source>
+      <translation>optional</translation>
+    </message>
+    <message>
+      <source>chọn một: {choices}</source>
+      <translation>one of: {choices}</translation>
+    </message>
+    <message>
+      <source>năm bốn chữ số, ví dụ 2025</source>
+      <translation>a four-digit year, for example 2025</translation>
+    </message>
+    <message>
+      <source>Các loại: {names}.</source>
+      <translation>The types: {names}.</translation>
+    </message>
+    <message>
+      <source>các trường của loại hồ sơ và giá trị được chọn</source>
+      <translation>the record type's fields and their choices</translation>
+    </message>
+    <message>
+      <source>máy này, đơn vị, vai trò, máy chủ, lần đồng bộ cuối, thay đổi còn chờ</source>
+      <translation>this laptop, unit, role, server, last sync, waiting changes</translation>
+    </message>
+    <message>
+      <source>Khóa JSON (--json): {keys}.</source>
+      <translation>JSON keys (--json): {keys}.</translation>
+    </message>
+    <message>
+      <source>đổi địa chỉ máy chủ của thành phố (và tệp CA), không đăng ký lại</source>
+      <translation>change the city server's address (and CA file) without enrolling again</translation>
+    </message>
+    <message>
+      <source>tệp chứng chỉ (CA) .pem của thành phố</source>
+      <translation>the city's certificate authority (CA) .pem file</translation>
     </message>
     <message>
       <source>thử lại cho tới khi gửi hết và nhận đủ (Ctrl+C để dừng)</source>
@@ -766,6 +822,10 @@
     <message>
       <source>Thứ tự</source>
       <translation>Order</translation>
+    </message>
+    <message>
+      <source>Năm sinh</source>
+      <translation>Year of birth</translation>
     </message>
     <message>
       <source>Định kỳ họp</source>
@@ -1381,6 +1441,47 @@
     <message>
       <source>Lĩnh vực khác</source>
       <translation>Other fields</translation>
+    </message>
+  </context>
+  <context>
+    <name>build_info</name>
+    <message>
+      <source>in phiên bản của chương trình rồi thoát</source>
+      <translation>print the program's version and exit</translation>
+    </message>
+  </context>
+  <context>
+    <name>setup</name>
+    <message>
+      <source>Thư mục dữ liệu này đã được thiết lập: máy thay thế hoặc máy của cấp xã, thành phố cần một thư mục dữ liệu mới; với máy đã thiết lập, hãy đăng ký trong mục Đồng bộ.</source>
+      <translation>This data folder is already set up: a replacement laptop or a commune or city laptop needs a new data folder; to enrol a laptop already set up, use the Sync page.</translation>
+    </message>
+    <message>
+      <source>Máy chủ của thành phố chưa có tổ dân vận của {unit}: máy thay thế chỉ dùng cho tổ đã đồng bộ lên máy chủ. Hãy thiết lập «Tổ mới» trong một thư mục dữ liệu khác và xin cán bộ quản trị mã đăng ký mới.</source>
+      <translation>The city server has no mass mobilisation team for {unit} yet: a replacement laptop is only for a team already synced to the server. Set up a «New team» in another data folder and ask the administrator for a new enrolment code.</translation>
+    </message>
+  </context>
+  <context>
+    <name>cli</name>
+    <message>
+      <source>Tổ mới cần --commune, --village và --leader (thiếu: {missing}); máy thay thế hoặc máy của cấp xã, thành phố dùng --replacement ĐỊA_CHỈ --code MÃ.</source>
+      <translation>A new team needs --commune, --village and --leader (missing: {missing}); a replacement laptop or a commune or city laptop uses --replacement ADDRESS --code CODE.</translation>
+    </message>
+    <message>
+      <source>Hãy nhập mã đăng ký do cán bộ quản trị cấp: --code MÃ.</source>
+      <translation>Enter the enrolment code the administrator gave you: --code CODE.</translation>
+    </message>
+    <message>
+      <source>ĐỊA_CHỈ</source>
+      <translation>ADDRESS</translation>
+    </message>
+    <message>
+      <source>máy thay thế của một tổ đã có trên máy chủ, hoặc máy của cấp xã, thành phố: đăng ký với máy chủ này (cùng --code) rồi nhận dữ liệu, không tạo gì mới</source>
+      <translation>a replacement laptop of a team the server already holds, or a commune or city laptop: enrol with this server (with --code) and receive the data, creating nothing new</translation>
+    </message>
+    <message>
+      <source>mã đăng ký do cán bộ quản trị cấp</source>
+      <translation>the enrolment code the administrator gave</translation>
     </message>
   </context>
 </TS>

@@ -700,6 +700,10 @@
   <context>
     <name>app</name>
     <message>
+      <source>Cập nhật Dân vận khéo</source>
+      <translation>Dân vận khéo update</translation>
+    </message>
+    <message>
       <source>Dân vận khéo: ứng dụng của tổ dân vận thôn, tổ dân phố.</source>
       <translation>Dân vận khéo: the application of village and residential-group mass-mobilisation teams.</translation>
     </message>

@@ -33,8 +33,14 @@ from danvan_desktop.cli_bundle import add_commands as add_bundle_commands
 from danvan_desktop.cli_export import add_commands as add_export_commands
 from danvan_desktop.cli_export import export_target
 from danvan_desktop.cli_import import add_commands as add_import_commands
+from danvan_desktop.cli_network import add_commands as add_network_commands
+from danvan_desktop.cli_report_texts import add_commands as add_report_text_commands
+from danvan_desktop.cli_status import add_commands as add_status_commands
+from danvan_desktop.cli_status import add_entity_help, data_dir_of
+from danvan_desktop.core.build_info import add_version_argument
 from danvan_desktop.core.errors import (
     DanvanError,
+    FieldProblem,
     OperationCancelled,
     StoreError,
     ValidationError,
@@ -43,6 +49,7 @@ from danvan_desktop.core.highlight import HIGHLIGHT_END, HIGHLIGHT_START
 from danvan_desktop.core.i18n import set_language, tr
 from danvan_desktop.core.private_files import open_private, private_dir
 from danvan_desktop.core.vocab import team_name_for
+from danvan_desktop.selftest import SelfTestAction, SelfTestStoreAction
 from danvan_desktop.session import Result, Session
 from danvan_desktop.session.data_folder import holds_store, restore_backup
 from danvan_desktop.session.places import HUE_PROVINCE_CODE, communes_of
@@ -53,7 +60,7 @@ EXIT_UNEXPECTED = 3
 EXIT_INTERRUPTED = 130  # the shell's code for a command ended by Ctrl+C
 EXIT_CHECK_FAILED = 1
 # What still runs on a store a check found damaged: they only read it.
-READ_ONLY_COMMANDS = frozenset({"check", "list", "show", "search", "outbox", "conflicts"})
+READ_ONLY_COMMANDS = frozenset({"check", "list", "show", "search", "outbox", "conflicts", "status"})
 APP_DIR_NAME = "danvan-desktop"
 
 
@@ -80,7 +87,18 @@ def _print_result(result: Result) -> None:
         print(result.record_id)
 
 
-def cmd_init(session: Session, args: argparse.Namespace) -> None:
+def cmd_init(session: Session, args: argparse.Namespace) -> int | None:
+    if args.from_server:
+        return _init_from_server(session, args)
+    missing = [flag for flag in ("commune", "village", "leader") if getattr(args, flag) is None]
+    if missing:
+        problem = tr(
+            "cli",
+            "Tổ mới cần --commune, --village và --leader (thiếu: {missing}); máy thay thế "
+            "hoặc máy của cấp xã, thành phố dùng --replacement ĐỊA_CHỈ --code MÃ.",
+            missing=", ".join(f"--{flag}" for flag in missing),
+        )
+        raise ValidationError([FieldProblem(missing[0], problem)])
     result = session.initialise_team(
         province_code=args.province,
         commune_code=args.commune,
@@ -91,6 +109,20 @@ def cmd_init(session: Session, args: argparse.Namespace) -> None:
         leader_phone=args.phone,
     )
     print(tr("cli", "Đã khởi tạo tổ dân vận, mã {id}.", id=result.record_id))
+    return None
+
+
+def _init_from_server(session: Session, args: argparse.Namespace) -> int:
+    """A replacement team laptop or a reviewer's: enroll, then pull; nothing made here."""
+    if not args.code:
+        problem = tr("cli", "Hãy nhập mã đăng ký do cán bộ quản trị cấp: --code MÃ.")
+        raise ValidationError([FieldProblem("code", problem)])
+    answer = session.set_up_from_server(
+        server_url=args.from_server, code=args.code, device_name=args.name, ca_bundle=args.ca
+    )
+    print(tr("cli", "Đã đăng ký máy với máy chủ; vai trò: {role}.", role=answer.get("role")))
+    args.until_done = False
+    return cmd_sync(session, args)
 
 
 def cmd_check(session: Session, args: argparse.Namespace) -> int:
@@ -144,11 +176,22 @@ def cmd_list(session: Session, args: argparse.Namespace) -> None:
 
 
 def cmd_show(session: Session, args: argparse.Namespace) -> None:
-    print(json.dumps(session.get_record(args.entity, args.id), ensure_ascii=False, indent=1))
+    shown = session.get_record(args.entity, args.id)
+    if args.entity == "model":  # its life: the status moves with their reasons, recognitions
+        shown["history"] = session.model_history(args.id)
+        shown["recognitions"] = session.model_recognitions(args.id)
+    print(json.dumps(shown, ensure_ascii=False, indent=1))
 
 
 def cmd_model_status(session: Session, args: argparse.Namespace) -> None:
-    _print_result(session.move_model(args.id, status=args.status))
+    moved = session.move_model(
+        args.id,
+        status=args.status,
+        reason=args.reason,
+        decision_number=args.decision,
+        decided_on=args.decided_on,
+    )
+    _print_result(moved)
 
 
 def cmd_finalise(session: Session, args: argparse.Namespace) -> None:
@@ -256,9 +299,10 @@ def cmd_sync(session: Session, args: argparse.Namespace) -> int:
     print(
         tr(
             "cli",
-            "Đồng bộ xong: gửi {pushed}, nhận {pulled}, xung đột {conflicts}, bị từ chối "
-            "{rejected}; {sent} byte đi, {received} byte về.",
+            "Đồng bộ xong: gửi {pushed}, máy chủ đã có sẵn {duplicates}, nhận {pulled}, xung "
+            "đột {conflicts}, bị từ chối {rejected}; {sent} byte đi, {received} byte về.",
             pushed=report.pushed,
+            duplicates=report.duplicates,
             pulled=report.pulled,
             conflicts=report.conflicts,
             rejected=report.rejected,
@@ -329,8 +373,9 @@ def cmd_communes(args: argparse.Namespace) -> None:
         print(f"{place.code}\t{place.name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every ``danvan`` command."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser of every ``danvan`` command (``argv``: for the data folder
+    whose model fields ``add model --help`` lists)."""
     parser = argparse.ArgumentParser(
         prog="danvan", description=tr("cli", "Dân vận khéo: các lệnh không cần giao diện.")
     )
@@ -341,16 +386,33 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("cli", "thư mục dữ liệu (mặc định: DANVAN_DATA_DIR)"),
     )
     parser.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("DANVAN_LANG", "vi"))
+    add_version_argument(parser)
+    parser.add_argument("--self-test", action=SelfTestAction)
+    parser.add_argument("--self-test-store", action=SelfTestStoreAction)  # updates/switch.py
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", help=tr("cli", "khởi tạo dữ liệu cho một tổ dân vận"))
     p.add_argument("--province", type=int, default=HUE_PROVINCE_CODE)
-    p.add_argument("--commune", type=int, required=True)
-    p.add_argument("--village", required=True)
+    p.add_argument("--commune", type=int)  # a new team: --commune, --village, --leader
+    p.add_argument("--village")
     p.add_argument("--village-kind", default="thon", choices=("thon", "ban", "to_dan_pho"))
     p.add_argument("--team")  # default: the name the first-run wizard suggests
-    p.add_argument("--leader", required=True)
+    p.add_argument("--leader")
     p.add_argument("--phone")
+    p.add_argument(
+        "--replacement",
+        "--reviewer",
+        dest="from_server",
+        metavar=tr("cli", "ĐỊA_CHỈ"),
+        help=tr(
+            "cli",
+            "máy thay thế của một tổ đã có trên máy chủ, hoặc máy của cấp xã, thành phố: "
+            "đăng ký với máy chủ này (cùng --code) rồi nhận dữ liệu, không tạo gì mới",
+        ),
+    )
+    p.add_argument("--code", help=tr("cli", "mã đăng ký do cán bộ quản trị cấp"))
+    p.add_argument("--ca", default=None)
+    p.add_argument("--name", default=None)
     p.set_defaults(handler=cmd_init, create=True)
 
     p = sub.add_parser("check", help=tr("cli", "kiểm tra dữ liệu"))
@@ -358,7 +420,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_check)
 
     for name, handler, needs_id in (("add", cmd_add, False), ("update", cmd_update, True)):
-        p = sub.add_parser(name)
+        p = sub.add_parser(name, add_help=False)
+        add_entity_help(p, data_dir_of(argv, default_data_dir))
         p.add_argument("entity")
         if needs_id:
             p.add_argument("id")
@@ -395,6 +458,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("model-status")
     p.add_argument("id")
     p.add_argument("status")
+    p.add_argument("--reason", help=tr("cli", "lý do chuyển trạng thái"))
+    p.add_argument("--decision", help=tr("cli", "số quyết định công nhận"))
+    p.add_argument("--decided-on", help=tr("cli", "ngày quyết định công nhận (YYYY-MM-DD)"))
     p.set_defaults(handler=cmd_model_status)
     for name, handler in (
         ("finalise-meeting", cmd_finalise),
@@ -427,7 +493,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", default=None)
     p.add_argument("code")
     p.set_defaults(handler=cmd_enroll)
-    p = sub.add_parser("sync", help=tr("cli", "đồng bộ với máy chủ của thành phố"))
+    p = sub.add_parser(
+        "sync",
+        help=tr("cli", "đồng bộ với máy chủ của thành phố"),
+        description=tr(
+            "cli",
+            "Mã thoát: 0 đã gửi hết và nhận đủ; 2 còn thay đổi chưa gửi được (máy chủ từ "
+            "chối), chưa đăng ký hoặc địa chỉ sai; 3 lỗi không mong đợi; 130 đã dừng bằng "
+            "Ctrl+C (thay đổi còn chờ được giữ lại).",
+        ),
+    )
     p.add_argument(
         "--until-done",
         action="store_true",
@@ -442,6 +517,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_commands(sub)
     add_bundle_commands(sub, export_target)
     add_import_commands(sub)
+    add_network_commands(sub)
+    add_status_commands(sub)
+    add_report_text_commands(sub)
     return parser
 
 
@@ -474,11 +552,27 @@ def _run_guarded(session: Session, args: argparse.Namespace) -> int | None:
     return code
 
 
+def _switch_release(data_dir: Path) -> None:
+    """Install a release the leader agreed to (restarting into it); say once on stderr
+    how the last one went. Only a stat when nothing waits."""
+    from danvan_desktop.session import release_switch
+
+    if release_switch.switch_waiting(data_dir):
+        release_switch.install_waiting_release(data_dir, sys.argv)
+    try:
+        message = release_switch.untold_switch_message(data_dir)
+    except OSError:
+        return
+    if message is not None:
+        print(message, file=sys.stderr)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     set_language(args.lang)
     data_dir: Path = args.data_dir or default_data_dir()
+    _switch_release(data_dir)  # before the store opens (issue 20)
     standalone: Callable[[argparse.Namespace], None] | None = getattr(args, "standalone", None)
     try:
         if standalone is not None:

@@ -9,6 +9,7 @@
     danvan-server status [--json]
     danvan-server import-bundle FILE... [--reply-dir DIR] | export-bundle --device D --out DIR
     danvan-server records show|repair|remove ID ... | audit [--subject ID]
+    danvan-server releases publish FOLDER [--trust-key PUBFILE] | list [--json] | withdraw VERSION
 
 The database URL comes from ``--database`` or ``DANVAN_DATABASE_URL`` (keep a
 PostgreSQL password out of the process list by using the variable). Output is
@@ -35,7 +36,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from danvan_desktop.core.build_info import add_version_argument
 from danvan_desktop.core.errors import DanvanError
-from danvan_server import admin, cli_bundles, records_admin
+from danvan_server import admin, cli_bundles, records_admin, releases
 from danvan_server.db import make_engine
 from danvan_server.settings import DATABASE_URL_ENV, DEFAULT_DATABASE_URL, Settings
 
@@ -103,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help=_json_help("status"))
     cli_bundles.add_parsers(commands)
     records_admin.add_parsers(commands)
+    releases.add_parsers(commands)
     return parser
 
 
@@ -338,6 +340,8 @@ def _dispatch(args: argparse.Namespace, engine: Engine) -> int:
         return cli_bundles.run(args, engine)
     elif args.command in records_admin.COMMANDS:
         return records_admin.run(args, engine)
+    elif args.command in releases.COMMANDS:
+        return releases.run(args, engine, admin.attachments_dir(engine))
     elif args.command == "status":
         figures = admin.status(engine)
         if args.json:

@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from danvan_desktop.core.model_status import INITIAL_STATUS, TRANSITIONS
+from danvan_desktop.core.model_status import INITIAL_STATUS, TRANSITIONS, current_status
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.core.vocab import MODEL_STATUSES, ROLES
 from danvan_desktop.sync.protocol import CONFLICT_ENTITY
-from danvan_server import residents
+from danvan_server import model_life_rules, residents
 from danvan_server.auth import Scope
 from danvan_server.messages import label, say
 from danvan_server.records import StoredRecord
@@ -50,7 +50,9 @@ class StatusPolicy:
     language: str
 
     def allows(self, old: str | None, new: str) -> bool:
-        """True when the move (or creation, ``old`` None) is allowed to this role."""
+        """True when the move (or creation, ``old`` None) is allowed to this role (an earlier
+        release's «replicated» stands for «recognised»)."""
+        old = current_status(old)
         if old == new:
             return True
         if old is None:
@@ -87,9 +89,14 @@ def _changes(op: dict[str, Any], current: StoredRecord | None) -> list[str]:
 
 
 def authorize(
-    op: dict[str, Any], scope: Scope, current: StoredRecord | None, language: str
+    op: dict[str, Any],
+    scope: Scope,
+    current: StoredRecord | None,
+    language: str,
+    parent: StoredRecord | None = None,
 ) -> str | None:
-    """Why ``scope`` may not make this operation (None when it may)."""
+    """Why ``scope`` may not make this operation (None when it may); ``parent``: the
+    model of an entry of its life (model_life_rules.py), when the server holds it."""
     entity = op["entity"]
     if op["device_id"] != scope.device_id:
         return say(
@@ -123,6 +130,10 @@ def authorize(
                 "Không có trạng thái «{value}»: hãy chọn một trạng thái trong danh sách.",
                 value=str(status)[:40],
             )
+    if entity in model_life_rules.ENTITIES:
+        refusal = model_life_rules.authorize(op, scope, current, parent, language)
+        if refusal or scope.role != "team":
+            return refusal
     if scope.role == "team":
         return _authorize_team(op, scope, current, language)
     return _authorize_reviewer(op, scope, current, language)

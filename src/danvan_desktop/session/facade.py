@@ -4,9 +4,9 @@ No SQL above this line. Every mutation returns a ``Result`` naming the records i
 changed so that pages refresh only what changed.
 
 ``Session`` is composed of one mixin per area, each in a module of its own
-(session/models.py, session/meetings.py, session/team.py, session/handbook.py,
-session/exemplars.py, session/petitions.py, session/mediations.py, session/reports.py,
-session/sync.py, session/bundles.py, session/importing.py),
+(session/models.py, session/model_life.py, session/meetings.py, session/team.py,
+session/handbook.py, session/exemplars.py, session/petitions.py, session/mediations.py,
+session/reports.py, session/sync.py, session/bundles.py, session/importing.py),
 over ``SessionBase`` (session/base.py: the store, generic records, settings).
 A new area is one more module and one more line in the bases below. This module
 keeps what concerns the data folder as a whole: opening, checking, backups,
@@ -26,13 +26,18 @@ from danvan_desktop.session.handbook import HandbookMixin
 from danvan_desktop.session.importing import ImportingMixin
 from danvan_desktop.session.mediations import MediationsMixin
 from danvan_desktop.session.meetings import MeetingsMixin
+from danvan_desktop.session.model_life import ModelLifeMixin
 from danvan_desktop.session.models import ModelsMixin
+from danvan_desktop.session.network import NetworkMixin
 from danvan_desktop.session.petitions import PetitionsMixin
 from danvan_desktop.session.quarantine import QuarantineMixin
+from danvan_desktop.session.replication import ReplicationMixin
 from danvan_desktop.session.reports import ReportsMixin
 from danvan_desktop.session.result import Result, result_of
+from danvan_desktop.session.setup import SetupMixin, enrolled_role
 from danvan_desktop.session.sync import SyncMixin
 from danvan_desktop.session.team import TeamMixin
+from danvan_desktop.session.updates import UpdatesMixin
 from danvan_desktop.store.database import Store
 
 if TYPE_CHECKING:
@@ -49,6 +54,7 @@ __all__ = ["Session"]
 
 class Session(
     ModelsMixin,
+    ModelLifeMixin,
     MeetingsMixin,
     TeamMixin,
     HandbookMixin,
@@ -60,6 +66,10 @@ class Session(
     BundleMixin,
     ImportingMixin,
     QuarantineMixin,
+    NetworkMixin,
+    ReplicationMixin,
+    SetupMixin,
+    UpdatesMixin,
 ):
     """One open data folder: its store and the operations a team leader performs."""
 
@@ -67,7 +77,8 @@ class Session(
     @classmethod
     def open(cls, data_dir: Path, *, create: bool = False) -> Session:
         """Open the store in ``data_dir`` (``create`` to make a new one)."""
-        session = cls(Store.open(Path(data_dir), create=create))
+        store = Store.open(Path(data_dir), create=create)
+        session = cls(store, role=enrolled_role(store))  # a reviewer's laptop writes as one
         if session.bundled_handbook_is_newer():
             session.load_bundled_handbook()
         return session
