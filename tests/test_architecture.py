@@ -84,7 +84,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli": {
         *("core", "session", "selftest"),
         *("cli_bundle", "cli_community", "cli_export", "cli_import", "cli_network"),
-        *("cli_status", "cli_report_texts"),
+        *("cli_status", "cli_report_texts", "cli_sync"),
     },
     "cli_export": {"core", "session"},
     "cli_bundle": {"core", "session"},
@@ -92,6 +92,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli_import": {"core", "session"},
     "cli_network": {"core", "session"},
     "cli_status": {"core", "session"},
+    "cli_sync": {"core", "session"},
     "cli_report_texts": {"core", "session"},
     "app": {"core", "session", "ui", "selftest"},
     # --self-test of both programs: a store through the Session, the documents, the fonts
@@ -120,6 +121,7 @@ THIRD_PARTY_FORBIDDEN: dict[str, set[str]] = {
     "cli_bundle": {"PySide6"},
     "cli_community": {"PySide6"},
     "cli_import": {"PySide6"},
+    "cli_sync": {"PySide6"},
     "updates": {"PySide6", "requests", "sqlite_utils"},
     "cli_network": {"PySide6"},
     "cli_status": {"PySide6"},

@@ -43,7 +43,8 @@ from .layout_checks import misfits
 TESTS = Path(__file__).resolve().parents[1]
 WALK_TIMEOUT_S = 600
 PAGE_KEYS = ("overview", "models", "network", "meetings", "tasks", "petitions", "mediations",
-             "team", "regulation", "exemplars", "handbook", "reports", "sync", "settings")  # fmt: skip
+             "team", "regulation", "exemplars", "handbook", "reports", "sync",
+             "settings")  # fmt: skip
 
 
 def _shown(qtbot: QtBot, *widgets: QWidget, width: int = 400) -> QWidget:

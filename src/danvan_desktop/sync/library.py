@@ -97,7 +97,7 @@ def pull_library(engine: RoundContext, report: SyncReport) -> None:
         items = page.get("items", [])
         network_store.apply_library_page(db, items, int(page["next"]))
         report.library_cards += len(items)
-        report.pages += 1
+        report.library_pages += 1
         engine.progress("library", int(page["next"]), int(page.get("high_seq") or page["next"]))
         if not page.get("more"):
             return

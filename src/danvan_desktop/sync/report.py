@@ -11,11 +11,14 @@ _COUNTS = (
     "rejected",
     "pulled",
     "pages",
+    "library_cards",
+    "library_pages",
     "bytes_sent",
     "bytes_received",
     "resent_after_restore",
     "files_uploaded",
     "file_bytes_sent",
+    "release_bytes",
 )
 
 
@@ -37,13 +40,25 @@ class SyncReport:
     files_uploaded: int = 0
     file_bytes_sent: int = 0  # attachment bytes (also counted in bytes_sent)
     reached_server: bool = False  # the server answered this round (the link was up)
+    library_cards: int = 0  # cards and tombstones from the library lane (sync/library.py)
+    library_pages: int = 0  # the lane's pages (``pages`` counts the records' own)
+    release_bytes: int = 0  # bytes of release files fetched (sync/release_lane.py)
+    release_ready: str | None = None  # the version staged complete, ready to install
+    release_refused: str | None = None  # why a release was refused, for the Đồng bộ page
     messages: list[str] = field(default_factory=list)
 
     @property
     def moved(self) -> bool:
         """Whether the round got anything acknowledged (a batch, a page, a file chunk)."""
         settled = self.pushed + self.duplicates + self.conflicts + self.rejected
-        return bool(settled or self.pages or self.file_bytes_sent or self.files_uploaded)
+        return bool(
+            settled
+            or self.pages
+            or self.library_pages
+            or self.file_bytes_sent
+            or self.files_uploaded
+            or self.release_bytes
+        )
 
     def add(self, other: SyncReport) -> None:
         """Add another round's figures to these (the retry loop's total)."""
@@ -53,4 +68,6 @@ class SyncReport:
         if other.clock_skew_s is not None:
             self.clock_skew_s = other.clock_skew_s
         self.server_restored = self.server_restored or other.server_restored
+        self.release_ready = other.release_ready or self.release_ready
+        self.release_refused = other.release_refused or self.release_refused
         self.messages += other.messages
