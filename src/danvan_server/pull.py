@@ -5,6 +5,14 @@ only. Sequence numbers are assigned under a lock held until commit, so every
 number up to that value is already committed and visible: a page never skips a
 change that commits later. Records are stored as JSON text, so a page is built
 by joining that text, not by decoding and re-encoding every record.
+
+What a scope reads is the union of disjoint parts (``visible_parts``), and a page reads
+each part on its own, in order, then merges them: a village team's part is its own
+unit (villages are leaves: ``records.unit_id = :village``), which ``ix_records_unit``
+serves, so its first pull reads its rows, not the whole change log; the inherited part
+is the ancestors' rows of a few entities (the same index); replication links read by
+their source's scope are looked up among the links only (the primary key's entity
+prefix), so no other row pays for a LIKE on ``source_scope_path``.
 """
 
 from __future__ import annotations
@@ -13,9 +21,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, and_, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, Select, and_, not_, or_, select, union_all
 
-from danvan_server import residents
+from danvan_server import replication_scope, residents
 from danvan_server.auth import Scope
 from danvan_server.db import meta, reading, records, seq_counter
 
@@ -29,16 +37,73 @@ def visible_to(scope: Scope, client_schema: int | None = None) -> ColumnElement[
     """The SQL condition for records this scope may read: residents' details only within
     the commune, and (``client_schema`` known) only what that laptop can store
     (residents.py)."""
-    condition = records.c.scope_path.startswith(scope.unit.path, autoescape=True)
+    return or_(*(part for part, _ in visible_parts(scope, client_schema)))
+
+
+# How a part of a scope is read (``page_query``): ORDERED walks an index in version order
+# (the village's own unit, or a scope path); BY_UNIT finds its few rows by unit and
+# version, then sorts them; BY_ENTITY finds them by entity alone (the primary key), then
+# sorts them: no index on server_version, which would walk the whole log.
+ORDERED, BY_UNIT, BY_ENTITY = "ordered", "by_unit", "by_entity"
+Part = tuple[ColumnElement[bool], str]
+
+
+def visible_parts(scope: Scope, client_schema: int | None = None) -> list[Part]:
+    """``visible_to`` as disjoint conditions, each with how it is best read."""
+    if scope.unit.level == "village":  # a leaf: its scope is its own unit
+        own: ColumnElement[bool] = records.c.unit_id == scope.unit.id
+    else:
+        own = records.c.scope_path.startswith(scope.unit.path, autoescape=True)
+    parts: list[Part] = [(own, ORDERED)]
     ancestors = scope.unit.ancestor_ids
     if ancestors:
-        inherited = and_(records.c.entity.in_(INHERITED_ENTITIES), records.c.unit_id.in_(ancestors))
-        condition = or_(condition, inherited)
+        inherited = and_(records.c.unit_id.in_(ancestors), records.c.entity.in_(INHERITED_ENTITIES))
+        parts.append((inherited, BY_UNIT))
+    linked = and_(  # a link to one of its models, written in another scope
+        records.c.entity.in_(tuple(replication_scope.SOURCE_FIELDS)),
+        replication_scope.seen_as_source(scope.unit.path),
+        not_(own),
+    )
+    parts.append((linked, BY_ENTITY))
+    common: list[ColumnElement[bool]] = []
     if not residents.sees_residents(scope.unit.level):
-        condition = and_(condition, records.c.commune_only.is_(False))
+        common.append(records.c.commune_only.is_(False))
     if client_schema is not None:
-        condition = and_(condition, records.c.min_schema <= client_schema)
-    return condition
+        common.append(records.c.min_schema <= client_schema)
+    return [(and_(part, *common), how) for part, how in parts]
+
+
+_COLUMNS = (
+    records.c.entity,
+    records.c.id,
+    records.c.unit_id,
+    records.c.server_version,
+    records.c.deleted,
+    records.c.fields,
+)
+
+
+def page_query(parts: Sequence[Part], after: int, high: int) -> Select[Any]:
+    """The next ``ROWS_PER_QUERY`` visible rows after ``after`` (up to ``high``), in order:
+    each part read on its own (its own index), the parts merged."""
+    branches = []
+    for condition, how in parts:
+        # ``+ 0`` keeps the planner off an index on server_version for that use.
+        unindexed = records.c.server_version + 0
+        within = unindexed if how == BY_ENTITY else records.c.server_version
+        order = records.c.server_version if how == ORDERED else unindexed
+        branches.append(
+            select(*_COLUMNS)
+            .where(within > after, within <= high, condition)
+            .order_by(order)
+            .limit(ROWS_PER_QUERY)
+            .subquery()
+        )
+    if len(branches) == 1:
+        only = branches[0]
+        return select(only).order_by(only.c.server_version)
+    merged = union_all(*(select(branch) for branch in branches)).subquery()
+    return select(merged).order_by(merged.c.server_version).limit(ROWS_PER_QUERY)
 
 
 def _change_json(row: Any) -> str:
@@ -96,25 +161,9 @@ def pull_on(
     found = connection.execute(_HIGH_AND_EPOCH).first()
     high, epoch = (int(found[0]), found[1]) if found is not None else (0, None)
     cursor = since
-    condition = visible_to(scope, client_schema)
+    visible = visible_parts(scope, client_schema)
     while not more:
-        rows = connection.execute(
-            select(
-                records.c.entity,
-                records.c.id,
-                records.c.unit_id,
-                records.c.server_version,
-                records.c.deleted,
-                records.c.fields,
-            )
-            .where(
-                records.c.server_version > cursor,
-                records.c.server_version <= high,
-                condition,
-            )
-            .order_by(records.c.server_version)
-            .limit(ROWS_PER_QUERY)
-        ).all()
+        rows = connection.execute(page_query(visible, cursor, high)).all()
         for row in rows:
             if _skipped(int(row.server_version), skip):
                 last = int(row.server_version)

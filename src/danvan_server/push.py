@@ -19,12 +19,11 @@ commit. Only a database that is unavailable fails the whole group.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import (
     DatabaseError,
     DisconnectionError,
@@ -38,13 +37,20 @@ from danvan_desktop.sync.protocol import (
     APPLIED,
     CONFLICT,
     CONFLICT_ENTITY,
-    DUPLICATE,
+    EXACT_DUPLICATE_SINCE_PROTOCOL,
     REJECTED,
     compact_result,
     expand_push_ops,
 )
-from danvan_server import bulk
+from danvan_server import bulk, model_life_rules
 from danvan_server import records as stored
+from danvan_server.answers import (
+    answer,
+    answer_row,
+    as_duplicate,
+    as_released_duplicate,
+    known_results,
+)
 from danvan_server.auth import Scope
 from danvan_server.checks import is_valid_id, operation_problem, printable
 from danvan_server.db import applied_ops, read_sequence, write_sequence, writing
@@ -73,26 +79,37 @@ class PushJob:
     language: str
     compact: bool = False
     problems: tuple[str | None, ...] = ()
+    protocol: int = EXACT_DUPLICATE_SINCE_PROTOCOL - 1  # the client's (X-Danvan-Protocol)
 
     def checked(self) -> PushJob:
         """This job with every operation checked (itself when it already is)."""
         if len(self.problems) == len(self.ops):
             return self
         problems = tuple(operation_problem(op, self.language) for op in self.ops)
-        return PushJob(self.scope, self.ops, self.language, self.compact, problems)
+        return PushJob(self.scope, self.ops, self.language, self.compact, problems, self.protocol)
 
     def answer(self, results: list[dict[str, Any]], high_seq: int) -> dict[str, Any]:
-        """The response body: ``{"results": [...], "high_seq": N}``."""
+        """The response body: ``{"results": [...], "high_seq": N}``; a client before
+        protocol 3 gets its duplicates as it always did, without ``exact``."""
+        if self.protocol < EXACT_DUPLICATE_SINCE_PROTOCOL:
+            results = [as_released_duplicate(r) for r in results]
         if self.compact:
             return {"results": [compact_result(r) for r in results], "high_seq": high_seq}
         return {"results": results, "high_seq": high_seq}
 
 
-def prepare(body: dict[str, Any], scope: Scope, max_ops: int, language: str) -> PushJob:
+def prepare(
+    body: dict[str, Any],
+    scope: Scope,
+    max_ops: int,
+    language: str,
+    protocol: int = EXACT_DUPLICATE_SINCE_PROTOCOL - 1,
+) -> PushJob:
     """The request checked, every operation too (``ApiError`` when it cannot be answered
     op by op): what is wrong with an operation is known before it joins a write."""
     ops = _request_ops(body, scope, max_ops, language)
-    return PushJob(scope, ops, language, body.get("compact") is True).checked()
+    compact = body.get("compact") is True
+    return PushJob(scope, ops, language, compact, protocol=protocol).checked()
 
 
 def push(
@@ -216,6 +233,7 @@ def _request_ops(
                     position=position + 1,
                 ),
             )
+        model_life_rules.read_legacy(op)  # a released laptop's «replicated»: «recognised»
     return ops
 
 
@@ -243,7 +261,7 @@ def _apply_isolating_failures(connection: Connection, job: PushJob) -> list[dict
             savepoint.rollback()
             if not refused_value(exc):
                 raise
-            results.append(_answer(op["op_id"], REJECTED, None, _refusal(exc, job.language)))
+            results.append(answer(op["op_id"], REJECTED, None, _refusal(exc, job.language)))
         else:
             savepoint.commit()
     return results
@@ -260,22 +278,6 @@ def _refusal(exc: BaseException, language: str) -> str:
         "kiểm tra lại nội dung hồ sơ rồi lưu lại.",
         detail=detail,
     )
-
-
-def _answer(
-    op_id: str,
-    status: str,
-    server_version: int | None,
-    message: str | None,
-    conflicts: list[dict[str, Any]] | None = None,
-) -> dict[str, Any]:
-    return {
-        "op_id": op_id,
-        "status": status,
-        "server_version": server_version,
-        "message": message,
-        "conflicts": conflicts or [],
-    }
 
 
 @dataclass
@@ -314,12 +316,18 @@ _Request = tuple[Scope, list[dict[str, Any]], str, tuple[str | None, ...]]
 
 def _apply_batch(connection: Connection, requests: list[_Request]) -> list[list[dict[str, Any]]]:
     """Merge every request's operations in order; one write per table for them all."""
-    known = _known_results([op["op_id"] for _, ops, _, _ in requests for op in ops], connection)
+    known = known_results([op["op_id"] for _, ops, _, _ in requests for op in ops], connection)
     keys = [
         (op["entity"], op["record_id"])
         for _, ops, _, found in requests
         for op, problem in zip(ops, found, strict=True)
         if not problem
+    ]
+    keys += [  # the model of each entry of a model's life: a reviewer's lives with it
+        parent
+        for _, ops, _, found in requests
+        for op, problem in zip(ops, found, strict=True)
+        if not problem and (parent := model_life_rules.parent_key(op))
     ]
     group = _Group(read_sequence(connection), stored.fetch(connection, keys))
     answers = []
@@ -330,13 +338,13 @@ def _apply_batch(connection: Connection, requests: list[_Request]) -> list[list[
             if op["op_id"] in known:
                 results.append(known[op["op_id"]])
             elif problem:
-                results.append(_answer(op["op_id"], REJECTED, None, problem))
+                results.append(answer(op["op_id"], REJECTED, None, problem))
             else:
                 result = _apply_one(batch, op)
                 results.append(result)
                 if result["status"] != REJECTED:
-                    known[op["op_id"]] = _as_duplicate(result)
-                    group.answered.append(_answer_row(op, result))
+                    known[op["op_id"]] = as_duplicate(result)
+                    group.answered.append(answer_row(op, result))
         answers.append(results)
     stored.write(connection, list(group.to_write.values()))
     bulk.insert_rows(connection, applied_ops, group.answered)
@@ -347,22 +355,24 @@ def _apply_batch(connection: Connection, requests: list[_Request]) -> list[list[
 def _apply_one(batch: _Batch, op: dict[str, Any]) -> dict[str, Any]:
     key = (op["entity"], op["record_id"])
     current = batch.state.get(key)
-    refusal = authorize(op, batch.scope, current, batch.language)
+    parent_key = model_life_rules.parent_key(op)
+    parent = batch.state.get(parent_key) if parent_key else None
+    refusal = authorize(op, batch.scope, current, batch.language, parent)
     if refusal:
-        return _answer(op["op_id"], REJECTED, None, refusal)
-    outcome = _merge(batch, op, current)
+        return answer(op["op_id"], REJECTED, None, refusal)
+    outcome = _merge(batch, op, current, parent)
     if outcome.status == REJECTED:
-        return _answer(op["op_id"], REJECTED, None, outcome.message)
+        return answer(op["op_id"], REJECTED, None, outcome.message)
     version: int | None = current.server_version if current is not None else None
     if outcome.record is not None:
         version = batch.keep(outcome.record)
     record = outcome.record or current
     conflicts = [_keep_conflict(batch, op, record, lost) for lost in outcome.lost if record]
     status = CONFLICT if outcome.status == CONFLICT else APPLIED
-    answer = _answer(op["op_id"], status, version, outcome.message, conflicts)
+    result = answer(op["op_id"], status, version, outcome.message, conflicts)
     if status == APPLIED and outcome.record is not None and _builds_on_base(op, current):
-        answer["exact"] = True  # the new version is the laptop's base plus its fields
-    return answer
+        result["exact"] = True  # the new version is the laptop's base plus its fields
+    return result
 
 
 def _builds_on_base(op: dict[str, Any], current: stored.StoredRecord | None) -> bool:
@@ -375,12 +385,19 @@ def _builds_on_base(op: dict[str, Any], current: stored.StoredRecord | None) -> 
     return not current.deleted and current.server_version == op["base_version"]
 
 
-def _merge(batch: _Batch, op: dict[str, Any], current: stored.StoredRecord | None) -> Outcome:
+def _merge(
+    batch: _Batch,
+    op: dict[str, Any],
+    current: stored.StoredRecord | None,
+    parent: stored.StoredRecord | None = None,
+) -> Outcome:
     if op["entity"] == CONFLICT_ENTITY:
         if current is None:  # authorize refuses this first; kept for the type checker
             return Outcome(REJECTED, message="no such conflict")
         return merge_resolution(current, op)
     placement = Placement(batch.scope.unit.id, batch.scope.unit.path)
+    if parent is not None and batch.scope.role == "reviewer":
+        placement = Placement(parent.unit_id, parent.scope_path)  # beside its model
     if op["kind"] == "delete":
         return merge_delete(current, op, placement, batch.language)
     return merge_upsert(current, op, placement, StatusPolicy(batch.scope.role, batch.language))
@@ -414,45 +431,3 @@ def _keep_conflict(
     )
     batch.keep(conflict)
     return {"id": conflict.id, "server_version": conflict.server_version, **conflict.fields}
-
-
-def _as_duplicate(result: dict[str, Any]) -> dict[str, Any]:
-    # Never "exact": a replaying laptop may hold an older state than the one applied.
-    first = {key: value for key, value in result.items() if key != "exact"}
-    return {**first, "status": DUPLICATE, "original_status": result["status"]}
-
-
-def _answer_row(op: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "op_id": op["op_id"],
-        "device_id": op["device_id"],
-        "entity": op["entity"],
-        "record_id": op["record_id"],
-        "status": result["status"],
-        "server_version": result["server_version"],
-        "message": result["message"],
-        "conflicts": stored.dump_json(result["conflicts"]),
-        "applied_at": stored.utc_now(),
-    }
-
-
-def _known_results(op_ids: list[str], connection: Connection) -> dict[str, dict[str, Any]]:
-    """The first answers of op_ids already applied, as duplicates."""
-    found: dict[str, dict[str, Any]] = {}
-    unique = sorted(set(op_ids))
-    for start in range(0, len(unique), 400):
-        rows = connection.execute(
-            select(
-                applied_ops.c.op_id,
-                applied_ops.c.status,
-                applied_ops.c.server_version,
-                applied_ops.c.message,
-                applied_ops.c.conflicts,
-            ).where(applied_ops.c.op_id.in_(unique[start : start + 400]))
-        )
-        for row in rows:
-            first = _answer(
-                row.op_id, row.status, row.server_version, row.message, json.loads(row.conflicts)
-            )
-            found[row.op_id] = _as_duplicate(first)
-    return found

@@ -15,7 +15,7 @@ brought it.
 - 5: a replication link's source scope (replication_scope.py): the source model's team
   and its reviewers read the link too; the network library's cards (network.py); each
   imported USB bundle's library checkpoint and network answers (bundle_tables.py);
-  whether an operation's first answer was exact, so its replay says so (push.py); the
+  whether an operation's first answer was exact, so its replay says so (answers.py); the
   published app releases and their files (releases.py).
   Also a data step: each model stored with an earlier release's «replicated» becomes
   «recognised», as a new version (model_life_rules.py).
@@ -28,11 +28,11 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, update
 
 from danvan_server import (
+    answers,
     audit,  # noqa: F401  (registers schema-3 tables)
     bundle_tables,  # registers schema-2 tables; schema 5 adds its columns
     model_life_rules,
     network,  # noqa: F401  (registers schema-5 tables: the network library's cards)
-    push,
     releases,  # noqa: F401  (registers schema-5 tables: app releases)
     replication_scope,
     residents,
@@ -49,7 +49,7 @@ COLUMN_STEPS: list[tuple[int, Callable[[Connection], None]]] = [
     (4, residents.add_record_marks),  # records.commune_only, records.min_schema
     (4, residents.add_bundle_schema_column),  # bundle_imports.schema_version
     (5, replication_scope.add_source_scope_column),  # records.source_scope_path
-    (5, push.add_exact_column),  # applied_ops.exact: a replay's duplicate says so
+    (5, answers.add_exact_column),  # applied_ops.exact: a replay's duplicate says so
     (5, bundle_tables.add_bundle_network_columns),  # bundle_imports: library, network
     (5, model_life_rules.recognise_replicated),  # «replicated» models: «recognised»
 ]

@@ -55,7 +55,7 @@ def test_implied_op_id_is_the_record_id(team: ServerApi) -> None:
     again = team.push(ops).json()["results"][0]
     assert (again["op_id"], again["status"]) == ("m-0", "duplicate")
     assert again["server_version"] == first["server_version"]
-    assert "exact" not in again
+    assert again["exact"] is True  # protocol 3: the replay says the laptop holds it
 
 
 def test_full_body_still_answers_with_op_ids(team: ServerApi) -> None:

@@ -25,8 +25,10 @@ from typing import Any
 from danvan_desktop.core.errors import OperationCancelled
 from danvan_desktop.store import sync_apply
 from danvan_desktop.store.records import Records
+from danvan_desktop.store.settings import get_setting, set_setting
 from danvan_desktop.sync import attachments, protocol
-from danvan_desktop.sync.pull import pull_pages
+from danvan_desktop.sync.library import sync_library
+from danvan_desktop.sync.pull import load_held_versions, pull_pages, save_held_versions
 from danvan_desktop.sync.push import push_outbox
 from danvan_desktop.sync.report import SyncReport
 from danvan_desktop.sync.restore import check_restore, resend_after
@@ -47,6 +49,8 @@ __all__ = [
 ]
 
 TOKEN_KEY = "sync_token"
+# Laptop setting: what the engine learnt of the link (throughput.py ``snapshot``).
+LINK_ESTIMATES_KEY = "sync_link_estimates"
 ROLE_KEY = "sync_role"
 UNIT_KEY = "sync_unit_id"
 # Rounds retried within this many seconds reuse the last health answer: on a link that
@@ -75,18 +79,23 @@ class SyncEngine:
         self.now = now
         self.compression_ratio: float | None = None  # raw JSON per gzip byte, measured
         # Versions this laptop wrote and holds exactly: the pull need not send them back.
-        self.held_versions: set[int] = set()
+        # Kept in the store too (pull.HELD_KEY): a lost answer or a restart keeps them.
+        self.held_versions: set[int] = load_held_versions(records)
         # The current (or last) round's figures, kept when a round fails half-way:
         # the retry loop counts what it did and whether it moved anything.
         self.round_report = SyncReport()
         self.pushed_high_seq = 0  # the server's high_seq after this round's last push
         self._health_at: float | None = None  # monotonic time of the last health answer
+        self._probed: dict[str, Any] | None = None  # a probe's health answer, for the round
         self._pulled_at: float | None = None  # monotonic time of the last complete pull
         self.upload_memory = attachments.UploadMemory()
         self._skew: float | None = None
         token = records.store.meta(TOKEN_KEY)
         if token:
             transport.set_auth_token(token)
+        saved = get_setting(records.db, LINK_ESTIMATES_KEY)
+        if isinstance(saved, dict):
+            transport.estimator.restore(saved)  # the first batch fits the uptime learnt
 
     # -- enrollment ----------------------------------------------------------------
     def enroll(self, code: str, device_name: str) -> dict[str, Any]:
@@ -126,15 +135,37 @@ class SyncEngine:
         response = self.transport.get(f"{protocol.API_PREFIX}/health", cancel=self.cancel)
         return dict(response.json())
 
+    def probe(self) -> None:
+        """One small /health request after a drop: returns when the link carries it again,
+        raises ``LinkDown`` while it does not (``ServerError`` when the server is in
+        trouble). The next round starts from this answer instead of asking again."""
+        self._probed = self.health()
+
     def sync_once(self) -> SyncReport:
-        """One full round: health, recovery if needed, push, pull, then the files."""
+        """One full round: health, recovery if needed, push, pull, then the files; what it
+        learnt of the link is kept in the store, whether it finished or not."""
+        try:
+            return self._round()
+        finally:
+            self.keep_link_estimates()
+
+    def keep_link_estimates(self) -> None:
+        """Save the link's estimates (speed, uptimes, round trip) for later runs."""
+        set_setting(self.records.db, LINK_ESTIMATES_KEY, self.transport.estimator.snapshot())
+
+    def _round(self) -> SyncReport:
         report = self.round_report = SyncReport()
         self.pushed_high_seq = 0
-        if self._health_at is None or time.monotonic() - self._health_at > HEALTH_REUSE_S:
-            health = self.health()
+        fresh = self._health_at is not None and time.monotonic() - self._health_at <= HEALTH_REUSE_S
+        if self._probed is not None or not fresh:
+            health, self._probed = self._probed or self.health(), None
             report.reached_server = True
             self._skew = _skew_s(health.get("server_time"), self.now())
             check_restore(self.records, health, report)
+            if report.server_restored and self.held_versions:
+                # The restored server numbers new writes again from its high_seq.
+                self.held_versions = set()
+                save_held_versions(self.records, ())
             self._health_at = time.monotonic()
         report.clock_skew_s = self._skew
         attachments.prepare_uploads(self.records)
@@ -150,6 +181,7 @@ class SyncEngine:
             cancel=self.cancel,
             progress=self.progress,
         )
+        sync_library(self, report)  # the low-priority library lane, after records and photos
         return report
 
     @property

@@ -19,7 +19,8 @@ Endpoints (JSON bodies, gzip both ways):
 - ``POST /api/v1/push`` ``{"device_id", "ops": [envelope, ...]}`` → ``{"results":
   [{"op_id", "status", "server_version", "message", "conflicts": [...]}], "high_seq"}``.
   ``status`` is one of ``STATUSES``. A replayed ``op_id`` answers ``duplicate`` with the
-  original ``server_version``. Since protocol 2 the body may be compact
+  original ``server_version`` (and, since protocol 3, the original ``exact``). Since
+  protocol 2 the body may be compact
   (``compact_push_body``): keys shared by every operation are sent once in
   ``defaults``, a record's creating operation omits its ``op_id`` (it is the record
   id), and ``"compact": true`` asks for compact results (``compact_result``).
@@ -50,7 +51,8 @@ from typing import Any, Final
 from danvan_desktop.core.schema import ENTITIES
 
 # 3: the entities of store schema 9 (``petition``, ``petitioner``, ``mediation``,
-# ``mediation_party``) and ``regulation.petition_answer_days``; records a laptop's store
+# ``mediation_party``), ``regulation.petition_answer_days`` and ``member.birth_year``
+# (store schema 13); records a laptop's store
 # schema (``X-Danvan-Schema``, a bundle's ``schema_version``) cannot store are left out
 # for it; residents' details never go above the commune; JSON text is checked as JSON.
 # The server answers a protocol-2 client (the first release) as before: its schema
@@ -59,6 +61,9 @@ from danvan_desktop.core.schema import ENTITIES
 # laptop no longer downloads its own new records again). 1 is refused since 3.
 PROTOCOL_VERSION: Final = 3
 COMPACT_SINCE_PROTOCOL: Final = 2
+# 3: a replay's ``duplicate`` keeps the first answer's ``exact`` (the laptop holds that
+# version: its pull skips it); a protocol-2 client gets its duplicates without it.
+EXACT_DUPLICATE_SINCE_PROTOCOL: Final = 3
 MIN_PROTOCOL_VERSION: Final = PROTOCOL_VERSION - 1  # the previous version is still accepted
 API_PREFIX: Final = "/api/v1"
 

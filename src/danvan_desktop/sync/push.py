@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.store import outbox, sync_apply
 from danvan_desktop.sync import protocol
+from danvan_desktop.sync.pull import save_held_versions
 from danvan_desktop.sync.report import SyncReport
 
 if TYPE_CHECKING:
@@ -115,6 +116,8 @@ def _settle(
             report.rejected += status == protocol.REJECTED
             if status == protocol.REJECTED and result.get("message"):
                 report.messages.append(str(result["message"]))
+        if held:
+            save_held_versions(records, engine.held_versions | held)
     engine.held_versions |= held  # only once the answers are committed here
 
 
@@ -133,9 +136,13 @@ def _held_exactly(op: outbox.Operation, result: dict[str, Any], checkpoint: int)
     """Whether the laptop now holds the record's new server version exactly.
 
     The server says ``exact`` when the new version is the laptop's base plus its
-    fields; the laptop's base is the server's own only if it had pulled that far.
+    fields (and, since protocol 3, again on a replay's ``duplicate``: the answer to the
+    first send was lost); the laptop's base is the server's own only if it had pulled
+    that far.
     """
-    if result.get("status") != protocol.APPLIED or not result.get("exact"):
+    if result.get("status") not in (protocol.APPLIED, protocol.DUPLICATE):
+        return False
+    if not result.get("exact"):
         return False
     if not isinstance(result.get("server_version"), int):
         return False

@@ -23,7 +23,6 @@ Each request's bytes/second feed the ``ThroughputEstimator`` that sizes batches.
 from __future__ import annotations
 
 import gzip
-import ipaddress
 import json
 import logging
 import ssl
@@ -45,6 +44,7 @@ from danvan_desktop.core.errors import (
     ValidationError,
 )
 from danvan_desktop.core.i18n import current_language, tr
+from danvan_desktop.core.server_address import checked_server_url
 from danvan_desktop.sync.request_guard import (
     Aborted,
     BlockBody,
@@ -404,24 +404,7 @@ def _cancelled() -> OperationCancelled:
 
 
 def _checked_base_url(base_url: str) -> str:
-    parts = urlsplit(base_url)
-    host = parts.hostname or ""
-    if (parts.scheme == "https" and host) or (parts.scheme == "http" and _is_loopback(host)):
-        return base_url.rstrip("/")
-    problem = tr(
-        _CTX,
-        "Địa chỉ máy chủ của thành phố phải bắt đầu bằng https:// (ví dụ https://dongbo.hue.gov.vn).",
-    )
-    raise ValidationError([FieldProblem("server_url", problem)])
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return checked_server_url(base_url)  # core/server_address.py: one rule for every caller
 
 
 def _checked_ca_bundle(path: str | Path) -> str:
