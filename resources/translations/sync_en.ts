@@ -44,6 +44,10 @@
       <translation>The city's server address must start with https:// (for example https://dongbo.hue.gov.vn).</translation>
     </message>
     <message>
+      <source>Địa chỉ http:// chỉ dùng được cho máy chủ chạy trên chính máy này (127.0.0.1, localhost); máy chủ của thành phố phải dùng https:// (ví dụ https://dongbo.hue.gov.vn).</source>
+      <translation>An http:// address only works for a server running on this very computer (127.0.0.1, localhost); the city's server must use https:// (for example https://dongbo.hue.gov.vn).</translation>
+    </message>
+    <message>
       <source>Không đọc được tệp chứng chỉ (CA) của thành phố: {path}. Hãy chọn lại tệp .pem hoặc .crt do quản trị máy chủ cung cấp.</source>
       <translation>The city's certificate authority (CA) file cannot be read: {path}. Choose again the .pem or .crt file the server administrator gave you.</translation>
     </message>
@@ -87,6 +91,41 @@
     <message>
       <source>Mã băm bản gửi lên máy chủ</source>
       <translation>SHA-256 hash of the copy sent to the server</translation>
+    </message>
+  </context>
+  <context>
+    <name>updates</name>
+    <message>
+      <source>Bản cập nhật bị từ chối: tệp chữ ký không đọc được.</source>
+      <translation>Update refused: its signature file cannot be read.</translation>
+    </message>
+    <message>
+      <source>Bản cập nhật bị từ chối: nó được ký bằng khóa «{key}» mà phần mềm này không tin cậy. Chỉ cài bản do nhóm phát triển phát hành.</source>
+      <translation>Update refused: it is signed with the key «{key}», which this software does not trust. Install only updates released by the development team.</translation>
+    </message>
+    <message>
+      <source>Bản cập nhật bị từ chối: chữ ký không khớp với nội dung, có thể bản này đã bị sửa hoặc chép hỏng. Hãy lấy lại bản cập nhật.</source>
+      <translation>Update refused: the signature does not match the contents; the update may have been altered or copied badly. Get the update again.</translation>
+    </message>
+    <message>
+      <source>Bản cập nhật bị từ chối: bản kê các tệp không hợp lệ.</source>
+      <translation>Update refused: its list of files is not valid.</translation>
+    </message>
+    <message>
+      <source>Bản cập nhật {version} bị từ chối: bản này dành cho {other}, không phải cho máy này ({platform}).</source>
+      <translation>Update {version} refused: it is for {other}, not for this computer ({platform}).</translation>
+    </message>
+    <message>
+      <source>Bản cập nhật {version} bị từ chối: không rõ phiên bản đang cài ({installed}). Hãy cài lại phần mềm từ bộ cài đặt.</source>
+      <translation>Update {version} refused: the installed version is unknown ({installed}). Reinstall the software from its installer.</translation>
+    </message>
+    <message>
+      <source>Bản cập nhật {version} bị từ chối: máy đang chạy phiên bản {installed}, không cài lại bản cũ hơn hay cùng phiên bản.</source>
+      <translation>Update {version} refused: this computer runs version {installed}; an older or the same version is not installed.</translation>
+    </message>
+    <message>
+      <source>Bản cập nhật {version} chỉ cài được lên phiên bản {minimum} trở lên; máy đang chạy {installed}. Hãy cài bản {minimum} trước, hoặc dùng bộ cài đặt đầy đủ.</source>
+      <translation>Update {version} installs only over version {minimum} or later; this computer runs {installed}. Install version {minimum} first, or use the full installer.</translation>
     </message>
   </context>
 </TS>
