@@ -1,7 +1,9 @@
 """Budget: the city reviewer's first pull, and the commune roll-up on the city store.
 
 Usage: ``python bench/city.py [--scale 1.0] [--backends sqlite,postgresql]
-[--concurrency 8]``. For each backend (SQLite; PostgreSQL when
+[--concurrency 8] [--keep DIR] [--profile FILE.pstats]``. ``--keep`` keeps each
+backend's folder (the reviewer's store, for bench/gui.py); ``--profile`` runs the
+reviewer's pull under cProfile. For each backend (SQLite; PostgreSQL when
 ``DANVAN_TEST_PG_URL`` is set, in a fresh schema dropped afterwards) it starts the
 real server (``danvan-server run`` on loopback) and generates the city through the
 server's real push path (issue 22): 40 communes, 1,000 villages, one team laptop per
@@ -324,17 +326,21 @@ def rollup(folder: Path, commune_code: int) -> dict[str, float]:
     return {"seconds": seconds, "status": float(status or 0), "rss_mb": _peak_rss_mb()}
 
 
-def _child(*args: str) -> dict[str, float]:
+def _child(*args: str, profile: str | None = None) -> dict[str, float]:
+    runner = [sys.executable, "-m", "cProfile", "-o", profile] if profile else [sys.executable]
     done = subprocess.run(
-        [sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=False
+        [*runner, __file__, "--child", *args], capture_output=True, text=True, check=False
     )
     if done.returncode != 0:
         raise SystemExit(f"{args[0]} failed:\n{done.stdout}\n{done.stderr}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def measure(database_url: str, folder: Path, scale: float, concurrency: int) -> dict[str, Any]:
-    """Generate the city on ``database_url``, then measure the reviewer and the roll-up."""
+def measure(
+    database_url: str, folder: Path, scale: float, concurrency: int, profile: str | None = None
+) -> dict[str, Any]:
+    """Generate the city on ``database_url``, then measure the reviewer and the roll-up
+    (the reviewer's pull under cProfile into ``profile`` when given)."""
     villages = max(1, round(FULL_VILLAGES * scale))
     communes = max(1, min(len(HUE_COMMUNES), -(-villages // VILLAGES_PER_COMMUNE)))
     with generate_city(
@@ -342,7 +348,7 @@ def measure(database_url: str, folder: Path, scale: float, concurrency: int) -> 
     ) as city:
         code = city.code(city.city_unit_id, "reviewer")
         store = folder / "reviewer"
-        pull = _child("pull", city.server.url, code, str(store))
+        pull = _child("pull", city.server.url, code, str(store), profile=profile)
     roll = _child("rollup", str(store), str(city.commune_codes[0]))
     return {"city": city, "pull": pull, "rollup": roll, "villages": villages}
 
@@ -388,6 +394,21 @@ def _database(backend: str, folder: Path) -> tuple[str, str | None]:
     return url, schema
 
 
+@contextmanager
+def _folder(keep: Path | None, backend: str) -> Iterator[Path]:
+    """A temporary folder, or ``keep/backend`` (made afresh) when the run is kept."""
+    if keep is None:
+        with tempfile.TemporaryDirectory(prefix="danvan-bench-city-") as tmp:
+            yield Path(tmp)
+        return
+    folder = keep / backend
+    if folder.exists():
+        raise SystemExit(f"{folder} exists: give --keep an empty or new folder")
+    folder.mkdir(parents=True)
+    yield folder
+    print(f"  kept in {folder} (the reviewer's store: {folder / 'reviewer'})", flush=True)
+
+
 def main() -> int:
     """Generate and measure on each backend; 1 when a budget is missed."""
     if sys.argv[1:2] == ["--child"]:
@@ -402,6 +423,13 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 1,000 villages")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--concurrency", type=int, default=8, help="laptops pushing at once")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep each backend's folder (the reviewer's store in "
+        "DIR/<backend>/reviewer, for bench/gui.py) instead of a temporary one",
+    )
+    parser.add_argument("--profile", help="profile the reviewer's pull into this .pstats file")
     args = parser.parse_args()
     from server_push import _drop_schema
 
@@ -410,10 +438,10 @@ def main() -> int:
         if backend == "postgresql" and not os.environ.get("DANVAN_TEST_PG_URL"):
             print("postgresql: not measured (DANVAN_TEST_PG_URL is not set)")
             continue
-        with tempfile.TemporaryDirectory(prefix="danvan-bench-city-") as tmp:
-            url, schema = _database(backend, Path(tmp))
+        with _folder(args.keep, backend) as tmp:
+            url, schema = _database(backend, tmp)
             try:
-                figures = measure(url, Path(tmp), args.scale, args.concurrency)
+                figures = measure(url, tmp, args.scale, args.concurrency, args.profile)
             finally:
                 if schema is not None:
                     _drop_schema(os.environ["DANVAN_TEST_PG_URL"], schema)

@@ -12,8 +12,12 @@
       <translation>Could not restore: {error}</translation>
     </message>
     <message>
-      <source>Lần trước ứng dụng không đóng bình thường: đang kiểm tra toàn bộ dữ liệu…</source>
-      <translation>The application did not close normally last time: checking all the data…</translation>
+      <source>Lần trước ứng dụng không đóng bình thường: đang kiểm tra toàn bộ dữ liệu… Với nhiều dữ liệu, việc này có thể mất một phút.</source>
+      <translation>The application did not close normally last time: checking all the data… With a lot of data this can take a minute.</translation>
+    </message>
+    <message>
+      <source>Đang kiểm tra dữ liệu</source>
+      <translation>Checking the data</translation>
     </message>
     <message>
       <source>Dữ liệu có lỗi</source>

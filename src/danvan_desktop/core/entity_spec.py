@@ -8,6 +8,7 @@ more than one module (``core/community_schema.py``) without an import circle.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 FieldKind = Literal["text", "long_text", "int", "real", "date", "datetime", "bool", "json", "ref"]
@@ -51,12 +52,14 @@ class EntitySpec:
 
     def field(self, name: str) -> FieldSpec:
         """The field called ``name`` (KeyError when unknown)."""
-        for spec in self.fields:
-            if spec.name == name:
-                return spec
-        raise KeyError(name)
+        return self._by_name[name]
 
-    @property
+    @cached_property
+    def _by_name(self) -> dict[str, FieldSpec]:
+        # Made once: applying a city's pull looks fields up millions of times.
+        return {spec.name: spec for spec in self.fields}
+
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         """The names of the entity's own fields, in order."""
         return tuple(f.name for f in self.fields)

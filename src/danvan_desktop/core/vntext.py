@@ -68,6 +68,8 @@ def _drop_stray_joiners(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """Return text in NFC, without zero-width characters, LF line ends, no trailing space."""
+    if text.isascii() and "\r" not in text:  # ids, codes: nothing to normalise
+        return text.rstrip()
     visible = _drop_stray_joiners(text.translate(_ZERO_WIDTH))
     unix_lines = _LINE_BREAK.sub("\n", visible)
     return unicodedata.normalize("NFC", unix_lines).rstrip()

@@ -10,6 +10,7 @@ a backup is listed or restored, not to open the window.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from danvan_desktop.store.database import Store
@@ -52,3 +53,20 @@ def restore_backup(path: Path, data_dir: Path) -> Path:
         # The user reads the message; the log keeps it, with the file, for support.
         _log.warning("restoring the backup %s failed: %s", Path(path).name, exc)
         raise
+
+
+def auto_backup_through(connection: sqlite3.Connection, data_dir: Path) -> Path | None:
+    """The automatic backup of ``data_dir``'s store when one is due, read through the
+    caller's read-only ``connection`` (a lane of its own: a backup of a city's store
+    takes tens of seconds, and neither the window nor the writer waits for it); the
+    automatic backups are then rotated. None when no backup is due."""
+    from danvan_desktop.store import backup
+    from danvan_desktop.store.connection import as_database
+    from danvan_desktop.store.settings import get_setting
+
+    db = as_database(connection)
+    if not backup.backup_due(Path(data_dir), float(get_setting(db, "backup_interval_hours"))):
+        return None
+    path = backup.make_backup(db, Path(data_dir))
+    backup.rotate(Path(data_dir), int(get_setting(db, "backup_keep")))
+    return path

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.core.schema import ENTITIES, EntitySpec
 from danvan_desktop.core.validation import coerce_fields
-from danvan_desktop.store import search_catchup, search_index
+from danvan_desktop.core.vntext import vietnamese_sort_key
+from danvan_desktop.store import search_catchup
 from danvan_desktop.store.database import utc_now
 
 if TYPE_CHECKING:
@@ -66,19 +67,23 @@ def _insert(db: Database, spec: EntitySpec, changes: list[Mapping[str, Any]]) ->
     if not changes:
         return 0
     now = utc_now()
-    sorts = [f"{f.name}_sort" for f in spec.fields if f.sortable]
-    columns = [*spec.field_names, *sorts, "id", "unit_id", "server_version", "dirty"]
-    columns += ["deleted", "updated_at", "updated_by"]
+    names = spec.field_names  # looked up once a page, not once a record
+    known = frozenset(names)
+    sortable = [f.name for f in spec.fields if f.sortable]
+    columns = [*names, *(f"{name}_sort" for name in sortable), "id", "unit_id"]
+    columns += ["server_version", "dirty", "deleted", "updated_at", "updated_by"]
     rows = []
     for change in changes:
-        fields = dict(change.get("fields") or {})
-        remote = coerce_fields(spec, {k: v for k, v in fields.items() if k in spec.field_names})
-        record = {name: remote.get(name) for name in spec.field_names}
-        keys = search_index.sort_columns(spec, record)
+        fields = change.get("fields") or {}
+        if not isinstance(fields, Mapping):
+            raise TypeError(f"fields must be an object, not {type(fields).__name__}")
+        # A null is stored as null: only the values are checked (half a page is nulls).
+        given = {k: v for k, v in fields.items() if v is not None and k in known}
+        remote = coerce_fields(spec, given)
         rows.append(
             (
-                *record.values(),
-                *(keys[name] for name in sorts),
+                *(remote.get(name) for name in names),
+                *(_sort_key(remote.get(name)) for name in sortable),
                 str(change["record_id"]),
                 change.get("unit_id"),
                 int(change["server_version"]),
@@ -88,10 +93,15 @@ def _insert(db: Database, spec: EntitySpec, changes: list[Mapping[str, Any]]) ->
                 "server",
             )
         )
-    names = ", ".join(f"[{c}]" for c in columns)
+    listed = ", ".join(f"[{c}]" for c in columns)
     db.conn.executemany(
-        f"INSERT INTO [{spec.table}] ({names}) VALUES ({', '.join('?' * len(columns))})", rows
+        f"INSERT INTO [{spec.table}] ({listed}) VALUES ({', '.join('?' * len(columns))})", rows
     )
     live = [str(c["record_id"]) for c in changes if not c.get("deleted")]
     search_catchup.mark(db, spec.name, live)
     return len(rows)
+
+
+def _sort_key(value: Any) -> bytes | None:
+    """The ``<field>_sort`` value of a field (as store/search_index.py makes it)."""
+    return vietnamese_sort_key(str(value)) if value else None

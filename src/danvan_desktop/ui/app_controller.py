@@ -9,7 +9,8 @@ The steps, each on a lane with the GUI thread only reacting:
 4. unclean shutdown: the full integrity check, behind a progress window; if it
    fails, the recovery dialog (restore a backup, carry on, or quit);
 5. the main window; once it has painted, the sync scheduler; a few seconds
-   later, the automatic backup when one is due.
+   later, the automatic backup when one is due (on the backup lane: the window and
+   the pages' lanes never wait for it).
 
 The controller also rebuilds the window when the language changes and carries
 out a restore (close the store, replace it, open it again).
@@ -18,6 +19,7 @@ out a restore (close the store, replace it, open it again).
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -30,11 +32,11 @@ from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations
 from danvan_desktop.ui.main_window import MainWindow
 from danvan_desktop.ui.page_list import default_pages
-from danvan_desktop.ui.task_runner import DB, JobContext, TaskRunner
+from danvan_desktop.ui.task_runner import BACKUP, DB, JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
     from danvan_desktop.ui.recovery_dialog import RecoveryDialog
     from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler, SyncTimings
@@ -68,6 +70,19 @@ def full_check(ctx: JobContext) -> Any:
     """The full integrity check (DB lane)."""
     ctx.progress(0, 0, "")
     return ctx.session.check(full=True)
+
+
+def auto_backup(ctx: JobContext) -> Path | None:
+    """The automatic backup when due (backup lane), through a read-only connection of
+    its own: neither the window nor the DB lane the pages use waits for it."""
+    from danvan_desktop.session.data_folder import auto_backup_through
+
+    session = ctx.session
+    connection = session.open_reader_connection()
+    try:
+        return auto_backup_through(connection, session.store.data_dir)
+    finally:
+        connection.close()
 
 
 def restore_job(path: Path, data_dir: Path) -> Callable[[JobContext], Path]:
@@ -113,9 +128,12 @@ class AppController(QObject):
         self.wizard: QWidget | None = None
         self.recovery: RecoveryDialog | None = None
         self.check_report: Any = None
+        self.check_progress: QProgressDialog | None = None  # the check after a crash
         self.restore_message: QMessageBox | None = None
         self._sync: SyncScheduler | None = None
+        self.restart_version: str | None = None  # «Cài ngay»: restart once closed
         bus.language_changed.connect(self.change_language)
+        bus.restart_for_update.connect(self.restart_for_update)
 
     @property
     def sync(self) -> SyncScheduler:
@@ -162,21 +180,28 @@ class AppController(QObject):
     def _check_after_crash(self) -> None:
         from danvan_desktop.ui.progress import run_with_progress
 
-        run_with_progress(
+        _task, dialog = run_with_progress(
             None,
             self.runner,
             DB,
             full_check,
             text=tr(
                 "AppController",
-                "Lần trước ứng dụng không đóng bình thường: đang kiểm tra toàn bộ dữ liệu…",
+                "Lần trước ứng dụng không đóng bình thường: đang kiểm tra toàn bộ dữ liệu… "
+                "Với nhiều dữ liệu, việc này có thể mất một phút.",
             ),
             on_done=self._checked,
             on_error=self._open_failed,
             cancellable=False,
         )
+        # Nothing else is on screen yet: say at once what the start is doing (a city's
+        # store takes seconds), rather than after the usual delay against flashing.
+        dialog.setWindowTitle(tr("AppController", "Đang kiểm tra dữ liệu"))
+        dialog.show()
+        self.check_progress = dialog
 
     def _checked(self, report: Any) -> None:
+        self.check_progress = None
         self.check_report = report
         if report.ok:
             self.show_main_window()
@@ -295,10 +320,8 @@ class AppController(QObject):
     def _auto_backup(self) -> None:
         if not self.runner.session_open:
             return
-        self.runner.db(
-            lambda ctx: ctx.session.auto_backup(),
-            on_done=self._auto_backed_up,
-            on_error=self._auto_backup_failed,
+        self.runner.run(
+            BACKUP, auto_backup, on_done=self._auto_backed_up, on_error=self._auto_backup_failed
         )
 
     def _auto_backed_up(self, path: Path | None) -> None:
@@ -361,7 +384,32 @@ class AppController(QObject):
         box.open()
         self.restore_message = box
 
+    # -- restarting for an update ----------------------------------------------------
+    def restart_for_update(self, version: str) -> None:
+        """«Cài ngay»: close the window the usual way (pending saves flushed), close the
+        store, then start the program again through its launcher so the switch runs."""
+        self.restart_version = version
+        if self.window is not None:
+            self.window.close()  # closing -> _quit, which restarts once the store is closed
+        else:
+            self._quit()
+
+    def _restart(self, _: Any = None) -> None:
+        from danvan_desktop.session.release_switch import restart_program
+
+        try:
+            restart_program(sys.argv)  # replaces this process; returns only on failure
+        except OSError:
+            log.exception("restarting for update %s failed", self.restart_version)
+        self.finished.emit()  # could not restart: end as usual (the switch runs next start)
+
     def _quit(self) -> None:
         if self._sync is not None:  # a round on a slow link must not hold up the shutdown
             self._sync.stop()
+        if self.restart_version is not None and self.runner.session_open:
+            self.runner.close_session(on_done=self._restart)  # after the saves queued before
+            return
+        if self.restart_version is not None:
+            self._restart()
+            return
         self.finished.emit()

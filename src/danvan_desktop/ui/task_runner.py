@@ -1,6 +1,6 @@
 """One task runner for background work, so the GUI thread never waits on disk or network.
 
-Three lanes, each one ``QThread`` working through its own queue in order:
+Four lanes, each one ``QThread`` working through its own queue in order:
 
 - ``db``: owns the writer ``Session`` (opened, used and closed on that thread);
   every call that writes, and every read that needs the writer, runs here.
@@ -10,6 +10,8 @@ Three lanes, each one ``QThread`` working through its own queue in order:
   a list reads through ``JobContext.plain_reader`` (the same connection without
   sqlite-utils, whose import would hold up the first paint: Session.plain_reader).
 - ``network``: HTTP (sync, later); a slow server never holds up the store.
+- ``backup``: the automatic backup, through a read-only connection of its own, so a
+  backup of a city's store (tens of seconds) holds up neither the pages nor the writer.
 
 A job is a function of a ``JobContext``. Its result, its error and its progress
 come back to the GUI thread only through the lanes' signals, delivered to the
@@ -47,7 +49,8 @@ log = logging.getLogger(__name__)
 DB = "db"
 READ = "read"
 NETWORK = "network"
-LANES = (DB, READ, NETWORK)
+BACKUP = "backup"
+LANES = (DB, READ, NETWORK, BACKUP)
 
 
 class _Job(NamedTuple):
