@@ -37,7 +37,19 @@ _BODY = {
 _CHUNK = {400: "the body's gzip is corrupt", 413: "the chunk is too large"}
 _SHA256 = {422: "the SHA-256 in the path is not 64 lower-case hex digits"}
 _OFFSET = {409: "the offset is not where the server's copy ends (offset says where it does)"}
-_OFFSET_KEYS = frozenset({"put /attachments/{sha256}", "post /attachments/{sha256}/complete"})
+_OFFSET_KEYS = frozenset(
+    {
+        "put /attachments/{sha256}",
+        "post /attachments/{sha256}/complete",
+        "put /push/uploads/{upload_id}",
+        "post /push/uploads/{upload_id}/complete",
+    }
+)
+# The resumable push (protocol 3): a protocol-2 client is sent to POST /push.
+_UPLOAD = {
+    404: "the client speaks protocol 2: it sends its push whole to POST /push",
+    422: "the upload id is malformed",
+}
 
 # The answers of each endpoint, besides 200 and the 422 of its query parameters.
 _ANSWERS: dict[str, tuple[dict[int, str], ...]] = {
@@ -110,6 +122,36 @@ _ANSWERS: dict[str, tuple[dict[int, str], ...]] = {
             404: "no such file in the device's scope",
             416: "the Range starts past the end of the file",
         },
+        _DATABASE,
+    ),
+    "get /push/uploads/{upload_id}": (
+        _PROTOCOL,
+        _TOKEN,
+        _UPLOAD,
+        _DATABASE,
+    ),
+    "put /push/uploads/{upload_id}": (
+        _PROTOCOL,
+        _TOKEN,
+        _UPLOAD,
+        {400: f"the {HEADER_CHUNK_SHA256} header is missing"},
+        _CHUNK,
+        {422: f"the block does not match {HEADER_CHUNK_SHA256}"},
+        _OFFSET,
+        {413: "the body would be larger than one push may be"},
+        _DATABASE,
+    ),
+    "post /push/uploads/{upload_id}/complete": (
+        _PROTOCOL,
+        _TOKEN,
+        _UPLOAD,
+        _BODY,
+        {
+            403: "device_id is not the device of the token",
+            413: "more operations than one push may hold",
+            422: "size or sha256 malformed or not the body's, or ops malformed",
+        },
+        _OFFSET,
         _DATABASE,
     ),
     "post /network/cards": (

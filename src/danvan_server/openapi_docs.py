@@ -149,6 +149,16 @@ BODIES: dict[str, dict[str, Any]] = {
             },
         }
     ),
+    "push_complete": _json_body(
+        {
+            "type": "object",
+            "required": ["size", "sha256"],
+            "properties": {
+                "size": {"type": "integer", "minimum": 0},
+                "sha256": {"type": "string", "pattern": SHA256_PATTERN},
+            },
+        }
+    ),
     "chunk": {
         "requestBody": {
             "required": True,
@@ -206,7 +216,7 @@ def _complete_operation(key: str, operation: dict[str, Any]) -> None:
             ),
             _header(HEADER_SCHEMA, {"type": "integer"}, "the data schema version of the client"),
         ]
-    if key == "put /attachments/{sha256}":
+    if key in ("put /attachments/{sha256}", "put /push/uploads/{upload_id}"):
         parameters.append(
             _header(
                 HEADER_CHUNK_SHA256,
