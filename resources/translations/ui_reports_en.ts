@@ -4,6 +4,58 @@
   <context>
     <name>ReportsPage</name>
     <message>
+      <source>Đã được thay thế bởi văn bản mã {id}</source>
+      <translation>Replaced by document ID {id}</translation>
+    </message>
+    <message>
+      <source>ngày {date}</source>
+      <translation>dated {date}</translation>
+    </message>
+    <message>
+      <source>Đã được thay thế bởi số {number}</source>
+      <translation>Replaced by No. {number}</translation>
+    </message>
+    <message>
+      <source>Đã được thay thế bởi văn bản ngày {date}</source>
+      <translation>Replaced by the document dated {date}</translation>
+    </message>
+    <message>
+      <source>số {number}</source>
+      <translation>No. {number}</translation>
+    </message>
+    <message>
+      <source>Sửa và cấp lại…</source>
+      <translation>Correct and reissue…</translation>
+    </message>
+    <message>
+      <source>Lập lại văn bản đã chọn từ dữ liệu hiện có, cấp số mới và ghi rõ văn bản này thay thế văn bản cũ.</source>
+      <translation>Build the selected document again from the current records, give it a new number and state that it replaces the old one.</translation>
+    </message>
+    <message>
+      <source>Sửa và cấp lại văn bản</source>
+      <translation>Correct and reissue a document</translation>
+    </message>
+    <message>
+      <source>Lập lại văn bản {old} từ dữ liệu hiện có và cấp văn bản mới thay thế nó? Văn bản mới lấy số tiếp theo và ghi «Văn bản này thay thế văn bản {old}»; văn bản cũ vẫn được giữ, đánh dấu đã được thay thế.</source>
+      <translation>Build document {old} again from the current records and issue a new document replacing it? The new document takes the next number and states «This document replaces document {old}»; the old one is kept, marked as replaced.</translation>
+    </message>
+    <message>
+      <source>Cấp văn bản thay thế</source>
+      <translation>Issue the replacement</translation>
+    </message>
+    <message>
+      <source>Để sau</source>
+      <translation>Not now</translation>
+    </message>
+    <message>
+      <source>Đã cấp văn bản {new} thay thế văn bản {old}. Bấm «Xuất lại…» để ghi tệp.</source>
+      <translation>Issued document {new}, replacing document {old}. Click «Write again…» to write the file.</translation>
+    </message>
+    <message>
+      <source>Tình trạng</source>
+      <translation>Status</translation>
+    </message>
+    <message>
       <source>(không số)</source>
       <translation>(no number)</translation>
     </message>

@@ -72,9 +72,10 @@ def _make_meeting(
         "vote", meeting_id=meeting_id, subject="Mở rộng kiệt 7", in_favour=0, against=0, abstain=0
     )
     task = session.add_task(meeting_id=meeting_id, title="Sửa đèn đường kiệt 7")
-    if new_members:  # joined after the meeting was made: offered to add to the attendance
+    if new_members:  # joined after the meeting's day: not on its roster, offered to add
+        joined = (STARTS.date() + dt.timedelta(days=1)).isoformat()
         for name in NEW_MEMBERS:
-            session.save_member(full_name=name, role="member")
+            session.save_member(full_name=name, role="member", term_start=joined)
     rows = session.meeting_children(meeting_id, "attendance")
     present = sum(1 for r in rows if r.get("present") and not r.get("is_guest"))
     return MeetingCtx(

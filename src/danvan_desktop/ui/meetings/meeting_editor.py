@@ -32,7 +32,7 @@ from danvan_desktop.core.errors import DanvanError, ValidationError
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.meetings.agenda_panel import AgendaPanel
-from danvan_desktop.ui.meetings.attendance_panel import AttendancePanel, attendance_counts
+from danvan_desktop.ui.meetings.attendance_panel import AttendancePanel
 from danvan_desktop.ui.meetings.child_rows import ChildRows
 from danvan_desktop.ui.meetings.draft_autosave import (
     AUTOSAVE_MS,
@@ -198,7 +198,7 @@ class MeetingEditor(QWidget):
         self.header.set_members([str(m["full_name"]) for m in members])
         self.header.cutoffs = sheet["cutoffs"]  # a review's default period
         self.header.set_values({**meeting, **(meeting_draft or {}).get("fields", {})})
-        self.attendance.set_sheet(sheet["attendance"], members)
+        self.attendance.set_sheet(sheet["attendance"], members, meeting)
         agenda_drafts = {rid: d["fields"] for (e, rid), d in drafts.items() if e == "agenda_item"}
         self.agenda.set_sheet(sheet["agenda_item"], sheet["opinion"], agenda_drafts)
         self.agenda.set_speakers(speaker_names(sheet["attendance"], members))
@@ -244,8 +244,7 @@ class MeetingEditor(QWidget):
         self.lock_note.show_for(sheet)
 
     def _update_tab_titles(self) -> None:
-        rows = self.attendance.model.rows
-        present, listed, _guests = attendance_counts(rows)
+        present, listed = self.attendance.counts  # the roster on the meeting's day
         self.tabs.setTabText(
             TAB_ATTENDANCE,
             tr("MeetingEditor", "Điểm danh ({present}/{total})", present=present, total=listed),
@@ -350,9 +349,15 @@ class MeetingEditor(QWidget):
         """The meeting as saved bounds its votes (its kind and household counts)."""
         self._runner.db(
             lambda ctx: ctx.session.get_record("meeting", meeting_id),
-            on_done=lambda m: self.outcomes.set_meeting(m) if m["id"] == self.meeting_id else None,
+            on_done=self._meeting_reread,
             owner=self,
         )
+
+    def _meeting_reread(self, meeting: dict[str, Any]) -> None:
+        if meeting["id"] == self.meeting_id:
+            self.outcomes.set_meeting(meeting)
+            self.attendance.set_meeting(meeting)  # its day, chair and secretary count
+            self._update_tab_titles()
 
     def discard_restored(self) -> None:
         """Throw away the drafts restored from an earlier session and show the saved minutes."""

@@ -179,7 +179,11 @@ class ReportsPage(Page):
         self.preview_note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.preview_note)
         self.preview = DocumentPreview()
-        self.issued = IssuedList(lambda name: k.label() if (k := self.kinds.get(name)) else name)
+        self.issued = IssuedList(
+            lambda name: k.label() if (k := self.kinds.get(name)) else name,
+            runner=self._runner,
+            clock=self._clock,
+        )
         self.issued.reexport_requested.connect(self.open_reexport)
         column = QSplitter(Qt.Orientation.Vertical)
         column.addWidget(self.preview)
