@@ -52,6 +52,14 @@
         <translation>The server holds {held} bytes of the file: continue sending from there.</translation>
     </message>
     <message>
+        <source>Máy chủ của thành phố nhận gửi tiếp từng phần từ giao thức {since}: hãy gửi cả lượt trong một yêu cầu (POST /push).</source>
+        <translation>The city's server takes a push in resumable blocks from protocol {since}: send the whole batch in one request (POST /push).</translation>
+    </message>
+    <message>
+        <source>Mã lượt gửi «{value}» không hợp lệ: hãy dùng 8–64 chữ cái, chữ số hoặc dấu gạch ngang.</source>
+        <translation>The upload id «{value}» is not valid: use 8–64 letters, digits or hyphens.</translation>
+    </message>
+    <message>
         <source>Máy chủ mới nhận {held} trên {size} byte của tệp: hãy gửi tiếp từ vị trí {held}.</source>
         <translation>The server has received only {held} of the file's {size} bytes: continue sending from byte {held}.</translation>
     </message>

@@ -78,8 +78,8 @@
       <translation>The server address must start with https:// ; correct it.</translation>
     </message>
     <message>
-      <source>Đồng bộ xong: gửi {pushed} thay đổi, nhận {pulled}, {conflicts} xung đột, {rejected} bị từ chối.</source>
-      <translation>Sync finished: {pushed} changes sent, {pulled} received, {conflicts} conflicts, {rejected} refused.</translation>
+      <source>Đồng bộ xong: gửi {pushed} thay đổi, máy chủ đã có sẵn {duplicates}, nhận {pulled}, {conflicts} xung đột, {rejected} bị từ chối; {sent} byte đi, {received} byte về.</source>
+      <translation>Sync finished: {pushed} changes sent, {duplicates} already on the server, {pulled} received, {conflicts} conflicts, {rejected} refused; {sent} bytes out, {received} bytes in.</translation>
     </message>
     <message>
       <source>Lần đồng bộ gần nhất ({when}) chưa xong: {error}</source>

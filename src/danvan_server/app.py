@@ -50,6 +50,7 @@ from danvan_server.http import (
 from danvan_server.messages import say
 from danvan_server.network_routes import add_network_routes
 from danvan_server.openapi_docs import BODIES, describe
+from danvan_server.push_upload import PushUploads, add_push_upload_routes
 from danvan_server.push_writer import PushWriter
 from danvan_server.records import utc_now
 from danvan_server.release_routes import add_release_routes
@@ -91,6 +92,10 @@ def create_app(settings: Settings) -> FastAPI:
     _add_attachment_routes(app)
     add_network_routes(app)  # protocol 3: the network library (network_routes.py)
     add_release_routes(app)  # protocol 3: app releases (release_routes.py)
+    # protocol 3: a push body in blocks the server keeps (push_upload.py)
+    add_push_upload_routes(
+        app, PushUploads(files.folder / "push-uploads", settings.max_request_bytes)
+    )
     describe(app)  # what /openapi.json cannot infer: headers, token, refusals
     return app
 

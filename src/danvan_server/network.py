@@ -345,6 +345,25 @@ def _item_json(row: Any) -> str:
 
 def library_page(engine: Engine, scope: Scope, since: int, max_bytes: int) -> bytes:
     """One page of the library lane: ``{"items", "next", "more", "high_seq"}``."""
+    high, parts, next_seq, more = _library_items(engine, scope, since, max_bytes)
+    head = f'{{"high_seq":{high},"more":{"true" if more else "false"},"next":{next_seq},"items":['
+    return (head + ",".join(parts) + "]}").encode()
+
+
+def library_lines(engine: Engine, scope: Scope, since: int, max_bytes: int) -> bytes:
+    """The same page as lines (protocol 3, ``format=lines``): ``{"high_seq"}``, then one
+    item per line in lane order, then ``{"next", "more"}``. A laptop whose link drops
+    mid-page keeps every complete item line it received (its checkpoint moves to the
+    last one's ``seq``) and asks again from there, instead of for the whole page."""
+    high, parts, next_seq, more = _library_items(engine, scope, since, max_bytes)
+    tail = f'{{"next":{next_seq},"more":{"true" if more else "false"}}}'
+    return "\n".join([f'{{"high_seq":{high}}}', *parts, tail, ""]).encode()
+
+
+def _library_items(
+    engine: Engine, scope: Scope, since: int, max_bytes: int
+) -> tuple[int, list[str], int, bool]:
+    """(high_seq, the page's items as JSON, next checkpoint, more to come)."""
     with reading(engine) as connection:
         high = int(
             connection.execute(
@@ -367,8 +386,7 @@ def library_page(engine: Engine, scope: Scope, since: int, max_bytes: int) -> by
                 break
             cursor = int(rows[-1].lane_seq)
     next_seq = last if more else max(since, high)
-    head = f'{{"high_seq":{high},"more":{"true" if more else "false"},"next":{next_seq},"items":['
-    return (head + ",".join(parts) + "]}").encode()
+    return high, parts, next_seq, more
 
 
 def card_photo_readable(engine: Engine, sha256: str, scope: Scope) -> bool:

@@ -6,11 +6,13 @@
   ``{"requested": true}`` (a team, for its own model)
 - ``GET /api/v1/network/library?since=SEQ&max_bytes=N`` → ``{"items", "next", "more",
   "high_seq"}``: the library lane (network.py). A protocol-2 client never asks.
+  ``&format=lines`` (protocol 3) sends the same page as lines, one item per line, so a
+  cut link loses only the item in flight (``network.library_lines``).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -75,8 +77,12 @@ def add_network_routes(app: FastAPI) -> None:
         scope: ScopeDep,
         since: Annotated[int, Query(ge=0, le=MAX_INT64)] = 0,
         max_bytes: Annotated[int | None, Query(ge=1, le=MAX_INT64)] = None,
+        format: Literal["json", "lines"] = "json",
     ) -> Response:
         """The library lane's changes this device sees after ``since``, one page."""
         limit = min(max_bytes or settings.default_pull_bytes, settings.max_pull_bytes)
+        if format == "lines":
+            lines = network.library_lines(engine, scope, since, limit)
+            return Response(content=lines, media_type="application/x-ndjson")
         content = network.library_page(engine, scope, since, limit)
         return Response(content=content, media_type="application/json")

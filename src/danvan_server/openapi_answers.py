@@ -319,6 +319,13 @@ def complete_answers(key: str, responses: dict[str, Any]) -> None:
     elif key in _SUCCESS:
         body = {"type": "object", **_SUCCESS[key]}
         responses["200"]["content"] = {"application/json": {"schema": body}}
+    if key == "get /network/library":
+        # format=lines (protocol 3): one JSON object a line — high_seq, a card each, then
+        # next and more — so a laptop keeps the cards that arrived before a cut.
+        responses["200"]["content"] = {
+            "application/json": {"schema": {"type": "object"}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
+        }
     if key == "get /releases/latest":
         responses["204"] = {"description": "no newer release this version may update to"}
     reasons: dict[int, list[str]] = {}

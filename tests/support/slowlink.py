@@ -21,7 +21,11 @@ client and the server on loopback. It models a link, not a socket:
   default, accepted and reset at once (``down_behaviour="reset"``: the client
   fails fast, like "network unreachable"); with ``"blackhole"`` they are held
   silently and start forwarding when the link returns (like SYNs that are
-  retransmitted until the radio comes back).
+  retransmitted until the radio comes back). With ``"silent"`` the link is a black
+  hole: live connections are not reset but go silent for good (what the client
+  sends is swallowed, nothing comes back, no RST: a radio bearer or NAT entry lost
+  without a word, which the client sees only through its own timeouts), and
+  connections made while it is down are held as with ``"blackhole"``.
 - Counters: TCP payload bytes delivered in each direction, exact, resettable.
 
 Use::
@@ -49,7 +53,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Literal
 
-DownBehaviour = Literal["reset", "blackhole"]
+DownBehaviour = Literal["reset", "blackhole", "silent"]
 _SEGMENT_TIME_S = 0.02
 _SMALL_BUFFER = 16 * 1024
 
@@ -117,6 +121,7 @@ class _Conn:
 
     writers: tuple[asyncio.StreamWriter, asyncio.StreamWriter]
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    silenced: bool = False  # a black hole took it: the client is left in silence
 
 
 def _reset(writer: asyncio.StreamWriter) -> None:
@@ -316,7 +321,19 @@ class SlowLink:
             self._cuts += 1
         self._up_event.clear()
         for conn in list(self._conns):
-            self._reset_conn(conn)
+            if self._down_behaviour == "silent":
+                self._silence_conn(conn)
+            else:
+                self._reset_conn(conn)
+
+    def _silence_conn(self, conn: _Conn) -> None:
+        """Forward nothing more either way; the server's side closes, the client's stays
+        open in silence (its handler swallows what it sends)."""
+        self._conns.discard(conn)
+        conn.silenced = True
+        for task in conn.tasks:
+            task.cancel()
+        _reset(conn.writers[1])
 
     def _reset_conn(self, conn: _Conn) -> None:
         self._conns.discard(conn)
@@ -377,6 +394,18 @@ class SlowLink:
                 self._conns.discard(conn)
                 for writer in conn.writers:
                     writer.close()
+        if conn.silenced:
+            await self._swallow(c_reader, c_writer)
+
+    async def _swallow(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """A silenced connection: read and drop the client's bytes until it gives up."""
+        try:
+            while await reader.read(65536):
+                pass
+        except OSError:
+            pass
+        finally:
+            writer.close()
 
     async def _open_upstream(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

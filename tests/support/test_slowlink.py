@@ -198,6 +198,22 @@ def test_blackhole_holds_new_connections_until_the_link_returns(
         client.close()
 
 
+def test_silent_cut_leaves_a_live_connection_in_silence(echo_server: tuple[str, int]) -> None:
+    """In silent mode a cut neither resets a live connection nor ever answers it again."""
+    with SlowLink(upstream=echo_server, down_behaviour="silent") as link:
+        client = socket.create_connection(("127.0.0.1", link.port))
+        client.sendall(b"warm")
+        client.settimeout(2)
+        assert client.recv(16) == b"warm"
+        link.cut()
+        link.restore()
+        client.settimeout(0.5)
+        client.sendall(b"ping")
+        with pytest.raises(TimeoutError):
+            client.recv(16)
+        client.close()
+
+
 def test_scheduled_cut_breaks_a_long_transfer() -> None:
     """With cut_every_s=0.5 a transfer that needs 8 s is reset about 0.5 s in."""
     sink = _Sink()

@@ -24,6 +24,7 @@ from danvan_desktop.ui.sync.conflicts_view import ConflictsView, diff_html
 from danvan_desktop.ui.sync.sync_page import SyncPage
 from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler
 from danvan_desktop.ui.task_runner import TaskRunner
+from danvan_desktop.ui.text import number_text
 from support.slowlink import SlowLink
 from sync import conftest as sync_fixtures
 from sync.conftest import Province, new_laptop
@@ -183,8 +184,11 @@ def test_sync_now_shows_progress_and_the_result_and_logs_the_round(
     assert isinstance(report, SyncReport)
     assert shown == [True] and not page.progress.isVisible()
     assert ("push", pending, pending) in rounds.progress
+    sent, received = number_text(report.bytes_sent), number_text(report.bytes_received)
+    assert report.bytes_sent > 0 and report.bytes_received > 0
     assert page.result_label.text() == (
-        f"Đồng bộ xong: gửi {pending} thay đổi, nhận {report.pulled}, 0 xung đột, 0 bị từ chối."
+        f"Đồng bộ xong: gửi {pending} thay đổi, máy chủ đã có sẵn 0, nhận {report.pulled}, "
+        f"0 xung đột, 0 bị từ chối; {sent} byte đi, {received} byte về."
     )
     qtbot.waitUntil(lambda: page.log_model.rowCount() == 1, timeout=WAIT_MS)
     assert page.log_model.cell(0, 4) == "Thành công"

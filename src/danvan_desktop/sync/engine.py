@@ -129,24 +129,34 @@ class SyncEngine:
         return bool(self.records.store.meta(TOKEN_KEY))
 
     # -- a round -------------------------------------------------------------------
-    def health(self) -> dict[str, Any]:
-        """The server's health answer (no token needed); stops when ``cancel`` is set."""
+    def health(self, timeout_s: float | None = None) -> dict[str, Any]:
+        """The server's health answer (no token needed); stops when ``cancel`` is set.
+        ``timeout_s`` replaces the transport's stall timeout (a probe's own)."""
         self.check_cancel()
-        response = self.transport.get(f"{protocol.API_PREFIX}/health", cancel=self.cancel)
+        response = self.transport.get(
+            f"{protocol.API_PREFIX}/health", cancel=self.cancel, timeout_s=timeout_s
+        )
         return dict(response.json())
 
     def probe(self) -> None:
         """One small /health request after a drop: returns when the link carries it again,
         raises ``LinkDown`` while it does not (``ServerError`` when the server is in
-        trouble). The next round starts from this answer instead of asking again."""
-        self._probed = self.health()
+        trouble). The next round starts from this answer instead of asking again. It waits
+        a few round trips (``probe_timeout_s``), not the stall timeout: on a silent black
+        hole the next probe, on a new connection, comes seconds later."""
+        self._probed = self.health(self.transport.probe_timeout_s())
 
     def sync_once(self) -> SyncReport:
         """One full round: health, recovery if needed, push, pull, then the files; what it
-        learnt of the link is kept in the store, whether it finished or not."""
+        learnt of the link is kept in the store, whether it finished or not. The round's
+        bytes are what crossed the wire, failed and cut requests included."""
+        sent_before, received_before = self.transport.wire_totals()
         try:
             return self._round()
         finally:
+            sent, received = self.transport.wire_totals()
+            self.round_report.bytes_sent = sent - sent_before
+            self.round_report.bytes_received = received - received_before
             self.keep_link_estimates()
 
     def keep_link_estimates(self) -> None:

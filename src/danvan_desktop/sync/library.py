@@ -12,21 +12,25 @@ the cards, sync/release_lane.py fetches a new version of the app.
 
 from __future__ import annotations
 
+import json
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.store import network as network_store
 from danvan_desktop.store.database import utc_now
 from danvan_desktop.sync import protocol
 from danvan_desktop.sync.release_lane import sync_release
 from danvan_desktop.sync.report import SyncReport
-from danvan_desktop.sync.transport import ServerRejected
+from danvan_desktop.sync.throughput import ThroughputEstimator
+from danvan_desktop.sync.transport import LinkDown, ServerRejected, TransportError
 
 if TYPE_CHECKING:
     from danvan_desktop.sync.round_context import RoundContext
 
 LIBRARY_SINCE_PROTOCOL = 3
 PREFIX = f"{protocol.API_PREFIX}/network"
+PAGE_BATCHES = 16  # a page of 16 batches: about four uptimes of the link (throughput.py)
+APPLY_EVERY = 50  # items applied (with the checkpoint) while a page still streams in
 _log = logging.getLogger(__name__)
 
 
@@ -83,21 +87,102 @@ def send_changes(engine: RoundContext, report: SyncReport) -> None:
 
 
 def pull_library(engine: RoundContext, report: SyncReport) -> None:
-    """Pull and apply the lane's pages since the library checkpoint."""
+    """Pull and apply the lane's pages since the library checkpoint, as lines: a page
+    cut by the link keeps its complete items (``_LinePage``), so a cut costs the item
+    in flight and the round trips to ask again, not the page."""
     db = engine.records.db
     while True:
         engine.check_cancel()
         since = network_store.checkpoint(db)
-        budget = int(engine.transport.estimator.batch_budget_bytes() * 4)
-        response = engine.transport.get(
-            f"{PREFIX}/library?since={since}&max_bytes={budget}", cancel=engine.cancel
-        )
-        report.bytes_received += response.bytes_received
-        page = response.json()
-        items = page.get("items", [])
-        network_store.apply_library_page(db, items, int(page["next"]))
-        report.library_cards += len(items)
-        report.library_pages += 1
-        engine.progress("library", int(page["next"]), int(page.get("high_seq") or page["next"]))
-        if not page.get("more"):
+        budget = page_budget_bytes(engine.transport.estimator)
+        page = _LinePage(engine, report)
+        try:
+            engine.transport.get(
+                f"{PREFIX}/library?since={since}&max_bytes={budget}&format=lines",
+                cancel=engine.cancel,
+                on_body=page.feed,
+            )
+        except TransportError:
+            page.keep_complete()  # what arrived before the cut stays, checkpoint included
+            raise
+        more = page.finish()
+        if not more:
             return
+
+
+def page_budget_bytes(estimator: ThroughputEstimator) -> int:
+    """A page's bytes (as JSON, before gzip): several uptimes of the link. A page is
+    streamed and a cut keeps what arrived, so a big page costs little when the link
+    drops and saves the round trip of every page it replaces."""
+    return int(estimator.batch_budget_bytes() * PAGE_BATCHES)
+
+
+class _LinePage:
+    """One page as it arrives: ``{"high_seq"}``, item lines, then ``{"next", "more"}``.
+
+    Complete items are applied with the checkpoint at the last one's ``seq`` every
+    ``APPLY_EVERY`` items, at the end, and before a cut is raised: all or nothing each
+    time (store/network.py), so a SIGKILL loses at most what was not applied yet.
+    """
+
+    def __init__(self, engine: RoundContext, report: SyncReport) -> None:
+        self.engine, self.report = engine, report
+        self.buffer = b""
+        self.items: list[dict[str, Any]] = []
+        self.high = 0
+        self.tail: dict[str, Any] | None = None
+        self.legacy: dict[str, Any] | None = None
+
+    def feed(self, chunk: bytes) -> None:
+        """Take the body's next piece; complete lines are parsed at once."""
+        self.buffer += chunk
+        *lines, self.buffer = self.buffer.split(b"\n")
+        for line in lines:
+            self._line(line)
+        if len(self.items) >= APPLY_EVERY:
+            self.keep_complete()
+
+    def _line(self, line: bytes) -> None:
+        if not line.strip():
+            return
+        value = json.loads(line)
+        if "id" in value:
+            self.items.append(value)
+        elif "next" in value:
+            self.tail = value
+        elif "high_seq" in value:
+            self.high = int(value["high_seq"])
+
+    def keep_complete(self) -> None:
+        """Apply the complete items received so far; the checkpoint moves to the last."""
+        if not self.items:
+            return
+        items, self.items = self.items, []
+        last = int(items[-1]["seq"])
+        network_store.apply_library_page(self.engine.records.db, items, last)
+        self._count(items, last)
+
+    def finish(self) -> bool:
+        """The page arrived whole: apply the rest, move the checkpoint; whether more."""
+        if self.buffer.strip():
+            whole = json.loads(self.buffer)  # a server that sent the page as one JSON
+            if "items" in whole:
+                self.items += whole["items"]
+                self.high = int(whole.get("high_seq") or 0)
+                self.tail = whole
+            else:
+                self._line(self.buffer)
+            self.buffer = b""
+        if self.tail is None:  # no end line: the body is not whole (never applied as such)
+            self.keep_complete()
+            raise LinkDown("library page without its end line")
+        next_seq = int(self.tail["next"])
+        items, self.items = self.items, []
+        network_store.apply_library_page(self.engine.records.db, items, next_seq)
+        self._count(items, next_seq)
+        self.report.library_pages += 1
+        return bool(self.tail.get("more"))
+
+    def _count(self, items: list[dict[str, Any]], seq: int) -> None:
+        self.report.library_cards += len(items)
+        self.engine.progress("library", seq, max(self.high, seq))

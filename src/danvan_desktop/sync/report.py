@@ -55,6 +55,7 @@ class SyncReport:
             settled
             or self.pages
             or self.library_pages
+            or self.library_cards  # a page cut mid-way keeps its complete cards
             or self.file_bytes_sent
             or self.files_uploaded
             or self.release_bytes

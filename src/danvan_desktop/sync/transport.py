@@ -18,6 +18,13 @@ engine acts on: ``LinkDown`` (``ServerUnreachable`` when nothing listens at the
 address) and ``ServerError`` (retry later), ``ServerRejected`` (don't),
 ``ProtocolTooOld`` (keep queuing, tell the user).
 Each request's bytes/second feed the ``ThroughputEstimator`` that sizes batches.
+
+What crossed the wire is counted whatever the request's end (``wire_totals``): the
+bytes of a request that failed or was cut count as much as an answered one's, so a
+round reports what it really cost. A body can be handed to the caller as it arrives
+(``on_body``): a stream of items keeps what came before a cut. A probe after a drop
+asks with its own short timeout (``probe_timeout_s``), so a silent black hole costs a
+few seconds, not the 30 s stall timeout.
 """
 
 from __future__ import annotations
@@ -53,14 +60,25 @@ from danvan_desktop.sync.request_guard import (
     TrackingAdapter,
 )
 from danvan_desktop.sync.throughput import ThroughputEstimator
+from danvan_desktop.sync.transport_body import (
+    BodyCallback,
+    WireIn,
+    caused_by,
+    read_body,
+    retry_after_s,
+    server_message,
+)
 
 PROTOCOL_HEADER = "X-Danvan-Protocol"
 SCHEMA_HEADER = "X-Danvan-Schema"
 DEFAULT_STALL_TIMEOUT_S = 30.0
 DEFAULT_BLOCK_BYTES = 4096  # ~0.5 s of a 64 kbit/s link: progress stays visible
-_READ_CHUNK_BYTES = 8192
 _MIN_SEND_BUFFER = 8 * 1024
 _MAX_SEND_BUFFER = 1024 * 1024
+# A probe waits a few round trips and a margin, within these bounds (never the stall's 30 s).
+PROBE_TIMEOUT_MIN_S = 2.0
+PROBE_TIMEOUT_MAX_S = 8.0
+PROBE_TIMEOUT_RTTS = 4.0
 _CTX = "SyncTransport"
 _log = logging.getLogger(__name__)
 
@@ -177,6 +195,9 @@ class SyncTransport:
         self.stall_timeout_s = stall_timeout_s
         self._block_bytes = block_bytes
         self.estimator = estimator or ThroughputEstimator()
+        self._wire_lock = threading.Lock()
+        self._wire_sent = 0
+        self._wire_received = 0
         self._session = requests.Session()
         adapter = TrackingAdapter(pool_connections=1, pool_maxsize=2, max_retries=0)
         self._session.mount("https://", adapter)
@@ -196,6 +217,23 @@ class SyncTransport:
             self._session.headers.pop("Authorization", None)
         else:
             self._session.headers["Authorization"] = f"Bearer {token}"
+
+    def wire_totals(self) -> tuple[int, int]:
+        """Body bytes (sent, received) on the wire since this transport was made, counting
+        requests that failed or were cut as well as answered ones."""
+        with self._wire_lock:
+            return self._wire_sent, self._wire_received
+
+    def probe_timeout_s(self) -> float:
+        """How long a probe waits: a few measured round trips, a few seconds at most."""
+        wanted = 1.0 + PROBE_TIMEOUT_RTTS * self.estimator.rtt_s
+        bounded = min(PROBE_TIMEOUT_MAX_S, max(PROBE_TIMEOUT_MIN_S, wanted))
+        return min(bounded, self.stall_timeout_s)
+
+    def _count_wire(self, sent: int, received: int) -> None:
+        with self._wire_lock:
+            self._wire_sent += sent
+            self._wire_received += received
 
     def close(self) -> None:
         """Close the kept-alive connections."""
@@ -227,11 +265,15 @@ class SyncTransport:
         cancel: threading.Event | None = None,
         headers: Mapping[str, str] | None = None,
         compress: bool = True,
+        timeout_s: float | None = None,
+        on_body: BodyCallback | None = None,
     ) -> TransportResponse:
         """Send one request; return its 2xx answer or raise a ``TransportError``.
 
         ``headers`` are added to the request's; ``compress=False`` sends the body as is
-        (photos and other compressed files gain nothing from gzip).
+        (photos and other compressed files gain nothing from gzip). ``timeout_s`` replaces
+        the stall timeout for this request (a probe's); ``on_body`` hears each piece of a
+        2xx answer's body as it arrives (the answer's ``body`` is then empty).
         """
         headers = {"Accept-Language": current_language(), **(headers or {})}
         payload = None
@@ -245,7 +287,9 @@ class SyncTransport:
         if cancel is not None and cancel.is_set():
             raise _cancelled()
         started = time.monotonic()
-        with RequestGuard(self.stall_timeout_s, cancel, self._send_buffer_bytes()) as guard:
+        stall_s = self.stall_timeout_s if timeout_s is None else timeout_s
+        wire = WireIn()
+        with RequestGuard(stall_s, cancel, self._send_buffer_bytes()) as guard:
             data = (
                 None
                 if payload is None
@@ -257,15 +301,22 @@ class SyncTransport:
                     f"{self.base_url}/{path.lstrip('/')}",
                     data=data,
                     headers=headers,
-                    timeout=(self.stall_timeout_s, self.stall_timeout_s),
+                    timeout=(stall_s, stall_s),
                     verify=self._verify,
                     stream=True,
                     allow_redirects=False,
                 )
                 with response:
-                    content, wire_in = _read_body(response, guard)
+                    streaming = on_body if 200 <= response.status_code < 300 else None
+                    content = read_body(response, guard, wire, streaming)
             except (requests.RequestException, OSError, Aborted) as exc:
-                raise self._failure(exc, guard) from exc
+                self._count_wire(guard.sent, wire.received)
+                raise self._failure(exc, guard, stall_s) from exc
+            except BaseException:
+                self._count_wire(guard.sent, wire.received)
+                raise
+        wire_in = wire.received
+        self._count_wire(guard.sent, wire_in)
         elapsed = time.monotonic() - started
         self.estimator.record_link_up(elapsed)  # up since the request started, at least
         self.estimator.record_transfer(guard.sent + wire_in, elapsed)
@@ -284,14 +335,14 @@ class SyncTransport:
         wanted = self.estimator.bytes_per_s * self.stall_timeout_s / 8
         return int(min(_MAX_SEND_BUFFER, max(_MIN_SEND_BUFFER, wanted)))
 
-    def _failure(self, exc: BaseException, guard: RequestGuard) -> DanvanError:
+    def _failure(self, exc: BaseException, guard: RequestGuard, stall_s: float) -> DanvanError:
         _log.info("sync request failed: %r (guard: %s)", exc, guard.reason)
         if guard.reason == "cancel" or (guard.cancel is not None and guard.cancel.is_set()):
             return _cancelled()
         self.estimator.record_link_down()
         # Before the timeout test: urllib3's NewConnectionError (connection refused, no
         # route, unknown name) subclasses its ConnectTimeoutError, yet no time passed.
-        if guard.reason != "stall" and _caused_by(
+        if guard.reason != "stall" and caused_by(
             exc, (urllib3.exceptions.NewConnectionError, ConnectionRefusedError)
         ):
             return ServerUnreachable(
@@ -305,7 +356,7 @@ class SyncTransport:
                     host=urlsplit(self.base_url).netloc,
                 ),
             )
-        if guard.reason == "stall" or _caused_by(
+        if guard.reason == "stall" or caused_by(
             exc, (TimeoutError, urllib3.exceptions.TimeoutError)
         ):
             return LinkDown(
@@ -315,10 +366,10 @@ class SyncTransport:
                     "Đường truyền tới máy chủ của thành phố bị treo quá {seconds} giây. Dữ liệu "
                     "vẫn "
                     "được giữ trên máy và sẽ tự gửi lại khi mạng ổn định.",
-                    seconds=round(self.stall_timeout_s),
+                    seconds=round(stall_s),
                 ),
             )
-        if _caused_by(exc, (ssl.SSLCertVerificationError,)):
+        if caused_by(exc, (ssl.SSLCertVerificationError,)):
             return CertificateUntrusted(
                 repr(exc),
                 tr(
@@ -331,24 +382,14 @@ class SyncTransport:
         return LinkDown(repr(exc))
 
 
-def _read_body(response: requests.Response, guard: RequestGuard) -> tuple[bytes, int]:
-    """Read the whole (gzip-decoded) body; return it and its size on the wire."""
-    parts = []
-    for chunk in response.iter_content(chunk_size=_READ_CHUNK_BYTES):
-        guard.check()
-        parts.append(chunk)
-    guard.check()  # an aborted socket can look like a clean end of body
-    return b"".join(parts), int(response.raw.tell())
-
-
 def _raise_for_status(status: int, content: bytes, headers: Mapping[str, str]) -> None:
     if 200 <= status < 300:
         return
-    message = _server_message(content)
+    message = server_message(content)
     if status == 426:
         raise ProtocolTooOld(message)
     if status >= 500 or status in (408, 429):
-        raise ServerError(status, message, _retry_after_s(headers.get("Retry-After")))
+        raise ServerError(status, message, retry_after_s(headers.get("Retry-After")))
     if 300 <= status < 400:
         message = message or tr(
             _CTX,
@@ -358,45 +399,6 @@ def _raise_for_status(status: int, content: bytes, headers: Mapping[str, str]) -
             location=headers.get("Location", "?"),
         )
     raise ServerRejected(status, message)
-
-
-def _server_message(content: bytes) -> str:
-    """The server's explanation: JSON ``detail``/``message``/``error``, or the plain text."""
-    text = content.decode("utf-8", errors="replace").strip()
-    try:
-        document = json.loads(text)
-    except ValueError:
-        return text[:500]
-    if isinstance(document, dict):
-        for key in ("detail", "message", "error"):
-            value = document.get(key)
-            if isinstance(value, dict):
-                value = value.get("message")
-            if isinstance(value, str) and value:
-                return value
-    return text[:500]
-
-
-def _retry_after_s(value: str | None) -> float | None:
-    try:
-        return max(0.0, float(value)) if value else None
-    except ValueError:
-        return None  # an HTTP date: rare enough to leave to our own back-off
-
-
-def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bool:
-    """Whether ``kinds`` appears anywhere in the chain requests and urllib3 wrap errors in."""
-    seen: set[int] = set()
-    pending: list[object] = [exc]
-    while pending:
-        item = pending.pop()
-        if not isinstance(item, BaseException) or id(item) in seen:
-            continue
-        seen.add(id(item))
-        if isinstance(item, kinds):
-            return True
-        pending += [*item.args, item.__cause__, item.__context__, getattr(item, "reason", None)]
-    return False
 
 
 def _cancelled() -> OperationCancelled:

@@ -77,16 +77,21 @@ def page_data(ctx: JobContext) -> dict[str, Any]:
 
 
 def report_text(report: SyncReport) -> str:
-    """What a finished round did, in one sentence; then a release it staged or refused
+    """What a finished round did, in one sentence: changes the server took, those it
+    already held (a resend after a lost answer), what came back, and the bytes that
+    crossed the wire (cut requests included); then a release it staged or refused
     (sync/release_lane.py)."""
     text = tr(
         "SyncPage",
-        "Đồng bộ xong: gửi {pushed} thay đổi, nhận {pulled}, {conflicts} xung đột, "
-        "{rejected} bị từ chối.",
-        pushed=number_text(report.pushed + report.duplicates),
+        "Đồng bộ xong: gửi {pushed} thay đổi, máy chủ đã có sẵn {duplicates}, nhận {pulled}, "
+        "{conflicts} xung đột, {rejected} bị từ chối; {sent} byte đi, {received} byte về.",
+        pushed=number_text(report.pushed),
+        duplicates=number_text(report.duplicates),
         pulled=number_text(report.pulled),
         conflicts=number_text(report.conflicts),
         rejected=number_text(report.rejected),
+        sent=number_text(report.bytes_sent),
+        received=number_text(report.bytes_received),
     )
     if report.release_ready:
         text += " " + tr(
