@@ -30,7 +30,7 @@ from danvan_desktop.usb import Volume
 
 from .layout_checks import misfits, window_misfit
 from .layout_visits_community import visit_mediations, visit_petitions
-from .layout_visits_importing import visit_settings
+from .layout_visits_wave import visit_model_status, visit_network, visit_settings
 
 SCREEN = (1366, 768)
 WAIT_MS = 15_000
@@ -203,6 +203,7 @@ def visit_models(walk: Walk, window: Any, page: Any) -> None:
             if model_id is None:
                 walk.check_refused(form, form.save, what)
     walk.check_dialog(page.edit_fields, "model fields dialog")
+    visit_model_status(walk, page)
 
 
 def _open_meeting(walk: Walk, page: Any, state: str) -> Any:
@@ -354,6 +355,7 @@ def visit_sync(walk: Walk, window: Any, page: Any) -> None:
 
 PAGE_VISITS: dict[str, Callable[[Walk, Any, Any], None]] = {
     "models": visit_models,
+    "network": visit_network,
     "meetings": visit_meetings,
     "tasks": visit_tasks,
     "petitions": visit_petitions,
