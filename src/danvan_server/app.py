@@ -30,7 +30,6 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from danvan_desktop.sync.protocol import (
     API_PREFIX,
-    HEADER_CHUNK_SHA256,
     HEADER_SCHEMA,
     MAX_SKIP_RANGES,
     MIN_PROTOCOL_VERSION,
@@ -43,7 +42,7 @@ from danvan_server.db import get_meta, make_engine, read_sequence, reading
 from danvan_server.http import (
     ApiError,
     check_protocol_headers,
-    read_body,
+    read_chunk,
     read_json_object,
     request_language,
 )
@@ -331,17 +330,7 @@ def _add_attachment_routes(app: FastAPI) -> None:
         """Append one chunk at ``offset``; its SHA-256 is in the X-Chunk-SHA256 header."""
         language = request_language(request)
         check_sha256(sha256, language)
-        chunk_sha = request.headers.get(HEADER_CHUNK_SHA256)
-        if not chunk_sha:
-            raise ApiError(
-                400,
-                say(
-                    language,
-                    "Thiếu tiêu đề {header}: mỗi phần tệp phải kèm mã kiểm tra.",
-                    header=HEADER_CHUNK_SHA256,
-                ),
-            )
-        data = await read_body(request, settings.max_chunk_bytes)
+        data, chunk_sha = await read_chunk(request, settings.max_chunk_bytes)
         held = await run_in_threadpool(
             files.append, sha256, offset, data, chunk_sha, scope, language
         )

@@ -23,6 +23,7 @@ from fastapi import Request
 from starlette.requests import ClientDisconnect
 
 from danvan_desktop.sync.protocol import (
+    HEADER_CHUNK_SHA256,
     HEADER_PROTOCOL,
     HEADER_SCHEMA,
     MIN_PROTOCOL_VERSION,
@@ -218,6 +219,22 @@ async def read_body(request: Request, limit: int) -> bytes:
         raise
     except ClientDisconnect:
         raise ClientGone(request) from None
+
+
+async def read_chunk(request: Request, limit: int) -> tuple[bytes, str]:
+    """One chunk of a resumable upload (a file's or a push body's) and the SHA-256 its
+    X-Chunk-SHA256 header gives; 400 without the header, as read_body past ``limit``."""
+    chunk_sha = request.headers.get(HEADER_CHUNK_SHA256)
+    if not chunk_sha:
+        raise ApiError(
+            400,
+            say(
+                request_language(request),
+                "Thiếu tiêu đề {header}: mỗi phần tệp phải kèm mã kiểm tra.",
+                header=HEADER_CHUNK_SHA256,
+            ),
+        )
+    return await read_body(request, limit), chunk_sha
 
 
 async def _read_body(request: Request, limit: int) -> bytes:

@@ -35,14 +35,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from danvan_desktop.core.private_files import open_private, private_dir
-from danvan_desktop.sync.protocol import API_PREFIX, HEADER_CHUNK_SHA256
+from danvan_desktop.sync.protocol import API_PREFIX
 from danvan_server import auth, push
 from danvan_server.attachments import OffsetMismatch, check_sha256
 from danvan_server.http import (
     ApiError,
     check_protocol_headers,
     nesting_exceeds,
-    read_body,
+    read_chunk,
     read_json_object,
     request_language,
 )
@@ -218,17 +218,7 @@ def add_push_upload_routes(app: FastAPI, uploads: PushUploads) -> None:
         """Append one block of the push body at ``offset`` (X-Chunk-SHA256: its hash)."""
         language = request_language(request)
         _upload_id(upload_id, language)
-        chunk_sha = request.headers.get(HEADER_CHUNK_SHA256)
-        if not chunk_sha:
-            raise ApiError(
-                400,
-                say(
-                    language,
-                    "Thiếu tiêu đề {header}: mỗi phần tệp phải kèm mã kiểm tra.",
-                    header=HEADER_CHUNK_SHA256,
-                ),
-            )
-        data = await read_body(request, settings.max_chunk_bytes)
+        data, chunk_sha = await read_chunk(request, settings.max_chunk_bytes)
         held = await run_in_threadpool(
             uploads.append, scope, upload_id, offset, data, chunk_sha, language
         )
