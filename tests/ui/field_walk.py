@@ -10,7 +10,8 @@ change). A ``Field`` says where the input is, its kind, and the core rule it is 
 ``NOT_FORMS`` with the reason; tests/ui/test_every_field.py fails on any other class.
 The entries are kept by area: field_walk_records.py (models, tasks, members, the
 regulation, settings, the server's address), field_walk_meetings.py and
-field_walk_outcomes.py (the new meeting and the minutes editor), field_walk_exemplars.py
+field_walk_outcomes.py (the new meeting and the minutes editor), field_walk_models.py (a
+model's status moves and recognitions), field_walk_exemplars.py
 (exemplars and commendations), field_walk_community.py (petitions and mediation cases),
 field_walk_wizard.py (the first-run wizard), field_walk_reports.py (what the leader
 writes into the periodic report).
@@ -219,6 +220,7 @@ def forms() -> tuple[Form, ...]:
     from .field_walk_community import community_forms
     from .field_walk_exemplars import exemplar_forms
     from .field_walk_meetings import meeting_forms
+    from .field_walk_models import model_life_forms
     from .field_walk_outcomes import outcome_forms
     from .field_walk_records import record_forms
     from .field_walk_reports import report_forms
@@ -226,6 +228,7 @@ def forms() -> tuple[Form, ...]:
 
     return (
         *record_forms(),
+        *model_life_forms(),
         *meeting_forms(),
         *outcome_forms(),
         *exemplar_forms(),
@@ -245,6 +248,10 @@ NOT_FORMS: dict[str, str] = {
     "danvan_desktop.ui.handbook.handbook_page.HandbookPage": "the handbook's search box",
     "danvan_desktop.ui.meetings.meetings_page.MeetingsPage": "the meeting list's search box",
     "danvan_desktop.ui.models.models_page.ModelsPage": "the model list's search box and filters",
+    "danvan_desktop.ui.network.network_page.NetworkPage": (
+        "the network library's search box and filters (field, commune, level, year): what is "
+        "shown, never stored"
+    ),
     "danvan_desktop.ui.exemplars.exemplars_page.ExemplarsPage": (
         "the year shown and the export's format: what is shown, never stored (its dialogs "
         "are walked)"

@@ -1,7 +1,9 @@
 """What a meeting's counts may be: households, and the votes cast on each question.
 
 A vote counts people: in favour, against and abstaining together are at most the
-people present (members and guests ticked present in the attendance). A village
+people present: at a team meeting the members counted «có mặt» on the whole roster
+(core/meeting_roster.py: the chair and secretary count without a row), and the guests
+ticked present. A village
 community meeting (kind ``community``, Luật 10/2022/QH15) counts households instead:
 at most the households represented, or, while those are not written yet, the
 village's households. The store refuses a vote whose counts are changed beyond
@@ -13,12 +15,14 @@ the same messages.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from danvan_desktop.core.errors import FieldProblem
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.meeting_roster import members_at, present_of, roster_on
 from danvan_desktop.core.schema import EntitySpec
 
 COMMUNITY = "community"
@@ -44,9 +48,38 @@ class VoteCeiling:
     basis: str
 
 
-def people_present(attendance: Iterable[Mapping[str, Any]]) -> int:
-    """How many people the attendance ticks present (members and guests)."""
-    return sum(1 for row in attendance if row.get("present") and not row.get("deleted"))
+def _meeting_day(meeting: Mapping[str, Any]) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(meeting.get("starts_at") or "")[:10])
+    except ValueError:
+        return None
+
+
+def members_present(
+    meeting: Mapping[str, Any] | None,
+    attendance: Iterable[Mapping[str, Any]],
+    members: Iterable[Mapping[str, Any]] | None = None,
+) -> int:
+    """The members present: at a team meeting whose roster is given, counted as «có mặt»
+    is (core/meeting_roster.py: the chair and secretary without a row count); otherwise
+    the member rows ticked present."""
+    rows = [r for r in attendance if not r.get("deleted")]
+    day = _meeting_day(meeting) if meeting is not None else None
+    if meeting is None or members is None or day is None or meeting.get("kind") == COMMUNITY:
+        return sum(1 for r in rows if r.get("present") and not r.get("is_guest"))
+    return present_of(members_at(meeting, rows, roster_on(members, day)))[0]
+
+
+def people_present(
+    attendance: Iterable[Mapping[str, Any]],
+    meeting: Mapping[str, Any] | None = None,
+    members: Iterable[Mapping[str, Any]] | None = None,
+) -> int:
+    """How many people are present (members and guests): the members as
+    ``members_present`` counts them, and the guests ticked present."""
+    rows = [r for r in attendance if not r.get("deleted")]
+    guests = sum(1 for r in rows if r.get("present") and r.get("is_guest"))
+    return members_present(meeting, rows, members) + guests
 
 
 def vote_ceiling(meeting: Mapping[str, Any], present: int) -> VoteCeiling | None:
@@ -114,9 +147,11 @@ def impossible_votes(
     meeting: Mapping[str, Any],
     attendance: Iterable[Mapping[str, Any]],
     votes: Iterable[Mapping[str, Any]],
+    members: Iterable[Mapping[str, Any]] | None = None,
 ) -> list[FieldProblem]:
-    """Each stored vote of the meeting whose counts exceed its ceiling, named by subject."""
-    ceiling = vote_ceiling(meeting, people_present(attendance))
+    """Each stored vote of the meeting whose counts exceed its ceiling, named by subject
+    (those present counted with the team's ``members``, when given, as «có mặt» is)."""
+    ceiling = vote_ceiling(meeting, people_present(attendance, meeting, members))
     return [
         FieldProblem(
             "vote",

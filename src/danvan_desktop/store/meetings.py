@@ -71,6 +71,7 @@ def finalise(records: Records, meeting_id: str, *, today: dt.date | None = None)
             meeting,
             children(records, meeting_id, "attendance"),
             children(records, meeting_id, "vote"),
+            list(records.rows("member", "team_id = ?", [meeting.get("team_id")])),
         )
         if votes:
             raise ValidationError(votes)

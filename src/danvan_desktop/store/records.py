@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.ids import uuid7
+from danvan_desktop.core.meeting_rules import people_present
 from danvan_desktop.core.schema import ENTITIES, SYSTEM_COLUMNS, EntitySpec
 from danvan_desktop.core.validation import (
     PEOPLE_PRESENT,
@@ -147,7 +148,7 @@ class Records:
             if entity == "model":
                 context.extra["model_field_codes"] = self._model_field_codes()
             if entity == "vote" and parent is not None:
-                context.extra[PEOPLE_PRESENT] = self._people_present(str(parent["id"]))
+                context.extra[PEOPLE_PRESENT] = self._people_present(parent)
             validate_record(spec, record, before=before, changed=changed, context=context)
             if before is None:
                 unit_id = unit_id or (parent or {}).get("unit_id") or self.store.home_unit_id
@@ -211,10 +212,12 @@ class Records:
             if link["model_status"] != status:
                 self.save("replication_link", {"model_status": status}, record_id=str(link["id"]))
 
-    def _people_present(self, meeting_id: str) -> int:
-        """How many the meeting's attendance ticks present (a vote's ceiling)."""
-        sql = "SELECT count(*) FROM attendance WHERE meeting_id = ? AND deleted = 0 AND present"
-        return int(self.db.execute(sql, [meeting_id]).fetchone()[0])
+    def _people_present(self, meeting: Mapping[str, Any]) -> int:
+        """How many are present at the meeting (a vote's ceiling): its team's roster
+        counted as «có mặt» is, and the guests ticked (core.meeting_rules)."""
+        attendance = self.rows("attendance", "meeting_id = ?", [str(meeting["id"])])
+        members = self.rows("member", "team_id = ?", [meeting.get("team_id")])
+        return people_present(attendance, meeting, members)
 
     def _model_field_codes(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT code FROM model_field WHERE deleted = 0")}

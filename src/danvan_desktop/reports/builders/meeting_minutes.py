@@ -253,7 +253,9 @@ def _possible_counts(
     written before the attendance changed, or by an earlier release): minutes never
     print impossible counts, and finalising refuses them (store.meetings)."""
     attendance = _rows(db, "attendance", str(meeting["id"]), "rowid")
-    ceiling = vote_ceiling(meeting, people_present(attendance))
+    starts = _moment(meeting.get("starts_at"))
+    roster = roster_on(db, meeting.get("team_id"), starts.date()) if starts else None
+    ceiling = vote_ceiling(meeting, people_present(attendance, meeting, roster))
     blank = dict.fromkeys(VOTE_COUNTS, BLANK_COUNT)
     return [v if vote_fits(v, ceiling) else {**v, **blank} for v in votes]
 

@@ -202,7 +202,9 @@ class MeetingEditor(QWidget):
         agenda_drafts = {rid: d["fields"] for (e, rid), d in drafts.items() if e == "agenda_item"}
         self.agenda.set_sheet(sheet["agenda_item"], sheet["opinion"], agenda_drafts)
         self.agenda.set_speakers(speaker_names(sheet["attendance"], members))
-        self.outcomes.set_sheet(sheet["conclusion"], sheet["vote"], sheet["attendance"], meeting)
+        self.outcomes.set_sheet(
+            sheet["conclusion"], sheet["vote"], sheet["attendance"], meeting, members
+        )
         self.tasks.set_sheet(sheet["task"], members)
         for (entity, record_id), draft in drafts.items():
             self.autosaver.adopt(entity, record_id, draft["fields"])

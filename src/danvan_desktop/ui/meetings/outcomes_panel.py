@@ -32,6 +32,7 @@ from danvan_desktop.core.meeting_rules import (
     COMMUNITY,
     VOTE_COUNTS,
     impossible_votes,
+    members_present,
     people_present,
     vote_ceiling,
     vote_problems,
@@ -39,7 +40,6 @@ from danvan_desktop.core.meeting_rules import (
 from danvan_desktop.core.schema import VOTE
 from danvan_desktop.core.validation import coerce_fields
 from danvan_desktop.ui.meetings.agenda_panel import next_order, show_problems
-from danvan_desktop.ui.meetings.attendance_panel import attendance_counts
 from danvan_desktop.ui.meetings.child_rows import ChildRows
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.field_limits import CountDelegate, watch_length
@@ -63,6 +63,7 @@ class OutcomesPanel(QWidget):
         self.present = 0  # a new vote's count in favour
         self.meeting: dict[str, Any] = {}
         self.attendance: list[dict[str, Any]] = []
+        self.members: list[dict[str, Any]] | None = None  # the roster «có mặt» counts
         self._typed = False  # the secretary changed the counts of the vote being typed
         self.conclusion_model = RecordTableModel(
             [
@@ -197,9 +198,12 @@ class OutcomesPanel(QWidget):
         votes: list[dict[str, Any]],
         attendance: list[dict[str, Any]],
         meeting: Mapping[str, Any],
+        members: list[dict[str, Any]] | None = None,
     ) -> None:
-        """Show a meeting's conclusions and votes; its attendance bounds a vote's counts."""
+        """Show a meeting's conclusions and votes; those present (the team's roster, as
+        «có mặt» counts them, and the guests ticked) bound a vote's counts."""
         self.meeting = dict(meeting)
+        self.members = list(members) if members is not None else None
         self.conclusion_model.set_rows(conclusions)
         self.vote_model.set_rows(votes)
         self.message.clear_message()
@@ -223,10 +227,14 @@ class OutcomesPanel(QWidget):
         self._typed = False
 
     def _everyone_in_favour(self) -> int:
-        ceiling = vote_ceiling(self.meeting, people_present(self.attendance))
+        ceiling = vote_ceiling(self.meeting, self._people_present())
         if self.meeting.get("kind") == COMMUNITY:
             return ceiling.limit if ceiling is not None else 0
-        return attendance_counts(self.attendance)[0]  # the members: guests seldom vote
+        # the members «có mặt» counts: guests seldom vote
+        return members_present(self.meeting, self.attendance, self.members)
+
+    def _people_present(self) -> int:
+        return people_present(self.attendance, self.meeting, self.members)
 
     def set_meeting(self, meeting: Mapping[str, Any]) -> None:
         """The meeting as now stored (its kind and household counts bound a vote)."""
@@ -254,13 +262,15 @@ class OutcomesPanel(QWidget):
             except ValidationError as error:
                 problems += error.problems
         if not problems:
-            ceiling = vote_ceiling(self.meeting, people_present(self.attendance))
+            ceiling = vote_ceiling(self.meeting, self._people_present())
             problems = vote_problems(counts, ceiling)
         self.vote_errors["in_favour"].show_message(" ".join(p.message for p in problems))
         return problems
 
     def _name_impossible_votes(self) -> None:
-        problems = impossible_votes(self.meeting, self.attendance, self.vote_model.rows)
+        problems = impossible_votes(
+            self.meeting, self.attendance, self.vote_model.rows, self.members
+        )
         shown = not self.vote_model.read_only and bool(problems)
         self.impossible.show_message(" ".join(p.message for p in problems) if shown else "")
 
