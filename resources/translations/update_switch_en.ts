@@ -4,6 +4,10 @@
   <context>
     <name>UpdateSwitch</name>
     <message>
+      <source>chữ ký của bản đã tải về không còn khớp với khóa phát hành mà máy này tin cậy (có thể bản này đã bị sửa); hãy tải lại từ máy chủ của thành phố hoặc từ USB</source>
+      <translation>the downloaded version's signature no longer matches a release key this laptop trusts (it may have been altered); download it again from the city's server or a USB stick</translation>
+    </message>
+    <message>
       <source>chương trình này không được cài bằng install.sh nên không tự cập nhật được; hãy cài bản mới bằng gói cài đặt</source>
       <translation>this program was not installed with install.sh, so it cannot update itself; install the new version from its package</translation>
     </message>

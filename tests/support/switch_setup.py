@@ -14,12 +14,15 @@ import os
 import sqlite3
 from pathlib import Path
 
-from danvan_desktop.core.release import INSTALL_REQUEST_NAME, ReleaseManifest
+from danvan_desktop.core.release import INSTALL_REQUEST_NAME, ReleaseManifest, SigningKey
+from danvan_desktop.updates.keys import save_recorded_keys
 from danvan_desktop.updates.switch import ProgramHome
 from support.release_bundles import (
+    KEY_ID,
     PLATFORM,
     manifest_of,
     new_key,
+    public_text,
     write_bundle,
     write_release_folder,
 )
@@ -75,8 +78,10 @@ def stage_release(data_dir: Path, files: dict[str, bytes], version: str = NEW) -
     """The release staged complete in ``<data>/updates/<version>-<platform>``."""
     manifest = manifest_of(files, version=version)
     folder = data_dir / "updates" / f"{version}-{PLATFORM}"
-    write_release_folder(folder, files, manifest, new_key())
+    key = new_key()
+    write_release_folder(folder, files, manifest, key)
     os.symlink("danvan-desktop", folder / "files" / "danvan")
+    save_recorded_keys(data_dir, [SigningKey(KEY_ID, public_text(key))])  # the laptop trusts it
     return manifest
 
 

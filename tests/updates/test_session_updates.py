@@ -112,3 +112,16 @@ def test_a_half_copied_stick_release_is_refused(updatable: Session, stick: Path)
     with pytest.raises(StagingRefused):
         updatable.import_release_from_stick(release.folder)
     assert updatable.pending_release() is None
+
+
+def test_installing_keeps_the_learnt_keys_for_the_switch(updatable: Session, stick: Path) -> None:
+    """The keys recorded in the settings are written to updates/trusted-keys.json."""
+    from danvan_desktop.store.settings import set_setting
+    from danvan_desktop.sync.release_lane import RECORDED_KEYS_SETTING
+
+    learnt = {"keys": [{"key_id": "hue-2027-1", "public_key": public_text(new_key())}]}
+    set_setting(updatable.store.db, RECORDED_KEYS_SETTING, json.dumps(learnt))
+    updatable.import_release_from_stick(updatable.stick_releases([stick])[0].folder)
+    updatable.install_release(now=False)
+    keys_file = Path(updatable.store.data_dir) / "updates" / "trusted-keys.json"
+    assert json.loads(keys_file.read_text()) == learnt

@@ -40,11 +40,15 @@ def test_a_staged_release_becomes_current(tmp_path: Path) -> None:
 
 
 def test_the_previous_version_is_kept_and_the_request_cleared(tmp_path: Path) -> None:
-    """1.0.0 stays beside 1.1.0; request, journal, staged folder and store copy are gone."""
+    """1.0.0 stays beside 1.1.0; request, journal, staged folder and store copy are gone
+    (the outcome and the trusted keys stay)."""
     data_dir, home = laptop(tmp_path)
     run_switch(data_dir, home, PLATFORM)
     assert sorted(p.name for p in home.versions.iterdir()) == [OLD, NEW]
-    assert sorted(p.name for p in (data_dir / "updates").iterdir()) == ["switch-outcome.json"]
+    assert sorted(p.name for p in (data_dir / "updates").iterdir()) == [
+        "switch-outcome.json",
+        "trusted-keys.json",
+    ]
 
 
 def test_unchanged_files_are_hard_linked_not_copied(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ a start shows once; the Đồng bộ and Cài đặt pages read :func:`last_swit
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,6 +62,22 @@ def install_waiting_release(data_dir: Path, argv: Sequence[str]) -> None:
         return
     if outcome is not None and outcome.status == switch.INSTALLED:
         switch.relaunch(home, argv)
+
+
+def restart_program(argv: Sequence[str]) -> None:
+    """Replace this process by the program started again (after «Cài ngay», once the
+    window closed and the store is closed): an installed program through ``current``
+    (its start runs the switch), one run from source by the same interpreter and
+    arguments. Returns only by raising OSError."""
+    if getattr(sys, "frozen", False):
+        from danvan_desktop.updates.switch_files import locate_home, relaunch
+
+        home = locate_home()
+        if home is not None:
+            relaunch(home, argv)
+            return
+        os.execv(sys.executable, [sys.executable, *argv[1:]])
+    os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
 
 def untold_switch_message(data_dir: Path) -> str | None:

@@ -72,8 +72,19 @@ class UpdatesMixin(SessionBase):
                 )
             )
         when = INSTALL_NOW if now else INSTALL_AT_NEXT_START
+        self.save_release_keys_for_switch()
         write_install_request(Path(self.store.data_dir), pending.version, pending.platform, when)
         return pending
+
+    def save_release_keys_for_switch(self) -> Path:
+        """Copy the release keys this laptop learnt (its settings) into
+        ``<data dir>/updates/trusted-keys.json``: the switch verifies the staged
+        signature with them before the store opens."""
+        from danvan_desktop.sync.release_lane import RECORDED_KEYS_SETTING
+        from danvan_desktop.updates import keys
+
+        recorded = keys.keys_from_json(get_setting(self.store.db, RECORDED_KEYS_SETTING))
+        return keys.save_recorded_keys(Path(self.store.data_dir), recorded)
 
     def stick_releases(self, roots: Iterable[Path] | None = None) -> list[StickRelease]:
         """The releases on the mounted USB sticks (or under ``roots``), newest first."""

@@ -389,27 +389,27 @@ class AppController(QObject):
         """«Cài ngay»: close the window the usual way (pending saves flushed), close the
         store, then start the program again through its launcher so the switch runs."""
         self.restart_version = version
-        if self.window is not None:
-            self.window.close()  # closing -> _quit, which restarts once the store is closed
-        else:
+        if self.window is None:
             self._quit()
+        else:
+            self.window.close()  # the usual close path, which ends in _quit
 
     def _restart(self, _: Any = None) -> None:
         from danvan_desktop.session.release_switch import restart_program
 
+        version, self.restart_version = self.restart_version, None  # asked once
         try:
             restart_program(sys.argv)  # replaces this process; returns only on failure
         except OSError:
-            log.exception("restarting for update %s failed", self.restart_version)
+            log.exception("restarting for update %s failed", version)
         self.finished.emit()  # could not restart: end as usual (the switch runs next start)
 
     def _quit(self) -> None:
         if self._sync is not None:  # a round on a slow link must not hold up the shutdown
             self._sync.stop()
-        if self.restart_version is not None and self.runner.session_open:
-            self.runner.close_session(on_done=self._restart)  # after the saves queued before
-            return
-        if self.restart_version is not None:
+        if self.restart_version is None:
+            self.finished.emit()
+        elif self.runner.session_open:  # closed after the saves the close path queued
+            self.runner.close_session(on_done=self._restart)
+        else:
             self._restart()
-            return
-        self.finished.emit()

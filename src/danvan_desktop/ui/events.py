@@ -21,6 +21,8 @@ class EventBus(QObject):
         record_requested(str, str): show the sidebar page with this key and open one of
             its records there (its ``open_record``), e.g. a meeting opinion made into a
             petition opens on the Kiến nghị page.
+        restart_for_update(str): «Cài ngay» asked to install this version now: the
+            application closes as usual and starts again so the switch runs.
     """
 
     data_changed = Signal(object)
@@ -30,3 +32,4 @@ class EventBus(QObject):
     backups_changed = Signal()
     page_requested = Signal(str)
     record_requested = Signal(str, str)
+    restart_for_update = Signal(str)

@@ -6,6 +6,14 @@ release signed with a trusted key that lists the new key in ``introduces_keys``:
 that release has verified, the laptop records the keys it introduces (in its settings)
 and passes them back to :func:`trusted_keys`. A key only a release introduced never
 replaces a built-in key of the same id.
+
+The recorded keys are kept in the laptop's settings and also in
+``<data dir>/updates/trusted-keys.json`` (:func:`save_recorded_keys`), so the switch,
+which runs before the store opens, can verify a staged release's signature again.
+
+``DANVAN_RELEASE_KEYS_FILE``, when set, names a key-list file read instead of the
+built-in one: it exists for tests and offline test labs that sign releases with a
+throwaway key, and is never set on a leader's laptop.
 """
 
 from __future__ import annotations
@@ -13,14 +21,17 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from danvan_desktop.core.paths import resources_dir
-from danvan_desktop.core.release import ReleaseManifest, SigningKey
+from danvan_desktop.core.release import UPDATES_DIR, ReleaseManifest, SigningKey
 
 BUILT_IN_KEYS_NAME = "release_keys.json"
+KEYS_FILE_ENV = "DANVAN_RELEASE_KEYS_FILE"  # tests and offline test labs only
+RECORDED_KEYS_NAME = "trusted-keys.json"  # in <data dir>/updates/
 PUBLIC_KEY_BYTES = 32
 MAX_KEY_ID = 64
 
@@ -75,7 +86,11 @@ def load_keys(path: Path) -> dict[str, bytes]:
 
 
 def built_in_keys() -> dict[str, bytes]:
-    """The release public keys this copy of the app was built with."""
+    """The release public keys this copy of the app was built with (or those of the file
+    ``DANVAN_RELEASE_KEYS_FILE`` names, when it is set: tests and test labs)."""
+    override = os.environ.get(KEYS_FILE_ENV)
+    if override:
+        return load_keys(Path(override))
     return load_keys(resources_dir() / BUILT_IN_KEYS_NAME)
 
 
@@ -131,3 +146,26 @@ def keys_from_json(text: str | None) -> list[SigningKey]:
         for item in items or []
         if isinstance(item, dict) and "key_id" in item and "public_key" in item
     ]
+
+
+def recorded_keys_file(data_dir: Path) -> Path:
+    """``<data dir>/updates/trusted-keys.json``: the recorded keys, for the switch."""
+    return Path(data_dir) / UPDATES_DIR / RECORDED_KEYS_NAME
+
+
+def save_recorded_keys(data_dir: Path, recorded: Iterable[SigningKey]) -> Path:
+    """Write the recorded keys (:func:`keys_to_json`) whole or not at all."""
+    from danvan_desktop.updates.switch_files import write_json
+
+    path = recorded_keys_file(data_dir)
+    write_json(path, json.loads(keys_to_json(recorded)))
+    return path
+
+
+def load_recorded_keys(data_dir: Path) -> list[SigningKey]:
+    """The recorded keys of :func:`save_recorded_keys` (none when the file is absent)."""
+    try:
+        text = recorded_keys_file(data_dir).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return keys_from_json(text)

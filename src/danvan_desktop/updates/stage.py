@@ -37,6 +37,7 @@ from danvan_desktop.core.release import (
     ReleaseFile,
     ReleaseManifest,
     release_folder_name,
+    symlink_text,
     version_key,
 )
 from danvan_desktop.updates.manifest import ReleaseRefused, verify
@@ -181,15 +182,16 @@ def copy_into(folder: Path, item: ReleaseFile, source: Path, record: VerifiedRec
 
 
 def make_link(folder: Path, item: ReleaseFile) -> None:
-    """A symbolic link of the bundle (``danvan -> danvan-desktop``)."""
-    assert item.link_to is not None
+    """A symbolic link of the bundle (``danvan -> danvan-desktop``), written as the switch
+    writes it: relative to the link's own folder (core.release.symlink_text)."""
+    text = symlink_text(item)
     target = file_target(folder, item)
     target.parent.mkdir(parents=True, exist_ok=True)
-    if target.is_symlink() and os.readlink(target) == item.link_to:
+    if target.is_symlink() and os.readlink(target) == text:
         return
     if target.is_symlink() or target.exists():
         target.unlink()
-    os.symlink(item.link_to, target)
+    os.symlink(text, target)
 
 
 def stage_local_files(
@@ -284,7 +286,7 @@ def is_complete(folder: Path, manifest: ReleaseManifest) -> bool:
 def _check_one(folder: Path, item: ReleaseFile, record: VerifiedRecord) -> None:
     target = file_target(folder, item)
     if item.link_to is not None:
-        if not (target.is_symlink() and os.readlink(target) == item.link_to):
+        if not (target.is_symlink() and os.readlink(target) == symlink_text(item)):
             raise _missing(item)
         return
     if not target.is_file():

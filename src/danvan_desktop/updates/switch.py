@@ -31,7 +31,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,14 +41,17 @@ from danvan_desktop.core.private_files import private_dir
 from danvan_desktop.core.release import (
     FILES_DIR,
     INSTALL_REQUEST_NAME,
-    MANIFEST_NAME,
     SWITCH_JOURNAL_NAME,
     SWITCH_OUTCOME_NAME,
     UPDATES_DIR,
-    ReleaseManifest,
     release_folder_name,
     symlink_text,
-    version_key,
+)
+from danvan_desktop.updates.switch_checks import (
+    check_files,
+    request_problem,
+    staged_manifest,
+    trusted_at_switch,
 )
 from danvan_desktop.updates.switch_files import CURRENT_LINK as CURRENT_LINK
 from danvan_desktop.updates.switch_files import VERSIONS_DIR as VERSIONS_DIR
@@ -185,24 +188,34 @@ def run_self_test(program: Path, store_copy: Path) -> str | None:
 
 
 def run_switch(
-    data_dir: Path, home: ProgramHome, platform: str, self_test: SelfTest = run_self_test
+    data_dir: Path,
+    home: ProgramHome,
+    platform: str,
+    self_test: SelfTest = run_self_test,
+    trusted: Mapping[str, bytes] | None = None,
 ) -> SwitchOutcome | None:
     """Carry on the switch asked for in ``data_dir``, or resume an interrupted one.
 
+    ``trusted`` are the release keys the staged manifest's signature is verified with
+    again (by default the built-in keys and those recorded in ``<data dir>/updates``).
     Returns the outcome (``status == INSTALLED`` when ``current`` now names the new
     version: the caller restarts into it), or ``None`` when nothing was asked."""
     data_dir = Path(data_dir)
+    if trusted is None:
+        trusted = trusted_at_switch(data_dir)
     journal = read_json(updates_folder(data_dir) / JOURNAL_NAME)
     if journal is None:
-        journal = _begin(data_dir, home, platform)
+        journal = _begin(data_dir, home, platform, trusted)
         if journal is None:
             return None
     else:
         journal["attempts"] = int(journal.get("attempts", 1)) + 1
-    return _Switch(data_dir, home, journal, self_test).carry_on()
+    return _Switch(data_dir, home, journal, self_test, trusted).carry_on()
 
 
-def _begin(data_dir: Path, home: ProgramHome, platform: str) -> dict[str, Any] | None:
+def _begin(
+    data_dir: Path, home: ProgramHome, platform: str, trusted: Mapping[str, bytes]
+) -> dict[str, Any] | None:
     """A journal for the request in ``data_dir``, or the request refused (outcome written)."""
     request = read_json(updates_folder(data_dir) / INSTALL_REQUEST_NAME)
     if request is None:
@@ -210,7 +223,7 @@ def _begin(data_dir: Path, home: ProgramHome, platform: str) -> dict[str, Any] |
     version = str(request.get("version", ""))
     running = home.current_version() or ""
     journal = {"version": version, "from": running, "platform": platform, "attempts": 1}
-    problem = _request_problem(data_dir, home, request, platform)
+    problem = request_problem(data_dir, request, platform, running, trusted)
     if problem is not None:
         journal.update(step=ROLLING_BACK, reason=problem)
     else:
@@ -218,60 +231,19 @@ def _begin(data_dir: Path, home: ProgramHome, platform: str) -> dict[str, Any] |
     return journal
 
 
-def _request_problem(
-    data_dir: Path, home: ProgramHome, request: dict[str, Any], platform: str
-) -> str | None:
-    """Why the request cannot be installed here, or ``None``."""
-    version, running = str(request.get("version", "")), home.current_version() or ""
-    if request.get("platform") != platform:
-        return tr(
-            "UpdateSwitch",
-            "bản này dành cho máy {other}, không phải máy này",
-            other=request.get("platform"),
-        )
-    try:
-        newer = version_key(version) > version_key(running)
-    except ValueError:
-        return tr("UpdateSwitch", "yêu cầu cài đặt không ghi phiên bản hợp lệ")
-    if not newer:
-        return tr(
-            "UpdateSwitch",
-            "bản {version} không mới hơn bản đang chạy {running}",
-            version=version,
-            running=running,
-        )
-    folder = updates_folder(data_dir) / release_folder_name(version, platform)
-    try:
-        manifest = ReleaseManifest.from_bytes((folder / MANIFEST_NAME).read_bytes())
-        check_files(folder, manifest)
-    except (OSError, ValueError) as error:
-        return tr(
-            "UpdateSwitch",
-            "bản đã tải về không đủ hoặc không đúng ({error}); hãy tải lại",
-            error=error,
-        )
-    if (manifest.version, manifest.platform) != (version, platform):
-        return tr("UpdateSwitch", "bản đã tải về không khớp với yêu cầu cài đặt; hãy tải lại")
-    return None
-
-
-def check_files(folder: Path, manifest: ReleaseManifest) -> None:
-    """ValueError unless every file of ``manifest`` is staged in ``folder`` (stage.py's check)."""
-    from danvan_desktop.updates.stage import StagingRefused, check_staged
-
-    try:
-        check_staged(folder, manifest)
-    except StagingRefused as refused:
-        raise ValueError(refused.message) from None
-
-
 class _Switch:
     """One switch, step by step, each step written to the journal before it is done."""
 
     def __init__(
-        self, data_dir: Path, home: ProgramHome, journal: dict[str, Any], self_test: SelfTest
+        self,
+        data_dir: Path,
+        home: ProgramHome,
+        journal: dict[str, Any],
+        self_test: SelfTest,
+        trusted: Mapping[str, bytes],
     ) -> None:
         self.data_dir, self.home, self.journal, self.self_test = data_dir, home, journal, self_test
+        self.trusted = trusted
         self.updates = updates_folder(data_dir)
         self.version: str = journal["version"]
         self.staged = self.updates / release_folder_name(self.version, journal["platform"])
@@ -316,7 +288,7 @@ class _Switch:
     # -- the steps -----------------------------------------------------------------
     def _copy_version(self) -> None:
         """``versions/<version>`` made whole from the staged files (hard links where it can)."""
-        manifest = ReleaseManifest.from_bytes((self.staged / MANIFEST_NAME).read_bytes())
+        manifest = staged_manifest(self.staged, self.trusted)
         check_files(self.staged, manifest)
         target = self.home.folder(self.version)
         partial = self.home.versions / f".{self.version}.partial"

@@ -36,11 +36,15 @@ from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.release import (
     FILES_DIR,
     INSTALL_REQUEST_NAME,
-    MANIFEST_NAME,
-    ReleaseManifest,
     release_folder_name,
 )
 from danvan_desktop.updates import switch, switch_files
+from danvan_desktop.updates.switch_checks import (
+    SignatureMismatch,
+    check_files,
+    staged_manifest,
+    trusted_at_switch,
+)
 
 SETUP_FILE = "DanVanKheo-Setup.exe"  # at the root of the Windows release's files
 SELF_TEST_EXE = "danvan.exe"
@@ -110,8 +114,10 @@ def run_installer_switch(data_dir: Path, platform: str, running: str | None = No
 def _check(staged: Path, version: str, platform: str) -> str | None:
     """Why the staged release cannot be installed, or ``None``."""
     try:
-        manifest = ReleaseManifest.from_bytes((staged / MANIFEST_NAME).read_bytes())
-        switch.check_files(staged, manifest)
+        manifest = staged_manifest(staged, trusted_at_switch(staged.parent.parent))
+        check_files(staged, manifest)
+    except SignatureMismatch as mismatch:
+        return str(mismatch)
     except (OSError, ValueError) as error:
         return tr(
             "UpdateSwitch",

@@ -134,6 +134,7 @@ class SettingsPage(Page):
         layout.addWidget(self._language_box())
         layout.addWidget(self._backup_box())
         self.update_box = UpdateBox(self._runner)  # ui/settings/update_box.py
+        self.update_box.restart_requested.connect(self._bus.restart_for_update.emit)
         layout.addWidget(self.update_box)
         layout.addWidget(self._server_box())
         layout.addWidget(self._import_box())

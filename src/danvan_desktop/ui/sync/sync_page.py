@@ -115,6 +115,10 @@ class SyncPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
+        self.update_outcome = QLabel()  # the last update's outcome (issue 20)
+        self.update_outcome.setWordWrap(True)
+        self.update_outcome.hide()
+        layout.addWidget(self.update_outcome)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self._count_tabs()
@@ -210,6 +214,8 @@ class SyncPage(QWidget):
         self.rejected_model.set_rows(data["rejected"])
         self.quarantine_model.set_rows(data.get("quarantine", []))
         self.conflicts.set_conflicts(data["conflicts"])
+        self.update_outcome.setText(data.get("last_switch") or "")
+        self.update_outcome.setVisible(bool(data.get("last_switch")))
         self._count_tabs()
         self.show_state({**self.scheduler.state, **state})
 
@@ -337,11 +343,15 @@ class SyncPage(QWidget):
 
 
 def _page_data_and_quarantine(ctx: JobContext) -> dict[str, Any]:
-    """What the page shows (sync_page_data.page_data) and the records kept aside (DB lane)."""
+    """What the page shows (sync_page_data.page_data), the records kept aside and the last
+    update's outcome (DB lane)."""
+    from danvan_desktop.session.release_switch import last_switch_message
+
     quarantine = [
         dict(row, reason=reword(row.get("reason"))) for row in ctx.session.quarantined_records()
     ]
-    return {**page_data(ctx), "quarantine": quarantine}
+    last_switch = last_switch_message(ctx.session.store.data_dir)
+    return {**page_data(ctx), "quarantine": quarantine, "last_switch": last_switch}
 
 
 def _message(error: BaseException) -> str:
