@@ -83,9 +83,25 @@ _COLUMNS = (
 )
 
 
-def page_query(parts: Sequence[Part], after: int, high: int) -> Select[Any]:
+def page_query(
+    parts: Sequence[Part], after: int, high: int, dialect: str = "sqlite"
+) -> Select[Any]:
     """The next ``ROWS_PER_QUERY`` visible rows after ``after`` (up to ``high``), in order:
-    each part read on its own (its own index), the parts merged."""
+    on SQLite each part read on its own (its own index), the parts merged; PostgreSQL's
+    planner serves the parts' union from one condition (a bitmap OR of the same indexes)
+    and plans that faster than the merge: a 200-laptop burst took 1.38 s at p95 with the
+    merge, 1.03 s without."""
+    if dialect == "postgresql":
+        return (
+            select(*_COLUMNS)
+            .where(
+                records.c.server_version > after,
+                records.c.server_version <= high,
+                or_(*(condition for condition, _ in parts)),
+            )
+            .order_by(records.c.server_version)
+            .limit(ROWS_PER_QUERY)
+        )
     branches = []
     for condition, how in parts:
         # ``+ 0`` keeps the planner off an index on server_version for that use.
@@ -163,7 +179,8 @@ def pull_on(
     cursor = since
     visible = visible_parts(scope, client_schema)
     while not more:
-        rows = connection.execute(page_query(visible, cursor, high)).all()
+        query = page_query(visible, cursor, high, connection.dialect.name)
+        rows = connection.execute(query).all()
         for row in rows:
             if _skipped(int(row.server_version), skip):
                 last = int(row.server_version)
