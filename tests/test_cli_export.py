@@ -269,7 +269,7 @@ def test_unknown_kind_is_one_line_naming_the_kinds(team_dir: Path, tmp_path: Pat
     assert done.stderr.splitlines() == [
         "Lỗi: Không có loại báo cáo «bao-cao»: hãy chọn một trong model-registration, "
         "meeting-minutes, periodic-report, model-statistics, commendation-list, "
-        "commune-rollup, regulation."
+        "commune-rollup, regulation, members."
     ]
 
 

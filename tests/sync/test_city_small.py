@@ -8,20 +8,17 @@ every record held once, the fields listed once, the search index complete.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from danvan_desktop.session import Session
 from danvan_desktop.store import base_copies, model_fields, search_catchup
+from support.bench_import import import_bench
 from support.server_process import sqlite_url
 from sync.test_replacement_laptop import _postgres_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-
-import city as city_bench
+city_bench = import_bench("city")
 
 COMMUNES, VILLAGES = 2, 10
 

@@ -8,10 +8,8 @@ seconds into the page.
 from __future__ import annotations
 
 import json
-import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,12 +25,12 @@ from danvan_desktop.sync.transport import LinkDown, SyncTransport
 from danvan_server import network
 from danvan_server.db import make_engine, writing
 from danvan_server.settings import Settings
+from support.bench_import import import_bench
 from support.server_process import PHU_XUAN, SCHEMA_VERSION, add_village
 from support.slowlink import SlowLink
 from sync.conftest import Province
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from network_cards import cards
+cards = import_bench("network_cards").cards
 
 
 def share_cards(database_url: str, city_id: str, made: list[dict[str, Any]]) -> None:
