@@ -56,8 +56,11 @@ def read_legacy(op: dict[str, Any]) -> None:
         return
     for part in ("fields", "base"):
         values = op.get(part)
-        if isinstance(values, dict) and values.get("status") in LEGACY_MODEL_STATUSES:
-            values["status"] = LEGACY_MODEL_STATUSES[values["status"]]
+        if not isinstance(values, dict):
+            continue
+        status = values.get("status")
+        if isinstance(status, str) and status in LEGACY_MODEL_STATUSES:
+            values["status"] = LEGACY_MODEL_STATUSES[status]
 
 
 def recognise_replicated(connection: Connection) -> None:

@@ -68,8 +68,8 @@ DECISION_REQUIRED: frozenset[tuple[str, str]] = frozenset({("reviewed", RECOGNIS
 def current_status(stored: str | None) -> str | None:
     """The status a stored value stands for (an earlier release's «replicated» is
     «recognised»)."""
-    if stored is None:
-        return None
+    if not isinstance(stored, str):  # None, or a value the checks refuse later
+        return stored
     return LEGACY_MODEL_STATUSES.get(stored, stored)
 
 
