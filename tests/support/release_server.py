@@ -1,9 +1,14 @@
-"""A stand-in for the city server's release API, on loopback, for the release lane tests.
+"""A stand-in for the city server's release API, on loopback, for what the real one never does.
 
 It serves the two routes of core/release.py (``GET …/releases/latest`` and
 ``GET …/releases/{version}/{platform}/files/{sha256}`` with ``Range``) from memory,
-records the ranges asked for, and can drop the connection of chosen file requests
-(a link cut mid-download). Used until the real server's release routes are in place.
+records the ranges asked for, and can drop the connection of chosen file requests.
+The release lane tests (tests/sync/test_release_lane.py) run against the real server
+(``danvan-server releases publish``) wherever it can serve the case; this stand-in is
+kept only for the answers the real server cannot be made to give: an answer cut
+half-way (a link dropped mid-file), a file whose bytes differ from the manifest
+(tampered), and a release it would never offer (older than the laptop's version, or
+for another platform: the real server filters those out).
 """
 
 from __future__ import annotations
