@@ -136,7 +136,7 @@ def test_commands_skip_the_window_without_qt(tmp_path: Path) -> None:
 
 def test_window_self_test_fails_without_qt(monkeypatch: pytest.MonkeyPatch) -> None:
     """For the window program a window check that cannot load is a failure, not a skip."""
-    monkeypatch.setitem(sys.modules, "danvan_desktop.selftest.window", None)
+    monkeypatch.setitem(sys.modules, "danvan_desktop.ui.selftest.window", None)
     out = io.StringIO()
     assert run_self_test("desktop", out) == 1
     assert _errors(out.getvalue())[0].startswith("LỖI cửa sổ: không nạp được Qt (")

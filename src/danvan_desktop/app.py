@@ -237,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:  # before anything touches the data folder
         from danvan_desktop.selftest import run_self_test
-        from danvan_desktop.selftest.window import checks
+        from danvan_desktop.ui.selftest.window import checks
 
         return run_self_test("desktop", window_checks=checks)
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()

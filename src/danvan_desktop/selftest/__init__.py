@@ -11,7 +11,7 @@ any check failed. The checks:
    (``documents.py``, ``readback.py``);
 3. the fonts the PDF writer embeds, and the English the commands print
    (``resources.py``);
-4. the window (``window.py``, Qt): the UI font, every compiled translation, and the
+4. the window (``ui/selftest/window.py``, Qt): the UI font, every compiled translation, and the
    main window opened on the test store until it has painted (offscreen when
    there is no display; always, for ``danvan``). Where the ``danvan`` program is built
    without Qt (a bundle's separate commands program), this line says it was skipped,
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from danvan_desktop.core.i18n import set_language, tr
-from danvan_desktop.selftest.outcome import Outcome, failed, passed, skipped
+from danvan_desktop.core.selftest_outcome import Outcome, failed, passed, skipped
 
 __all__ = [
     "Outcome",
@@ -50,8 +50,8 @@ __all__ = [
 DESKTOP = "desktop"
 CLI = "cli"
 TEMP_PREFIX = "danvan-self-test-"
-WINDOW_MODULE = "danvan_desktop.selftest.window"  # named, not imported: the CLI has no Qt
-# selftest.window.checks: (the test store's folder or None, offscreen=...) -> the lines.
+WINDOW_MODULE = "danvan_desktop.ui.selftest.window"  # named, not imported: the CLI has no Qt
+# ui.selftest.window.checks: (the test store's folder or None, offscreen=...) -> the lines.
 WindowChecks = Callable[..., Iterator[Outcome]]
 
 
@@ -123,7 +123,7 @@ def run_self_test(
 ) -> int:
     """Run every check of ``variant`` ("desktop" or "cli"), print a line each; 0 if all passed.
 
-    ``window_checks`` is ``selftest.window.checks``, given by the window program (which
+    ``window_checks`` is ``ui.selftest.window.checks``, given by the window program (which
     imports it, so that the bundle's analysis sees it); without it the module is looked
     up by name, which the commands' program of the bundle does not carry. ``store_copy``
     is a folder holding a copy of the team's store, opened (migrated) and checked last.

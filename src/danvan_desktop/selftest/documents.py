@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.i18n import tr
-from danvan_desktop.selftest.outcome import Outcome, failed, passed
+from danvan_desktop.core.selftest_outcome import Outcome, failed, passed
 from danvan_desktop.selftest.readback import read_back
 
 HUE_PROVINCE = 46

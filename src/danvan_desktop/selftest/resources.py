@@ -10,10 +10,8 @@ from __future__ import annotations
 from danvan_desktop.core import i18n
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.paths import resources_dir
-from danvan_desktop.selftest.outcome import Outcome, failed, passed
+from danvan_desktop.core.selftest_outcome import VIETNAMESE_LETTERS, Outcome, failed, passed
 
-_LOWER = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
-VIETNAMESE_LETTERS = _LOWER + _LOWER.upper()
 # A string every English catalogue has had from the start, and its English.
 KNOWN_TEXT = ("vocab", "Tổ trưởng", "Leader")
 

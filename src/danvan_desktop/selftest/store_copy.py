@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from danvan_desktop.core.i18n import tr
+from danvan_desktop.core.selftest_outcome import Outcome, failed, passed
 from danvan_desktop.selftest.documents import describe
-from danvan_desktop.selftest.outcome import Outcome, failed, passed
 
 STORE_FILE = "danvan.sqlite3"
 

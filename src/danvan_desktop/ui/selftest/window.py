@@ -1,5 +1,8 @@
 """Self-test: the window's part (Qt), for ``danvan-desktop --self-test``.
 
+The rest of the self-test (``selftest/``) has no Qt: it names this module and imports it
+by name, so the commands' program of a bundle, built without Qt, can skip it.
+
 The UI font registers and covers Vietnamese; every compiled translation loads and
 translates (our English, Qt's own buttons in Vietnamese); and the main window,
 started by the real start-up controller on the self-test's store, paints its model
@@ -22,8 +25,7 @@ from PySide6.QtWidgets import QApplication
 from danvan_desktop.core import i18n
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.paths import resources_dir
-from danvan_desktop.selftest.outcome import Outcome, failed, passed
-from danvan_desktop.selftest.resources import VIETNAMESE_LETTERS
+from danvan_desktop.core.selftest_outcome import VIETNAMESE_LETTERS, Outcome, failed, passed
 
 WINDOW_TIMEOUT_MS = 30_000
 START_PAGE = "models"  # it says when its rows are on screen (first_page_painted)

@@ -1,4 +1,8 @@
-"""What one self-test check found, and the line it prints."""
+"""What one self-test check found, and the line it prints.
+
+Shared by both halves of ``--self-test``: the checks without Qt (``selftest/``) and
+the window's (``ui/selftest/window.py``), which both import core only for it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ from typing import NamedTuple
 from danvan_desktop.core.i18n import tr
 
 STATUSES = ("ok", "error", "skipped")
+_LOWER = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
+# Every Vietnamese letter, both cases: what a font (the PDF's, the window's) must cover.
+VIETNAMESE_LETTERS = _LOWER + _LOWER.upper()
 
 
 class Outcome(NamedTuple):

@@ -1,0 +1,1 @@
+"""The window's part of ``danvan-desktop --self-test`` (Qt): see ``window.py``."""
