@@ -25,42 +25,30 @@ the notices must be complete before a release ships. The committed
 installer/build.py writes the bundle's own (with its libraries) into the bundle.
 tests/installer/test_notices.py fails when the committed file misses a distribution
 of the runtime closure. Messages here are for developers, so they are English.
+Where the texts are read from is notice_texts.py; a bundle's libraries, notices_bundle.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-import shutil
-import subprocess
 import sys
 import sysconfig
 import tomllib
 from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import NamedTuple
+
+from notice_texts import DEBIAN_DOC, Notice, common_texts, debian_copyright, first_text, read_text
+from notices_bundle import library_notices
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTICES_NAME = "THIRD-PARTY-NOTICES.txt"
 PACKAGED_NOTICES = ROOT / "resources" / NOTICES_NAME
-COMMON_LICENSES = Path("/usr/share/common-licenses")
-DEBIAN_DOC = Path("/usr/share/doc")
 ENTRY = re.compile(r"^### (\S+) (\S+)$", re.MULTILINE)
 TEXT_MARK = "--- "
 SAME_TEXT = "The same text as"  # a text given once, then referred to
-SHARED_LIBRARY = re.compile(r"\.(so(\.\d+)*|dylib|dll|pyd)$")
 LICENCE_FILE = re.compile(r"^(licen[cs]e|copying|notice|copyright)", re.IGNORECASE)
-SPDX_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+]*")
-# SPDX id (without -only / -or-later) -> Debian's texts; the LGPL adds permissions to the GPL.
-COMMON_TEXTS = {
-    "LGPL-3.0": ("LGPL-3", "GPL-3"),
-    "LGPL-2.1": ("LGPL-2.1",),
-    "GPL-3.0": ("GPL-3",),
-    "GPL-2.0": ("GPL-2",),
-    "MPL-2.0": ("MPL-2.0",),
-    "Apache-2.0": ("Apache-2.0",),
-}
 # Distributions whose metadata does not say the licence they are used under here.
 LICENCE_OVERRIDES = {
     # The wheel's metadata names none; its project's pyproject.toml says GPL-3.0-or-later.
@@ -86,16 +74,6 @@ https://download.qt.io/official_releases/, and each Debian package with
 `apt-get source PACKAGE=VERSION` or at https://sources.debian.org/. Under the LGPL you
 may replace the Qt, PySide6 and fpdf2 libraries of the bundle with your own builds.
 """
-
-
-class Notice(NamedTuple):
-    """One entry: a component, its licence, where it comes from, and its licence texts."""
-
-    name: str
-    version: str
-    licence: str
-    origin: str
-    texts: tuple[tuple[str, str], ...]
 
 
 def canonical(name: str) -> str:
@@ -139,25 +117,6 @@ def runtime_closure(requirements: Iterable[str]) -> dict[str, metadata.Distribut
     return dict(sorted(found.items()))
 
 
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace").strip() or None
-    except OSError:
-        return None
-
-
-def common_texts(expression: str) -> tuple[tuple[str, str], ...]:
-    """Debian's standard texts for the SPDX ids of ``expression`` that have one."""
-    texts: dict[str, str] = {}
-    for spdx in SPDX_ID.findall(expression):
-        base = re.sub(r"(-only|-or-later|\+)$", "", spdx)
-        for file_name in COMMON_TEXTS.get(base, ()):
-            text = _read(COMMON_LICENSES / file_name)
-            if text and file_name not in texts:
-                texts[file_name] = text
-    return tuple((f"{name} ({COMMON_LICENSES / name})", text) for name, text in texts.items())
-
-
 def licence_of(dist: metadata.Distribution) -> str:
     """The licence a distribution is used under: override, SPDX expression, field, classifiers."""
     name = canonical(dist.metadata["Name"])
@@ -185,7 +144,7 @@ def licence_files(dist: metadata.Distribution) -> tuple[tuple[str, str], ...]:
         name = file.name
         in_licences = "licenses" in file.parts[:-1] and ".dist-info" in str(file)
         if (in_licences or LICENCE_FILE.match(name)) and not re.search(r"\.(py|pyc|pyi|so)$", name):
-            text = _read(Path(str(dist.locate_file(file))))
+            text = read_text(Path(str(dist.locate_file(file))))
             if text and text not in texts:
                 texts[text] = str(file)
     return tuple((title, text) for text, title in texts.items())
@@ -200,18 +159,6 @@ def distribution_notice(dist: metadata.Distribution) -> Notice:
     return Notice(name, version, licence, origin, texts)
 
 
-def _first_text(*candidates: Path) -> tuple[tuple[str, str], ...]:
-    for path in candidates:
-        text = _read(path)
-        if text:  # titled by its last two parts: no path of the build machine ships
-            return ((f"{path.parent.name}/{path.name}", text),)
-    return ()
-
-
-def _debian_copyright(pattern: str) -> list[Path]:
-    return sorted(DEBIAN_DOC.glob(f"{pattern}/copyright"))
-
-
 def component_notices(closure: dict[str, metadata.Distribution]) -> list[Notice]:
     """Python itself, and the native parts the distributions carry or use: Qt, ICU,
     OpenSSL, SQLite."""
@@ -224,7 +171,7 @@ def component_notices(closure: dict[str, metadata.Distribution]) -> list[Notice]
     notices = [
         Notice(
             "python", python, "PSF-2.0", "the Python interpreter and its standard library",
-            _first_text(stdlib / "LICENSE.txt", DEBIAN_DOC / f"python{short}" / "copyright"),
+            first_text(stdlib / "LICENSE.txt", DEBIAN_DOC / f"python{short}" / "copyright"),
         ),
     ]  # fmt: skip
     pyside = closure.get("pyside6-essentials")
@@ -237,7 +184,7 @@ def component_notices(closure: dict[str, metadata.Distribution]) -> list[Notice]
         notices.append(Notice("qt", pyside.version, "LGPL-3.0-only", qt_origin, qt_texts))
         icu = [f for f in pyside.files or () if f.name.startswith("libicuuc.so.")]
         icu_version = icu[0].name.rsplit(".", 1)[-1] if icu else "-"
-        icu_texts = _first_text(*_debian_copyright("libicu[0-9]*"))
+        icu_texts = first_text(*debian_copyright("libicu[0-9]*"))
         # ICU 74 moved to the Unicode License v3; before it, the Unicode/ICU licence.
         old = icu_version.isdecimal() and int(icu_version) < 74
         icu_licence = "Unicode-DFS-2016 AND ICU" if old else "Unicode-3.0"
@@ -247,96 +194,17 @@ def component_notices(closure: dict[str, metadata.Distribution]) -> list[Notice]
     notices.append(
         Notice(
             "openssl", openssl, openssl_licence, "used by Python's ssl module (HTTPS)",
-            _first_text(*_debian_copyright("libssl[0-9]*")) or common_texts(openssl_licence),
+            first_text(*debian_copyright("libssl[0-9]*")) or common_texts(openssl_licence),
         )
     )  # fmt: skip
     notices.append(
         Notice(
             "sqlite", sqlite3.sqlite_version, "blessing", "used by Python's sqlite3 module",
-            _first_text(*_debian_copyright("libsqlite3-0"))
+            first_text(*debian_copyright("libsqlite3-0"))
             or (("SQLite", "The author disclaims copyright to this source code."),),
         )
     )  # fmt: skip
     return notices
-
-
-def shared_libraries(bundle: Path) -> list[Path]:
-    """Every shared library (and extension module) inside a built bundle."""
-    return sorted(
-        path
-        for path in bundle.rglob("*")
-        if path.is_file() and not path.is_symlink() and SHARED_LIBRARY.search(path.name)
-    )
-
-
-def _by_distribution(closure: dict[str, metadata.Distribution]) -> tuple[set[str], set[str]]:
-    paths: set[str] = set()
-    names: set[str] = set()
-    for dist in closure.values():
-        for file in dist.files or ():
-            paths.add(file.as_posix())
-            names.add(file.name)
-    return paths, names
-
-
-def debian_packages(names: Iterable[str]) -> dict[str, str]:
-    """{file name: the Debian package that installed it}, as ``dpkg -S`` says."""
-    wanted = sorted(set(names))
-    if not wanted or shutil.which("dpkg") is None:
-        return {}
-    done = subprocess.run(
-        ["dpkg", "-S", *(f"*/{name}" for name in wanted)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    found: dict[str, str] = {}
-    for line in done.stdout.splitlines():
-        packages, sep, path = line.partition(": ")
-        name = Path(path.strip()).name
-        if sep and name in wanted and "diversion" not in packages:
-            choices = [p.strip().split(":")[0] for p in packages.split(",")]
-            best = sorted(choices, key=lambda p: (p.endswith("-dev"), p))[0]
-            if name not in found or found[name].endswith("-dev"):
-                found[name] = best
-    return found
-
-
-def _dpkg_field(package: str, field: str) -> str:
-    done = subprocess.run(
-        ["dpkg-query", "-W", "-f", f"${{{field}}}", package],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    return done.stdout.strip() or "-"
-
-
-def library_notices(
-    bundle: Path, closure: dict[str, metadata.Distribution]
-) -> tuple[list[Notice], list[str]]:
-    """Entries for the bundle's libraries no distribution brought; and those of unknown origin."""
-    paths, names = _by_distribution(closure)
-    leftover: dict[str, list[str]] = {}
-    for path in shared_libraries(bundle):
-        parts = path.relative_to(bundle).parts
-        inner = "/".join(parts[1:]) if len(parts) > 1 else parts[0]
-        if inner in paths or path.name in names:
-            continue
-        if "lib-dynload" in parts or path.name.startswith("libpython"):
-            continue  # Python's own: the "python" entry
-        leftover.setdefault(path.name, []).append(str(path.relative_to(bundle)))
-    owners = debian_packages(leftover)
-    by_package: dict[str, list[str]] = {}
-    for name, package in owners.items():
-        by_package.setdefault(package, []).append(name)
-    notices = []
-    for package, files in sorted(by_package.items()):
-        source = (
-            f"{_dpkg_field(package, 'source:Package')} {_dpkg_field(package, 'source:Version')}"
-        )
-        origin = f"Debian package {package} (source {source}), files: {', '.join(sorted(files))}"
-        texts = _first_text(DEBIAN_DOC / package / "copyright")
-        notices.append(Notice(package, _dpkg_field(package, "Version"), "see its copyright file",
-                              origin, texts))  # fmt: skip
-    unknown = sorted(f for name, files in leftover.items() if name not in owners for f in files)
-    return notices, unknown
 
 
 def bootloader_notice() -> list[Notice]:

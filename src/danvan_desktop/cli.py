@@ -3,7 +3,8 @@
 Every command takes ``--data-dir`` (or ``DANVAN_DATA_DIR``; default: the
 platform's user data folder). Errors are one clear line on stderr and a non-zero
 exit, never a traceback: the traceback of an unexpected error goes to
-``<data-dir>/logs/cli-errors.log``.
+``<data-dir>/logs/cli-errors.log``. The commands on records are ``cli_records.py``; the
+others' groups each have a ``cli_*`` module of their own.
 
 Exit codes: 0 done; 1 ``check`` found problems (one line, then the advice); 2 the
 command was refused (bad input, a read-only data folder, a full disk, a damaged
@@ -15,25 +16,22 @@ or ``restore`` replaces it.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 
-from danvan_desktop import cli_community
 from danvan_desktop.cli_bundle import add_commands as add_bundle_commands
 from danvan_desktop.cli_export import add_commands as add_export_commands
 from danvan_desktop.cli_export import export_target
 from danvan_desktop.cli_import import add_commands as add_import_commands
 from danvan_desktop.cli_network import add_commands as add_network_commands
+from danvan_desktop.cli_records import add_commands as add_record_commands
 from danvan_desktop.cli_report_texts import add_commands as add_report_text_commands
 from danvan_desktop.cli_status import add_commands as add_status_commands
-from danvan_desktop.cli_status import add_entity_help, data_dir_of
 from danvan_desktop.cli_sync import EXIT_USER_ERROR, cmd_sync
 from danvan_desktop.cli_sync import add_commands as add_sync_commands
 from danvan_desktop.core.build_info import add_version_argument
@@ -43,12 +41,11 @@ from danvan_desktop.core.errors import (
     StoreError,
     ValidationError,
 )
-from danvan_desktop.core.highlight import HIGHLIGHT_END, HIGHLIGHT_START
 from danvan_desktop.core.i18n import set_language, tr
 from danvan_desktop.core.private_files import open_private, private_dir
 from danvan_desktop.core.vocab import team_name_for
 from danvan_desktop.selftest import SelfTestAction, SelfTestStoreAction
-from danvan_desktop.session import Result, Session
+from danvan_desktop.session import Session
 from danvan_desktop.session.data_folder import holds_store, restore_backup
 from danvan_desktop.session.places import HUE_PROVINCE_CODE, communes_of
 
@@ -65,21 +62,6 @@ def default_data_dir() -> Path:
     if env:
         return Path(env)
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
-
-
-def _pairs(items: Sequence[str]) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name:
-            raise ValidationError([])  # replaced below with a message naming the item
-        fields[name.strip()] = value
-    return fields
-
-
-def _print_result(result: Result) -> None:
-    if result.record_id:
-        print(result.record_id)
 
 
 def cmd_init(session: Session, args: argparse.Namespace) -> int | None:
@@ -140,82 +122,6 @@ def cmd_check(session: Session, args: argparse.Namespace) -> int:
     print(first, file=sys.stderr)
     print(report.advice, file=sys.stderr)
     return EXIT_CHECK_FAILED
-
-
-def cmd_add(session: Session, args: argparse.Namespace) -> None:
-    people = getattr(args, "person", None) or ()
-    _print_result(cli_community.add(session, args.entity, _pairs(args.fields), people))
-
-
-def cmd_update(session: Session, args: argparse.Namespace) -> None:
-    _print_result(session.update_record(args.entity, args.id, **_pairs(args.fields)))
-
-
-def cmd_delete(session: Session, args: argparse.Namespace) -> None:
-    _print_result(cli_community.delete(session, args.entity, args.id))
-
-
-def cmd_list(session: Session, args: argparse.Namespace) -> None:
-    if args.entity in ("petition", "mediation"):
-        cli_community.list_rows(
-            session, args.entity, state=args.state, limit=args.limit, as_json=args.json
-        )
-        return
-    rows = session.list_records(args.entity, limit=args.limit)
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return
-    for row in rows:
-        name = row.get("name") or row.get("title") or row.get("full_name") or ""
-        print(f"{row['id']}\t{name}")
-
-
-def cmd_show(session: Session, args: argparse.Namespace) -> None:
-    shown = session.get_record(args.entity, args.id)
-    if args.entity == "model":  # its life: the status moves with their reasons, recognitions
-        shown["history"] = session.model_history(args.id)
-        shown["recognitions"] = session.model_recognitions(args.id)
-    print(json.dumps(shown, ensure_ascii=False, indent=1))
-
-
-def cmd_model_status(session: Session, args: argparse.Namespace) -> None:
-    moved = session.move_model(
-        args.id,
-        status=args.status,
-        reason=args.reason,
-        decision_number=args.decision,
-        decided_on=args.decided_on,
-    )
-    _print_result(moved)
-
-
-def cmd_finalise(session: Session, args: argparse.Namespace) -> None:
-    _print_result(session.finalise_meeting(args.id))
-    meeting = session.get_record("meeting", args.id)
-    print(tr("cli", "Số biên bản: {number:02d}/BB", number=meeting["number"]))
-
-
-def cmd_correct(session: Session, args: argparse.Namespace) -> None:
-    _print_result(session.correct_meeting(args.id))
-
-
-def cmd_task_done(session: Session, args: argparse.Namespace) -> None:
-    _print_result(session.mark_task_done(args.id))
-
-
-def cmd_outbox(session: Session, args: argparse.Namespace) -> None:
-    ops = session.pending_operations()
-    if args.json:
-        print(json.dumps([op.envelope() for op in ops], ensure_ascii=False, indent=1))
-        return
-    for op in ops:
-        print(f"{op.op_id}\t{op.kind}\t{op.entity}\t{op.record_id}\t{','.join(op.fields)}")
-
-
-def cmd_search(session: Session, args: argparse.Namespace) -> None:
-    for hit in session.search(args.text, limit=args.limit):
-        snippet = hit.snippet.replace(HIGHLIGHT_START, "[").replace(HIGHLIGHT_END, "]")
-        print(f"{hit.target_entity}\t{hit.target_id}\t{hit.title}\t{snippet}")
 
 
 def cmd_demo(session: Session, args: argparse.Namespace) -> None:
@@ -319,64 +225,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true")
     p.set_defaults(handler=cmd_check)
 
-    for name, handler, needs_id in (("add", cmd_add, False), ("update", cmd_update, True)):
-        p = sub.add_parser(name, add_help=False)
-        add_entity_help(p, data_dir_of(argv, default_data_dir))
-        p.add_argument("entity")
-        if needs_id:
-            p.add_argument("id")
-        p.add_argument("fields", nargs="*", metavar="FIELD=VALUE")
-        if name == "add":
-            p.add_argument(
-                "--person",
-                action="append",
-                metavar=tr("cli", "HỌ_TÊN"),
-                help=tr("cli", "người kiến nghị (petition) hoặc một bên hòa giải (mediation)"),
-            )
-        p.set_defaults(handler=handler)
-    p = sub.add_parser("delete")
-    p.add_argument("entity")
-    p.add_argument("id")
-    p.set_defaults(handler=cmd_delete)
-    p = sub.add_parser("list")
-    p.add_argument("entity")
-    p.add_argument("--limit", type=int)
-    p.add_argument("--json", action="store_true")
-    p.add_argument(
-        "--state",
-        help=tr(
-            "cli",
-            "petition: waiting, overdue, answered; mediation: pending, settled, not_settled, "
-            "passed_on",
-        ),
-    )
-    p.set_defaults(handler=cmd_list)
-    p = sub.add_parser("show")
-    p.add_argument("entity")
-    p.add_argument("id")
-    p.set_defaults(handler=cmd_show)
-    p = sub.add_parser("model-status")
-    p.add_argument("id")
-    p.add_argument("status")
-    p.add_argument("--reason", help=tr("cli", "lý do chuyển trạng thái"))
-    p.add_argument("--decision", help=tr("cli", "số quyết định công nhận"))
-    p.add_argument("--decided-on", help=tr("cli", "ngày quyết định công nhận (YYYY-MM-DD)"))
-    p.set_defaults(handler=cmd_model_status)
-    for name, handler in (
-        ("finalise-meeting", cmd_finalise),
-        ("correct-meeting", cmd_correct),
-        ("task-done", cmd_task_done),
-    ):
-        p = sub.add_parser(name)
-        p.add_argument("id")
-        p.set_defaults(handler=handler)
-    p = sub.add_parser("outbox")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_outbox)
-    p = sub.add_parser("search", help=tr("cli", "tìm kiếm, gõ có dấu hoặc không dấu"))
-    p.add_argument("text")
-    p.add_argument("--limit", type=int, default=20)
-    p.set_defaults(handler=cmd_search)
+    add_record_commands(sub, argv, default_data_dir)
     p = sub.add_parser("demo", help=tr("cli", "tạo dữ liệu mẫu của Huế"))
     p.add_argument("--size", choices=("small", "large"), default="small")
     p.set_defaults(handler=cmd_demo, create=True)

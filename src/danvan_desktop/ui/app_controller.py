@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -32,7 +31,8 @@ from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations
 from danvan_desktop.ui.main_window import MainWindow
 from danvan_desktop.ui.page_list import default_pages
-from danvan_desktop.ui.task_runner import BACKUP, DB, JobContext, TaskRunner
+from danvan_desktop.ui.start.jobs import auto_backup, full_check, restore_job, startup_facts
+from danvan_desktop.ui.task_runner import BACKUP, DB, TaskRunner
 from danvan_desktop.ui.text import tr
 
 if TYPE_CHECKING:
@@ -53,47 +53,6 @@ class StartOptions(NamedTuple):
     log_path: Path | None = None
     sync_timings: SyncTimings | None = None  # None: the scheduler's defaults
     watch_network: bool = True  # follow Qt's network information (tests turn it off)
-
-
-def startup_facts(ctx: JobContext) -> dict[str, Any]:
-    """Language, whether the team is set up, and whether the last run ended badly (DB lane)."""
-    session = ctx.session
-    return {
-        "language": session.setting("language") or "vi",
-        "initialised": session.is_initialised,
-        "unclean": session.store.unclean_shutdown,
-        "damaged": session.store.damaged,  # what an earlier check found, or None
-    }
-
-
-def full_check(ctx: JobContext) -> Any:
-    """The full integrity check (DB lane)."""
-    ctx.progress(0, 0, "")
-    return ctx.session.check(full=True)
-
-
-def auto_backup(ctx: JobContext) -> Path | None:
-    """The automatic backup when due (backup lane), through a read-only connection of
-    its own: neither the window nor the DB lane the pages use waits for it."""
-    from danvan_desktop.session.data_folder import auto_backup_through
-
-    session = ctx.session
-    connection = session.open_reader_connection()
-    try:
-        return auto_backup_through(connection, session.store.data_dir)
-    finally:
-        connection.close()
-
-
-def restore_job(path: Path, data_dir: Path) -> Callable[[JobContext], Path]:
-    """A DB-lane job replacing the (closed) store with a backup."""
-
-    def restore(ctx: JobContext) -> Path:
-        from danvan_desktop.session.data_folder import restore_backup
-
-        return restore_backup(path, data_dir)
-
-    return restore
 
 
 class AppController(QObject):

@@ -21,6 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 import danvan_desktop.reports.builders.figures as fig
+import danvan_desktop.reports.builders.meeting_rows as rows_of
 from danvan_desktop.core.vndate import short_date
 from danvan_desktop.core.vocab import (
     MEETING_KINDS,
@@ -78,8 +79,8 @@ def report_subtitle(period: ReportPeriod) -> str:
 
 def _meetings_section(
     one: fig.UnitFigures,
-    rows: list[fig.MeetingRow],
-    planned: list[fig.MeetingRow],
+    rows: list[rows_of.MeetingRow],
+    planned: list[rows_of.MeetingRow],
     as_of: dt.date,
 ) -> list[Block]:
     period_word = MEETING_PERIODS.get(one.meeting_period, one.meeting_period).lower()
@@ -118,7 +119,7 @@ def _meetings_section(
     return blocks
 
 
-def meetings_table(rows: Sequence[fig.MeetingRow], title: str) -> Table:
+def meetings_table(rows: Sequence[rows_of.MeetingRow], title: str) -> Table:
     """The meetings of a period: date, name, kind, present, absent, opinions, tasks."""
     return simple_table(
         title,
@@ -297,8 +298,8 @@ def build_periodic_report(
         Heading(f"{ROMAN[1 if review else 0]}. KẾT QUẢ THỰC HIỆN"),
         *_meetings_section(
             one,
-            fig.meeting_rows(db, scope, period, as_of=as_of, issued_on=issue.issued_on),
-            fig.planned_meetings(db, scope, period, as_of=as_of, issued_on=issue.issued_on),
+            rows_of.meeting_rows(db, scope, period, as_of=as_of, issued_on=issue.issued_on),
+            rows_of.planned_meetings(db, scope, period, as_of=as_of, issued_on=issue.issued_on),
             as_of,
         ),
         Heading("2. Xây dựng mô hình “Dân vận khéo”", level=2),

@@ -19,10 +19,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.core.errors import DanvanError, ValidationError
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.look import heading
 from danvan_desktop.ui.meetings.agenda_panel import AgendaPanel
 from danvan_desktop.ui.meetings.attendance_panel import AttendancePanel
 from danvan_desktop.ui.meetings.child_rows import ChildRows
@@ -49,6 +46,7 @@ from danvan_desktop.ui.meetings.meeting_notices import (
 )
 from danvan_desktop.ui.meetings.meeting_tasks_panel import MeetingTasksPanel
 from danvan_desktop.ui.meetings.minutes_actions import MinutesActions
+from danvan_desktop.ui.meetings.minutes_bar import MinutesBar
 from danvan_desktop.ui.meetings.minutes_lock import LockNote, show_locked
 from danvan_desktop.ui.meetings.opinion_petitions import OpinionPetitions
 from danvan_desktop.ui.meetings.outcomes_panel import OutcomesPanel
@@ -100,29 +98,13 @@ class MeetingEditor(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 6)
-        top = QHBoxLayout()
-        self.back_button = QPushButton(tr("MeetingEditor", "← Danh sách cuộc họp"))
-        self.title_label = heading("", 1.15)
-        self.state_label = QLabel()
-        self.save_button = QPushButton(tr("MeetingEditor", "Lưu (Ctrl+S)"))
-        self.finalise_button = QPushButton(tr("MeetingEditor", "Hoàn tất biên bản…"))
-        self.correct_button = QPushButton(tr("MeetingEditor", "Đính chính…"))
-        self.open_correction_button = QPushButton(tr("MeetingEditor", "Mở bản đính chính"))
-        top.addWidget(self.back_button)
-        top.addWidget(self.title_label, 1)
-        for widget in (
-            self.save_button,
-            self.finalise_button,
-            self.correct_button,
-            self.open_correction_button,
-        ):
-            top.addWidget(widget)
-        layout.addLayout(top)
-        status = QHBoxLayout()
-        status.addWidget(self.state_label, 1)
-        self.autosave_label = QLabel()
-        status.addWidget(self.autosave_label)
-        layout.addLayout(status)
+        bar = MinutesBar()
+        layout.addWidget(bar)
+        self.back_button, self.title_label = bar.back_button, bar.title_label
+        self.save_button, self.finalise_button = bar.save_button, bar.finalise_button
+        self.correct_button = bar.correct_button
+        self.open_correction_button = bar.open_correction_button
+        self.state_label, self.autosave_label = bar.state_label, bar.autosave_label
         self.restored = RestoredNote()
         layout.addWidget(self.restored)
         self.lock_note = LockNote()
