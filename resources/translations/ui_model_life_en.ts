@@ -12,6 +12,10 @@
       <translation>New status</translation>
     </message>
     <message>
+      <source>Cấp công nhận</source>
+      <translation>Recognition level</translation>
+    </message>
+    <message>
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>

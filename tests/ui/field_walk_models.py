@@ -1,75 +1,66 @@
 """The every-field walk's table for a model's life: the status dialog (the new status,
-its reason, the recognition's decision number and date) and the reviewer's «Thêm quyết
-định công nhận» on the «Quá trình, công nhận» tab.
+its reason, the recognition's level, decision number and date) and the reviewer's «Thêm
+quyết định công nhận» on the «Quá trình, công nhận» tab.
 
-Both are a reviewer's forms: the module's Session is made a reviewer's for the field
-and made a team's again when the field's walk ends. Each status dialog gets a model of
-its own, sent up for review (a move saved moves it on); each recognition is added to a
-model recognised once already. See field_walk.py for the table's shape.
+Both are a reviewer's forms: each field's walk runs them on a commune reviewer's laptop
+of its own (reviewer_store.py: a store as enrolment and a pull leave it, on a runner of
+its own). Each status dialog gets a village's model of its own, sent up for review (a
+move saved moves it on); each recognition is added to a model recognised once already.
+See field_walk.py for the table's shape.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QDialogButtonBox
 
 from danvan_desktop.core.schema import MODEL_RECOGNITION, MODEL_STATUS_CHANGE
+from danvan_desktop.ui.task_runner import TaskRunner
 
 from .field_cases import replace_text
 from .field_walk import SAVE, Field, Form, Opened, Walk, newest
+from .helpers import WAIT_MS
+from .reviewer_store import make_commune_reviewer_dir, pull_model
 
 DECISION = "45/QĐ-UBND"
 DECIDED = "02/03/2026"
 REASON = "Chưa đủ minh chứng về kết quả"
 
 
-def _reviewed_model(session: Any) -> str:
-    """A new model sent up for review (moved as the team), the Session left a reviewer's."""
-    session.role = "team"
-    model_id = str(
-        session.add_model(
-            name="Mô hình phân loại rác tại nguồn", field_code="economy", year=2026
-        ).record_id
-    )
-    session.move_model(model_id, status="in_progress")
-    session.move_model(model_id, status="reviewed")
-    session.role = "reviewer"
-    return model_id
+@dataclass
+class ReviewerCtx:
+    """The commune reviewer's runner of one field's walk (and the model it recognised)."""
+
+    runner: TaskRunner
+    model_id: str = ""
 
 
-def _commune_level() -> str:
-    return "commune"
-
-
-def _as_reviewer(walk: Walk) -> None:
-    """The module's team store acts as a commune reviewer's laptop for this field: its
-    role, and the level its recognitions are made at (a team's home unit has none)."""
-
-    def become(session: Any) -> None:
-        session.role = "reviewer"
-        session._home_level = _commune_level
-
-    def back(session: Any) -> None:
-        session.role = "team"
-        vars(session).pop("_home_level", None)
-
-    walk.call(become)
-    walk.later(lambda: walk.call(back))
+def _reviewer(walk: Walk) -> ReviewerCtx:
+    """A commune reviewer's store, open on a runner of its own until the field's walk ends."""
+    runner = TaskRunner()
+    walk.later(runner.shutdown)
+    opened: list[Any] = []
+    runner.open_session(make_commune_reviewer_dir(walk.tmp / "reviewer"), on_done=opened.append)
+    walk.qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    return ReviewerCtx(runner)
 
 
 # -- the status dialog ---------------------------------------------------------------------
-def _status_prepare(walk: Walk, _field: Field | None) -> None:
-    _as_reviewer(walk)
+def _status_prepare(walk: Walk, _field: Field | None) -> ReviewerCtx:
+    return _reviewer(walk)
 
 
-def _status_open(walk: Walk, _ctx: Any) -> Opened:
+def _status_open(walk: Walk, ctx: ReviewerCtx) -> Opened:
     from danvan_desktop.ui.models.status_dialog import StatusDialog
 
-    model_id = str(walk.call(_reviewed_model))
-    dialog = StatusDialog(walk.runner, model_id=model_id, current="reviewed", role="reviewer")
+    runner = ctx.runner
+    model_id = str(walk.call(pull_model, runner))
+    dialog = StatusDialog(runner, model_id=model_id, current="reviewed", role="reviewer")
     walk.show(dialog)
-    moves, recognitions = newest(walk, "model_status_change"), newest(walk, "model_recognition")
+    moves = newest(walk, "model_status_change", runner)
+    recognitions = newest(walk, "model_recognition", runner)
 
     def read(session: Any, fld: Field) -> Any:
         if fld.via == "move":
@@ -84,6 +75,7 @@ def _status_open(walk: Walk, _ctx: Any) -> Opened:
         read,
         ("model", "model_status_change", "model_recognition"),
         lambda: walk.dismiss(dialog),
+        runner,
     )
 
 
@@ -109,6 +101,7 @@ def _status_prefill(opened: Opened, fld: Field) -> None:
 def _status_fields() -> tuple[Field, ...]:
     return (
         Field("status", "choice", lambda d: d.status),
+        Field("level", "choice", lambda d: d.level, via="recognition"),
         Field(
             "reason",
             "long_text",
@@ -135,11 +128,11 @@ def _status_fields() -> tuple[Field, ...]:
 
 
 # -- the recognitions of a model's life ----------------------------------------------------
-def _recognised_prepare(walk: Walk, _field: Field | None) -> str:
-    _as_reviewer(walk)
+def _recognised_prepare(walk: Walk, _field: Field | None) -> ReviewerCtx:
+    ctx = _reviewer(walk)
 
     def recognised(session: Any) -> str:
-        model_id = _reviewed_model(session)
+        model_id = pull_model(session)
         session.move_model(
             model_id,
             status="recognised",
@@ -149,21 +142,23 @@ def _recognised_prepare(walk: Walk, _field: Field | None) -> str:
         )
         return model_id
 
-    return str(walk.call(recognised))
+    ctx.model_id = str(walk.call(recognised, ctx.runner))
+    return ctx
 
 
-def _life_open(walk: Walk, model_id: str) -> Opened:
+def _life_open(walk: Walk, ctx: ReviewerCtx) -> Opened:
     from danvan_desktop.ui.models.life_panel import LifePanel
 
-    panel = LifePanel(walk.runner, walk.bus)
-    panel.set_model(model_id)  # its answer comes while the panel is shown
+    panel = LifePanel(ctx.runner, walk.bus)
+    panel.set_model(ctx.model_id)  # its answer comes while the panel is shown
     walk.show(panel, loaded=panel.loaded, size=(900, 700))
     return Opened(
         panel,
         lambda _f: walk.click(panel.add_button),
-        newest(walk, "model_recognition"),
+        newest(walk, "model_recognition", ctx.runner),
         ("model_recognition",),
         lambda: walk.dismiss(panel),
+        ctx.runner,
     )
 
 

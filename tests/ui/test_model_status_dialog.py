@@ -17,6 +17,7 @@ from danvan_desktop.ui.models.status_dialog import StatusDialog
 from danvan_desktop.ui.task_runner import TaskRunner
 
 from .helpers import WAIT_MS, call, make_team_dir, type_text
+from .reviewer_store import make_commune_reviewer_dir, pull_model
 
 
 def _launched(session: Session) -> None:
@@ -121,3 +122,65 @@ def test_the_model_form_opens_the_dialog_and_shows_the_move(
     with qtbot.waitSignal(dialog.moved, timeout=WAIT_MS):
         _save(qtbot, dialog)
     assert form.status.currentText() == "Tạm dừng, củng cố"
+
+
+def _recognise(dialog: StatusDialog) -> None:
+    """Choose «Đã được công nhận» and type its decision (number and date)."""
+    _choose(dialog, "recognised")
+    type_text(dialog.decision_number, "45/QĐ-UBND")
+    type_text(dialog.decided_on, "02/03/2026")
+
+
+def test_a_recognition_refused_on_its_level_says_so_beside_the_level(
+    qtbot: QtBot, runner: TaskRunner, model_id: str
+) -> None:
+    """A reviewer's laptop whose own unit is no recognising level (a village) names
+    «Cấp công nhận» beside its choice; the model stays reviewed."""
+    call(qtbot, runner, lambda ctx: setattr(ctx.session, "role", "reviewer"))
+    dialog = _dialog(qtbot, runner, model_id, "reviewer")
+    _recognise(dialog)
+    assert dialog.level.isVisible()
+    _save(qtbot, dialog)
+    error = dialog.errors["level"]
+    qtbot.waitUntil(error.isVisible, timeout=WAIT_MS)
+    assert error.text() == (
+        "«Cấp công nhận» phải là «Cấp xã», «Cấp thành phố»: hãy chọn cấp đã ra quyết định."
+    )
+    record = call(qtbot, runner, lambda ctx: ctx.session.get_record("model", model_id))
+    assert record["status"] == "reviewed"
+
+
+@pytest.fixture
+def reviewer_model(qtbot: QtBot, runner: TaskRunner, tmp_path: Path) -> str:
+    """A village's model sent up for review, on a commune reviewer's store open on the runner."""
+    opened: list[Any] = []
+    runner.open_session(make_commune_reviewer_dir(tmp_path / "reviewer"), on_done=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    return str(call(qtbot, runner, lambda ctx: pull_model(ctx.session)))
+
+
+def test_a_commune_reviewer_recognises_at_the_commune_level(
+    qtbot: QtBot, runner: TaskRunner, reviewer_model: str
+) -> None:
+    """On a commune reviewer's laptop «Cấp công nhận» starts at «Cấp xã», which is saved."""
+    dialog = _dialog(qtbot, runner, reviewer_model, "reviewer")
+    qtbot.waitUntil(lambda: dialog.level.currentText() == "Cấp xã", timeout=WAIT_MS)
+    _recognise(dialog)
+    with qtbot.waitSignal(dialog.moved, timeout=WAIT_MS):
+        _save(qtbot, dialog)
+    found = call(qtbot, runner, lambda ctx: ctx.session.model_recognitions(reviewer_model))
+    assert [(r["level"], r["decision_number"]) for r in found] == [("commune", "45/QĐ-UBND")]
+
+
+def test_the_level_chosen_is_the_level_saved(
+    qtbot: QtBot, runner: TaskRunner, reviewer_model: str
+) -> None:
+    """Choosing «Cấp thành phố» records the recognition at the city level."""
+    dialog = _dialog(qtbot, runner, reviewer_model, "reviewer")
+    qtbot.waitUntil(lambda: dialog.level.currentText() == "Cấp xã", timeout=WAIT_MS)
+    _recognise(dialog)
+    dialog.level.setCurrentIndex(dialog.level.findData("city"))
+    with qtbot.waitSignal(dialog.moved, timeout=WAIT_MS):
+        _save(qtbot, dialog)
+    found = call(qtbot, runner, lambda ctx: ctx.session.model_recognitions(reviewer_model))
+    assert [r["level"] for r in found] == ["city"]
