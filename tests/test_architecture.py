@@ -85,7 +85,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli": {
         *("core", "session", "selftest"),
         *("cli_bundle", "cli_community", "cli_export", "cli_import", "cli_network"),
-        *("cli_records", "cli_status", "cli_report_texts", "cli_sync"),
+        *("cli_records", "cli_status", "cli_report_texts", "cli_sync", "cli_upgrade"),
     },
     "cli_export": {"core", "session"},
     "cli_bundle": {"core", "session"},
@@ -95,6 +95,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli_records": {"core", "session", "cli_community", "cli_status"},
     "cli_status": {"core", "session"},
     "cli_sync": {"core", "session"},
+    "cli_upgrade": {"core", "session"},
     "cli_report_texts": {"core", "session"},
     "app": {"core", "session", "ui", "selftest"},
     # --self-test of both programs: a store through the Session, the documents and the fonts

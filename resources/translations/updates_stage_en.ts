@@ -46,4 +46,51 @@
       <translation>This copy is not an installed program (it runs from source), so updates cannot be installed.</translation>
     </message>
   </context>
+  <context>
+    <name>cli</name>
+    <message>
+      <source>bản cập nhật của phần mềm</source>
+      <translation>updates of this program</translation>
+    </message>
+    <message>
+      <source>bản đang chạy và bản cập nhật đã sẵn sàng</source>
+      <translation>the running version and an update ready to install</translation>
+    </message>
+    <message>
+      <source>cài bản cập nhật ở lần mở sau</source>
+      <translation>install the ready update at the next start</translation>
+    </message>
+    <message>
+      <source>lấy bản cập nhật từ USB</source>
+      <translation>take an update from a USB stick</translation>
+    </message>
+    <message>
+      <source>thư mục bản cập nhật trên USB</source>
+      <translation>the update's folder on the USB stick</translation>
+    </message>
+    <message>
+      <source>Bản đang chạy: {version}</source>
+      <translation>Running version: {version}</translation>
+    </message>
+    <message>
+      <source>Chưa có bản cập nhật nào sẵn sàng để cài.</source>
+      <translation>No update is ready to install.</translation>
+    </message>
+    <message>
+      <source>Bản cập nhật sẵn sàng: {version}</source>
+      <translation>Update ready: {version}</translation>
+    </message>
+    <message>
+      <source>Bản {version} sẽ được cài ở lần mở phần mềm sau (dữ liệu được sao lưu trước).</source>
+      <translation>Version {version} will be installed the next time the program starts (the data is backed up first).</translation>
+    </message>
+    <message>
+      <source>Không thấy bản cập nhật nào trên USB (thư mục {folder}).</source>
+      <translation>No update found on the USB stick (folder {folder}).</translation>
+    </message>
+    <message>
+      <source>Đã kiểm tra và chuẩn bị bản {version}; cài bằng «danvan upgrade install».</source>
+      <translation>Version {version} was checked and made ready; install it with «danvan upgrade install».</translation>
+    </message>
+  </context>
 </TS>

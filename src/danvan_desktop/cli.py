@@ -34,6 +34,7 @@ from danvan_desktop.cli_report_texts import add_commands as add_report_text_comm
 from danvan_desktop.cli_status import add_commands as add_status_commands
 from danvan_desktop.cli_sync import EXIT_USER_ERROR, cmd_sync
 from danvan_desktop.cli_sync import add_commands as add_sync_commands
+from danvan_desktop.cli_upgrade import add_commands as add_upgrade_commands
 from danvan_desktop.core.build_info import add_version_argument
 from danvan_desktop.core.errors import (
     DanvanError,
@@ -246,6 +247,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     add_network_commands(sub)
     add_status_commands(sub)
     add_report_text_commands(sub)
+    add_upgrade_commands(sub)
     return parser
 
 
