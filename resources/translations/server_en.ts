@@ -367,5 +367,25 @@
         <source>«Lý do» không được để trống khi chuyển mô hình sang «{new}»: hãy ghi vì sao.</source>
         <translation>«Reason» cannot be empty when a model moves to «{new}»: write why.</translation>
     </message>
+    <message>
+        <source>Thôn/tổ này đã có tổ dân vận trên máy chủ của thành phố; máy chủ không nhận tổ thứ hai do máy này tự tạo. Hãy cập nhật Dân vận khéo lên bản mới rồi đăng ký lại máy để nhận tổ, thành viên và quy chế của thôn/tổ từ máy chủ.</source>
+        <translation>This village already has its mass mobilisation team on the city's server; the server does not take a second team made on this laptop. Update Dân vận khéo to the new version, then enrol the laptop again to receive the village's team, members and regulation from the server.</translation>
+    </message>
+    <message>
+        <source>Tổ dân vận của thôn/tổ này đã có quy chế hoạt động trên máy chủ của thành phố; máy chủ không nhận quy chế thứ hai. Hãy cập nhật Dân vận khéo lên bản mới rồi đăng ký lại máy để nhận quy chế từ máy chủ, rồi sửa quy chế đó.</source>
+        <translation>The village's team already has its operating regulation on the city's server; the server does not take a second regulation. Update Dân vận khéo to the new version, enrol the laptop again to receive the regulation from the server, then edit that one.</translation>
+    </message>
+    <message>
+        <source>Thôn/tổ này đã có lĩnh vực «{name}» trên máy chủ của thành phố; máy chủ không nhận lĩnh vực trùng tên hoặc trùng mã: hãy dùng lĩnh vực đã có.</source>
+        <translation>This village already has the field «{name}» on the city's server; the server does not take a field with the same name or code: use the existing field.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ này thuộc tổ dân vận do máy này tự tạo, mà máy chủ của thành phố không nhận vì thôn/tổ đã có tổ dân vận: hãy cập nhật Dân vận khéo lên bản mới, đăng ký lại máy rồi nhập lại hồ sơ vào tổ của thôn/tổ.</source>
+        <translation>This record belongs to a team made on this laptop, which the city's server does not take because the village already has its team: update Dân vận khéo to the new version, enrol the laptop again, then enter the record again in the village's team.</translation>
+    </message>
+    <message>
+        <source>Cuộc họp của hồ sơ này không có trên máy chủ của thành phố (máy chủ đã không nhận cuộc họp đó): hãy xem lý do trong danh sách thao tác bị từ chối.</source>
+        <translation>This record's meeting is not on the city's server (the server did not take that meeting): see why in the list of refused operations.</translation>
+    </message>
 </context>
 </TS>

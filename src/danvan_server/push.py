@@ -42,7 +42,7 @@ from danvan_desktop.sync.protocol import (
     compact_result,
     expand_push_ops,
 )
-from danvan_server import bulk, model_life_rules
+from danvan_server import bulk, model_life_rules, setup_guard
 from danvan_server import records as stored
 from danvan_server.answers import (
     answer,
@@ -286,6 +286,7 @@ class _Group:
 
     seq: int
     state: dict[stored.RecordKey, stored.StoredRecord]
+    setup: setup_guard.SetupGuard  # no second setup of a unit from an older laptop
     to_write: dict[stored.RecordKey, stored.StoredRecord] = field(default_factory=dict)
     answered: list[dict[str, Any]] = field(default_factory=list)
 
@@ -307,6 +308,7 @@ class _Batch:
         record.server_version = self.group.seq
         self.group.state[record.key] = record
         self.group.to_write[record.key] = record
+        self.group.setup.note(record)
         return record.server_version
 
 
@@ -329,7 +331,15 @@ def _apply_batch(connection: Connection, requests: list[_Request]) -> list[list[
         for op, problem in zip(ops, found, strict=True)
         if not problem and (parent := model_life_rules.parent_key(op))
     ]
-    group = _Group(read_sequence(connection), stored.fetch(connection, keys))
+    keys += [  # the team and the meeting an older laptop's record names (setup_guard)
+        named
+        for _, ops, _, found in requests
+        for op, problem in zip(ops, found, strict=True)
+        if not problem
+        for named in setup_guard.named_parents(op)
+    ]
+    state = stored.fetch(connection, keys)
+    group = _Group(read_sequence(connection), state, setup_guard.SetupGuard(connection, state))
     answers = []
     for scope, ops, language, found in requests:
         batch = _Batch(scope, language, group)
@@ -358,6 +368,8 @@ def _apply_one(batch: _Batch, op: dict[str, Any]) -> dict[str, Any]:
     parent_key = model_life_rules.parent_key(op)
     parent = batch.state.get(parent_key) if parent_key else None
     refusal = authorize(op, batch.scope, current, batch.language, parent)
+    if refusal is None:  # an older laptop's second setup of its unit
+        refusal = batch.group.setup.refusal(op, batch.scope, current, batch.language)
     if refusal:
         return answer(op["op_id"], REJECTED, None, refusal)
     outcome = _merge(batch, op, current, parent)
