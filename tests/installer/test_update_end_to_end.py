@@ -29,10 +29,9 @@ from pathlib import Path
 import pytest
 from linux_package import built_package, data_home, run_script, user_env
 
-from danvan_desktop.core.release import INSTALL_AT_NEXT_START
-from danvan_desktop.updates.keys import parse_keys, save_recorded_keys
+from danvan_desktop.updates.keys import parse_keys
 from danvan_desktop.updates.plan import Installation
-from danvan_desktop.updates.stage import find_staged, write_install_request
+from danvan_desktop.updates.stage import find_staged
 from support.next_build import (
     NEXT_COMMIT,
     build_version,
@@ -194,12 +193,13 @@ def synced(laptop: Laptop, server: tuple[ServerProcess, str], release: Path) -> 
 
 @pytest.fixture(scope="module")
 def updated(laptop: Laptop, synced: dict[str, str]) -> dict[str, str]:
-    """The leader agreed to install at the next start, then ran ``danvan check``: that start
-    switched to N+1 (and restarted into it). What it printed, and the members after."""
+    """The leader agreed to install at the next start (``danvan upgrade install``, what
+    «Cài khi mở lại» does), then ran ``danvan check``: that start switched to N+1 (and
+    restarted into it). What it printed, and the members after."""
     before = _ok(laptop.run("list", "member", "--json"))
-    _agree_to_install_at_next_start(laptop)
+    seen = {"members_before": before, "upgrade": _ok(laptop.run("upgrade", "install"))}
     start = laptop.run("check")
-    seen = {"members_before": before, "start_out": _ok(start), "start_err": start.stderr}
+    seen.update(start_out=_ok(start), start_err=start.stderr)
     seen["members_after"] = _ok(laptop.run("list", "member", "--json"))
     return {**synced, **seen}
 
@@ -209,17 +209,6 @@ def _installation(laptop: Laptop) -> Installation:
     keys = parse_keys(json.loads(laptop.keys_file.read_text(encoding="utf-8")))
     bundle = (laptop.app / "current").resolve()
     return Installation(bundle, laptop.old, PLATFORM, None, keys)
-
-
-def _agree_to_install_at_next_start(laptop: Laptop) -> None:
-    """«Cài khi mở lại» of the Cài đặt page, as Session.install_release(now=False) does it:
-    the staged release found verified, the learnt keys saved for the switch, the request
-    written. Done with those functions rather than a Session from this source tree, whose
-    migrations may be newer than the bundle N (the store must stay N's)."""
-    pending = find_staged(laptop.data_dir, _installation(laptop), "vi")
-    assert pending is not None and pending.version == laptop.new
-    save_recorded_keys(laptop.data_dir, [])  # N+1 introduces no key: none learnt
-    write_install_request(laptop.data_dir, pending.version, pending.platform, INSTALL_AT_NEXT_START)
 
 
 def test_sync_stages_the_next_version(laptop: Laptop, synced: dict[str, str]) -> None:
@@ -303,3 +292,8 @@ def test_the_updated_laptop_keeps_syncing(laptop: Laptop, updated: dict[str, str
     printed = _ok(laptop.run("sync", "--until-done"))
     assert printed.startswith("Đồng bộ xong: gửi 0, máy chủ đã có sẵn 0, nhận 0,")
     assert [p.name for p in (laptop.data_dir / "updates").glob(f"*-{PLATFORM}")] == []
+
+
+def test_upgrade_install_named_the_new_version(laptop: Laptop, updated: dict[str, str]) -> None:
+    """``danvan upgrade install`` on N said N+1 would be installed at the next start."""
+    assert laptop.new in updated["upgrade"]
