@@ -3,12 +3,14 @@
     danvan network list [--json]
     danvan network search TEXT [--json]
     danvan network show CARD_ID [--json]
-    danvan network share MODEL_ID [--contact TEXT] [--photo ATTACHMENT_ID …]   (a reviewer's)
+    danvan network share MODEL_ID [--photo ATTACHMENT_ID …]                  (a reviewer's)
     danvan network withdraw CARD_ID                                         (a reviewer's)
     danvan network replicate CARD_ID                                        (a team's)
 
 The cards this laptop holds are read with no network; a share or a withdrawal is kept
-on the laptop and goes to the server with the next ``danvan sync``.
+on the laptop and goes to the server with the next ``danvan sync``. A card's contact is
+the one the model's team agreed to give on the model form, or none: ``share`` refuses
+``--contact`` (the option of an earlier release) with the reason.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import argparse
 import json
 from typing import Any
 
-from danvan_desktop.core.errors import NotFoundError
+from danvan_desktop.core.errors import FieldProblem, NotFoundError, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.network import CardQuery, NetworkCard
 from danvan_desktop.session import Session
@@ -42,7 +44,7 @@ def add_commands(sub: Any) -> None:
     q.set_defaults(handler=run_show)
     q = verbs.add_parser("share", help=tr("cli", "chia sẻ mô hình đã được công nhận (cán bộ)"))
     q.add_argument("model_id")
-    q.add_argument("--contact", help=tr("cli", "liên hệ, chỉ khi tổ đồng ý"))
+    q.add_argument("--contact", help=argparse.SUPPRESS)  # refused: see run_share
     q.add_argument("--photo", action="append", default=[], metavar="ATTACHMENT_ID")
     q.set_defaults(handler=run_share)
     q = verbs.add_parser("withdraw", help=tr("cli", "gỡ một thẻ khỏi mạng lưới (cán bộ)"))
@@ -113,8 +115,20 @@ def run_show(session: Session, args: argparse.Namespace) -> int:
 
 def run_share(session: Session, args: argparse.Namespace) -> int:
     """``share``: the card is kept here and sent with the next sync."""
-    card = session.share_model(args.model_id, contact=args.contact, photo_ids=args.photo)
+    if args.contact is not None:
+        problem = tr(
+            "cli",
+            "Không nhập liên hệ khi chia sẻ: thẻ chỉ mang người liên hệ mà tổ đã đồng ý chia "
+            "sẻ trên biểu mẫu mô hình. Hãy bỏ «--contact»; tổ ghi người liên hệ trên mô hình "
+            "rồi đồng bộ.",
+        )
+        raise ValidationError([FieldProblem("contact", problem)])
+    card = session.share_model(args.model_id, photo_ids=args.photo)
     print(card.id)
+    if card.contact:
+        print(f"{tr('cli', 'Liên hệ')}: {card.contact}")
+    else:
+        print(tr("cli", "Tổ không đồng ý chia sẻ liên hệ."))
     print(tr("cli", "Đã chia sẻ mô hình lên mạng lưới; thẻ sẽ được gửi ở lần đồng bộ tới."))
     return 0
 

@@ -11,7 +11,9 @@ next number. Card writers hold the records' sequence lock (``writing``), so they
 commit one after another, in lane order, and a reader never skips a number. Releases
 will share this lane later. Thumbnails (at most 8 KB) are made here from the shared
 photos when the sharer sent none; the full photos are readable by every device the
-card reaches (``card_photo_readable``).
+card reaches (``card_photo_readable``). A card's contact is the one its model's team
+agreed to give, whatever the sharer sent, and it follows the model's later changes
+(network_contact.py). The tables are in network_tables.py.
 """
 
 from __future__ import annotations
@@ -22,16 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Column,
     ColumnElement,
     Connection,
     Engine,
-    Index,
-    String,
-    Table,
-    Text,
     and_,
     func,
     insert,
@@ -51,51 +46,19 @@ from danvan_desktop.core.network_wire import (
 )
 from danvan_server.attachments import AttachmentStore
 from danvan_server.auth import Scope
-from danvan_server.db import metadata, reading, records, writing
+from danvan_server.db import reading, records, writing
 from danvan_server.http import ApiError
 from danvan_server.messages import say
+from danvan_server.network_contact import card_contact, next_lane_seq
+from danvan_server.network_tables import network_cards as network_cards
+from danvan_server.network_tables import network_photos as network_photos
+from danvan_server.network_tables import withdrawal_requests as withdrawal_requests
 from danvan_server.records import utc_now
 
+_next_lane_seq = next_lane_seq  # its old name here (bench/network.py, tests read it)
 SHAREABLE_STATUSES = ("recognised", "replicated")
 THUMBNAIL_PIXELS = 160
 ROWS_PER_QUERY = 200
-
-# Schema 5: the library lane's cards (a withdrawn card stays as a tombstone).
-network_cards = Table(
-    "network_cards",
-    metadata,
-    Column("id", String(64), primary_key=True),
-    Column("model_uid", String(64), nullable=False),
-    Column("sharer_unit_id", String(64), nullable=False),
-    Column("sharer_path", Text, nullable=False),
-    Column("lane_seq", BigInteger, nullable=False),
-    Column("deleted", Boolean, nullable=False),
-    Column("card", Text, nullable=False),  # the wire card, thumbnails included ("{}" when gone)
-    Column("updated_at", String(40), nullable=False),
-    Column("updated_by", String(64), nullable=True),
-    Index("ix_network_cards_lane", "lane_seq", unique=True),
-    Index("ix_network_cards_model", "model_uid"),
-)
-
-# Schema 5: the files of the live cards' photos (who may read them: card_photo_readable).
-network_photos = Table(
-    "network_photos",
-    metadata,
-    Column("card_id", String(64), primary_key=True),
-    Column("attachment_id", String(64), primary_key=True),
-    Column("sha256", String(64), nullable=False),
-    Index("ix_network_photos_sha", "sha256"),
-)
-
-# Schema 5: a team's request that its model's card be withdrawn.
-withdrawal_requests = Table(
-    "withdrawal_requests",
-    metadata,
-    Column("model_uid", String(64), primary_key=True),
-    Column("unit_id", String(64), nullable=False),
-    Column("device_id", String(64), nullable=False),
-    Column("requested_at", String(40), nullable=False),
-)
 
 
 def _refuse(status: int, language: str, text: str, **params: object) -> ApiError:
@@ -131,18 +94,6 @@ def _record(connection: Connection, entity: str, record_id: str, scope: Scope) -
     ).first()
 
 
-def _next_lane_seq(connection: Connection) -> int:
-    """The lane's next number (the caller holds the sequence lock: writers queue on it)."""
-    return (
-        int(
-            connection.execute(
-                select(func.coalesce(func.max(network_cards.c.lane_seq), 0))
-            ).scalar_one()
-        )
-        + 1
-    )
-
-
 def share(
     engine: Engine, files: AttachmentStore, body: dict[str, Any], scope: Scope, language: str
 ) -> dict[str, Any]:
@@ -164,7 +115,8 @@ def share(
                 language,
                 "Mô hình này không thuộc phạm vi của đơn vị mình nên không chia sẻ được.",
             )
-        if json.loads(model.fields).get("status") not in SHAREABLE_STATUSES:
+        model_fields = json.loads(model.fields)
+        if model_fields.get("status") not in SHAREABLE_STATUSES:
             raise _refuse(
                 422,
                 language,
@@ -183,8 +135,9 @@ def share(
             source_unit=str(model.unit_id),
             shared_level=scope.unit.level,
             updated_at=now,
+            contact=card_contact(model_fields),  # the team's consent, never the sharer's
         )
-        seq = _next_lane_seq(connection)
+        seq = next_lane_seq(connection)
         values = {
             "model_uid": card.model_uid,
             "sharer_unit_id": scope.unit.id,
@@ -280,7 +233,7 @@ def withdraw(engine: Engine, card_id: str, scope: Scope, language: str) -> dict[
                 .values(
                     deleted=True,
                     card="{}",
-                    lane_seq=_next_lane_seq(connection),
+                    lane_seq=next_lane_seq(connection),
                     updated_at=utc_now(),
                     updated_by=scope.device_id,
                 )

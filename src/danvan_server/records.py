@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.sync.protocol import CONFLICT_ENTITY, CONFLICT_FIELDS
-from danvan_server import bulk, replication_scope, residents
+from danvan_server import bulk, network_contact, replication_scope, residents
 from danvan_server.db import records
 
 RecordKey = tuple[str, str]  # (entity, id)
@@ -157,3 +157,4 @@ def write(connection: Connection, changed: Sequence[StoredRecord]) -> None:
     )
     for record in changed:
         record.in_database = True
+    network_contact.follow_models(connection, changed, now)  # a card's contact follows

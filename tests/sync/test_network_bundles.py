@@ -24,7 +24,7 @@ from danvan_server.bundle_tables import bundle_imports
 from danvan_server.db import meta
 from support.photos import photo
 from sync.conftest import Province
-from sync.test_network_sync import city_reviewer, province, recognise_on_server
+from sync.test_network_sync import CONSENTED, city_reviewer, province, recognise_on_server
 from sync.test_usb_bundles import Office
 
 __all__ = ["city_reviewer", "province"]  # fixtures of the online test, shared here
@@ -60,11 +60,11 @@ def shared_by_bundle(
     """A model of team A, brought by bundle, recognised on the server and shared by the
     reviewer by bundle; the model's id."""
     field = a.list_records("model_field")[0]["code"]
-    model_id = a.add_model(name=NAME, field_code=field).record_id or ""
+    model_id = a.add_model(name=NAME, field_code=field, **CONSENTED).record_id or ""
     office.import_file(a.write_sync_bundle(stick).path)
     recognise_on_server(province.database_url, model_id)
     round_trip(reviewer, office, stick)  # the reviewer's laptop learns the model
-    reviewer.share_model(model_id, contact="0905 123 456")
+    reviewer.share_model(model_id)
     round_trip(reviewer, office, stick)
     return model_id
 
@@ -92,7 +92,7 @@ def test_two_team_laptops_receive_the_card_by_reply(
         round_trip(laptop, office, stick)
         found = laptop.network_cards(CardQuery(text="mo hinh rac"))
         assert [(c.name, c.shared_level, c.contact) for c in found] == [
-            (NAME, "city", "0905 123 456")
+            (NAME, "city", "Nguyễn Thị Lan (Tổ trưởng), 0905 123 456")
         ]
 
 

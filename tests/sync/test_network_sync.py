@@ -77,14 +77,24 @@ def city_reviewer(tmp_path: Path, province: Province) -> Iterator[Session]:
     session.close()
 
 
+# The team's consent to give a contact on the model's card (the card carries it).
+CONSENTED = {
+    "contact_consent": True,
+    "contact_name": "Nguyễn Thị Lan",
+    "contact_role": "Tổ trưởng",
+    "contact_phone": "0905 123 456",
+}
+
+
 def shared_model(a: Session, province: Province, reviewer: Session) -> str:
     """A model of team A, recognised on the server and shared by the reviewer."""
     field = a.list_records("model_field")[0]["code"]
-    model_id = a.add_model(name="Phân loại rác tại nguồn", field_code=field).record_id or ""
+    model_id = a.add_model(name="Phân loại rác tại nguồn", field_code=field, **CONSENTED).record_id
+    assert model_id is not None
     a.sync_now()
     recognise_on_server(province.database_url, model_id)
     reviewer.sync_now()
-    reviewer.share_model(model_id, contact="0905 123 456")
+    reviewer.share_model(model_id)
     reviewer.sync_now()
     return model_id
 
@@ -99,7 +109,7 @@ def test_two_team_laptops_receive_the_card(
         laptop.sync_now()
         found = laptop.network_cards(CardQuery(text="mo hinh rac"))
         assert [(c.name, c.shared_level, c.contact) for c in found] == [
-            ("Phân loại rác tại nguồn", "city", "0905 123 456")
+            ("Phân loại rác tại nguồn", "city", "Nguyễn Thị Lan (Tổ trưởng), 0905 123 456")
         ]
 
 

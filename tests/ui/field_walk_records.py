@@ -23,7 +23,16 @@ from danvan_desktop.core.schema import (
     TASK,
 )
 
-from .field_cases import EITHER, KEPT, REFUSED, SERVER_CASES, Case, replace_text
+from .field_cases import (
+    EITHER,
+    KEPT,
+    REFUSED,
+    SERVER_CASES,
+    Case,
+    empty_case,
+    phone_cases,
+    replace_text,
+)
 from .field_walk import SAVE, Field, Form, Opened, Walk, json_list, newest, record
 from .helpers import WAIT_MS
 
@@ -74,7 +83,42 @@ def _model_fields() -> tuple[Field, ...]:
             Field(name, "long_text", lambda d, n=name: d.texts[n], MODEL.field(name))
             for name in LONG_ITEMS
         ),
-    )
+        # The team's consent to give a contact to the network (contact_rows.py).
+        Field(
+            "contact_consent",
+            "check",
+            lambda d: d.contact.consent,
+            value_of=lambda v: bool(v),
+        ),
+        Field("contact_name", "text", lambda d: d.contact.edits["contact_name"],
+              MODEL.field("contact_name"), required=True),  # with the consent ticked
+        Field("contact_role", "text", lambda d: d.contact.edits["contact_role"],
+              MODEL.field("contact_role")),
+        Field("contact_phone", "phone", lambda d: d.contact.edits["contact_phone"],
+              MODEL.field("contact_phone"), cases=_consented_phone_cases),
+    )  # fmt: skip
+
+
+def _consented_phone_cases(_ctx: Any) -> list[Case]:
+    """A contact's phone: a member's phone cases, but empty is refused (the consent is
+    ticked, and a consent needs a phone)."""
+    kinds = phone_cases(MODEL.field("contact_phone"))
+    return [c for c in kinds if c.typed != ""] + [empty_case(True)]
+
+
+CONTACT_PREFILL = {"contact_name": "Nguyễn Thị Lan", "contact_phone": "0905 123 456"}
+
+
+def _model_prefill(opened: Opened, fld: Field) -> None:
+    """A contact's input is walked with the consent ticked and a valid contact beside it."""
+    if not fld.key.startswith("contact_"):
+        return
+    rows = opened.root.contact
+    if fld.key != "contact_consent":
+        rows.consent.setChecked(True)
+    for key, value in CONTACT_PREFILL.items():
+        if fld.key != key:
+            rows.edits[key].setText(value)  # greyed until the consent is ticked
 
 
 def _indicator_open(walk: Walk, model_id: str) -> Opened:
@@ -317,7 +361,13 @@ def record_forms() -> tuple[Form, ...]:
     from danvan_desktop.ui.team.member_dialog import MemberDialog
 
     return (
-        Form(model_form_dialog.ModelFormDialog, _model_prepare, _model_open, _model_fields()),
+        Form(
+            model_form_dialog.ModelFormDialog,
+            _model_prepare,
+            _model_open,
+            _model_fields(),
+            prefill=_model_prefill,
+        ),
         Form(
             indicator_panel.IndicatorPanel,
             _model_prepare,

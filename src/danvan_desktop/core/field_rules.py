@@ -218,7 +218,10 @@ def phone_problem(value: str) -> ValueProblem | None:
 
 # Format rules of text fields, by field name: checked on the laptop when a changed value
 # is saved, never on a pull or a push (see the module's notes).
-TEXT_FORMATS: dict[str, Callable[[str], ValueProblem | None]] = {"phone": phone_problem}
+TEXT_FORMATS: dict[str, Callable[[str], ValueProblem | None]] = {
+    "phone": phone_problem,
+    "contact_phone": phone_problem,  # a model's contact on its network card (schema 15)
+}
 
 
 def format_problem(spec: FieldSpec, value: Any) -> ValueProblem | None:

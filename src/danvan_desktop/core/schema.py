@@ -141,6 +141,12 @@ MODEL = EntitySpec(
         _l("review_comment", "Nhận xét của cấp trên", owner="reviewer"),
         _t("recognition_level", "Cấp công nhận", owner="reviewer"),
         _d("recognised_on", "Ngày công nhận", owner="reviewer"),
+        # Schema 15 (m015): the team's consent to give a contact on the model's network
+        # card, and the contact it gives (core/network_wire.py's consented_contact).
+        FieldSpec("contact_consent", "bool", "Đồng ý chia sẻ thông tin liên hệ với mạng lưới"),
+        _t("contact_name", "Người liên hệ", max_length=120),
+        _t("contact_role", "Chức vụ người liên hệ", max_length=120),
+        _t("contact_phone", "Số điện thoại người liên hệ", max_length=20),
     ),
     searchable=(
         "name",

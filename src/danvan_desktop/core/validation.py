@@ -35,6 +35,7 @@ from danvan_desktop.core.meeting_rules import (
     vote_ceiling,
     vote_problems,
 )
+from danvan_desktop.core.model_contact import contact_problems
 from danvan_desktop.core.model_status import check_transition
 from danvan_desktop.core.review_rules import cutoff_problems
 from danvan_desktop.core.schema import EntitySpec, FieldSpec
@@ -246,6 +247,7 @@ def _entity_rules(
     problems += _locked_minutes(entity, record, context)
     problems += community_problems(entity.name, record)
     problems += cutoff_problems(entity.name, record, changed)
+    problems += contact_problems(entity.name, record, changed)
     problems += count_problems(entity, record)
     return problems + _vote_problems(entity, record, context, changed)
 

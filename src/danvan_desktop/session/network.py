@@ -91,11 +91,10 @@ class NetworkMixin(SessionBase):
             raise ValidationError([FieldProblem(field, problem)])
         return unit
 
-    def share_model(
-        self, model_id: str, *, contact: str | None = None, photo_ids: Sequence[str] = ()
-    ) -> NetworkCard:
+    def share_model(self, model_id: str, *, photo_ids: Sequence[str] = ()) -> NetworkCard:
         """Share a recognised model of this reviewer's scope (or update its card); the
-        card goes to the server with the next sync."""
+        card goes to the server with the next sync. Its contact is the one the model's
+        team agreed to give, or none (``core.model_contact``): never one typed here."""
         unit = self._reviewer_unit("model_id")
         db = self.store.db
         held = db.execute("SELECT id FROM network_card WHERE model_uid = ?", [model_id]).fetchone()
@@ -104,7 +103,6 @@ class NetworkMixin(SessionBase):
             model_id,
             reviewer_unit=unit,
             card_id=None if held is None else str(held[0]),
-            contact=contact,
             photo_ids=tuple(photo_ids),
             today=dt.date.today(),
         )
@@ -118,6 +116,11 @@ class NetworkMixin(SessionBase):
         found = network_store.get_card(db, stored.id)
         assert found is not None
         return found
+
+    def team_contact(self, model_id: str, db: Database | PlainReader | None = None) -> str | None:
+        """The contact a card of this model carries: the one its team agreed to give on
+        the model form, or None (the team did not agree)."""
+        return network_share.team_contact(db or self.store.db, model_id)
 
     def withdraw_card(self, card_id: str) -> None:
         """Withdraw a card from the network (gone from every laptop after their sync)."""

@@ -4,7 +4,9 @@ The card carries the model's name, field and place, the ten registration items (
 empty ones left out), its results, the latest reading of each indicator, its
 recognitions and up to three of its photos; never anything about a resident. The
 recognitions come from the model's recognition list when this release has one
-(entity ``model_recognition``), else from the model's own level and date.
+(entity ``model_recognition``), else from the model's own level and date. Its contact
+is the one the model's team agreed to give (``core.model_contact``), or none: the
+reviewer who shares the card does not choose it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from danvan_desktop.core.errors import FieldProblem, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.ids import uuid7
+from danvan_desktop.core.model_contact import CONSENT_FIELDS, consented_contact
 from danvan_desktop.core.network import MAX_CARD_PHOTOS, SHARE_LEVELS, CardRecognition, NetworkCard
 from danvan_desktop.core.network_wire import WirePhoto
 from danvan_desktop.core.schema import ENTITIES
@@ -124,11 +127,11 @@ def build_card(
     *,
     reviewer_unit: str,
     card_id: str | None,
-    contact: str | None,
     photo_ids: Sequence[str],
     today: dt.date,
 ) -> tuple[NetworkCard, tuple[WirePhoto, ...]]:
-    """The card of a recognised model in the reviewer's scope, with its photos."""
+    """The card of a recognised model in the reviewer's scope, with its photos; its
+    contact is the team's consented one (None without the team's consent)."""
     model = records.get("model", model_id)
     if model.get("status") not in SHAREABLE_STATUSES:
         raise _problem(
@@ -175,6 +178,14 @@ def build_card(
         shared_level=level if level in SHARE_LEVELS else "commune",
         shared_on=today,
         updated_at="",
-        contact=(contact or "").strip() or None,
+        contact=consented_contact(model),
     )
     return card, _photos(records, model_id, photo_ids)
+
+
+def team_contact(db: Any, model_id: str) -> str | None:
+    """The contact a card of this model carries (the team's consented one), or None;
+    ``db`` is the store's ``Database`` or a ``PlainReader``."""
+    names = ", ".join(f"[{n}]" for n in CONSENT_FIELDS)
+    rows = list(db.query(f"SELECT {names} FROM model WHERE id = ?", [model_id]))
+    return consented_contact(rows[0]) if rows else None

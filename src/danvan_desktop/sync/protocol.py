@@ -52,7 +52,8 @@ from danvan_desktop.core.schema import ENTITIES
 
 # 3: the entities of store schema 9 (``petition``, ``petitioner``, ``mediation``,
 # ``mediation_party``), ``regulation.petition_answer_days`` and ``member.birth_year``
-# (store schema 13); records a laptop's store
+# (store schema 13), the model's contact consent (``model.contact_consent``,
+# ``contact_name``, ``contact_role``, ``contact_phone``: store schema 15); records a laptop's store
 # schema (``X-Danvan-Schema``, a bundle's ``schema_version``) cannot store are left out
 # for it; residents' details never go above the commune; JSON text is checked as JSON.
 # The server answers a protocol-2 client (the first release) as before: its schema

@@ -179,6 +179,12 @@ def m014_member_birth_year(db: Database) -> None:
     _run_sql_file(db, "m014_member_birth_year.sql")
 
 
+@_step("m015_model_contact_consent")
+def m015_model_contact_consent(db: Database) -> None:
+    """A team's consent to give a contact on its model's network card (issue 17)."""
+    _run_sql_file(db, "m015_model_contact_consent.sql")
+
+
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
     return [name for name, _ in _STEPS]

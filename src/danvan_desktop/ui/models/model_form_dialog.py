@@ -1,4 +1,5 @@
-"""The model form: the ten registration items, field, year, dates, status, results, photos.
+"""The model form: the ten registration items, field, year, dates, status, results, photos,
+and the team's consent to give a contact to the network (contact_rows.py).
 
 Loads and saves on the DB lane. A save sends only the fields that changed; the
 store validates the whole record and answers with every problem, each shown
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.core.errors import DanvanError, PermissionDeniedError, ValidationError
-from danvan_desktop.core.i18n import tr as core_tr
 from danvan_desktop.core.model_status import (
     INITIAL_STATUS,
     allowed_next,
@@ -42,9 +42,13 @@ from danvan_desktop.core.schema import MODEL
 from danvan_desktop.core.vocab import MODEL_STATUSES, label
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.models.attachments_panel import AttachmentsPanel
+from danvan_desktop.ui.models.contact_rows import ContactRows
 from danvan_desktop.ui.models.indicator_panel import IndicatorPanel
 from danvan_desktop.ui.models.life_panel import LifePanel
-from danvan_desktop.ui.task_runner import JobContext, TaskRunner
+from danvan_desktop.ui.models.model_form_data import LONG_ITEMS as LONG_ITEMS
+from danvan_desktop.ui.models.model_form_data import REVIEWER_ITEMS, load_form, save_form
+from danvan_desktop.ui.models.model_form_data import field_label as _field_label
+from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.date_fields import refuse_bad_typing
 from danvan_desktop.ui.widgets.field_limits import NumberEdit, watch_length
@@ -55,42 +59,7 @@ from danvan_desktop.ui.widgets.form_widgets import (
     add_row,
 )
 
-LONG_ITEMS = (
-    "situation",
-    "goals",
-    "content",
-    "scope",
-    "actors",
-    "resources",
-    "timeline",
-    "outputs",
-    "sustainability",
-)
-REVIEWER_ITEMS = ("review_comment", "recognition_level", "recognised_on")
 TEXT_LINES = 3
-
-
-def load_form(ctx: JobContext, model_id: str | None) -> dict[str, Any]:
-    """The record (or None for a new one) and the field list (DB lane)."""
-    session = ctx.session
-    record = session.get_record("model", model_id) if model_id else None
-    return {"record": record, "fields": session.model_fields(), "role": session.role}
-
-
-def save_form(ctx: JobContext, model_id: str | None, values: dict[str, Any]) -> dict[str, Any]:
-    """Create or update the model; returns the result and the record as saved (DB lane)."""
-    session = ctx.session
-    if model_id is None:
-        result = session.add_model(**values)
-    else:
-        result = session.update_model(model_id, **values)
-    record_id = result.record_id or model_id
-    assert record_id is not None
-    return {"result": result, "record": session.get_record("model", record_id)}
-
-
-def _field_label(name: str) -> str:
-    return core_tr("fields", MODEL.field(name).label)
 
 
 class ModelFormDialog(QDialog):
@@ -192,6 +161,8 @@ class ModelFormDialog(QDialog):
         self.review = QLabel()
         self.review.setWordWrap(True)
         form.addRow(self.review)
+        self.contact = ContactRows(form, self)
+        self.errors.update(self.contact.errors)
         return scroll
 
     def _fit_screen(self) -> None:
@@ -226,6 +197,7 @@ class ModelFormDialog(QDialog):
             edit.setPlainText(str(record.get(name) or ""))
         self._fill_status(str(record.get("status") or INITIAL_STATUS))
         self._show_review(record)
+        self.contact.show_record(record)
         self.indicators.set_model(self.model_id)
         self.attachments.set_owner(self.model_id)
         self.replications.set_model(self.model_id, record.get("status"))
@@ -294,7 +266,7 @@ class ModelFormDialog(QDialog):
         }
         for name, edit in self.texts.items():
             values[name] = edit.toPlainText()
-        return values
+        return values | self.contact.values()
 
     def changed_values(self) -> dict[str, Any]:
         """What differs from the record as last loaded or saved."""
@@ -373,6 +345,7 @@ class ModelFormDialog(QDialog):
             "start_date": self.start_date,
             "end_date": self.end_date,
             **self.texts,
+            **self.contact.widgets(),
         }.get(name)
         if widget is not None:
             widget.setFocus()

@@ -3,7 +3,9 @@
 The source team and the reviewers above it see each village that replicated the model,
 with that model's status and the date (from the replication links sync brings). A model
 registered from another unit's model says which. A reviewer's laptop also has «Chia sẻ
-lên mạng lưới» here for a recognised model: the card goes up with the next sync.
+lên mạng lưới» here for a recognised model: the card goes up with the next sync. The
+card's contact is shown read-only beside the button: the one the team agreed to give on
+the model form, or «Tổ không đồng ý chia sẻ liên hệ» (the reviewer cannot type another).
 Reads run on the read lane, the share on the DB lane.
 """
 
@@ -34,7 +36,17 @@ def load_replications(ctx: JobContext, model_id: str) -> dict[str, Any]:
         "replications": session.replications_of(model_id, db=db),
         "source": session.replicated_from(model_id, db=db),
         "reviewer": session.is_reviewer,
+        "contact": session.team_contact(model_id, db=db),
     }
+
+
+def contact_text(contact: str | None) -> str:
+    """What the card's contact line says before sharing: the team's contact, or none."""
+    if contact:
+        return tr(
+            "ReplicationsPanel", "Liên hệ trên thẻ (tổ đã đồng ý): {contact}", contact=contact
+        )
+    return tr("ReplicationsPanel", "Tổ không đồng ý chia sẻ liên hệ.")
 
 
 def replication_row(replication: Replication) -> dict[str, Any]:
@@ -72,6 +84,7 @@ class ReplicationsPanel(QWidget):
         self._confirm: Callable[[QWidget, str, str], bool] = confirm
         self.model_id: str | None = None
         self.status: str | None = None
+        self.team_contact: str | None = None
         self.table_model = RecordTableModel(
             [
                 Column("village", tr("ReplicationsPanel", "Thôn, tổ dân phố"), width=0),
@@ -91,6 +104,10 @@ class ReplicationsPanel(QWidget):
         layout.addWidget(self.source)
         self.table = record_view(self.table_model)
         layout.addWidget(self.table, 1)
+        self.contact = QLabel()  # read-only: the team's consent decides it
+        self.contact.setWordWrap(True)
+        self.contact.hide()
+        layout.addWidget(self.contact)
         row = QHBoxLayout()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -149,6 +166,9 @@ class ReplicationsPanel(QWidget):
                 )
             )
         reviewer = bool(data["reviewer"])
+        self.team_contact = data["contact"]
+        self.contact.setText(contact_text(self.team_contact))
+        self.contact.setVisible(reviewer)
         self.share_button.setVisible(reviewer)
         self.share_button.setEnabled(reviewer and self.status in SHAREABLE_STATUSES)
         self.loaded.emit(len(replications))
@@ -164,6 +184,7 @@ class ReplicationsPanel(QWidget):
             "Chia sẻ mô hình này lên mạng lưới? Các tổ thuộc địa bàn sẽ đọc được thẻ mô hình "
             "sau lần đồng bộ tới; thẻ không có thông tin cá nhân của người dân.",
         )
+        question += "\n\n" + contact_text(self.team_contact)
         if not self._confirm(self, tr("ReplicationsPanel", "Chia sẻ lên mạng lưới"), question):
             return
         self.share_button.setEnabled(False)
