@@ -6,6 +6,11 @@ and listed for the search index's one pass at the end of the pull
 (store/search_catchup.py). What is not new (a record held here, a conflict, an entity
 of a newer schema, a record twice in one page) is left to the per-record merge of
 store/sync_apply.py, in the page's order.
+
+Each distinct value of a page's records of one entity is checked once
+(``_PageCoercion``), and each distinct name or title gets its sort key once: a
+meeting's id recurs on its attendance, opinion and task, a status or a date on
+thousands of records.
 """
 
 from __future__ import annotations
@@ -32,10 +37,11 @@ def insert_new(db: Database, changes: list[Mapping[str, Any]]) -> tuple[int, lis
     page one record at a time)."""
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for change in changes:
-        if not isinstance(change, Mapping):
+        if not _is_mapping(change):
             raise TypeError(f"a change must be an object, not {type(change).__name__}")
-        if str(change["entity"]) in ENTITIES:
-            groups.setdefault(str(change["entity"]), []).append(change)
+        entity = str(change["entity"])
+        if entity in ENTITIES:
+            groups.setdefault(entity, []).append(change)
     taken: set[int] = set()  # the changes inserted here, by identity
     inserted = 0
     for entity, group in groups.items():
@@ -72,18 +78,28 @@ def _insert(db: Database, spec: EntitySpec, changes: list[Mapping[str, Any]]) ->
     sortable = [f.name for f in spec.fields if f.sortable]
     columns = [*names, *(f"{name}_sort" for name in sortable), "id", "unit_id"]
     columns += ["server_version", "dirty", "deleted", "updated_at", "updated_by"]
+    coerce = _PageCoercion(spec)
+    sort_keys: dict[Any, bytes | None] = {}  # a title or a name recurs across villages
     rows = []
     for change in changes:
         fields = change.get("fields") or {}
-        if not isinstance(fields, Mapping):
+        if not _is_mapping(fields):
             raise TypeError(f"fields must be an object, not {type(fields).__name__}")
         # A null is stored as null: only the values are checked (half a page is nulls).
         given = {k: v for k, v in fields.items() if v is not None and k in known}
-        remote = coerce_fields(spec, given)
+        remote = coerce(given)
+        get = remote.get
+        keys = []
+        for name in sortable:
+            value = get(name)
+            key = sort_keys.get(value, _UNSEEN)
+            if key is _UNSEEN:
+                key = sort_keys[value] = _sort_key(value)
+            keys.append(key)
         rows.append(
             (
-                *(remote.get(name) for name in names),
-                *(_sort_key(remote.get(name)) for name in sortable),
+                *map(get, names),
+                *keys,
                 str(change["record_id"]),
                 change.get("unit_id"),
                 int(change["server_version"]),
@@ -100,6 +116,50 @@ def _insert(db: Database, spec: EntitySpec, changes: list[Mapping[str, Any]]) ->
     live = [str(c["record_id"]) for c in changes if not c.get("deleted")]
     search_catchup.mark(db, spec.name, live)
     return len(rows)
+
+
+class _PageCoercion:
+    """``coerce_fields`` for the records of one entity in one page, each distinct value
+    checked once: a parent's id, a status, a date or a title recurs on many records.
+
+    A value is remembered by its field, its exact type and itself (``True`` is not ``1``)
+    once it has been found storable; a value that is not raises as ``coerce_fields``
+    does, every time."""
+
+    def __init__(self, spec: EntitySpec) -> None:
+        self._spec = spec
+        self._seen: dict[tuple[str, type, Any], Any] = {}
+
+    def __call__(self, given: Mapping[str, Any]) -> dict[str, Any]:
+        seen = self._seen
+        out: dict[str, Any] = {}
+        unseen: dict[str, Any] = {}
+        for name, value in given.items():
+            kind = type(value)
+            if kind in _REMEMBERED_TYPES:
+                stored = seen.get((name, kind, value), _UNSEEN)
+                if stored is not _UNSEEN:
+                    out[name] = stored
+                    continue
+            unseen[name] = value
+        if unseen:
+            fresh = coerce_fields(self._spec, unseen)
+            out.update(fresh)
+            for name, value in unseen.items():
+                kind = type(value)
+                if kind in _REMEMBERED_TYPES:
+                    seen[(name, kind, value)] = fresh[name]
+        return out
+
+
+# Values remembered by equality: exact types only (a float's -0.0 equals 0.0, NaN nothing).
+_REMEMBERED_TYPES = frozenset({str, int, bool})
+_UNSEEN = object()
+
+
+def _is_mapping(value: object) -> bool:
+    """``isinstance(value, Mapping)``, quick for the dict a parsed page is made of."""
+    return type(value) is dict or isinstance(value, Mapping)
 
 
 def _sort_key(value: Any) -> bytes | None:

@@ -1,7 +1,9 @@
 """The pull half of a sync round: pages since the checkpoint, each applied with it.
 
 Each page is applied in one local transaction together with the new checkpoint,
-so a link that drops every minute still advances. With protocol 2 the pull
+so a link that drops every minute still advances. The next page is fetched on a
+helper thread while the current one is applied (``pull_prefetch.py``): the server and
+the link work while the laptop writes. With protocol 2 the pull
 leaves out the versions this laptop wrote itself and holds exactly
 (``engine.held_versions``), and is skipped altogether when every version the
 server made since the checkpoint is one of those. Those versions are kept in the
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from danvan_desktop.store import sync_apply
 from danvan_desktop.sync import protocol
+from danvan_desktop.sync.pull_prefetch import PageFetcher
 from danvan_desktop.sync.report import SyncReport
 
 if TYPE_CHECKING:
@@ -43,7 +46,11 @@ def save_held_versions(records: Records, versions: Iterable[int]) -> None:
 
 
 def pull_pages(engine: RoundContext, report: SyncReport) -> None:
-    """Pull and apply pages until the server says there is no more."""
+    """Pull and apply pages until the server says there is no more.
+
+    The next page is fetched on a helper thread while the current one is applied
+    (``pull_prefetch.py``); pages are still applied in order, each with its checkpoint
+    in one transaction, and a page fetched but not applied is dropped."""
     records = engine.records
     if _only_own_changes_since_checkpoint(engine):
         # Every version the server made since our checkpoint is one we wrote and
@@ -51,31 +58,42 @@ def pull_pages(engine: RoundContext, report: SyncReport) -> None:
         sync_apply.apply_page(records, [], next_seq=engine.pushed_high_seq)
         _forget_pulled_past(engine)
         return
-    while True:
-        engine.check_cancel()
-        since = sync_apply.checkpoint(records)
-        budget = engine.transport.estimator.batch_budget_bytes() * 4
-        query = f"since={since}&max_bytes={int(budget)}"
-        _forget_pulled_past(engine)
-        if engine.compact and engine.held_versions:
-            query += f"&skip={protocol.format_ranges(engine.held_versions)}"
-        response = engine.transport.get(f"{protocol.API_PREFIX}/pull?{query}", cancel=engine.cancel)
-        report.bytes_received += response.bytes_received
-        page = response.json()
-        changes = page.get("changes", [])
-        sync_apply.apply_page(  # the search index takes the pull's records on its last page
-            records,
-            changes,
-            next_seq=int(page["next"]),
-            epoch=page.get("epoch"),
-            index_now=not page.get("more"),
-        )
-        report.pulled += len(changes)
-        report.pages += 1
-        engine.progress("pull", int(page["next"]), int(page.get("high_seq") or page["next"]))
-        if not page.get("more"):
+    engine.check_cancel()
+    since = sync_apply.checkpoint(records)
+    _forget_pulled_past(engine)
+    with PageFetcher(engine.transport, engine.cancel) as fetcher:
+        fetcher.start(_page_path(engine, since))
+        while True:
+            page = fetcher.take()
+            report.bytes_received += page.bytes_received
+            if page.more:  # the server reads and sends it while this one is applied
+                since = max(since, page.next_seq)
+                fetcher.start(_page_path(engine, since))
+            sync_apply.apply_page(  # the search index takes the pull's records on its last page
+                records,
+                page.changes,
+                next_seq=page.next_seq,
+                epoch=page.epoch,
+                index_now=not page.more,
+            )
+            report.pulled += len(page.changes)
+            report.pages += 1
+            engine.progress("pull", page.next_seq, page.high_seq)
             _forget_pulled_past(engine)
-            return
+            if not page.more:
+                return
+            engine.check_cancel()
+
+
+def _page_path(engine: RoundContext, since: int) -> str:
+    """The request for the page after ``since``: sized by the link, without the versions
+    this laptop holds exactly."""
+    budget = engine.transport.estimator.batch_budget_bytes() * 4
+    query = f"since={since}&max_bytes={int(budget)}"
+    held = {version for version in engine.held_versions if version > since}
+    if engine.compact and held:
+        query += f"&skip={protocol.format_ranges(held)}"
+    return f"{protocol.API_PREFIX}/pull?{query}"
 
 
 def _forget_pulled_past(engine: RoundContext) -> None:

@@ -175,7 +175,8 @@ class TransportResponse:
 
 
 class SyncTransport:
-    """HTTP client of the sync engine; one instance per server, used from one thread."""
+    """HTTP client of the sync engine; one instance per server, used from one thread at a
+    time (the pull fetches its next page on a helper thread: sync/pull_prefetch.py)."""
 
     def __init__(
         self,
