@@ -1,10 +1,10 @@
 """Budget: 200 devices, one asynchronous load process, p95 of a round ≤ 1 s.
 
 Usage: ``python bench/sync_load.py [--devices 200] [--rounds 5] [--interval 10]
-[--workers 2] [--backends sqlite,postgresql]``. For each backend (SQLite; and
-PostgreSQL when ``DANVAN_TEST_PG_URL`` is set, in a fresh schema dropped
-afterwards) it starts the real server (``danvan-server run --workers N`` on
-loopback), enrolls one device per village, and runs this file in a child
+[--workers 2] [--backends sqlite,postgresql] [--readings burst,paced]``. For each
+backend (SQLite; and PostgreSQL when ``DANVAN_TEST_PG_URL`` is set, in a fresh
+schema dropped afterwards) it starts the real server (``danvan-server run
+--workers N`` on loopback), enrolls one device per village, and runs this file in a child
 process as the load generator, twice:
 
 - **burst**: all devices start their first round at the same instant and run
@@ -15,8 +15,9 @@ process as the load generator, twice:
 
 A round pushes 10 new models (a compact protocol-2 body, gzip) and pulls since
 the device's checkpoint (``skip``-ping the versions it wrote). It prints the
-figures of each reading with the budget (p95 ≤ 1 s for both readings) and exits
-1 when one is missed. Run it alone: the figure is the machine's, and a test run
+figures of each reading with the budget (p95 ≤ 1 s for both readings) and the
+load generator's own CPU share (it runs on the server's cores), and exits 1 when
+one is missed. Run it alone: the figure is the machine's, and a test run
 or another bench sharing the cores distorts it.
 
 Load process mode (used above and by bench/sync.py): ``python
@@ -219,7 +220,7 @@ async def drive(url: str, codes: list[str], rounds: int, interval_s: float) -> d
     await asyncio.gather(*(device.round() for device in devices))
     rng = random.Random(46)
     offsets = [rng.uniform(0, interval_s) for _ in devices]
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     per_device = await asyncio.gather(
         *(
             _run_device(d, rounds, interval_s, start, o)
@@ -227,6 +228,7 @@ async def drive(url: str, codes: list[str], rounds: int, interval_s: float) -> d
         )
     )
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     times = sorted(t for per in per_device for t in per)
     return {
         "rounds": len(times),
@@ -234,6 +236,9 @@ async def drive(url: str, codes: list[str], rounds: int, interval_s: float) -> d
         "p95_s": times[int(0.95 * (len(times) - 1))],
         "max_s": times[-1],
         "ops_per_s": len(times) * CHANGES_PER_ROUND / elapsed,
+        # The load generator's own CPU (one core = 1.0) while it ran the rounds: what it
+        # took from the server on the same machine.
+        "generator_cpu": cpu / elapsed,
     }
 
 
@@ -287,6 +292,7 @@ def main() -> int:
     parser.add_argument("--interval", type=float, default=10.0, help="paced: s between rounds")
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--readings", default="burst,paced", help="which of burst,paced")
     args = parser.parse_args()
     from server_push import _drop_schema
 
@@ -296,6 +302,8 @@ def main() -> int:
             print("postgresql: not measured (DANVAN_TEST_PG_URL is not set)")
             continue
         for name, pace in (("burst", 0.0), ("paced", args.interval)):
+            if name not in args.readings.split(","):
+                continue
             with tempfile.TemporaryDirectory(prefix="danvan-bench-db-") as tmp:
                 url, schema = _database(backend, Path(tmp))
                 try:
@@ -310,7 +318,8 @@ def main() -> int:
                 f"{backend}, {args.workers} server process(es), {name} ({args.devices} devices, "
                 f"{what}): {figures['rounds']:.0f} rounds, p50 {figures['p50_s']:.3f} s, p95 "
                 f"{figures['p95_s']:.3f} s (budget ≤ {ROUND_P95_BUDGET_S} s), max "
-                f"{figures['max_s']:.3f} s, {figures['ops_per_s']:,.0f} changes/s "
+                f"{figures['max_s']:.3f} s, {figures['ops_per_s']:,.0f} changes/s, load "
+                f"generator {figures['generator_cpu']:.0%} of a core "
                 f"{'OK' if met else 'MISSED'}",
                 flush=True,
             )

@@ -10,7 +10,12 @@ new device id only; enrolling an enrolled id again (a laptop restored onto new
 hardware, or moved to another unit) needs a code the admin made for that id
 (``danvan-server enroll --device``): it replaces the token, forgets the key that
 signed the device's USB bundles, and is written to the audit log. A revoked id
-stays revoked: the laptop enrolls under a new id.
+stays revoked: the laptop enrolls under a new id. The checks an enrollment makes are in
+``enrollment_checks.py``.
+
+Every sync request reads its token with one statement made once (``scope_statement``);
+a pull reads the page's head in the same statement (``pull.authenticated_pull_on``).
+Nothing is cached between requests: a revoked token is refused at its next request.
 """
 
 from __future__ import annotations
@@ -21,10 +26,23 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, delete, insert, inspect, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Row,
+    Select,
+    String,
+    bindparam,
+    delete,
+    insert,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
-from danvan_server import audit
+from danvan_server import audit, enrollment_checks
 from danvan_server import units as unit_tree
 from danvan_server.bundle_tables import device_keys
 from danvan_server.checks import is_valid_id
@@ -126,10 +144,30 @@ _DEVICE_AND_UNIT = select(
     devices.c.last_seen_at,
     *units.c,
 ).join_from(devices, units, units.c.id == devices.c.unit_id)
+_TOKEN_HASH = bindparam("token_hash", type_=String)
+
+
+def scope_statement(*also: ColumnElement[Any]) -> Select[Any]:
+    """The device and unit of a token hash (the ``token_hash`` parameter) and ``also``.
+
+    Made once by each caller and reused: a statement built for every request spent more
+    CPU on building and keying it than the database spent on answering it."""
+    return _DEVICE_AND_UNIT.add_columns(*also).where(devices.c.token_hash == _TOKEN_HASH)
+
+
+_SCOPE_ONLY = scope_statement()
 
 
 def authenticate_on(connection: Connection, authorization: str | None, language: str) -> Scope:
     """``authenticate`` inside the caller's transaction: one query, device and unit."""
+    return authenticate_with(connection, _SCOPE_ONLY, authorization, language)[0]
+
+
+def authenticate_with(
+    connection: Connection, statement: Select[Any], authorization: str | None, language: str
+) -> tuple[Scope, Row[Any]]:
+    """The scope of the request's token read by ``statement`` (from ``scope_statement``),
+    and its row, with the columns the caller asked for besides (one round trip)."""
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(
             401,
@@ -140,7 +178,7 @@ def authenticate_on(connection: Connection, authorization: str | None, language:
             ),
         )
     token_hash = hash_secret(authorization[7:].strip())
-    row = connection.execute(_DEVICE_AND_UNIT.where(devices.c.token_hash == token_hash)).first()
+    row = connection.execute(statement, {"token_hash": token_hash}).first()
     if row is None:
         raise ApiError(
             401,
@@ -161,7 +199,8 @@ def authenticate_on(connection: Connection, authorization: str | None, language:
                 when=row.revoked_at,
             ),
         )
-    return Scope(row.device_id, row.role, unit_tree.unit_from_row(row), row.last_seen_at)
+    scope = Scope(row.device_id, row.role, unit_tree.unit_from_row(row), row.last_seen_at)
+    return scope, row
 
 
 def needs_seen_note(scope: Scope) -> bool:
@@ -184,10 +223,6 @@ def note_seen(engine: Engine, scope: Scope) -> None:
         )
 
 
-def _refuse_code(language: str, text: str, when: str = "") -> ApiError:
-    return ApiError(401, say(language, text, when=when))
-
-
 def enroll(engine: Engine, body: dict[str, Any], language: str) -> dict[str, Any]:
     """Trade a valid code for a device token: ``{token, role, unit, epoch, device_id,
     team_id}`` (``team_id``: the unit's team the server holds, for a team code)."""
@@ -201,7 +236,7 @@ def enroll(engine: Engine, body: dict[str, Any], language: str) -> dict[str, Any
             say(language, "device_id phải là mã máy (chữ, số, «-»), device_name là văn bản."),
         )
     device_name = device_name[:200]
-    if not _storable_text(device_name):
+    if not enrollment_checks.storable_text(device_name):
         raise ApiError(
             422,
             say(
@@ -217,13 +252,13 @@ def enroll(engine: Engine, body: dict[str, Any], language: str) -> dict[str, Any
             .where(enrollment_codes.c.code_hash == code_hash)
             .with_for_update()  # two laptops racing with one code: the second waits, then fails
         ).first()
-        row = _usable_code(row, language)
+        row = enrollment_checks.usable_code(row, language)
         known = connection.execute(
             select(devices.c.unit_id, devices.c.revoked_at)
             .where(devices.c.device_id == device_id)
             .with_for_update()
         ).first()
-        _check_identity(row, device_id, known, language)
+        enrollment_checks.check_identity(row, device_id, known, language)
         connection.execute(
             update(enrollment_codes)
             .where(enrollment_codes.c.code_hash == code_hash)
@@ -264,84 +299,6 @@ def unit_team(connection: Connection, unit_id: str) -> str | None:
     return None if found is None else str(found.id)
 
 
-def _storable_text(text: str) -> bool:
-    """True for text both databases store: no NUL, no lone surrogate."""
-    if "\x00" in text:
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _check_identity(
-    code: Row[Any], device_id: str, known: Row[Any, Any] | None, language: str
-) -> None:
-    """Refuse a code that may not enroll this device id (the code stays unused)."""
-    if code.for_device is not None and code.for_device != device_id:
-        raise ApiError(
-            403,
-            say(
-                language,
-                "Mã đăng ký này được cấp riêng để đăng ký lại một máy khác, không dùng được "
-                "cho máy {device}: hãy xin cán bộ quản trị mã đăng ký mới.",
-                device=device_id,
-            ),
-        )
-    if known is None:
-        return
-    if known.revoked_at is not None:
-        raise ApiError(
-            403,
-            say(
-                language,
-                "Mã máy {device} đã bị thu hồi quyền đồng bộ lúc {when} nên không đăng ký lại "
-                "được: máy tính này phải đăng ký với một mã máy mới; hãy liên hệ cán bộ quản "
-                "trị máy chủ của thành phố.",
-                device=device_id,
-                when=known.revoked_at,
-            ),
-        )
-    if code.for_device is None:
-        raise _already_enrolled(device_id, language)
-
-
-def _already_enrolled(device_id: str, language: str) -> ApiError:
-    return ApiError(
-        409,
-        say(
-            language,
-            "Mã máy {device} đã được đăng ký với máy chủ của thành phố; mã đăng ký này chỉ "
-            "dùng cho máy mới. Để đăng ký lại máy này, hãy xin cán bộ quản trị cấp mã đăng ký "
-            "dành riêng cho mã máy {device}.",
-            device=device_id,
-        ),
-    )
-
-
-def _usable_code(row: Row[Any] | None, language: str) -> Row[Any]:
-    """The code's row when it may be used now (401 with the reason otherwise)."""
-    if row is None:
-        raise _refuse_code(
-            language,
-            "Mã đăng ký không đúng: hãy kiểm tra lại từng ký tự của mã do cán bộ quản trị cấp.",
-        )
-    if row.used_at is not None:
-        raise _refuse_code(
-            language,
-            "Mã đăng ký này đã được dùng lúc {when}: mỗi mã chỉ dùng một lần, hãy xin mã mới.",
-            when=row.used_at,
-        )
-    if datetime.fromisoformat(row.expires_at) <= datetime.now(UTC):
-        raise _refuse_code(
-            language,
-            "Mã đăng ký đã hết hạn lúc {when}: hãy xin cán bộ quản trị cấp mã mới.",
-            when=row.expires_at,
-        )
-    return row
-
-
 def _device_values(name: str, code: Row[Any], token: str) -> dict[str, Any]:
     return {
         "device_name": name,
@@ -362,7 +319,8 @@ def _add_device(
             insert(devices).values(device_id=device_id, **_device_values(name, code, token))
         )
     except IntegrityError:  # another laptop enrolled this id a moment ago (PostgreSQL)
-        raise _already_enrolled(device_id, language) from None  # the transaction rolls back
+        # The transaction rolls back.
+        raise enrollment_checks.already_enrolled(device_id, language) from None
 
 
 def _reenroll_device(
