@@ -52,7 +52,7 @@ def test_pages_together_give_every_change_once_in_order(team: ServerApi) -> None
 def test_a_change_bigger_than_max_bytes_still_comes_alone(team: ServerApi) -> None:
     """A page always carries at least one change, so a big record cannot stall the pull."""
     _push_models(team, 1)
-    body = team.pull(since=6, max_bytes=10).json()
+    body = team.pull(since=12, max_bytes=10).json()  # after the units and the city's fields
     assert [c["record_id"] for c in body["changes"]] == ["m-0"]
 
 
@@ -70,9 +70,9 @@ def test_checkpoint_advances_past_changes_out_of_scope(
 ) -> None:
     """Changes the team may not see still move its checkpoint to high_seq."""
     _push_models(neighbour_team, 3)
-    body = team.pull(since=6).json()
+    body = team.pull(since=12).json()  # after the units and the city's fields
     assert body["changes"] == []
-    assert (body["next"], body["high_seq"], body["more"]) == (9, 9, False)
+    assert (body["next"], body["high_seq"], body["more"]) == (15, 15, False)
 
 
 def test_team_sees_its_own_unit_but_not_the_neighbours(
@@ -151,14 +151,14 @@ def test_change_carries_every_field_of_the_entity(team: ServerApi) -> None:
     _push_models(team, 1)
     [change] = [c for c in team.pull_all()[0] if c["entity"] == "model"]
     assert change["fields"]["review_comment"] is None
-    assert len(change["fields"]) == 18
+    assert len(change["fields"]) == 22  # with the team's contact consent (schema 15)
     assert set(change) == {"entity", "record_id", "unit_id", "server_version", "deleted", "fields"}
 
 
 def test_checkpoint_beyond_high_seq_returns_nothing_and_reports_high_seq(team: ServerApi) -> None:
     """A laptop ahead of a restored server gets no changes and can see high_seq is lower."""
     body = team.pull(since=500).json()
-    assert (body["changes"], body["next"], body["more"], body["high_seq"]) == ([], 500, False, 6)
+    assert (body["changes"], body["next"], body["more"], body["high_seq"]) == ([], 500, False, 12)
 
 
 def test_negative_since_is_422(team: ServerApi) -> None:
