@@ -26,7 +26,7 @@ from danvan_desktop.core.errors import OperationCancelled
 from danvan_desktop.store import sync_apply
 from danvan_desktop.store.records import Records
 from danvan_desktop.store.settings import get_setting, set_setting
-from danvan_desktop.sync import attachments, protocol
+from danvan_desktop.sync import attachments, protocol, push_memory
 from danvan_desktop.sync.library import sync_library
 from danvan_desktop.sync.pull import load_held_versions, pull_pages, save_held_versions
 from danvan_desktop.sync.push import push_outbox
@@ -89,6 +89,7 @@ class SyncEngine:
         self._probed: dict[str, Any] | None = None  # a probe's health answer, for the round
         self._pulled_at: float | None = None  # monotonic time of the last complete pull
         self.upload_memory = attachments.UploadMemory()
+        self.push_memory = push_memory.UploadMemory()  # offsets, block size (push_upload.py)
         self._skew: float | None = None
         token = records.store.meta(TOKEN_KEY)
         if token:

@@ -1,10 +1,15 @@
 """The push half of a sync round: the outbox in batches bounded by compressed bytes.
 
 Operations handed to the wire stay ``sending`` until the answer is committed
-locally; a dropped link re-sends them and the server answers ``duplicate``. A
-batch holds as many operations as fit the bytes the link carries well within
-its uptime (``ThroughputEstimator``), converted to raw JSON bytes by the
-compression ratio measured on the previous batch.
+locally; a dropped link re-sends them and the server answers ``duplicate``.
+
+With a protocol-3 server a batch goes as a named upload in blocks
+(``push_upload.py``): a cut costs the block in flight, so a batch may be big
+(``push_upload.BATCH_MAX_GZIP_BYTES``) and the upload, kept in the store, resumes
+after a cut or a restart. A protocol-2 server gets each batch in one ``POST /push``:
+as many operations as fit the bytes the link carries well within its uptime
+(``ThroughputEstimator``). Either way the batch's raw JSON bytes come from the
+compressed budget by the compression ratio measured on the previous batch.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from danvan_desktop.store import outbox, sync_apply
-from danvan_desktop.sync import protocol
+from danvan_desktop.sync import protocol, push_upload
 from danvan_desktop.sync.pull import save_held_versions
+from danvan_desktop.sync.push_upload import PushUpload
 from danvan_desktop.sync.report import SyncReport
 
 if TYPE_CHECKING:
@@ -28,31 +34,103 @@ def push_outbox(engine: RoundContext, report: SyncReport) -> None:
     db = engine.records.db
     total = outbox.pending_count(db)
     done = 0
+    resumable = push_upload.resumable(engine)
     while True:
         engine.check_cancel()
         ops = outbox.operations(db)
         if not ops:
             return
-        batch, envelope_bytes = _take_batch(engine, ops)
-        outbox.mark_sending(db, [op.op_id for op in batch])
-        raw = _push_body(engine, batch)
         checkpoint = sync_apply.checkpoint(engine.records)
-        response = engine.transport.request(
-            "POST",
-            f"{protocol.API_PREFIX}/push",
-            body=raw,
-            cancel=engine.cancel,
-            on_progress=functools.partial(_push_progress, engine, done, total),
-        )
-        report.bytes_sent += response.bytes_sent
-        report.bytes_received += response.bytes_received
-        if response.bytes_sent:
-            engine.compression_ratio = max(1.5, envelope_bytes / response.bytes_sent)
-        answer = response.json()
+        if resumable:
+            try:
+                batch, answer = _push_resumable(engine, ops, report, done, total)
+            except push_upload.UploadsUnsupported:
+                resumable = False  # the batch goes again, whole, in one POST /push
+                continue
+            except push_upload.UploadStale:
+                with db.atomic():
+                    push_upload.forget_upload(db)  # the operations go in a new upload
+                continue
+        else:
+            batch, answer = _push_one_shot(engine, ops, report, done, total)
         _settle(engine, batch, answer, report, checkpoint)
         engine.pushed_high_seq = int(answer.get("high_seq") or 0)
         done += len(batch)
         engine.progress("push", done, total)
+
+
+def _push_one_shot(
+    engine: RoundContext, ops: list[outbox.Operation], report: SyncReport, done: int, total: int
+) -> tuple[list[outbox.Operation], dict[str, Any]]:
+    """One batch in one ``POST /push`` (a protocol-2 server); the batch and its answer."""
+    budget = engine.transport.estimator.batch_budget_bytes()
+    batch, envelope_bytes = _take_batch(engine, ops, budget, max_ops=None)
+    outbox.mark_sending(engine.records.db, [op.op_id for op in batch])
+    response = engine.transport.request(
+        "POST",
+        f"{protocol.API_PREFIX}/push",
+        body=_push_body(engine, batch),
+        cancel=engine.cancel,
+        on_progress=functools.partial(_push_progress, engine, done, total),
+    )
+    report.bytes_sent += response.bytes_sent
+    report.bytes_received += response.bytes_received
+    if response.bytes_sent:
+        engine.compression_ratio = max(1.5, envelope_bytes / response.bytes_sent)
+    return batch, dict(response.json())
+
+
+def _push_resumable(
+    engine: RoundContext, ops: list[outbox.Operation], report: SyncReport, done: int, total: int
+) -> tuple[list[outbox.Operation], dict[str, Any]]:
+    """One batch as a named upload, the kept one first; the batch and its answer."""
+    db = engine.records.db
+    upload, batch, body = _kept_upload(engine, ops)
+    if upload is None:
+        batch, envelope_bytes = _take_batch(
+            engine, ops, push_upload.BATCH_MAX_GZIP_BYTES, max_ops=push_upload.BATCH_MAX_OPS
+        )
+        body = _gzip(_push_body(engine, batch))
+        engine.compression_ratio = max(1.5, envelope_bytes / len(body))
+        upload = PushUpload.of([op.op_id for op in batch], body)
+        with db.atomic():  # frozen and named together: a restart resumes this upload
+            outbox.mark_sending(db, list(upload.op_ids))
+            push_upload.save_upload(db, upload)
+        engine.push_memory.offsets[upload.upload_id] = 0  # a new id: the server holds none
+        engine.push_memory.body = (upload.upload_id, body)
+
+    def progress(held: int, size: int) -> None:
+        engine.progress("push", done + len(batch) * held // max(1, size), total)
+
+    return batch, push_upload.send(engine, upload, body, report, progress)
+
+
+def _kept_upload(
+    engine: RoundContext, ops: list[outbox.Operation]
+) -> tuple[PushUpload | None, list[outbox.Operation], bytes]:
+    """The upload a cut or a restart left, with its operations and its body rebuilt;
+    (None, [], b"") when there is none, or its body is no longer the one kept."""
+    upload = push_upload.saved_upload(engine.records.db)
+    if upload is None:
+        return None, [], b""
+    by_id = {op.op_id: op for op in ops}
+    batch = [by_id[op_id] for op_id in upload.op_ids if op_id in by_id]
+    if len(batch) == len(upload.op_ids):
+        remembered = engine.push_memory.body
+        if remembered is not None and remembered[0] == upload.upload_id:
+            return upload, batch, remembered[1]  # built by this engine: the frozen operations'
+        body = _gzip(_push_body(engine, batch))
+        if upload.matches(body):
+            engine.push_memory.body = (upload.upload_id, body)
+            return upload, batch, body
+    with engine.records.db.atomic():
+        push_upload.forget_upload(engine.records.db)
+    return None, [], b""
+
+
+def _gzip(raw: bytes) -> bytes:
+    """The push body as the upload carries it: the same bytes for the same body."""
+    return gzip.compress(raw, compresslevel=9, mtime=0)
 
 
 def _push_progress(engine: RoundContext, done: int, total: int, _sent_bytes: int) -> None:
@@ -69,18 +147,19 @@ def _push_body(engine: RoundContext, batch: list[outbox.Operation]) -> bytes:
 
 
 def _take_batch(
-    engine: RoundContext, ops: list[outbox.Operation]
+    engine: RoundContext, ops: list[outbox.Operation], budget_bytes: int, *, max_ops: int | None
 ) -> tuple[list[outbox.Operation], int]:
-    """As many operations as fit the compressed-byte budget (at least one), and
-    their envelopes' raw size (what the compression ratio is measured against)."""
+    """As many operations as fit the compressed-byte budget (at least one, at most
+    ``max_ops``), and their envelopes' raw size (what the compression ratio is
+    measured against)."""
     if engine.compression_ratio is None:
         engine.compression_ratio = _sample_ratio(ops)
-    budget_raw = engine.transport.estimator.batch_budget_bytes() * engine.compression_ratio
+    budget_raw = budget_bytes * engine.compression_ratio
     batch: list[outbox.Operation] = []
     size = 0
     for op in ops:
         op_size = len(json.dumps(op.envelope(), ensure_ascii=False).encode()) + 1
-        if batch and size + op_size > budget_raw:
+        if batch and (size + op_size > budget_raw or len(batch) == max_ops):
             break
         batch.append(op)
         size += op_size
@@ -97,6 +176,7 @@ def _settle(
     records = engine.records
     held: set[int] = set()
     with records.db.atomic():
+        push_upload.forget_upload(records.db)  # answered: no upload left to resume
         for op, result in _matched(batch, answer.get("results", [])):
             status = str(result.get("status"))
             if _held_exactly(op, result, checkpoint):

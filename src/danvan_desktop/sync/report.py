@@ -19,6 +19,7 @@ _COUNTS = (
     "files_uploaded",
     "file_bytes_sent",
     "release_bytes",
+    "push_block_bytes",
 )
 
 
@@ -39,6 +40,7 @@ class SyncReport:
     resent_after_restore: int = 0
     files_uploaded: int = 0
     file_bytes_sent: int = 0  # attachment bytes (also counted in bytes_sent)
+    push_block_bytes: int = 0  # push body bytes the server acknowledged in blocks (protocol 3)
     reached_server: bool = False  # the server answered this round (the link was up)
     library_cards: int = 0  # cards and tombstones from the library lane (sync/library.py)
     library_pages: int = 0  # the lane's pages (``pages`` counts the records' own)
@@ -57,6 +59,7 @@ class SyncReport:
             or self.library_pages
             or self.library_cards  # a page cut mid-way keeps its complete cards
             or self.file_bytes_sent
+            or self.push_block_bytes  # a batch cut mid-upload keeps its acknowledged blocks
             or self.files_uploaded
             or self.release_bytes
         )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from danvan_desktop.store.records import Records
+    from danvan_desktop.sync.push_memory import UploadMemory
     from danvan_desktop.sync.transport import SyncTransport
 
 # (stage, done, total): "push" and "pull" from a round; "wait" (seconds, failures in a
@@ -31,6 +32,7 @@ class RoundContext(Protocol):
     compression_ratio: float | None  # raw JSON per gzip byte, measured
     held_versions: set[int]  # versions this laptop wrote and holds exactly
     pushed_high_seq: int  # the server's high_seq after this round's last push
+    push_memory: UploadMemory  # the push uploads' offsets and block size (push_upload.py)
 
     @property
     def compact(self) -> bool:
