@@ -68,6 +68,11 @@ BATCH_MAX_OPS = 2000
 _RETRIES = 4  # offset mismatches or refused blocks before the round gives up
 BLOCK_MARGIN_S = 2.0  # a block's answer: the server's append and fsync, and some luck
 BLOCK_TIMEOUT_RTTS = 4.0
+# The offset question and complete are small requests: on a silent link they give up
+# as a block would (a few round trips and a margin), not after the 30 s stall timeout;
+# complete also waits for the server to apply the batch (up to 2,000 operations).
+SMALL_REQUEST_BYTES = 1024
+COMPLETE_APPLY_S = 8.0
 _log = logging.getLogger(__name__)
 
 # Hears (body bytes the server holds, body size) while an upload goes on.
@@ -175,6 +180,7 @@ def send(
                 f"{url}/complete",
                 {"size": upload.size, "sha256": upload.sha256},
                 cancel=engine.cancel,
+                timeout_s=complete_timeout_s(engine.transport),
             )
             _count(report, response)
             known.pop(upload.upload_id, None)
@@ -190,7 +196,9 @@ def send(
 
 
 def _server_offset(engine: RoundContext, url: str, report: SyncReport) -> int:
-    response = engine.transport.get(url, cancel=engine.cancel)
+    response = engine.transport.get(
+        url, cancel=engine.cancel, timeout_s=block_timeout_s(engine.transport, SMALL_REQUEST_BYTES)
+    )
     _count(report, response)
     return int(response.json().get("offset") or 0)
 
@@ -247,6 +255,13 @@ def block_timeout_s(transport: SyncTransport, size: int) -> float:
     over drains within that), a few round trips and a margin; at most the stall timeout."""
     estimator = transport.estimator
     wanted = size / estimator.bytes_per_s + BLOCK_TIMEOUT_RTTS * estimator.rtt_s + BLOCK_MARGIN_S
+    return min(transport.stall_timeout_s, wanted)
+
+
+def complete_timeout_s(transport: SyncTransport) -> float:
+    """How long ``complete`` may wait without a byte: a small request's time and the
+    server's apply of the batch; at most the stall timeout."""
+    wanted = block_timeout_s(transport, SMALL_REQUEST_BYTES) + COMPLETE_APPLY_S
     return min(transport.stall_timeout_s, wanted)
 
 
