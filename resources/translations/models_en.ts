@@ -19,5 +19,9 @@
       <source>Đã có lĩnh vực «{name}».</source>
       <translation>There is already a field «{name}».</translation>
     </message>
+    <message>
+      <source>«{name}» là lĩnh vực của thành phố: tổ không sửa, chuyển hay xóa được. Hãy thêm lĩnh vực riêng của tổ nếu cần.</source>
+      <translation>«{name}» is one of the city's fields: a team cannot rename, move or remove it. Add a field of the team's own if needed.</translation>
+    </message>
   </context>
 </TS>

@@ -380,6 +380,10 @@
         <translation>This village already has the field «{name}» on the city's server; the server does not take a field with the same name or code: use the existing field.</translation>
     </message>
     <message>
+        <source>«{name}» là lĩnh vực của thành phố trên máy chủ của thành phố; tổ không thêm lĩnh vực riêng trùng tên đó: hãy dùng lĩnh vực «{name}» đã có.</source>
+        <translation>«{name}» is one of the city's fields on the city's server; a team does not add a field of its own with that name: use the existing field «{name}».</translation>
+    </message>
+    <message>
         <source>Hồ sơ này thuộc tổ dân vận do máy này tự tạo, mà máy chủ của thành phố không nhận vì thôn/tổ đã có tổ dân vận: hãy cập nhật Dân vận khéo lên bản mới, đăng ký lại máy rồi nhập lại hồ sơ vào tổ của thôn/tổ.</source>
         <translation>This record belongs to a team made on this laptop, which the city's server does not take because the village already has its team: update Dân vận khéo to the new version, enrol the laptop again, then enter the record again in the village's team.</translation>
     </message>

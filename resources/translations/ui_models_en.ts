@@ -39,6 +39,14 @@
       <source>{name} ({count} mô hình)</source>
       <translation>{name} ({count} models)</translation>
     </message>
+    <message>
+      <source>{name} · Lĩnh vực của thành phố</source>
+      <translation>{name} · The city's field</translation>
+    </message>
+    <message>
+      <source>Lĩnh vực của thành phố: thành phố đặt tên và thứ tự; tổ không sửa hay xóa được.</source>
+      <translation>The city's field: the city sets its name and order; a team cannot change or remove it.</translation>
+    </message>
   </context>
   <context>
     <name>ModelsPage</name>

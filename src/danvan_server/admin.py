@@ -19,7 +19,7 @@ from sqlalchemy import Engine, func, insert, inspect, select
 
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.core.private_files import private_dir
-from danvan_server import audit, auth, schema
+from danvan_server import audit, auth, city_fields, schema
 from danvan_server import records as stored
 from danvan_server import units as unit_tree
 from danvan_server.db import (
@@ -175,9 +175,13 @@ def add_units(engine: Engine, level: str, **options: Any) -> unit_tree.Unit:
     with writing(engine) as connection:
         try:
             if level == "city":
-                return unit_tree.add_city(connection, int(options["province"]))
+                city = unit_tree.add_city(connection, int(options["province"]))
+                city_fields.publish_defaults(connection)  # the city's six model fields
+                return city
             if level == "commune":
-                return unit_tree.add_commune(connection, int(options["code"]))
+                commune = unit_tree.add_commune(connection, int(options["code"]))
+                city_fields.publish_defaults(connection)  # its city's, when just added
+                return commune
             commune = unit_tree.find(connection, str(options["commune"]))
             return unit_tree.add_village(
                 connection, commune, str(options["name"]), str(options.get("kind") or "thon")

@@ -6,6 +6,7 @@
     danvan-server enroll --unit UNIT --role team|reviewer [--days N] [--device DEVICE_ID] [--json]
     danvan-server devices [--json] | revoke DEVICE_ID
     danvan-server publish FILE --unit UNIT [--slug S] [--title T] [--section S] [--order N]
+    danvan-server fields show [--json] | set FILE
     danvan-server status [--json]
     danvan-server import-bundle FILE... [--reply-dir DIR] | export-bundle --device D --out DIR
     danvan-server records show|repair|remove ID ... | audit [--subject ID]
@@ -36,7 +37,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from danvan_desktop.core.build_info import add_version_argument
 from danvan_desktop.core.errors import DanvanError
-from danvan_server import admin, cli_bundles, records_admin, releases
+from danvan_server import admin, city_fields, cli_bundles, records_admin, releases
 from danvan_server.db import make_engine
 from danvan_server.settings import DATABASE_URL_ENV, DEFAULT_DATABASE_URL, Settings
 
@@ -104,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help=_json_help("status"))
     cli_bundles.add_parsers(commands)
     records_admin.add_parsers(commands)
+    city_fields.add_parsers(commands)
     releases.add_parsers(commands)
     return parser
 
@@ -340,6 +342,8 @@ def _dispatch(args: argparse.Namespace, engine: Engine) -> int:
         return cli_bundles.run(args, engine)
     elif args.command in records_admin.COMMANDS:
         return records_admin.run(args, engine)
+    elif args.command in city_fields.COMMANDS:
+        return city_fields.run(args, engine)
     elif args.command in releases.COMMANDS:
         return releases.run(args, engine, admin.attachments_dir(engine))
     elif args.command == "status":

@@ -47,8 +47,9 @@ from danvan_server.units import Unit
 
 ROWS_PER_QUERY = 500
 # Entities a device also receives from the units above it: their names, and the
-# handbook documents the province or commune publishes to everyone below.
-INHERITED_ENTITIES = ("unit", "handbook_doc")
+# handbook documents the province or commune publishes to everyone below, the city's
+# model fields (city_fields.py).
+INHERITED_ENTITIES = ("unit", "handbook_doc", "model_field")
 
 
 def visible_to(scope: Scope, client_schema: int | None = None) -> ColumnElement[bool]:

@@ -18,7 +18,8 @@ brought it.
   whether an operation's first answer was exact, so its replay says so (answers.py); the
   published app releases and their files (releases.py).
   Also a data step: each model stored with an earlier release's «replicated» becomes
-  «recognised», as a new version (model_life_rules.py).
+  «recognised», as a new version (model_life_rules.py); the city unit gets the six
+  default model fields (city_fields.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from danvan_server import (
     answers,
     audit,  # noqa: F401  (registers schema-3 tables)
     bundle_tables,  # registers schema-2 tables; schema 5 adds its columns
+    city_fields,
     model_life_rules,
     network,  # noqa: F401  (registers schema-5 tables: the network library's cards)
     releases,  # noqa: F401  (registers schema-5 tables: app releases)
@@ -52,6 +54,7 @@ COLUMN_STEPS: list[tuple[int, Callable[[Connection], None]]] = [
     (5, answers.add_exact_column),  # applied_ops.exact: a replay's duplicate says so
     (5, bundle_tables.add_bundle_network_columns),  # bundle_imports: library, network
     (5, model_life_rules.recognise_replicated),  # «replicated» models: «recognised»
+    (5, city_fields.publish_defaults),  # the city's six model fields (city_fields.py)
 ]
 
 

@@ -23,6 +23,11 @@ reason (the laptop lists it with its other refusals; its sync goes on):
   the server does not hold, while the unit holds a team, is refused: its meeting was
   refused, and no laptop should pull a record whose meeting it will never see.
 
+Whatever the laptop's schema, a team's own model field (one it adds or renames) named
+like one of the city's fields (city_fields.py) but with another code is refused: the
+city's field is the one to use. A field with the city field's code is a copy of it made
+by an earlier release's setup and is left alone (lists take each code once).
+
 Records that name no team (models, petitions, exemplars, tasks...) belong to the unit
 and apply as before. The unit's setup records are read once per transaction, and only
 when an operation needs them (``SetupGuard``); the team and meeting an operation names
@@ -96,6 +101,7 @@ class SetupGuard:
         self._state = state
         self._read: dict[str, dict[RecordKey, dict[str, Any]]] = {}
         self._kept: dict[str, dict[RecordKey, StoredRecord]] = {}
+        self._city: dict[tuple[str, ...], list[dict[str, Any]]] = {}
 
     def note(self, record: StoredRecord) -> None:
         """A record written by this transaction (a setup record counts from now on)."""
@@ -106,6 +112,15 @@ class SetupGuard:
         self, op: dict[str, Any], scope: Scope, current: StoredRecord | None, language: str
     ) -> str | None:
         """Why ``op`` would bring a second setup into the unit (None when it would not)."""
+        if scope.role == "team" and op["kind"] == "upsert" and op["entity"] == "model_field":
+            city = self._city_clash(op, scope, current)
+            if city is not None:
+                return say(
+                    language,
+                    "«{name}» là lĩnh vực của thành phố trên máy chủ của thành phố; tổ không "
+                    "thêm lĩnh vực riêng trùng tên đó: hãy dùng lĩnh vực «{name}» đã có.",
+                    name=city,
+                )
         if scope.role != "team" or op["kind"] != "upsert" or not guards(op):
             return None
         entity, unit_id = op["entity"], scope.unit.id
@@ -182,6 +197,38 @@ class SetupGuard:
             if held.get("code") == code or (name and fold_vietnamese(held_name) == name):
                 return held_name
         return None
+
+    def _city_clash(
+        self, op: dict[str, Any], scope: Scope, current: StoredRecord | None
+    ) -> str | None:
+        """The name of the city's live field whose folded name is this team field's (a
+        new, revived or renamed one) under another code."""
+        if "name" not in op["fields"] and current is not None and not current.deleted:
+            return None
+        fields = {**(current.fields if current is not None else {}), **op["fields"]}
+        name = fold_vietnamese(str(fields.get("name") or ""))
+        for held in self._city_fields(scope.unit.ancestor_ids):
+            held_name = str(held.get("name") or "")
+            if (
+                name
+                and fold_vietnamese(held_name) == name
+                and held.get("code") != fields.get("code")
+            ):
+                return held_name
+        return None
+
+    def _city_fields(self, ancestors: tuple[str, ...]) -> list[dict[str, Any]]:
+        """The live model fields of the units above (the city's), read once."""
+        if ancestors not in self._city:
+            rows = self._connection.execute(
+                select(records.c.fields).where(
+                    records.c.unit_id.in_(ancestors),
+                    records.c.entity == "model_field",
+                    records.c.deleted.is_(False),
+                )
+            )
+            self._city[ancestors] = [json.loads(row.fields) for row in rows]
+        return self._city[ancestors]
 
     def _team_of(self, team_id: str, unit_id: str) -> bool:
         """Whether ``team_id`` may be named in ``unit_id``: it is the unit's live team, or

@@ -140,11 +140,11 @@ def test_publish_of_a_file_that_is_not_utf8_is_refused(
 def test_status_reports_the_figures(
     database_url: str, team: ServerApi, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """status --json counts units, devices and records."""
+    """status --json counts units, devices and records (the city's six model fields too)."""
     team.push([team.op("team", "t-1", {"name": "Tổ dân vận"})])
     figures = json.loads(_run(capsys, database_url, "status", "--json")[1])
-    assert (figures["units"], figures["devices_active"], figures["high_seq"]) == (6, 1, 7)
-    assert figures["records"] == {"team": 1, "unit": 6}
+    assert (figures["units"], figures["devices_active"], figures["high_seq"]) == (6, 1, 13)
+    assert figures["records"] == {"model_field": 6, "team": 1, "unit": 6}
     assert "danvan:danvan@" not in figures["database"]
 
 

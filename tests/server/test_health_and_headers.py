@@ -18,9 +18,10 @@ def test_health_reports_versions_epoch_and_high_seq(anonymous: ServerApi) -> Non
 
 
 def test_high_seq_counts_committed_changes(anonymous: ServerApi, team: ServerApi) -> None:
-    """After six units (city, two communes, three villages) and one record, high_seq is 7."""
+    """After six units (city, two communes, three villages), the city's six model fields
+    and one record, high_seq is 13."""
     team.push([team.op("team", "t1", {"name": "Tổ dân vận tổ dân phố 5"})])
-    assert anonymous.request("GET", "/health").json()["high_seq"] == 7
+    assert anonymous.request("GET", "/health").json()["high_seq"] == 13
 
 
 def test_missing_protocol_header_is_400_with_message(team: ServerApi) -> None:
@@ -101,4 +102,4 @@ def test_responses_are_gzipped_when_asked(team: ServerApi) -> None:
     """A pull answered to Accept-Encoding: gzip comes compressed."""
     answer = team.request("GET", "/pull", headers={"Accept-Encoding": "gzip"})
     assert answer.headers["content-encoding"] == "gzip"
-    assert answer.json()["high_seq"] == 6
+    assert answer.json()["high_seq"] == 12  # six units, the city's six model fields

@@ -15,23 +15,24 @@ MODEL = {
 
 
 def test_new_record_is_applied_with_a_server_version(team: ServerApi) -> None:
-    """A new model is applied and gets the next sequence number."""
+    """A new model is applied and gets the next sequence number (after six units and the
+    city's six model fields)."""
     answer = team.push([team.op("model", "m-1", MODEL)])
     assert answer.status_code == 200
     result = answer.json()["results"][0]
-    assert (result["status"], result["server_version"], result["conflicts"]) == ("applied", 7, [])
-    assert answer.json()["high_seq"] == 7
+    assert (result["status"], result["server_version"], result["conflicts"]) == ("applied", 13, [])
+    assert answer.json()["high_seq"] == 13
 
 
 def test_replayed_op_answers_duplicate_with_the_original_result(team: ServerApi) -> None:
-    """Sending the same op_id again changes nothing and answers duplicate, version 7."""
+    """Sending the same op_id again changes nothing and answers duplicate, version 13."""
     op = team.op("model", "m-1", MODEL)
     team.push([op])
     again = team.push([op]).json()
     assert again["results"][0]["status"] == "duplicate"
     assert again["results"][0]["original_status"] == "applied"
-    assert again["results"][0]["server_version"] == 7
-    assert again["high_seq"] == 7
+    assert again["results"][0]["server_version"] == 13
+    assert again["high_seq"] == 13
 
 
 def test_same_op_twice_in_one_batch_is_applied_once(team: ServerApi) -> None:
@@ -174,4 +175,4 @@ def test_op_signed_with_another_device_id_is_rejected(team: ServerApi) -> None:
 
 def test_empty_batch_answers_no_results(team: ServerApi) -> None:
     """An empty push is fine and reports high_seq."""
-    assert team.push([]).json() == {"results": [], "high_seq": 6}
+    assert team.push([]).json() == {"results": [], "high_seq": 12}

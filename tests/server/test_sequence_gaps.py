@@ -94,4 +94,5 @@ def test_concurrent_writers_leave_no_gap_for_a_pulling_reader(
     versions = [version for _, version in seen]
     reader_units = 4  # city, commune and its two villages; Thuận An's two units are skipped
     assert len(versions) == len(pushed) + reader_units
-    assert set(versions) | {5, 6} == set(range(1, high_seq + 1))
+    # skipped too: the city's six model fields (3-8), kept for laptops of schema 15 and later
+    assert set(versions) | {3, 4, 5, 6, 7, 8, 11, 12} == set(range(1, high_seq + 1))

@@ -29,8 +29,9 @@ def test_a_code_is_never_reused_after_a_removal(session: Session) -> None:
 
 
 def test_changes_are_queued_for_sync(session: Session) -> None:
-    """Adding, renaming and moving a field each leave an operation in the outbox."""
+    """Adding, renaming and moving a team's field each leave an operation in the outbox."""
     before = session.pending_count()
+    session.add_model_field(name="Khuyến học")
     added = session.add_model_field(name="Môi trường")
     assert added.record_id is not None
     session.rename_model_field(added.record_id, name="Môi trường sống")
@@ -41,14 +42,16 @@ def test_changes_are_queued_for_sync(session: Session) -> None:
 
 
 def test_a_field_in_use_is_refused_with_the_number_of_models(session: Session) -> None:
-    """Removing «Kinh tế» while one model uses it is a ValidationError naming the count."""
-    session.add_model(name="Vườn rau sạch", field_code="economy", year=2026)
-    economy = next(r for r in session.model_field_rows() if r["code"] == "economy")
+    """Removing the team's «Khuyến học» while one model uses it is a ValidationError naming
+    the count."""
+    own = session.add_model_field(name="Khuyến học")
+    assert own.record_id is not None
+    session.add_model(name="Quỹ khuyến học", field_code="khuyen_hoc", year=2026)
     with pytest.raises(ValidationError) as caught:
-        session.remove_model_field(economy["id"])
+        session.remove_model_field(own.record_id)
     assert caught.value.fields == ["name"]
     assert "1 mô hình đang thuộc lĩnh vực này" in caught.value.message
-    assert "economy" in _codes(session)
+    assert "khuyen_hoc" in _codes(session)
 
 
 def test_rows_count_the_live_models_of_each_field(session: Session) -> None:

@@ -5,9 +5,11 @@ A laptop of this release has set up the village's team and synced a member and a
 meeting. The released laptop then runs ``danvan init`` for the same village (a team,
 its leader, its regulation, the six fields), enrolls, adds a member and a meeting of
 its own team and a model, and syncs twice. The server keeps the village's one team,
-regulation, leader and six fields (setup_guard.py); the released laptop's records of
-its refused team are refused with their reasons, its model applies, and its sync goes
-on to the server's last sequence. One story per database.
+regulation and leader (setup_guard.py); the released laptop's records of its refused
+team are refused with their reasons, its model applies, and its sync goes on to the
+server's last sequence. The six fields are the city's (city_fields.py): this release's
+laptop sent none, and the released laptop's six, under the city's codes, apply in the
+village as copies (lists take each code once). One story per database.
 """
 
 from __future__ import annotations
@@ -121,7 +123,8 @@ def story(
 
 
 def test_the_server_holds_one_setup_of_the_village(story: Replacement) -> None:
-    """One team, one regulation and six fields on the server after the replacement."""
+    """One team, one regulation and six fields (the released laptop's copies of the
+    city's) on the server after the replacement."""
     live = story.server_live
     assert (live["team"], live["regulation"], live["model_field"]) == (1, 1, 6)
 
@@ -143,10 +146,11 @@ def test_the_replacements_model_reaches_the_server(story: Replacement) -> None:
 
 
 def test_the_first_sync_counts_the_refusals(story: Replacement) -> None:
-    """The first sync refuses the setup (team, leader, regulation, six fields) and the
-    member and meeting of the refused team, eleven in all, with nothing on stderr."""
+    """The first sync refuses the setup (team, leader, regulation) and the member and
+    meeting of the refused team, five in all, with nothing on stderr: the six fields, the
+    city's codes, apply as copies."""
     assert story.first_sync is not None
-    assert ", bị từ chối 11;" in story.first_sync.stdout
+    assert ", bị từ chối 5;" in story.first_sync.stdout
     assert story.first_sync.stderr == ""
 
 

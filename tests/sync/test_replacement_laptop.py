@@ -3,8 +3,9 @@
 The village's first laptop is set up, enrolled and synced with a member and a model.
 A replacement laptop is then set up from the server (``set_up_from_server``, the
 wizard's «Máy thay thế», ``danvan init --replacement``) or, the wrong way, as a new
-team and enrolled: either way the server keeps one team, one leader, one regulation
-and six fields for the village. On SQLite and PostgreSQL.
+team and enrolled: either way the server keeps one team, one leader and one regulation
+for the village, and no field of its own (the six are the city's). On SQLite and
+PostgreSQL.
 """
 
 from __future__ import annotations
@@ -127,7 +128,8 @@ def test_replacement_takes_the_team_and_pushes_nothing(city: City, tmp_path: Pat
 
 
 def test_replacement_leaves_one_setup_on_the_server(city: City, tmp_path: Path) -> None:
-    """After a replacement's first sync the village has one team, regulation and six fields."""
+    """After a replacement's first sync the village has one team and regulation, and no
+    field of its own (the six are the city's)."""
     unit_id, _team_id = city.village_with_history("Tổ dân phố 12")
     laptop = Session.open(tmp_path / "replacement", create=True)
     try:
@@ -137,7 +139,7 @@ def test_replacement_leaves_one_setup_on_the_server(city: City, tmp_path: Path) 
         laptop.close()
     assert city.count("team", unit_id) == 1
     assert city.count("regulation", unit_id) == 1
-    assert city.count("model_field", unit_id) == 6
+    assert city.count("model_field", unit_id) == 0
 
 
 def test_team_set_up_again_is_not_pushed_twice(city: City, tmp_path: Path) -> None:
@@ -155,7 +157,7 @@ def test_team_set_up_again_is_not_pushed_twice(city: City, tmp_path: Path) -> No
     assert city.count("team", unit_id) == 1
     assert city.count("member", unit_id) == 2
     assert city.count("regulation", unit_id) == 1
-    assert city.count("model_field", unit_id) == 6
+    assert city.count("model_field", unit_id) == 0  # the six are the city's
 
 
 def test_member_typed_before_enrolling_joins_the_server_team(city: City, tmp_path: Path) -> None:

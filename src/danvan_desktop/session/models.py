@@ -90,6 +90,10 @@ class ModelsMixin(SessionBase):
         """The team's model fields as (code, name), in order."""
         return lists.model_fields(db or self.store.db)
 
+    def model_field_labels(self, *, db: Reads | None = None) -> dict[str, str]:
+        """Each field code → the name a list shows (a removed field: its last name)."""
+        return model_fields.field_labels(db or self.store.db)
+
     def model_years(self, *, db: Reads | None = None) -> list[int]:
         """Years that have models, newest first."""
         return lists.model_years(db or self.store.db)
@@ -111,13 +115,16 @@ class ModelsMixin(SessionBase):
     def rename_model_field(self, field_id: str, *, name: str) -> Result:
         """Give a field another name (its code, which models refer to, stays)."""
         rows = model_fields.field_rows(self.store.db)
+        model_fields.refuse_city_field(self.store.db, field_id)  # renamed on the server
         name = model_fields.checked_name(rows, name, field_id)
         return self.update_record("model_field", field_id, name=name)
 
     def move_model_field(self, field_id: str, *, offset: int) -> Result:
-        """Move a field up (offset -1) or down (+1) the list; positions become 1..n."""
-        rows = model_fields.field_rows(self.store.db)
+        """Move a team's field up (offset -1) or down (+1) among the team's own fields
+        (the city's come first, in the city's order); positions become 1..n."""
+        rows = model_fields.own_rows(self.store.db)
         ids = [str(r["id"]) for r in rows]
+        model_fields.refuse_city_field(self.store.db, field_id)
         if field_id not in ids:
             raise NotFoundError(tr("model_fields", "Không tìm thấy lĩnh vực này."))
         at = ids.index(field_id)
@@ -138,6 +145,7 @@ class ModelsMixin(SessionBase):
         row = next((r for r in model_fields.field_rows(db) if r["id"] == field_id), None)
         if row is None:
             raise NotFoundError(tr("model_fields", "Không tìm thấy lĩnh vực này."))
+        model_fields.refuse_city_field(db, field_id)
         count = model_fields.models_using(db, str(row["code"]))
         if count:
             message = tr(

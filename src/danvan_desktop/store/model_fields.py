@@ -4,10 +4,17 @@ Models refer to a field by its code: a code never changes once made and is never
 reused (a removed field's tombstone syncs), and a field still used by a model
 cannot be removed. The writes themselves go through ``Records`` (Session).
 
-Every list shows each field once. A reviewer's laptop holds every team's rows (each
-team made the city's six at setup), so the rows are taken by code, and a team's own
-addition named like a field already listed (diacritics and case aside) is not listed
-again: ``field_choices`` for lists and filters, ``field_rows`` for the dialog.
+The city's fields (the server's ``danvan-server fields``, danvan_server/city_fields.py)
+have ids made from their code (``field-<code>``): a laptop's setup makes the six
+defaults under those ids without queuing them (``make_city_defaults``), and the pull
+overwrites them in place, so the city's renames reach every laptop. A team may neither
+change nor remove them (``refuse_city_field``); its own fields follow the city's.
+
+Every list shows each field once, the city's first. A laptop set up by an earlier
+release (and a reviewer's laptop that pulled such teams' copies) holds a team's own copy
+of a default under another id: the rows are taken by code, and a team's own addition
+named like a field already listed (diacritics and case aside) is not listed again:
+``field_choices`` for lists and filters, ``field_rows`` for the dialog.
 """
 
 from __future__ import annotations
@@ -21,21 +28,102 @@ from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.vntext import fold_vietnamese, normalize_text
 
 if TYPE_CHECKING:
+    from danvan_desktop.store.changes import Change
     from danvan_desktop.store.connection import Reads
+    from danvan_desktop.store.records import Records
 
 _Row = TypeVar("_Row")
 CODE_MAX = 40  # model_field.code's length in the schema
+CITY_ID_PREFIX = "field-"  # the city's fields: ``field-<code>`` (danvan_server/city_fields.py)
 _ROWS = (
     "SELECT id, code, name, position_order FROM model_field WHERE deleted = 0 "
-    "ORDER BY position_order, name_sort"
+    "ORDER BY substr(id, 1, 6) = 'field-' DESC, position_order, name_sort"
 )
 
 
+def city_field_id(code: str) -> str:
+    """The id of the city's field ``code``, the same on every laptop and the server."""
+    return f"{CITY_ID_PREFIX}{code}"
+
+
+def is_city_field(field_id: str) -> bool:
+    """Whether ``field_id`` is one of the city's fields (a team may not change it)."""
+    return field_id.startswith(CITY_ID_PREFIX)
+
+
+def make_city_defaults(records: Records) -> list[Change]:
+    """The city's six default fields under the city's ids, queued to send to no one (the
+    server holds the city's; its pull overwrites these in place)."""
+    # Setup's needs only: the lists the first paint reads import this module too.
+    from danvan_desktop.core.schema import ENTITIES
+    from danvan_desktop.core.vocab import DEFAULT_MODEL_FIELDS
+    from danvan_desktop.store import search_index
+    from danvan_desktop.store.changes import Change
+    from danvan_desktop.store.database import utc_now
+
+    spec = ENTITIES["model_field"]
+    made: list[Change] = []
+    for position, (code, name) in enumerate(DEFAULT_MODEL_FIELDS, start=1):
+        record_id = city_field_id(code)
+        record = {"code": code, "name": tr("vocab", name), "position_order": position}
+        row = {
+            **record,
+            **search_index.sort_columns(spec, record),
+            "id": record_id,
+            "unit_id": records.store.home_unit_id,  # as every record of the setup
+            "dirty": 0,
+            "deleted": 0,
+            "updated_at": utc_now(),
+            "updated_by": records.store.device_id,
+        }
+        names = ", ".join(f"[{c}]" for c in row)
+        records.db.execute(
+            f"INSERT OR IGNORE INTO [{spec.table}] ({names}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+        search_index.index_record(records.db, spec, record_id, record)
+        made.append(Change("model_field", record_id, "created", tuple(sorted(record))))
+    return made
+
+
+def refuse_city_field(db: Reads, field_id: str) -> None:
+    """A ValidationError on ``name`` when ``field_id`` is one of the city's fields."""
+    if is_city_field(field_id):
+        row = db.execute("SELECT name FROM model_field WHERE id = ?", [field_id]).fetchone()
+        name = row[0] if row is not None else field_id
+        problem = tr(
+            "model_fields",
+            "«{name}» là lĩnh vực của thành phố: tổ không sửa, chuyển hay xóa được. "
+            "Hãy thêm lĩnh vực riêng của tổ nếu cần.",
+            name=name,
+        )
+        raise ValidationError([FieldProblem("name", problem)])
+
+
 def field_rows(db: Reads) -> list[dict[str, Any]]:
-    """The live fields in order, each once: id, code, name, position_order."""
+    """The live fields in order (the city's first), each once: id, code, name,
+    position_order, city (one of the city's fields)."""
     keys = ("id", "code", "name", "position_order")
     rows = [dict(zip(keys, row, strict=True)) for row in db.execute(_ROWS).fetchall()]
+    for row in rows:
+        row["city"] = is_city_field(str(row["id"]))
     return once(rows, lambda row: (str(row["code"]), str(row["name"])))
+
+
+def field_labels(db: Reads) -> dict[str, str]:
+    """Every code a model may hold → the name a list shows for it: its live field's (the
+    city's before a copy of it), else the last name of its removed field (a city field
+    left out of the city's list keeps its models under that name)."""
+    rows = db.execute(
+        "SELECT code, name FROM model_field "
+        "ORDER BY deleted DESC, substr(id, 1, 6) = 'field-', position_order, name_sort"
+    ).fetchall()
+    return {str(code): str(name) for code, name in rows}  # the last row of a code wins
+
+
+def own_rows(db: Reads) -> list[dict[str, Any]]:
+    """``field_rows`` of the team's own fields only (the city's left out)."""
+    return [row for row in field_rows(db) if not row["city"]]
 
 
 def field_choices(db: Reads) -> list[tuple[str, str]]:

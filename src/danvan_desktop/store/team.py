@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from danvan_desktop.core.errors import FieldProblem, StoreError, ValidationError
 from danvan_desktop.core.i18n import tr
 from danvan_desktop.core.place_names import document_place
-from danvan_desktop.core.vocab import DEFAULT_MODEL_FIELDS, commune_in_name, village_in_name
+from danvan_desktop.core.vocab import commune_in_name, village_in_name
+from danvan_desktop.store import model_fields
 from danvan_desktop.store.changes import Changes
 from danvan_desktop.store.places import commune_name, province_name
 from danvan_desktop.store.records import Records
@@ -128,13 +129,8 @@ def initialise(records: Records, setup: TeamSetup) -> Changes:
                 },
             )
         )
-        for position, (code, name) in enumerate(DEFAULT_MODEL_FIELDS, start=1):
-            changes.add(
-                records.save(
-                    "model_field",
-                    {"code": code, "name": tr("vocab", name), "position_order": position},
-                )
-            )
+        for change in model_fields.make_city_defaults(records):
+            changes.add(change)  # the city's, under its ids: not sent (store/model_fields.py)
     return changes
 
 

@@ -3,7 +3,10 @@
 Every change goes through the Session on the DB lane and is announced as
 ``data_changed({"model_field"})``, so the model list's filter and the model form
 show the new list. A field some models still use cannot be removed: the message
-beside the name says how many use it.
+beside the name says how many use it. The city's fields come first, marked «Lĩnh vực
+của thành phố»: the city renames them on its server, so a team cannot rename, move or
+remove them (their buttons are off); the team's own fields follow and move among
+themselves.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from danvan_desktop.ui.widgets.form_widgets import FieldError, add_row
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+CITY_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class ModelFieldsDialog(QDialog):
@@ -114,9 +118,21 @@ class ModelFieldsDialog(QDialog):
             if row["models"]:
                 count = number_text(row["models"])
                 text = tr("ModelFieldsDialog", "{name} ({count} mô hình)", name=text, count=count)
+            city = bool(row.get("city"))
+            if city:
+                text = tr("ModelFieldsDialog", "{name} · Lĩnh vực của thành phố", name=text)
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, row["id"])
             item.setData(NAME_ROLE, row["name"])
+            item.setData(CITY_ROLE, city)
+            if city:
+                item.setToolTip(
+                    tr(
+                        "ModelFieldsDialog",
+                        "Lĩnh vực của thành phố: thành phố đặt tên và thứ tự; tổ không sửa hay "
+                        "xóa được.",
+                    )
+                )
             self.list.addItem(item)
             if row["id"] == select:
                 self.list.setCurrentItem(item)
@@ -130,11 +146,15 @@ class ModelFieldsDialog(QDialog):
 
     def _enable(self) -> None:
         row = self.list.currentRow()
-        chosen = row >= 0
+        chosen = row >= 0 and not self._is_city(row)  # a team changes only its own
         for button in (self.rename_button, self.remove_button):
             button.setEnabled(chosen)
-        self.up_button.setEnabled(row > 0)
+        self.up_button.setEnabled(chosen and row > 0 and not self._is_city(row - 1))
         self.down_button.setEnabled(chosen and row < self.list.count() - 1)
+
+    def _is_city(self, row: int) -> bool:
+        item = self.list.item(row)
+        return item is not None and bool(item.data(CITY_ROLE))
 
     def current_id(self) -> str | None:
         """The id of the selected field."""

@@ -62,7 +62,11 @@ class ListTable(QTableView):
 def load_filter_lists(ctx: JobContext) -> dict[str, Any]:
     """The field list and the years that have models (read lane; no sqlite-utils needed)."""
     session, db = ctx.session, ctx.plain_reader
-    return {"fields": session.model_fields(db=db), "years": session.model_years(db=db)}
+    return {
+        "fields": session.model_fields(db=db),
+        "labels": session.model_field_labels(db=db),  # a removed field's models: its last name
+        "years": session.model_years(db=db),
+    }
 
 
 class ModelsPage(QWidget):
@@ -187,7 +191,7 @@ class ModelsPage(QWidget):
         self._runner.read(load_filter_lists, on_done=self._fill_lists, owner=self)
 
     def _fill_lists(self, lists: dict[str, Any]) -> None:
-        self.table_model.set_field_names(dict(lists["fields"]))
+        self.table_model.set_field_names(lists["labels"])
         for combo, items in (
             (self.field_filter, lists["fields"]),
             (self.year_filter, [(y, str(y)) for y in lists["years"]]),
