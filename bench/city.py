@@ -3,14 +3,16 @@
 Usage: ``python bench/city.py [--scale 1.0] [--backends sqlite,postgresql]
 [--concurrency 8] [--keep DIR] [--profile FILE.pstats]``. ``--keep`` keeps each
 backend's folder (the reviewer's store, for bench/gui.py); ``--profile`` runs the
-reviewer's pull under cProfile. For each backend (SQLite; PostgreSQL when
+reviewer's pull under cProfile (its main thread: the pages applied; the next page is
+fetched on a helper thread cProfile does not follow). For each backend (SQLite; PostgreSQL when
 ``DANVAN_TEST_PG_URL`` is set, in a fresh schema dropped afterwards) it starts the
 real server (``danvan-server run`` on loopback) and generates the city through the
 server's real push path (issue 22): 40 communes, 1,000 villages, one team laptop per
 village enrolled with its own code, each pushing (compact protocol bodies, gzip, the
-hand-written HTTP client of bench/sync_load.py) what its setup makes (team,
-regulation, the six model fields), 8 members, 10 models and 60 monthly meetings, each
-with 8 attendance ticks, an opinion and a task: 686 records a laptop, 686,000 in all,
+hand-written HTTP client of bench/sync_load.py) what its setup sends (team and
+regulation: the six model fields are the city's, not sent), 8 members, 10 models and 60
+monthly meetings, each with 8 attendance ticks, an opinion and a task: 680 records a
+laptop, 680,000 in all,
 none refused. ``--scale`` sets the number of
 villages (1,000 × scale, 25 a commune); the budgets are for the full size.
 
@@ -76,7 +78,7 @@ FULL_VILLAGES = 1000
 VILLAGES_PER_COMMUNE = 25
 MEMBERS, MODELS, MEETINGS = 8, 10, 60
 OPS_PER_PUSH = 1000
-RECORDS_PER_TEAM = 2 + len(DEFAULT_MODEL_FIELDS) + MEMBERS + MODELS + MEETINGS * (3 + MEMBERS)
+RECORDS_PER_TEAM = 2 + MEMBERS + MODELS + MEETINGS * (3 + MEMBERS)
 
 PULL_BUDGET_S = 60.0
 STORE_BUDGET_MB = 400.0
@@ -117,9 +119,7 @@ def team_records(seed: int) -> list[tuple[str, str, dict[str, Any]]]:
         ("team", team_id, {"name": f"Tổ dân vận số {seed + 1}"}),
         ("regulation", uuid7(), {"team_id": team_id, "meeting_period": "monthly"}),
     ]
-    for position, (code, name) in enumerate(DEFAULT_MODEL_FIELDS, start=1):  # as init makes
-        field_row = {"code": code, "name": name, "position_order": position}
-        out.append(("model_field", uuid7(), field_row))
+    # The six model fields are the city's (danvan_server/city_fields.py): init sends none.
     members = []
     for n in range(MEMBERS):
         name = f"{_NAMES[(seed + n) % len(_NAMES)]} {_GIVEN[(seed * 3 + n) % len(_GIVEN)]}"
@@ -287,6 +287,13 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
+def _cpu_s() -> float:
+    """CPU seconds this process has used (all its threads): a figure a loaded machine
+    stretches less than the wall clock."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+
+
 def _store_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.glob("*.sqlite3*")) / 1e6
 
@@ -298,14 +305,16 @@ def reviewer_pull(server_url: str, code: str, folder: Path) -> dict[str, float]:
     session = Session.open(folder, create=True)
     try:
         session.set_up_from_server(server_url=server_url, code=code)
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), _cpu_s()
         report = session.sync_now()
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _cpu_s() - cpu_before
         session.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         session.close()
     return {
         "seconds": seconds,
+        "cpu_s": cpu,
+        "pages": report.pages,
         "pulled": report.pulled,
         "rejected": report.rejected,
         "store_mb": _store_mb(folder),
@@ -380,6 +389,11 @@ def report(backend: str, figures: dict[str, Any], judged: bool) -> bool:
         text, met = _line(name, value, budget, unit, judged)
         print(text, flush=True)
         ok &= met or not judged
+    print(
+        f"  the laptop's CPU for that pull: {pull['cpu_s']:,.2f} s, "
+        f"{pull['pages']:.0f} pages (no budget)",
+        flush=True,
+    )
     if city.refused:
         print(f"  refused, first: {city.refused[0]}")
     return ok
