@@ -14,18 +14,18 @@ client and the server on loopback. It models a link, not a socket:
 - Buffers: the proxy holds at most about two bandwidth-delay products per
   direction, and its sockets use small kernel buffers, so a peer that stops
   reading stalls the sender instead of being absorbed by the proxy.
-- Cuts: with ``cut_every_s=N, cut_for_s=D`` the link goes down at N, 2N, 3N ...
-  seconds after start and stays down D seconds; ``cut()``/``restore()`` do it by
-  hand. When the link goes down every established connection is reset (RST on
-  both sides; queued bytes are lost). Connections made while it is down are, by
-  default, accepted and reset at once (``down_behaviour="reset"``: the client
-  fails fast, like "network unreachable"); with ``"blackhole"`` they are held
-  silently and start forwarding when the link returns (like SYNs that are
-  retransmitted until the radio comes back). With ``"silent"`` the link is a black
-  hole: live connections are not reset but go silent for good (what the client
-  sends is swallowed, nothing comes back, no RST: a radio bearer or NAT entry lost
-  without a word, which the client sees only through its own timeouts), and
-  connections made while it is down are held as with ``"blackhole"``.
+- Cuts: with ``cut_every_s=N, cut_for_s=D`` the link goes down at N, 2N, 3N ... seconds
+  after start (``first_cut_s=F``: at F, F+N, F+2N ...) and stays down D seconds;
+  ``cut()``/``restore()`` do it by hand. When the link goes down every established
+  connection is reset (RST on both sides; queued bytes are lost). Connections made while
+  it is down are, by default, accepted and reset at once (``down_behaviour="reset"``:
+  the client fails fast, like "network unreachable"); with ``"blackhole"`` they are held
+  silently and start forwarding when the link returns (like SYNs that are retransmitted
+  until the radio comes back). With ``"silent"`` the link is a black hole: live
+  connections are not reset but go silent for good (what the client sends is swallowed,
+  nothing comes back, no RST: a radio bearer or NAT entry lost without a word, which the
+  client sees only through its own timeouts), and connections made while it is down are
+  held as with ``"blackhole"``.
 - Counters: TCP payload bytes delivered in each direction, exact, resettable.
 
 Use::
@@ -152,6 +152,7 @@ class SlowLink:
         rtt_s: float = 0.0,
         cut_every_s: float | None = None,
         cut_for_s: float = 0.0,
+        first_cut_s: float | None = None,
         down_behaviour: DownBehaviour = "reset",
         socket_buffer_bytes: int | None = _SMALL_BUFFER,
         listen_host: str = "127.0.0.1",
@@ -165,6 +166,8 @@ class SlowLink:
         self._bps = {"up": bandwidth_bps, "down": down_bps}
         self._cut_every_s = cut_every_s
         self._cut_for_s = cut_for_s
+        # the first cut (default: ``cut_every_s`` after start), then every cut_every_s
+        self._first_cut_s = cut_every_s if first_cut_s is None else first_cut_s
         self._down_behaviour = down_behaviour
         self._buffer_bytes = socket_buffer_bytes
         self._listen = (listen_host, listen_port)
@@ -302,7 +305,7 @@ class SlowLink:
     async def _cut_schedule(self) -> None:
         if self._cut_every_s is None:
             return
-        start = self._now()
+        start = self._now() + self._first_cut_s - self._cut_every_s
         k = 1
         while True:
             await self._sleep_until(start + k * self._cut_every_s)

@@ -248,6 +248,16 @@ def test_scheduled_cut_ends_after_cut_for_s(echo_server: tuple[str, int]) -> Non
     assert was_up_mid_cut is False
 
 
+def test_first_cut_comes_at_first_cut_s() -> None:
+    """first_cut_s=0.3 with cut_every_s=5: down at 0.3 s, not at 5 s."""
+    with SlowLink(
+        upstream=("127.0.0.1", 9), cut_every_s=5.0, cut_for_s=1.0, first_cut_s=0.3
+    ) as link:
+        assert link.is_up
+        time.sleep(0.6)
+        assert link.is_up is False
+
+
 def test_close_leaves_no_thread_and_no_listener() -> None:
     """After the with-block the proxy thread is gone and its port refuses connections."""
     sink = _Sink()
