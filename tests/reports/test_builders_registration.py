@@ -120,3 +120,24 @@ def test_unknown_model_says_so(session: Session) -> None:
     session.delete_record("model", model_id)
     with pytest.raises(NotFoundError, match=model_id):
         build_report(session.store.db, "model_registration", id=model_id)
+
+
+def _field_line(session: Session, model_id: str) -> str:
+    sheet = build_report(session.store.db, "model_registration", id=model_id, preset="state")
+    facts = sheet.blocks[0]
+    assert isinstance(facts, LabelledLines)
+    return dict((line.label, line.value) for line in facts.lines)["Lĩnh vực"]
+
+
+def test_the_citys_field_name_wins_over_an_older_copy(session: Session) -> None:
+    """A store set up by an earlier release holds its own copy of «new_rural» (an older
+    name, another id) made before the city's row came with a pull: the sheet names the
+    field as lists do, by the city's row."""
+    model_id = team_quarter(session).models["flowers"]
+    fields = session.store.db["model_field"]
+    [city] = list(fields.rows_where("code = ? AND id LIKE 'field-%'", ["new_rural"]))
+    fields.delete(city["id"])
+    copy = {**city, "id": "old-copy-new-rural", "name": "Nông thôn mới (cũ)"}
+    fields.insert(copy, alter=False)  # the earlier release's setup
+    fields.insert(city, alter=False)  # then the city's row, pulled
+    assert _field_line(session, model_id) == "Xây dựng nông thôn mới, đô thị văn minh"

@@ -45,12 +45,15 @@ EMPTY_ITEM = "(Chưa điền nội dung)"
 
 
 def load_model(db: Database, model_id: str) -> dict[str, Any]:
-    """The live model row with its field's and unit's names; NotFoundError when absent."""
+    """The live model row with its field's and unit's names; NotFoundError when absent.
+    The field's name is the one lists show (``field_labels``: the city's before an older
+    copy with the same code, a removed field's last name)."""
+    from danvan_desktop.store.model_fields import field_labels
+
     rows = list(
         db.query(
-            "SELECT m.*, f.name AS field_name, u.name AS unit_name, u.commune_name "
-            "FROM model m LEFT JOIN model_field f ON f.code = m.field_code AND f.deleted = 0 "
-            "LEFT JOIN unit u ON u.id = m.unit_id WHERE m.id = ? AND m.deleted = 0",
+            "SELECT m.*, u.name AS unit_name, u.commune_name "
+            "FROM model m LEFT JOIN unit u ON u.id = m.unit_id WHERE m.id = ? AND m.deleted = 0",
             [model_id],
         )
     )
@@ -62,7 +65,9 @@ def load_model(db: Database, model_id: str) -> dict[str, Any]:
                 id=model_id,
             )
         )
-    return rows[0]
+    row = rows[0]
+    row["field_name"] = field_labels(db).get(str(row.get("field_code") or ""))
+    return row
 
 
 def _paragraphs(text: str | None) -> list[Block]:
