@@ -134,11 +134,12 @@ _ANSWERS: dict[str, tuple[dict[int, str], ...]] = {
         _PROTOCOL,
         _TOKEN,
         _UPLOAD,
-        {400: f"the {HEADER_CHUNK_SHA256} header is missing"},
+        {400: f"the {HEADER_CHUNK_SHA256} header is missing (block mode)"},
         _CHUNK,
         {422: f"the block does not match {HEADER_CHUNK_SHA256}"},
         _OFFSET,
         {413: "the body would be larger than one push may be"},
+        {415: "a streamed body with a Content-Encoding"},
         _DATABASE,
     ),
     "post /push/uploads/{upload_id}/complete": (

@@ -22,6 +22,7 @@ from danvan_desktop.sync.protocol import (
     HEADER_CHUNK_SHA256,
     HEADER_PROTOCOL,
     HEADER_SCHEMA,
+    HEADER_UPLOAD_STREAM,
     MIN_PROTOCOL_VERSION,
     OP_KINDS,
     PROTOCOL_VERSION,
@@ -216,7 +217,7 @@ def _complete_operation(key: str, operation: dict[str, Any]) -> None:
             ),
             _header(HEADER_SCHEMA, {"type": "integer"}, "the data schema version of the client"),
         ]
-    if key in ("put /attachments/{sha256}", "put /push/uploads/{upload_id}"):
+    if key == "put /attachments/{sha256}":
         parameters.append(
             _header(
                 HEADER_CHUNK_SHA256,
@@ -224,6 +225,21 @@ def _complete_operation(key: str, operation: dict[str, Any]) -> None:
                 "the SHA-256 of this chunk",
             )
         )
+    if key == "put /push/uploads/{upload_id}":
+        parameters += [
+            _header(
+                HEADER_CHUNK_SHA256,
+                {"type": "string", "pattern": SHA256_PATTERN},
+                "the SHA-256 of this block (block mode: needed without X-Upload-Stream)",
+                False,
+            ),
+            _header(
+                HEADER_UPLOAD_STREAM,
+                {"type": "string", "enum": ["1"]},
+                "1: the body is the rest of the upload, appended as it arrives (no block hash)",
+                False,
+            ),
+        ]
     if key in DOWNLOADS:
         parameters.append(
             _header("Range", {"type": "string"}, "bytes=START-END: part of the file", False)

@@ -12,6 +12,8 @@ its push stays one-shot.
 
 - ``GET /api/v1/push/uploads/{id}`` → ``{"offset"}``
 - ``PUT /api/v1/push/uploads/{id}?offset=N`` (X-Chunk-SHA256) → ``{"offset"}``
+- ``PUT /api/v1/push/uploads/{id}?offset=N`` (X-Upload-Stream: 1), the rest of the body
+  streamed and appended as it arrives (``push_stream.py``) → ``{"offset"}``
 - ``POST /api/v1/push/uploads/{id}/complete`` ``{"size", "sha256"}`` → the push answer
 
 Uploads live under the attachments folder as ``push-uploads/<device key>/<id>.part``
@@ -48,6 +50,7 @@ from danvan_server.http import (
 )
 from danvan_server.messages import say
 from danvan_server.openapi_docs import BODIES
+from danvan_server.push_stream import PartWriters, stream_append, too_big, wants_stream
 from danvan_server.push_writer import PushWriter
 from danvan_server.settings import Settings
 
@@ -63,6 +66,7 @@ class PushUploads:
     def __init__(self, folder: Path, max_bytes: int) -> None:
         self.folder = folder
         self.max_bytes = max_bytes
+        self.writers = PartWriters(max_bytes)
 
     def part_path(self, scope: auth.Scope, upload_id: str) -> Path:
         """Where this device's upload lives."""
@@ -71,8 +75,16 @@ class PushUploads:
 
     def offset(self, scope: auth.Scope, upload_id: str) -> int:
         """How many bytes of the upload the server holds."""
+        return self.writers.held(self.part_path(scope, upload_id))
+
+    async def stream(
+        self, scope: auth.Scope, upload_id: str, offset: int, request: Request, lang: str
+    ) -> int:
+        """Append a streamed PUT's body from ``offset`` as it arrives: the new offset."""
         part = self.part_path(scope, upload_id)
-        return part.stat().st_size if part.exists() else 0
+        if offset == 0 and part.parent.is_dir():
+            await run_in_threadpool(_remove_stale, part.parent)
+        return await stream_append(self.writers, part, offset, request, lang)
 
     def append(
         self, scope: auth.Scope, upload_id: str, offset: int, data: bytes, chunk_sha: str, lang: str
@@ -83,26 +95,21 @@ class PushUploads:
                 422, say(lang, "Mã kiểm tra của phần tệp không khớp: hãy gửi lại phần này.")
             )
         part = self.part_path(scope, upload_id)
-        held = part.stat().st_size if part.exists() else 0
-        if offset != held:
-            raise OffsetMismatch(held, lang)
-        if held + len(data) > self.max_bytes:
-            raise ApiError(
-                413,
-                say(
-                    lang,
-                    "Yêu cầu quá lớn (hơn {limit} byte): hãy gửi thành nhiều phần nhỏ hơn.",
-                    limit=self.max_bytes,
-                ),
-            )
-        if held == 0:
-            private_dir(part.parent)
-            _remove_stale(part.parent)
-        with open_private(part, "ab") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        return held + len(data)
+        self.writers.take_over(part)  # a stream still open on this upload appends no more
+        with self.writers.lock:
+            held = part.stat().st_size if part.exists() else 0
+            if offset != held:
+                raise OffsetMismatch(held, lang)
+            if held + len(data) > self.max_bytes:
+                raise too_big(self.max_bytes, lang)
+            if held == 0:
+                private_dir(part.parent)
+                _remove_stale(part.parent)
+            with open_private(part, "ab") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            return held + len(data)
 
     def body(
         self, scope: auth.Scope, upload_id: str, size: int, sha256: str, lang: str
@@ -215,9 +222,12 @@ def add_push_upload_routes(app: FastAPI, uploads: PushUploads) -> None:
         scope: ScopeDep,
         offset: Annotated[int, Query(ge=0, le=MAX_INT64)],
     ) -> dict[str, Any]:
-        """Append one block of the push body at ``offset`` (X-Chunk-SHA256: its hash)."""
+        """Append one block of the push body at ``offset`` (X-Chunk-SHA256: its hash), or
+        with X-Upload-Stream: 1 the rest of the body as it arrives: the new offset."""
         language = request_language(request)
         _upload_id(upload_id, language)
+        if wants_stream(request):
+            return {"offset": await uploads.stream(scope, upload_id, offset, request, language)}
         data, chunk_sha = await read_chunk(request, settings.max_chunk_bytes)
         held = await run_in_threadpool(
             uploads.append, scope, upload_id, offset, data, chunk_sha, language

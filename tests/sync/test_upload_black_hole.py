@@ -3,12 +3,14 @@
 The real server sits behind the slow-link proxy (64 kbit/s, 600 ms) in its silent mode:
 a cut leaves the kept-alive connection in silence, as a lost radio bearer does. The
 offset question and ``complete`` are small: they wait about as long as a block would
-(``push_upload.block_timeout_s``), ``complete`` also the server's apply of the batch.
+(``push_upload.block_timeout_s``), ``complete`` also the server's apply of the batch; a
+streamed PUT waits as a block of the bytes in flight would (``stream_timeout_s``).
 """
 
 from __future__ import annotations
 
 import gzip
+import os
 import time
 from collections.abc import Callable, Iterator
 
@@ -78,5 +80,19 @@ def test_complete_into_a_black_hole_gives_up_well_before_the_stall_timeout(
     engine.health()
     upload, body = _upload()
     engine.push_memory.offsets[upload.upload_id] = upload.size  # every block answered
+    black_hole.cut()
+    assert _time_to_give_up(engine, upload, body) <= 16.0
+
+
+def test_a_stream_into_a_black_hole_gives_up_within_seconds(
+    laptops: Callable[[str], Session], black_hole: SlowLink
+) -> None:
+    """A streamed PUT whose answer meets silence gives up within 16 s, not the 30 s
+    stall timeout: it waits for what the link cannot have carried yet (40 KB here)."""
+    engine = _engine(laptops("a"), black_hole)
+    engine.health()
+    body = os.urandom(40_000)
+    upload = PushUpload.of(["op-1"], body)
+    engine.push_memory.offsets[upload.upload_id] = 0  # a new upload: no offset question
     black_hole.cut()
     assert _time_to_give_up(engine, upload, body) <= 16.0

@@ -71,6 +71,8 @@ API_PREFIX: Final = "/api/v1"
 HEADER_PROTOCOL: Final = "X-Danvan-Protocol"
 HEADER_SCHEMA: Final = "X-Danvan-Schema"
 HEADER_CHUNK_SHA256: Final = "X-Chunk-SHA256"
+# A push upload's PUT carrying the rest of the body, appended as it arrives (protocol 3).
+HEADER_UPLOAD_STREAM: Final = "X-Upload-Stream"
 
 APPLIED: Final = "applied"
 DUPLICATE: Final = "duplicate"

@@ -8,6 +8,8 @@ cut (a slow start: an uptime overestimated, by the first guess or by a link lear
 elsewhere, costs one small block); a cut halves the next block and each block answered
 afterwards lets it grow by a quarter. Never past what the link carries in a quarter of
 its typical uptime (``attachments.chunk_bytes``), never under ``MIN_BLOCK_BYTES``.
+A streamed upload (``streaming``, the default) sends the rest of its body in one
+request and uses no blocks.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ class UploadMemory:
     block_cap: int = FIRST_BLOCK_BYTES
     cut_seen: bool = False
     body: tuple[str, bytes] | None = None  # (upload id, the gzip body it carries)
+    # The most of each upload the server said it holds: what a streamed PUT cut before
+    # its answer got through shows when the offset is asked (``SyncReport.moved``).
+    confirmed: dict[str, int] = field(default_factory=dict)
+    # The rest of a body goes in one streamed PUT (False: in blocks, each with its hash).
+    streaming: bool = True
 
     def block_bytes(self, wanted: int) -> int:
         """The next block: ``wanted`` (the uptime's quarter), within the cap."""

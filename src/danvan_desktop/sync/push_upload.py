@@ -2,34 +2,37 @@
 
 A one-shot ``POST /push`` cut mid-body is sent again from its start; on a link that
 drops every few seconds a big batch may never get through. When the server speaks
-protocol 3 the push names the batch's upload (a UUID made here), sends the gzip of
-its push body in blocks sized from the measured throughput and uptime (below), each
-with its SHA-256, then completes it with the whole body's size and
-SHA-256; the server applies it as ``POST /push`` would (``danvan_server/push_upload.py``).
+protocol 3 the push names the batch's upload (a UUID made here), streams the gzip of
+its push body in one ``PUT`` (``X-Upload-Stream: 1``) that the server appends as it
+arrives, then completes it with the whole body's size and SHA-256; the server applies
+it as ``POST /push`` would (``danvan_server/push_upload.py``, ``push_stream.py``).
 
-Blocks start small and double while they get through, a cut halves them and each block
+A cut loses only the bytes in flight: the server keeps what arrived, the laptop asks
+it the offset (``GET …/uploads/{id}``) and streams on from there. A streamed PUT gives
+up when no byte could be handed to the kernel for a block's wait of its small send
+buffer (``stream_timeout_s``), and once its last byte is handed it waits a block's
+time for what may still be on the way (``stream_answer_wait``), not the
+transport's 30 s stall timeout: a link that goes silent without a reset (a lost radio
+bearer) costs seconds. What the server gained since it last said counts as moved
+(``SyncReport.push_block_bytes``), even when the stream that carried it was cut.
+
+The block mode stays (``UploadMemory.streaming = False``): blocks sized from the
+measured throughput and uptime, each with its SHA-256, appended only whole. Blocks
+start small and double while they get through, a cut halves them and each block
 answered afterwards lets them grow by a quarter, never past what the link carries in a
 quarter of its typical uptime at the measured speed (``attachments.chunk_bytes``; see
-``push_memory.UploadMemory``): a link whose uptime was overestimated (the first guess,
-or one learnt elsewhere) still gets blocks through, where a batch sized the same way
-would be cut again and again.
+``push_memory.UploadMemory``). A block waits for its answer a few round trips past
+the time the whole block takes at the measured speed (``block_timeout_s``).
 
-A block waits for its answer a few round trips past the time the whole block takes at
-the measured speed (``block_timeout_s``; whatever of it still sits in buffers along
-the way drains within that), not the transport's 30 s stall timeout: on a link that
-goes silent without a reset (a lost radio bearer) a cut block costs seconds.
-
-After a cut the upload resumes at the server's offset (``GET …/uploads/{id}``), unless
-the engine knows it: its last block was answered and nothing was on the wire since, or
-the block in flight was cut before all its bytes were handed over (the server keeps
-only whole blocks, so it still holds what it held). The upload (its id, the operations it carries,
-the body's size and SHA-256) is kept in the store's ``settings`` (``UPLOAD_KEY``) from
-before its first block until its answer is settled, in the answer's own transaction:
-a laptop restarted mid-upload rebuilds the same body from the same frozen (``sending``)
-operations and resumes the same upload. A body that no longer matches what was kept
-starts a new upload; a server that holds none of it gets it again from offset 0. A
-lost answer to ``complete`` is handled by completing again: the server answers
-``duplicate`` (with ``exact``) for the operations it holds.
+The upload (its id, the operations it carries, the body's size and SHA-256) is kept in
+the store's ``settings`` (``UPLOAD_KEY``) from before its first byte until its answer is
+settled, in the answer's own transaction: a laptop restarted mid-upload rebuilds the
+same body from the same frozen (``sending``) operations and resumes the same upload. A
+body that no longer matches what was kept starts a new upload; a server that holds none
+of it gets it again from offset 0; a body whose SHA-256 the server refuses at
+``complete`` (it drops the part: 422) goes in a new upload. A lost answer to
+``complete`` is handled by completing again: the server answers ``duplicate`` (with
+``exact``) for the operations it holds.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 from danvan_desktop.store.settings import get_setting
 from danvan_desktop.sync import protocol
 from danvan_desktop.sync.attachments import chunk_bytes
+from danvan_desktop.sync.request_guard import AnswerWait
 from danvan_desktop.sync.transport import (
     LinkDown,
     ServerRejected,
@@ -73,6 +77,11 @@ BLOCK_TIMEOUT_RTTS = 4.0
 # complete also waits for the server to apply the batch (up to 2,000 operations).
 SMALL_REQUEST_BYTES = 1024
 COMPLETE_APPLY_S = 8.0
+# A streamed PUT's last byte handed over: what may still sit in buffers along the link
+# (a proxy's, a radio bearer's queue) besides the laptop's own send buffer.
+STREAM_PATH_BYTES = 64 * 1024
+STREAM_BUFFER_S = 1.0
+MIN_SEND_BUFFER_BYTES = 8 * 1024
 _log = logging.getLogger(__name__)
 
 # Hears (body bytes the server holds, body size) while an upload goes on.
@@ -84,7 +93,8 @@ class UploadsUnsupported(Exception):
 
 
 class UploadStale(Exception):
-    """The server holds more of the upload than its body has: start a new upload."""
+    """The server holds more of the upload than its body has, or refused the body's
+    SHA-256 at complete: start a new upload."""
 
 
 @dataclass(frozen=True)
@@ -163,27 +173,26 @@ def send(
     """Send ``body`` from the server's offset and complete it: the push answer.
 
     Raises ``UploadsUnsupported`` (404), ``UploadStale`` (the server holds more than
-    the body) and, after ``_RETRIES`` refusals, the last ``ServerRejected``.
+    the body, or refused its SHA-256) and, after ``_RETRIES`` refusals, the last ``ServerRejected``.
     """
     url = f"{protocol.API_PREFIX}/push/uploads/{upload.upload_id}"
     known = engine.push_memory.offsets
+    if upload.upload_id in known:
+        engine.push_memory.confirmed.setdefault(upload.upload_id, known[upload.upload_id])
     for attempt in range(_RETRIES):
         try:
             offset = known.get(upload.upload_id)
             if offset is None:
                 offset = _server_offset(engine, url, report)
+                _note_held(engine, upload.upload_id, offset, report)
             if offset > upload.size:
                 known.pop(upload.upload_id, None)
                 raise UploadStale(f"the server holds {offset} of {upload.size} bytes")
             _send_from(engine, url, upload, body, offset, report, progress)
-            response = engine.transport.post_json(
-                f"{url}/complete",
-                {"size": upload.size, "sha256": upload.sha256},
-                cancel=engine.cancel,
-                timeout_s=complete_timeout_s(engine.transport),
-            )
+            response = _complete(engine, url, upload)
             _count(report, response)
             known.pop(upload.upload_id, None)
+            engine.push_memory.confirmed.pop(upload.upload_id, None)
             return dict(response.json())
         except ServerRejected as exc:
             known.pop(upload.upload_id, None)  # ask the server next time
@@ -193,6 +202,23 @@ def send(
                 raise
             _log.info("push upload %s resumes at the server's offset: %s", upload.upload_id, exc)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _complete(engine: RoundContext, url: str, upload: PushUpload) -> TransportResponse:
+    """Complete the upload; a body whose SHA-256 the server refuses (422: it dropped the
+    part) raises ``UploadStale``, so its operations go in a new upload."""
+    try:
+        return engine.transport.post_json(
+            f"{url}/complete",
+            {"size": upload.size, "sha256": upload.sha256},
+            cancel=engine.cancel,
+            timeout_s=complete_timeout_s(engine.transport),
+        )
+    except ServerRejected as exc:
+        if exc.status == 422:
+            engine.push_memory.offsets.pop(upload.upload_id, None)
+            raise UploadStale(f"the server refused the body's hash: {exc}") from exc
+        raise
 
 
 def _server_offset(engine: RoundContext, url: str, report: SyncReport) -> int:
@@ -212,10 +238,13 @@ def _send_from(
     report: SyncReport,
     progress: UploadProgress,
 ) -> None:
-    """Send the blocks from ``offset`` on, noting each offset the server answers."""
+    """Send the body from ``offset`` on (streamed, or in blocks), noting each offset the
+    server answers."""
     memory = engine.push_memory
     known = memory.offsets
     progress(offset, upload.size)
+    while offset < upload.size and memory.streaming:
+        offset = _stream_from(engine, url, upload, body, offset, report, progress)
     while offset < upload.size:
         engine.check_cancel()
         block = body[offset : offset + memory.block_bytes(chunk_bytes(engine.transport))]
@@ -245,8 +274,92 @@ def _send_from(
         offset = int(response.json()["offset"])
         known[upload.upload_id] = offset
         memory.block_answered(len(block))
-        report.push_block_bytes += len(block)
+        _note_held(engine, upload.upload_id, offset, report)
         progress(offset, upload.size)
+
+
+def _stream_from(
+    engine: RoundContext,
+    url: str,
+    upload: PushUpload,
+    body: bytes,
+    offset: int,
+    report: SyncReport,
+    progress: UploadProgress,
+) -> int:
+    """Send the rest of the body in one streamed PUT: the offset the server answers.
+
+    The server appends what arrives as it arrives, so after a cut only the server knows
+    what it holds (unless no byte was handed over): the next try asks it.
+    """
+    engine.check_cancel()
+    known = engine.push_memory.offsets
+    known.pop(upload.upload_id, None)
+    rest = body[offset:]
+    sending = _BlockSend(progress, offset, upload.size)
+    try:
+        response = engine.transport.request(
+            "PUT",
+            f"{url}?offset={offset}",
+            body=rest,
+            content_type="application/octet-stream",
+            headers={protocol.HEADER_UPLOAD_STREAM: "1"},
+            compress=False,  # the body is gzip already; complete checks its hash
+            cancel=engine.cancel,
+            on_progress=sending.heard,
+            timeout_s=stream_timeout_s(engine.transport),
+            answer_wait=stream_answer_wait(engine.transport),
+            send_buffer_bytes=stream_send_buffer_bytes(engine.transport),
+        )
+    except LinkDown:
+        if sending.sent == 0:
+            known[upload.upload_id] = offset
+        raise
+    _count(report, response)
+    held = int(response.json()["offset"])
+    if held <= offset:  # nothing appended: the server no longer takes this upload
+        raise UploadStale(f"a streamed PUT from {offset} left the server at {held}")
+    known[upload.upload_id] = held
+    _note_held(engine, upload.upload_id, held, report)
+    progress(held, upload.size)
+    return held
+
+
+def _note_held(engine: RoundContext, upload_id: str, held: int, report: SyncReport) -> None:
+    """The server holds ``held`` bytes of the upload: what it gained since it last said
+    so counts as moved, even when the stream that carried it was cut before its answer."""
+    confirmed = engine.push_memory.confirmed
+    before = confirmed.get(upload_id)
+    if before is not None and held > before:
+        report.push_block_bytes += held - before
+    confirmed[upload_id] = held
+
+
+def stream_send_buffer_bytes(transport: SyncTransport) -> int:
+    """A streamed PUT's kernel send buffer: a second of the link at the measured speed
+    (at least 8 KB), so little waits in the laptop's kernel when the body ends."""
+    return max(MIN_SEND_BUFFER_BYTES, int(transport.estimator.bytes_per_s * STREAM_BUFFER_S))
+
+
+def stream_timeout_s(transport: SyncTransport) -> float:
+    """How long a streamed PUT may go without handing a byte to the kernel: a block's
+    wait for what buffers along the link take in before they let more in (the kernel's
+    send buffer, which Linux doubles, and ``STREAM_PATH_BYTES``), so a silent cut
+    mid-body is seen within seconds."""
+    return block_timeout_s(transport, 2 * stream_send_buffer_bytes(transport) + STREAM_PATH_BYTES)
+
+
+def stream_answer_wait(transport: SyncTransport) -> AnswerWait:
+    """How long a streamed PUT waits for its answer once its last byte is handed over:
+    a block's wait for what the link cannot have carried yet at the measured speed (the
+    bytes handed, less the speed times the time they took), at most the stall timeout."""
+    bytes_per_s = transport.estimator.bytes_per_s
+
+    def wait(sent: int, elapsed_s: float) -> float:
+        backlog = max(0, int(sent - bytes_per_s * elapsed_s))
+        return block_timeout_s(transport, backlog)
+
+    return wait
 
 
 def block_timeout_s(transport: SyncTransport, size: int) -> float:

@@ -40,7 +40,7 @@ class SyncReport:
     resent_after_restore: int = 0
     files_uploaded: int = 0
     file_bytes_sent: int = 0  # attachment bytes (also counted in bytes_sent)
-    push_block_bytes: int = 0  # push body bytes the server acknowledged in blocks (protocol 3)
+    push_block_bytes: int = 0  # push body bytes the server newly said it holds (protocol 3)
     reached_server: bool = False  # the server answered this round (the link was up)
     library_cards: int = 0  # cards and tombstones from the library lane (sync/library.py)
     library_pages: int = 0  # the lane's pages (``pages`` counts the records' own)

@@ -5,7 +5,10 @@ timeout while a body is sent. So: urllib3 connection classes register their
 socket with the ``_RequestGuard`` of the request running on the current thread;
 the body goes out in small blocks (``BlockBody``) that report progress; and the
 guard's watchdog thread shuts the socket down when the upload stops moving for
-the stall timeout, or at once when the caller's cancel event is set.
+the stall timeout, or at once when the caller's cancel event is set. A request may
+also bound its wait for the answer once its body is handed over (``answer_wait``: from
+the bytes handed and the seconds that took, e.g. what buffers along a slow link may
+still hold), until the answer's first line arrives (``answered``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 ProgressCallback = Callable[[int], None]
+# (body bytes handed to the socket, seconds since the first) -> how long the answer may take.
+AnswerWait = Callable[[int, float], float]
 
 
 class Aborted(Exception):
@@ -36,9 +41,16 @@ class RequestGuard:
     """Watches one request from a helper thread; shuts its socket on cancel or upload stall."""
 
     def __init__(
-        self, stall_s: float, cancel: threading.Event | None, send_buffer_bytes: int
+        self,
+        stall_s: float,
+        cancel: threading.Event | None,
+        send_buffer_bytes: int,
+        answer_wait: AnswerWait | None = None,
     ) -> None:
         self.stall_s = stall_s
+        self.answer_wait = answer_wait
+        self._started = time.monotonic()
+        self._answer_by: float | None = None  # the answer's deadline, once the body is out
         self.cancel = cancel
         self.send_buffer_bytes = send_buffer_bytes
         self.reason: str | None = None  # "cancel" or "stall" once aborted
@@ -72,9 +84,19 @@ class RequestGuard:
     def upload_progress(self, sent: int, *, finished: bool = False) -> None:
         """Note body bytes handed to the socket; ``finished`` ends the upload watch."""
         with self._lock:
+            now = time.monotonic()
+            if sent == 0 and not self._uploading:
+                self._started = now  # the body's first block: its time starts here
             self.sent = sent
             self._uploading = not finished
-            self._last_progress = time.monotonic()
+            self._last_progress = now
+            if finished and self.answer_wait is not None:
+                self._answer_by = now + self.answer_wait(sent, now - self._started)
+
+    def answered(self) -> None:
+        """The answer's first line arrived: no more answer deadline."""
+        with self._lock:
+            self._answer_by = None
 
     def check(self) -> None:
         """Raise ``Aborted`` if the request was cancelled or stalled."""
@@ -87,12 +109,18 @@ class RequestGuard:
             with self._lock:
                 if self.cancel is not None and self.cancel.is_set():
                     self.reason = "cancel"
-                elif self._uploading and time.monotonic() - self._last_progress > self.stall_s:
+                elif self._stalled(time.monotonic()):
                     self.reason = "stall"
                 else:
                     continue
                 self._shutdown()
                 return
+
+    def _stalled(self, now: float) -> bool:
+        """The body stopped moving, or its answer is overdue (called under the lock)."""
+        if self._uploading:
+            return now - self._last_progress > self.stall_s
+        return self._answer_by is not None and now > self._answer_by
 
     def _shutdown(self) -> None:
         if self._sock is None:

@@ -54,6 +54,7 @@ from danvan_desktop.core.i18n import current_language, tr
 from danvan_desktop.core.server_address import checked_server_url
 from danvan_desktop.sync.request_guard import (
     Aborted,
+    AnswerWait,
     BlockBody,
     ProgressCallback,
     RequestGuard,
@@ -268,6 +269,8 @@ class SyncTransport:
         compress: bool = True,
         timeout_s: float | None = None,
         on_body: BodyCallback | None = None,
+        answer_wait: AnswerWait | None = None,
+        send_buffer_bytes: int | None = None,
     ) -> TransportResponse:
         """Send one request; return its 2xx answer or raise a ``TransportError``.
 
@@ -275,6 +278,10 @@ class SyncTransport:
         (photos and other compressed files gain nothing from gzip). ``timeout_s`` replaces
         the stall timeout for this request (a probe's); ``on_body`` hears each piece of a
         2xx answer's body as it arrives (the answer's ``body`` is then empty).
+        ``answer_wait`` bounds the wait for the answer once the body is handed over
+        (from the bytes handed and the time that took; what is still in buffers along
+        the way drains then), within the stall timeout; ``send_buffer_bytes`` replaces
+        the kernel's send buffer (``send_buffer_bytes()``).
         """
         headers = {"Accept-Language": current_language(), **(headers or {})}
         payload = None
@@ -289,8 +296,11 @@ class SyncTransport:
             raise _cancelled()
         started = time.monotonic()
         stall_s = self.stall_timeout_s if timeout_s is None else timeout_s
+        # With an answer wait, the watchdog bounds the answer; the reads keep the stall's.
+        read_s = stall_s if answer_wait is None else max(stall_s, self.stall_timeout_s)
         wire = WireIn()
-        with RequestGuard(stall_s, cancel, self._send_buffer_bytes()) as guard:
+        buffer_bytes = send_buffer_bytes or self.send_buffer_bytes()
+        with RequestGuard(stall_s, cancel, buffer_bytes, answer_wait) as guard:
             data = (
                 None
                 if payload is None
@@ -302,11 +312,12 @@ class SyncTransport:
                     f"{self.base_url}/{path.lstrip('/')}",
                     data=data,
                     headers=headers,
-                    timeout=(stall_s, stall_s),
+                    timeout=(stall_s, read_s),
                     verify=self._verify,
                     stream=True,
                     allow_redirects=False,
                 )
+                guard.answered()
                 with response:
                     streaming = on_body if 200 <= response.status_code < 300 else None
                     content = read_body(response, guard, wire, streaming)
@@ -326,7 +337,7 @@ class SyncTransport:
             response.status_code, content, response.headers, guard.sent, wire_in, elapsed
         )
 
-    def _send_buffer_bytes(self) -> int:
+    def send_buffer_bytes(self) -> int:
         """A kernel send buffer the link drains in 1/8 of the stall timeout.
 
         Once the last block is in the kernel, only the read timeout watches the
