@@ -224,10 +224,12 @@ class _FixedBudget(ThroughputEstimator):
         return FIXED_BATCH_BYTES
 
 
-def _engine(laptop: Session, url: str, estimator: ThroughputEstimator) -> SyncEngine:
+def _engine(
+    laptop: Session, url: str, estimator: ThroughputEstimator, version: int = 0
+) -> SyncEngine:
     transport = SyncTransport(
         url,
-        protocol_version=str(protocol.PROTOCOL_VERSION),
+        protocol_version=str(version or protocol.PROTOCOL_VERSION),
         schema_version=SCHEMA_VERSION,
         estimator=estimator,
     )
@@ -250,18 +252,36 @@ def _server_models(province: Province) -> int:
 def test_fixed_batch_longer_than_the_uptime_never_arrives(
     province: Province, laptops: Callable[[str], Session]
 ) -> None:
-    """The trap we avoid: a 12 s batch on a link up 8 s at a time is restarted forever."""
+    """The trap we avoid: a 12 s batch sent whole (protocol 2's one-shot push) on a link up
+    8 s at a time is restarted forever."""
     a = laptops("a")
     a.sync_now()
     _fill_varied(a, RECORDS)
     before = _server_models(province)
     with _slow_link(province, cut_every_s=10.0) as link:
-        engine = _engine(a, f"http://127.0.0.1:{link.port}", _FixedBudget())
+        engine = _engine(a, f"http://127.0.0.1:{link.port}", _FixedBudget(), version=2)
         with pytest.raises(LinkDown):
             sync_until_done(engine, deadline_s=35.0)
         engine.transport.close()
     assert _server_models(province) == before
     assert a.pending_count() == RECORDS
+
+
+def test_a_batch_longer_than_the_uptime_arrives_as_a_resumed_upload(
+    province: Province, laptops: Callable[[str], Session]
+) -> None:
+    """The same 12 s batch over protocol 3: the streamed upload resumes where each cut
+    stopped it, and everything arrives."""
+    a = laptops("a")
+    a.sync_now()
+    _fill_varied(a, RECORDS)
+    with _slow_link(province, cut_every_s=10.0) as link:
+        engine = _engine(a, f"http://127.0.0.1:{link.port}", _FixedBudget())
+        report = sync_until_done(engine, deadline_s=DEADLINE_S)
+        engine.transport.close()
+        cuts = link.cuts_seen
+    assert cuts >= 1
+    assert report.pushed + report.duplicates == RECORDS and a.pending_count() == 0
 
 
 def test_batches_shrink_to_fit_the_link_and_everything_arrives(
