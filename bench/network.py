@@ -78,6 +78,7 @@ from support.server_process import (
     start_server,
 )
 from support.slowlink import SlowLink
+from support.team_laptop import enrolled_team_laptop
 
 TIME_BUDGET = 1.3
 SEARCH_P95_BUDGET_MS = 50.0
@@ -137,16 +138,7 @@ def floor_s(nbytes: int) -> float:
 
 # -- 1 and 2: over the link ----------------------------------------------------------
 def _laptop(folder: Path, server_url: str, code: str) -> Session:
-    laptop = Session.open(folder, create=True)
-    laptop.initialise_team(
-        province_code=46,
-        commune_code=19768,
-        village_name="Tổ dân phố 5",
-        village_kind="to_dan_pho",
-        team_name="Tổ dân vận tổ dân phố 5",
-        leader_name="Nguyễn Văn An",
-    )
-    laptop.enroll_device(server_url=server_url, code=code)
+    laptop = enrolled_team_laptop(folder, server_url, code)
     laptop.sync_now()  # the team's setup, on a good link: not part of the measurement
     return laptop
 

@@ -69,6 +69,7 @@ from support.server_process import (
     start_server,
 )
 from support.slowlink import DownBehaviour, LinkCounters, SlowLink
+from support.team_laptop import enrolled_team_laptop
 
 ROOT = Path(__file__).resolve().parents[1]
 WIRE_BUDGET = 1.15
@@ -98,16 +99,7 @@ class Run:
 
 
 def _laptop(folder: Path, server_url: str, code: str) -> Session:
-    laptop = Session.open(folder, create=True)
-    laptop.initialise_team(
-        province_code=46,
-        commune_code=19768,
-        village_name="Tổ dân phố 5",
-        village_kind="to_dan_pho",
-        team_name="Tổ dân vận tổ dân phố 5",
-        leader_name="Nguyễn Văn An",
-    )
-    laptop.enroll_device(server_url=server_url, code=code)
+    laptop = enrolled_team_laptop(folder, server_url, code)
     laptop.sync_now()  # the team's setup: not part of the measurement
     return laptop
 

@@ -48,7 +48,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey 
 
 from danvan_desktop.core.build_info import read_build_file  # noqa: E402
 from danvan_desktop.core.release import FILES_DIR, UPDATES_DIR, ReleaseManifest  # noqa: E402
-from danvan_desktop.session import Session  # noqa: E402
 from danvan_desktop.sync.engine import SyncEngine  # noqa: E402
 from danvan_desktop.sync.release_lane import sync_release  # noqa: E402
 from danvan_desktop.sync.report import SyncReport  # noqa: E402
@@ -65,6 +64,7 @@ from support.server_process import (  # noqa: E402
     start_server,
 )
 from support.slowlink import SlowLink  # noqa: E402
+from support.team_laptop import enrolled_team_laptop  # noqa: E402
 
 MOVED_BUDGET = 0.05
 VERIFY_BUDGET_S = 2.0
@@ -156,20 +156,6 @@ def _sign(first: Path, second: Path, folder: Path) -> tuple[Path, Path, Ed25519P
     return release, public, key
 
 
-def _laptop(folder: Path, server_url: str, code: str) -> Session:
-    laptop = Session.open(folder, create=True)
-    laptop.initialise_team(
-        province_code=46,
-        commune_code=19768,
-        village_name="Tổ dân phố 5",
-        village_kind="to_dan_pho",
-        team_name="Tổ dân vận tổ dân phố 5",
-        leader_name="Nguyễn Văn An",
-    )
-    laptop.enroll_device(server_url=server_url, code=code)
-    return laptop
-
-
 def _holds_partial_file(updates: Path) -> bool:
     """Whether an earlier round left a partly downloaded file (``.part``)."""
     return any(p.stat().st_size > 0 for p in updates.rglob(f"*{PART_SUFFIX}"))
@@ -215,7 +201,8 @@ def download(first: Path, second: Path, folder: Path) -> Download:
     platform = make_release.bundle_platform(first)
     installation = Installation(first, info["version"], platform, info.get("commit"), trusted)
     with start_server(url, log_dir=folder) as server:
-        laptop = _laptop(folder / "laptop", server.url, make_enrollment_code(url, village.id))
+        code = make_enrollment_code(url, village.id)
+        laptop = enrolled_team_laptop(folder / "laptop", server.url, code)
         try:
             with SlowLink(
                 upstream=("127.0.0.1", server.port),
