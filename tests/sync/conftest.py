@@ -9,14 +9,19 @@ from pathlib import Path
 import pytest
 
 from danvan_desktop.session import Session
+from danvan_desktop.sync import protocol
+from danvan_desktop.sync.engine import SyncEngine
+from danvan_desktop.sync.transport import SyncTransport
 from support.server_process import (
     PHU_XUAN,
+    SCHEMA_VERSION,
     ServerProcess,
     add_village,
     make_enrollment_code,
     sqlite_url,
     start_server,
 )
+from support.slowlink import SlowLink
 
 
 @dataclass
@@ -72,3 +77,24 @@ def laptops(tmp_path: Path, province: Province) -> Iterator[Callable[[str], Sess
     yield make
     for session in made:
         session.close()
+
+
+@pytest.fixture
+def black_hole(province: Province) -> Iterator[SlowLink]:
+    """64 kbit/s, 600 ms round trip, cuts as silent black holes, before the real server:
+    a cut leaves a kept-alive connection in silence, as a lost radio bearer does."""
+    host, port = province.server.url.removeprefix("http://").split(":")
+    with SlowLink(
+        upstream=(host, int(port)), bandwidth_bps=64_000, rtt_s=0.6, down_behaviour="silent"
+    ) as link:
+        yield link
+
+
+def engine_through(laptop: Session, link: SlowLink) -> SyncEngine:
+    """A sync engine of ``laptop`` that reaches the server through ``link``."""
+    transport = SyncTransport(
+        f"http://127.0.0.1:{link.port}",
+        protocol_version=str(protocol.PROTOCOL_VERSION),
+        schema_version=SCHEMA_VERSION,
+    )
+    return SyncEngine(laptop.records, transport)

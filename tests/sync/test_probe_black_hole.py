@@ -9,45 +9,23 @@ from __future__ import annotations
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
 from danvan_desktop.session import Session
-from danvan_desktop.sync import protocol
 from danvan_desktop.sync.backoff import Backoff
-from danvan_desktop.sync.engine import SyncEngine
 from danvan_desktop.sync.retry import _Waits
-from danvan_desktop.sync.transport import LinkDown, SyncTransport
-from support.server_process import SCHEMA_VERSION
+from danvan_desktop.sync.transport import LinkDown
 from support.slowlink import SlowLink
-from sync.conftest import Province
-
-
-@pytest.fixture
-def black_hole(province: Province) -> Iterator[SlowLink]:
-    """64 kbit/s, 600 ms round trip, cuts as silent black holes, before the real server."""
-    host, port = province.server.url.removeprefix("http://").split(":")
-    with SlowLink(
-        upstream=(host, int(port)), bandwidth_bps=64_000, rtt_s=0.6, down_behaviour="silent"
-    ) as link:
-        yield link
-
-
-def _engine(laptop: Session, link: SlowLink) -> SyncEngine:
-    transport = SyncTransport(
-        f"http://127.0.0.1:{link.port}",
-        protocol_version=str(protocol.PROTOCOL_VERSION),
-        schema_version=SCHEMA_VERSION,
-    )
-    return SyncEngine(laptop.records, transport)
+from sync.conftest import engine_through
 
 
 def test_a_probe_into_a_black_hole_gives_up_within_a_few_seconds(
     laptops: Callable[[str], Session], black_hole: SlowLink
 ) -> None:
     """The kept-alive connection went silent: the probe fails after at most 8 s, not 30 s."""
-    engine = _engine(laptops("a"), black_hole)
+    engine = engine_through(laptops("a"), black_hole)
     engine.health()  # a kept-alive connection, which the cut leaves in silence
     black_hole.cut()
     started = time.monotonic()
@@ -62,7 +40,7 @@ def test_a_two_second_black_hole_costs_only_a_few_seconds(
     laptops: Callable[[str], Session], black_hole: SlowLink
 ) -> None:
     """Down 2 s in silence: the retry loop's probes find the link back within 8 s."""
-    engine = _engine(laptops("a"), black_hole)
+    engine = engine_through(laptops("a"), black_hole)
     engine.health()
     black_hole.cut()
     threading.Timer(2.0, black_hole.restore).start()

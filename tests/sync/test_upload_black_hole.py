@@ -12,39 +12,17 @@ from __future__ import annotations
 import gzip
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
 from danvan_desktop.session import Session
-from danvan_desktop.sync import protocol
 from danvan_desktop.sync.engine import SyncEngine
 from danvan_desktop.sync.push_upload import PushUpload, send
 from danvan_desktop.sync.report import SyncReport
-from danvan_desktop.sync.transport import LinkDown, SyncTransport
-from support.server_process import SCHEMA_VERSION
+from danvan_desktop.sync.transport import LinkDown
 from support.slowlink import SlowLink
-from sync.conftest import Province
-
-
-@pytest.fixture
-def black_hole(province: Province) -> Iterator[SlowLink]:
-    """64 kbit/s, 600 ms round trip, cuts as silent black holes, before the real server."""
-    host, port = province.server.url.removeprefix("http://").split(":")
-    with SlowLink(
-        upstream=(host, int(port)), bandwidth_bps=64_000, rtt_s=0.6, down_behaviour="silent"
-    ) as link:
-        yield link
-
-
-def _engine(laptop: Session, link: SlowLink) -> SyncEngine:
-    transport = SyncTransport(
-        f"http://127.0.0.1:{link.port}",
-        protocol_version=str(protocol.PROTOCOL_VERSION),
-        schema_version=SCHEMA_VERSION,
-    )
-    engine = SyncEngine(laptop.records, transport)
-    return engine
+from sync.conftest import engine_through
 
 
 def _upload() -> tuple[PushUpload, bytes]:
@@ -65,7 +43,7 @@ def test_the_offset_question_into_a_black_hole_gives_up_within_seconds(
     laptops: Callable[[str], Session], black_hole: SlowLink
 ) -> None:
     """No offset known: the GET for it meets silence and fails after at most 8 s."""
-    engine = _engine(laptops("a"), black_hole)
+    engine = engine_through(laptops("a"), black_hole)
     engine.health()  # a kept-alive connection, which the cut leaves in silence
     black_hole.cut()
     upload, body = _upload()
@@ -76,7 +54,7 @@ def test_complete_into_a_black_hole_gives_up_well_before_the_stall_timeout(
     laptops: Callable[[str], Session], black_hole: SlowLink
 ) -> None:
     """The whole body is held (offset known): complete meets silence and fails within 16 s."""
-    engine = _engine(laptops("a"), black_hole)
+    engine = engine_through(laptops("a"), black_hole)
     engine.health()
     upload, body = _upload()
     engine.push_memory.offsets[upload.upload_id] = upload.size  # every block answered
@@ -89,7 +67,7 @@ def test_a_stream_into_a_black_hole_gives_up_within_seconds(
 ) -> None:
     """A streamed PUT whose answer meets silence gives up within 16 s, not the 30 s
     stall timeout: it waits for what the link cannot have carried yet (40 KB here)."""
-    engine = _engine(laptops("a"), black_hole)
+    engine = engine_through(laptops("a"), black_hole)
     engine.health()
     body = os.urandom(40_000)
     upload = PushUpload.of(["op-1"], body)
