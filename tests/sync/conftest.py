@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from danvan_desktop.core.ids import uuid7
 from danvan_desktop.session import Session
 from danvan_desktop.sync import protocol
 from danvan_desktop.sync.engine import SyncEngine
 from danvan_desktop.sync.transport import SyncTransport
+from support.realistic_records import realistic_models
 from support.server_process import (
     PHU_XUAN,
     SCHEMA_VERSION,
+    ServerApi,
     ServerProcess,
     add_village,
     make_enrollment_code,
@@ -98,3 +104,19 @@ def engine_through(laptop: Session, link: SlowLink) -> SyncEngine:
         schema_version=SCHEMA_VERSION,
     )
     return SyncEngine(laptop.records, transport)
+
+
+@pytest.fixture
+def team(province: Province) -> Iterator[ServerApi]:
+    """A team device of Tổ dân phố 5, enrolled with the real server (raw protocol)."""
+    api = ServerApi(province.server.url).enroll(province.code(), device_id=str(uuid7()))
+    yield api
+    api.close()
+
+
+def push_body(api: ServerApi, count: int) -> tuple[bytes, list[dict[str, Any]]]:
+    """The gzip of a push of ``count`` new realistic models by ``api`` (as the laptop
+    makes it: level 9, mtime 0), and its operations."""
+    ops = [api.op("model", str(uuid7()), fields) for fields in realistic_models(count)]
+    raw = json.dumps({"device_id": api.device_id, "ops": ops}, ensure_ascii=False).encode()
+    return gzip.compress(raw, 9, mtime=0), ops

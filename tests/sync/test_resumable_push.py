@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.sync.protocol import HEADER_CHUNK_SHA256, HEADER_PROTOCOL
-from support.realistic_records import realistic_models
 from support.server_process import (
     PHU_XUAN,
     ServerApi,
@@ -21,23 +15,13 @@ from support.server_process import (
     sqlite_url,
     start_server,
 )
-from sync.conftest import Province
+from sync.conftest import Province, push_body
 
 BLOCK = 8_000
 
 
-@pytest.fixture
-def team(province: Province) -> Iterator[ServerApi]:
-    """A team device of Tổ dân phố 5, enrolled with the real server."""
-    api = ServerApi(province.server.url).enroll(province.code(), device_id=str(uuid7()))
-    yield api
-    api.close()
-
-
 def _body(api: ServerApi, count: int = 40) -> tuple[bytes, list[dict[str, Any]]]:
-    ops = [api.op("model", str(uuid7()), fields) for fields in realistic_models(count)]
-    raw = json.dumps({"device_id": api.device_id, "ops": ops}, ensure_ascii=False).encode()
-    return gzip.compress(raw, 9, mtime=0), ops
+    return push_body(api, count)
 
 
 def _models(api: ServerApi) -> int:

@@ -7,39 +7,23 @@ file (``push-uploads/<device>/<id>.part``) and the offset it answers show what i
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import socket
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from danvan_desktop.core.ids import uuid7
 from danvan_desktop.sync.protocol import API_PREFIX, HEADER_CHUNK_SHA256, HEADER_UPLOAD_STREAM
-from support.realistic_records import realistic_models
 from support.server_process import PHU_XUAN, ServerApi, add_village, sqlite_url, start_server
-from sync.conftest import Province
+from sync.conftest import Province, push_body
 
 BLOCK = 8_000
 WAIT_S = 20.0
 
 
-@pytest.fixture
-def team(province: Province) -> Iterator[ServerApi]:
-    """A team device of Tổ dân phố 5, enrolled with the real server."""
-    api = ServerApi(province.server.url).enroll(province.code(), device_id=str(uuid7()))
-    yield api
-    api.close()
-
-
 def _body(api: ServerApi, count: int = 300) -> tuple[bytes, list[dict[str, Any]]]:
-    ops = [api.op("model", str(uuid7()), fields) for fields in realistic_models(count)]
-    raw = json.dumps({"device_id": api.device_id, "ops": ops}, ensure_ascii=False).encode()
-    return gzip.compress(raw, 9, mtime=0), ops
+    return push_body(api, count)
 
 
 def _stream(api: ServerApi, upload_id: str, offset: int, data: bytes) -> Any:
