@@ -14,6 +14,10 @@ the petitions and mediations themselves, which name nobody, and counts them.
 ``since_schema`` is the laptop store schema (the number of migration steps) that first
 stores an entity: the server leaves such records out for a laptop of an older schema,
 which could not store them.
+
+The models and their children are defined in ``core/model_schema.py``, the meetings,
+their minutes and tasks in ``core/meeting_schema.py``, petitions and mediations in
+``core/community_schema.py``; every name stays importable from here.
 """
 
 from __future__ import annotations
@@ -36,6 +40,21 @@ from danvan_desktop.core.entity_spec import date_field as _d
 from danvan_desktop.core.entity_spec import long_text_field as _l
 from danvan_desktop.core.entity_spec import ref_field as _ref
 from danvan_desktop.core.entity_spec import text_field as _t
+from danvan_desktop.core.meeting_schema import AGENDA_ITEM as AGENDA_ITEM
+from danvan_desktop.core.meeting_schema import ATTENDANCE as ATTENDANCE
+from danvan_desktop.core.meeting_schema import CONCLUSION as CONCLUSION
+from danvan_desktop.core.meeting_schema import MEETING as MEETING
+from danvan_desktop.core.meeting_schema import OPINION as OPINION
+from danvan_desktop.core.meeting_schema import TASK as TASK
+from danvan_desktop.core.meeting_schema import VOTE as VOTE
+from danvan_desktop.core.model_schema import INDICATOR_READING as INDICATOR_READING
+from danvan_desktop.core.model_schema import MODEL as MODEL
+from danvan_desktop.core.model_schema import MODEL_FIELD as MODEL_FIELD
+from danvan_desktop.core.model_schema import MODEL_LIFE_SCHEMA as MODEL_LIFE_SCHEMA
+from danvan_desktop.core.model_schema import MODEL_RECOGNITION as MODEL_RECOGNITION
+from danvan_desktop.core.model_schema import MODEL_STATUS_CHANGE as MODEL_STATUS_CHANGE
+from danvan_desktop.core.model_schema import REPLICATION_LINK as REPLICATION_LINK
+from danvan_desktop.core.model_schema import RESOURCE_CONTRIBUTION as RESOURCE_CONTRIBUTION
 
 UNIT = EntitySpec(
     "unit",
@@ -109,129 +128,6 @@ REGULATION = EntitySpec(
     parent="team_id",
 )
 
-MODEL_FIELD = EntitySpec(
-    "model_field",
-    "Lĩnh vực",
-    (
-        _t("code", "Mã lĩnh vực", required=True, max_length=40),
-        _t("name", "Tên lĩnh vực", required=True, max_length=120, sortable=True),
-        FieldSpec("position_order", "int", "Thứ tự"),
-    ),
-)
-
-MODEL = EntitySpec(
-    "model",
-    "Mô hình",
-    (
-        _t("name", "Tên mô hình", required=True, max_length=300, sortable=True),
-        _l("situation", "Sự cần thiết và lý do"),
-        _l("goals", "Mục tiêu và tiêu chí đánh giá"),
-        _l("content", "Nội dung và cách làm"),
-        _l("scope", "Phạm vi, đối tượng"),
-        _l("actors", "Chủ thể thực hiện, phối hợp"),
-        _l("resources", "Nguồn lực"),
-        _l("timeline", "Thời gian, lộ trình"),
-        _l("outputs", "Sản phẩm cụ thể"),
-        _l("sustainability", "Duy trì và nhân rộng"),
-        _t("field_code", "Lĩnh vực", required=True),
-        FieldSpec("status", "text", "Trạng thái", required=True),
-        FieldSpec("year", "int", "Năm đăng ký", required=True),
-        _d("start_date", "Ngày bắt đầu"),
-        _d("end_date", "Ngày đánh giá kết quả"),
-        _l("review_comment", "Nhận xét của cấp trên", owner="reviewer"),
-        _t("recognition_level", "Cấp công nhận", owner="reviewer"),
-        _d("recognised_on", "Ngày công nhận", owner="reviewer"),
-        # Schema 15 (m015): the team's consent to give a contact on the model's network
-        # card, and the contact it gives (core/network_wire.py's consented_contact).
-        FieldSpec("contact_consent", "bool", "Đồng ý chia sẻ thông tin liên hệ với mạng lưới"),
-        _t("contact_name", "Người liên hệ", max_length=120),
-        _t("contact_role", "Chức vụ người liên hệ", max_length=120),
-        _t("contact_phone", "Số điện thoại người liên hệ", max_length=20),
-    ),
-    searchable=(
-        "name",
-        "situation",
-        "goals",
-        "content",
-        "scope",
-        "actors",
-        "resources",
-        "outputs",
-        "sustainability",
-    ),
-    names=("name",),
-)
-
-INDICATOR_READING = EntitySpec(
-    "indicator_reading",
-    "Chỉ số kết quả",
-    (
-        _ref("model_id", "Mô hình", "model", required=True),
-        _t("indicator", "Chỉ số", required=True, max_length=200),
-        _t("unit_label", "Đơn vị tính", max_length=40),
-        FieldSpec("value", "real", "Giá trị", required=True),
-        _d("read_on", "Ngày ghi nhận", required=True),
-        _t("note", "Ghi chú"),
-    ),
-    parent="model_id",
-)
-
-# Schema 11 (issue 17): a model's whole life. Each status move is a record of its own
-# (who moved it, from what to what, why), so a team and its reviewers see why a model
-# stands where it does; entries are written by the role that made the move and never
-# edited. Recognition is a list written by reviewers only: the commune recognises first,
-# the city may later (the model's old recognition_level and recognised_on fields stay
-# readable for released laptops; this release reads the list).
-MODEL_LIFE_SCHEMA = 11  # store/migrations m011_model_life
-
-MODEL_STATUS_CHANGE = EntitySpec(
-    "model_status_change",
-    "Lịch sử trạng thái mô hình",
-    (
-        _ref("model_id", "Mô hình", "model", required=True, owner="system"),
-        FieldSpec("from_status", "text", "Trạng thái trước", owner="system", max_length=40),
-        FieldSpec(
-            "to_status", "text", "Trạng thái mới", required=True, owner="system", max_length=40
-        ),
-        _t("reason", "Lý do", max_length=1000, owner="system"),
-        FieldSpec("by_role", "text", "Vai trò", required=True, owner="system", max_length=20),
-        _t("by_unit", "Đơn vị chuyển trạng thái", max_length=200, owner="system"),
-        _d("changed_on", "Ngày chuyển", required=True, owner="system"),
-    ),
-    parent="model_id",
-    since_schema=MODEL_LIFE_SCHEMA,
-)
-
-MODEL_RECOGNITION = EntitySpec(
-    "model_recognition",
-    "Công nhận mô hình",
-    (
-        _ref("model_id", "Mô hình", "model", required=True, owner="reviewer"),
-        FieldSpec("level", "text", "Cấp công nhận", required=True, owner="reviewer", max_length=20),
-        _t("decision_number", "Số quyết định", required=True, max_length=60, owner="reviewer"),
-        _d("decided_on", "Ngày quyết định", required=True, owner="reviewer"),
-        _t("reviewer_unit", "Đơn vị công nhận", max_length=200, owner="reviewer"),
-        _t("note", "Ghi chú", max_length=500, owner="reviewer"),
-    ),
-    parent="model_id",
-    since_schema=MODEL_LIFE_SCHEMA,
-)
-
-RESOURCE_CONTRIBUTION = EntitySpec(
-    "resource_contribution",
-    "Nguồn lực huy động",
-    (
-        _ref("model_id", "Mô hình", "model", required=True),
-        FieldSpec("kind", "text", "Loại nguồn lực", required=True),
-        FieldSpec("amount", "real", "Số lượng", required=True),
-        _t("unit_label", "Đơn vị tính", max_length=40),
-        _d("contributed_on", "Ngày huy động"),
-        _t("contributor", "Người, tổ chức đóng góp"),
-        _t("note", "Ghi chú"),
-    ),
-    parent="model_id",
-)
-
 EXEMPLAR = EntitySpec(
     "exemplar",
     "Điển hình",
@@ -267,123 +163,6 @@ COMMENDATION = EntitySpec(
     parent="exemplar_id",
 )
 
-MEETING = EntitySpec(
-    "meeting",
-    "Cuộc họp",
-    (
-        _ref("team_id", "Tổ", "team", required=True),
-        FieldSpec("kind", "text", "Loại cuộc họp", required=True),
-        _t("title", "Tên cuộc họp", required=True, max_length=300, sortable=True),
-        FieldSpec("starts_at", "datetime", "Thời gian bắt đầu", required=True),
-        FieldSpec("ends_at", "datetime", "Thời gian kết thúc"),
-        _t("place", "Địa điểm", max_length=300),
-        _t("chair", "Chủ trì", max_length=120),
-        _t("secretary", "Thư ký", max_length=120),
-        _l("content", "Diễn biến cuộc họp"),
-        FieldSpec("state", "text", "Tình trạng biên bản", required=True),  # draft | final
-        FieldSpec("number", "int", "Số văn bản", owner="system"),
-        FieldSpec("number_year", "int", "Năm đánh số", owner="system"),
-        FieldSpec("version", "int", "Lần sửa"),
-        _ref("supersedes_id", "Thay thế biên bản", "meeting"),
-        # Community meetings (Luật 10/2022/QH15): the village's households
-        # and how many of them sent a representative.
-        FieldSpec("households_total", "int", "Tổng số hộ của thôn, tổ dân phố"),
-        FieldSpec("households_represented", "int", "Số hộ có đại diện dự họp"),
-        FieldSpec("finalised_at", "datetime", "Thời điểm hoàn tất", owner="system"),
-        # Schema 9: the period a half-year or year-end review covers (core/schedule.py;
-        # null: the default period for the day it is held).
-        _d("covers_from", "Đầu kỳ đánh giá"),
-        _d("covers_to", "Cuối kỳ đánh giá"),
-    ),
-    searchable=("title", "place", "content"),
-    names=("title",),
-)
-
-ATTENDANCE = EntitySpec(
-    "attendance",
-    "Điểm danh",
-    (
-        _ref("meeting_id", "Cuộc họp", "meeting", required=True),
-        _ref("member_id", "Thành viên", "member"),
-        _t("name", "Họ và tên", required=True, max_length=120),
-        FieldSpec("present", "bool", "Có mặt", required=True),
-        _t("absence_reason", "Lý do vắng"),
-        FieldSpec("is_guest", "bool", "Khách mời"),
-        _t("organisation", "Đơn vị, chức vụ"),
-    ),
-    parent="meeting_id",
-)
-
-AGENDA_ITEM = EntitySpec(
-    "agenda_item",
-    "Nội dung họp",
-    (
-        _ref("meeting_id", "Cuộc họp", "meeting", required=True),
-        FieldSpec("position_order", "int", "Thứ tự", required=True),
-        _t("title", "Nội dung", required=True, max_length=500),
-        _l("notes", "Ghi chép"),
-    ),
-    parent="meeting_id",
-    searchable=("title", "notes"),
-)
-
-OPINION = EntitySpec(
-    "opinion",
-    "Ý kiến",
-    (
-        _ref("meeting_id", "Cuộc họp", "meeting", required=True),
-        _ref("agenda_item_id", "Nội dung họp", "agenda_item"),
-        _t("speaker", "Người phát biểu", required=True, max_length=120),
-        _l("content", "Nội dung ý kiến", required=True),
-        FieldSpec("position_order", "int", "Thứ tự"),
-    ),
-    parent="meeting_id",
-    searchable=("speaker", "content"),
-)
-
-CONCLUSION = EntitySpec(
-    "conclusion",
-    "Kết luận",
-    (
-        _ref("meeting_id", "Cuộc họp", "meeting", required=True),
-        FieldSpec("position_order", "int", "Thứ tự"),
-        _l("content", "Nội dung kết luận", required=True),
-    ),
-    parent="meeting_id",
-    searchable=("content",),
-)
-
-VOTE = EntitySpec(
-    "vote",
-    "Biểu quyết",
-    (
-        _ref("meeting_id", "Cuộc họp", "meeting", required=True),
-        _t("subject", "Vấn đề biểu quyết", required=True, max_length=500),
-        FieldSpec("in_favour", "int", "Số tán thành", required=True),
-        FieldSpec("against", "int", "Số không tán thành", required=True),
-        FieldSpec("abstain", "int", "Số không biểu quyết"),
-    ),
-    parent="meeting_id",
-)
-
-TASK = EntitySpec(
-    "task",
-    "Nhiệm vụ",
-    (
-        _ref("meeting_id", "Cuộc họp", "meeting"),
-        _t("title", "Nhiệm vụ", required=True, max_length=500, sortable=True),
-        _ref("owner_member_id", "Người phụ trách", "member"),
-        _t("owner_name", "Người phụ trách", max_length=120),
-        _d("deadline", "Thời hạn"),
-        FieldSpec("status", "text", "Tình trạng", required=True),  # open | done | cancelled
-        _d("done_on", "Ngày hoàn thành"),
-        _l("note", "Ghi chú"),
-    ),
-    parent="meeting_id",
-    searchable=("title", "owner_name", "note"),
-    names=("title",),
-)
-
 HANDBOOK_DOC = EntitySpec(
     "handbook_doc",
     "Tài liệu sổ tay",
@@ -417,30 +196,6 @@ ATTACHMENT = EntitySpec(
         _t("upload_sha256", "Mã băm bản gửi lên máy chủ", max_length=64),
     ),
     parent="owner_id",
-)
-
-# Schema 11: a model replicated from another unit's model («Học tập, nhân rộng» on a
-# network card). A child of the model registered here; the source model lives in
-# another unit, so ``source_model_id`` is a plain reference, not a local foreign key.
-# Written by the replicating team only; the server also sends it to the source model's
-# unit and the reviewers above it (danvan_server/replication_scope.py). The village
-# name and the model's status are copied so that the source team, which never holds
-# the replicating unit's records, can show where and how far the model was replicated.
-REPLICATION_LINK = EntitySpec(
-    "replication_link",
-    "Nhân rộng mô hình",
-    (
-        _ref("model_id", "Mô hình nhân rộng", "model", required=True),
-        _t("source_model_id", "Mô hình gốc", required=True, max_length=64),
-        _t("source_unit_id", "Đơn vị có mô hình gốc", max_length=64),
-        _t("source_model_name", "Tên mô hình gốc", max_length=300),
-        _t("card_id", "Thẻ trên mạng lưới", max_length=64),
-        _t("village_name", "Thôn, tổ dân phố nhân rộng", max_length=200),
-        _t("model_status", "Trạng thái mô hình nhân rộng", max_length=40),
-        _d("replicated_on", "Ngày nhân rộng", required=True),
-    ),
-    parent="model_id",
-    since_schema=11,
 )
 
 ENTITIES: dict[str, EntitySpec] = {

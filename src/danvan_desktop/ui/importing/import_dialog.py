@@ -11,13 +11,15 @@ encoding, a missing column). «Nhập» writes on the DB lane, in one transactio
 outbox operations, or nothing with the reason; updates the user unticked are skipped,
 and rows with problems are skipped only when the user says so.
 
+Running the jobs (lanes, progress, «Dừng», how a job ended) is ``ImportJobs``
+(ui/importing/import_jobs.py).
+
 Signals:
     imported(object): the ``ImportResult`` of a finished import.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -39,21 +40,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.core.errors import DanvanError, OperationCancelled
+from danvan_desktop.core.errors import OperationCancelled
 from danvan_desktop.session import Session
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.importing.column_table import ColumnTable
+from danvan_desktop.ui.importing.import_jobs import ImportJobs
 from danvan_desktop.ui.importing.preview_table import PreviewModel
 from danvan_desktop.ui.task_runner import DB, READ, JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
-from danvan_desktop.ui.widgets.job_dialog import JobDialog
 
 OK_STYLE = "color: #1b6e20;"
 FileChooser = Callable[[], Path | None]
 
 
-class ImportDialog(JobDialog):
+class ImportDialog(ImportJobs):
     """The import dialog (see the module's notes)."""
 
     imported = Signal(object)
@@ -67,12 +68,10 @@ class ImportDialog(JobDialog):
         entity: str | None = None,
         choose_file: FileChooser | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setWindowTitle(tr("ImportDialog", "Nhập danh sách từ Excel"))
-        self._runner, self._bus = runner, bus
+        self._bus = bus
         self._choose_file = choose_file or self._ask_for_file
-        self._stop = threading.Event()
-        self._running = False
         self.path: Path | None = None
         self.source: Any = None
         self.plan: Any = None
@@ -139,11 +138,7 @@ class ImportDialog(JobDialog):
             tr("ImportDialog", "Bỏ qua các dòng có lỗi, nhập các dòng còn lại")
         )
         layout.addWidget(self.skip_invalid)
-        self.progress = QProgressBar()
-        self.progress.hide()
         layout.addWidget(self.progress)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -162,25 +157,6 @@ class ImportDialog(JobDialog):
         self.stop_button.clicked.connect(self.stop_job)
         self.close_button.clicked.connect(self.reject)
         self.resize(960, 680)
-
-    # -- JobDialog --------------------------------------------------------------------
-    def job_running(self) -> bool:
-        """Whether a read, a preview or an import is running."""
-        return self._running
-
-    def stop_job(self) -> None:
-        """Ask the running job to stop (it ends at its next check, writing nothing)."""
-        if self._running:
-            self._stop.set()
-            self.status.setText(tr("ImportDialog", "Đang dừng…"))
-
-    def _check(self, ctx: JobContext) -> Callable[[], None]:
-        def check() -> None:
-            ctx.check_cancelled()
-            if self._stop.is_set():
-                raise OperationCancelled(tr("ImportDialog", "Đã dừng."))
-
-        return check
 
     # -- choosing ---------------------------------------------------------------------
     @property
@@ -348,47 +324,6 @@ class ImportDialog(JobDialog):
         if self._bus is not None:
             self._bus.data_changed.emit(done.result.entities)
         self.imported.emit(done)
-
-    # -- running ----------------------------------------------------------------------
-    def _start(
-        self,
-        lane: str,
-        job: Callable[[JobContext], Any],
-        done: Callable[[Any], None],
-        text: str,
-        failed: Callable[[BaseException], None],
-    ) -> None:
-        self._stop.clear()
-        self._running = True
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.status.setStyleSheet("")
-        self.status.setText(text)
-        self._update_buttons()
-        self._runner.run(lane, job, on_done=done, on_error=failed,
-                         on_progress=self._progressed, owner=self)  # fmt: skip
-
-    def _progressed(self, done: int, total: int, text: str) -> None:
-        self.progress.setRange(0, max(total, 0))
-        self.progress.setValue(done)
-        if text:
-            self.status.setText(text)
-
-    def _finish(self) -> None:
-        self._running = False
-        self.progress.hide()
-
-    def _failed(self, error: BaseException) -> None:
-        self._finish()
-        if isinstance(error, OperationCancelled):
-            message = tr("ImportDialog", "Đã dừng: chưa ghi gì vào dữ liệu.")
-        elif isinstance(error, DanvanError):
-            message = error.message
-        else:
-            message = tr("ImportDialog", "Lỗi không mong đợi: {error}", error=error)
-        self.status.setStyleSheet(ERROR_STYLE)
-        self.status.setText(message)
-        self._update_buttons()
 
     def _update_buttons(self) -> None:
         ready = self.plan is not None and not self._running
