@@ -3,7 +3,6 @@ stick and asked to install from a terminal."""
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 
@@ -12,18 +11,7 @@ import pytest
 from danvan_desktop.cli import run
 from danvan_desktop.core.release import INSTALL_REQUEST_NAME
 from danvan_desktop.session import Session
-from danvan_desktop.updates.plan import Installation
-from support.release_bundles import (
-    BUNDLE_N,
-    BUNDLE_N1,
-    KEY_ID,
-    PLATFORM,
-    manifest_of,
-    new_key,
-    public_text,
-    write_bundle,
-    write_release_folder,
-)
+from support.release_bundles import STICK_RELEASE, installed_n, new_key, stick_with_release
 from sync.conftest import new_laptop
 
 KEY = new_key()
@@ -33,19 +21,14 @@ KEY = new_key()
 def laptop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A team's data folder whose program is an installed 1.0.0 trusting the test key."""
     new_laptop(tmp_path / "laptop").close()
-    bundle = write_bundle(tmp_path / "app", BUNDLE_N)
-    trusted = {KEY_ID: base64.b64decode(public_text(KEY))}
-    installed = Installation(bundle, "1.0.0", PLATFORM, None, trusted)
-    monkeypatch.setattr(Session, "installation_override", installed)
+    monkeypatch.setattr(Session, "installation_override", installed_n(tmp_path / "app", KEY))
     return tmp_path / "laptop"
 
 
 @pytest.fixture
 def release_folder(tmp_path: Path) -> Path:
     """Release 1.1.0 as the city copies it onto a stick."""
-    folder = tmp_path / "stick" / "danvan-releases" / f"1.1.0-{PLATFORM}"
-    write_release_folder(folder, BUNDLE_N1, manifest_of(BUNDLE_N1), KEY)
-    return folder
+    return stick_with_release(tmp_path / "stick", KEY) / STICK_RELEASE
 
 
 def _run(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:

@@ -23,6 +23,7 @@ from danvan_desktop.core.release import (
     ReleaseFile,
     ReleaseManifest,
 )
+from danvan_desktop.updates.plan import Installation
 
 PLATFORM = "linux-x86_64"
 KEY_ID = "test-key"
@@ -40,6 +41,8 @@ BUNDLE_N1: dict[str, bytes] = {
     "_internal/danvan_desktop/app.pyc": b"our code, version N+1, longer",
 }
 LINKS = {"danvan": "danvan-desktop"}
+# Where the city copies release 1.1.0 of this platform on a stick.
+STICK_RELEASE = f"danvan-releases/1.1.0-{PLATFORM}"
 
 
 def write_bundle(
@@ -122,3 +125,19 @@ def copy_tree(source: Path, target: Path) -> Path:
     """A copy of a folder, links kept as links."""
     shutil.copytree(source, target, symlinks=True)
     return target
+
+
+def trusting(key: Ed25519PrivateKey) -> dict[str, bytes]:
+    """The trusted set holding ``key``'s raw public half under ``KEY_ID``."""
+    return {KEY_ID: base64.b64decode(public_text(key))}
+
+
+def installed_n(folder: Path, key: Ed25519PrivateKey) -> Installation:
+    """Build N (1.0.0) installed in ``folder``, trusting ``key``, its commit unknown."""
+    return Installation(write_bundle(folder, BUNDLE_N), "1.0.0", PLATFORM, None, trusting(key))
+
+
+def stick_with_release(root: Path, key: Ed25519PrivateKey) -> Path:
+    """A stick ``root`` holding release 1.1.0 (build N+1) signed by ``key``."""
+    write_release_folder(root / STICK_RELEASE, BUNDLE_N1, manifest_of(BUNDLE_N1), key)
+    return root

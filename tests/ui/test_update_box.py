@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 
@@ -15,19 +14,8 @@ from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.settings.update_box import UpdateBox
 from danvan_desktop.ui.status_bar import StatusBar
 from danvan_desktop.ui.task_runner import TaskRunner
-from danvan_desktop.updates.plan import Installation
 from danvan_desktop.usb.volume import Volume
-from support.release_bundles import (
-    BUNDLE_N,
-    BUNDLE_N1,
-    KEY_ID,
-    PLATFORM,
-    manifest_of,
-    new_key,
-    public_text,
-    write_bundle,
-    write_release_folder,
-)
+from support.release_bundles import STICK_RELEASE, installed_n, new_key, stick_with_release
 
 from .helpers import WAIT_MS, call
 
@@ -37,18 +25,13 @@ KEY = new_key()
 @pytest.fixture
 def stick(tmp_path: Path) -> Path:
     """A stick root holding release 1.1.0."""
-    root = tmp_path / "stick"
-    folder = root / "danvan-releases" / f"1.1.0-{PLATFORM}"
-    write_release_folder(folder, BUNDLE_N1, manifest_of(BUNDLE_N1), KEY)
-    return root
+    return stick_with_release(tmp_path / "stick", KEY)
 
 
 @pytest.fixture
 def runner(qtbot: QtBot, open_runner: TaskRunner, tmp_path: Path) -> TaskRunner:
     """The open runner, its Session checking releases against a 1.0.0 bundle."""
-    bundle = write_bundle(tmp_path / "app", BUNDLE_N)
-    trusted = {KEY_ID: base64.b64decode(public_text(KEY))}
-    installation = Installation(bundle, "1.0.0", PLATFORM, None, trusted)
+    installation = installed_n(tmp_path / "app", KEY)
     call(
         qtbot, open_runner, lambda ctx: setattr(ctx.session, "installation_override", installation)
     )
@@ -58,9 +41,14 @@ def runner(qtbot: QtBot, open_runner: TaskRunner, tmp_path: Path) -> TaskRunner:
 @pytest.fixture
 def staged(qtbot: QtBot, runner: TaskRunner, stick: Path) -> TaskRunner:
     """Release 1.1.0 staged from the stick."""
-    folder = stick / "danvan-releases" / f"1.1.0-{PLATFORM}"
-    call(qtbot, runner, lambda ctx: ctx.session.import_release_from_stick(folder))
+    call(qtbot, runner, lambda ctx: ctx.session.import_release_from_stick(stick / STICK_RELEASE))
     return runner
+
+
+def _plug_in(monkeypatch: pytest.MonkeyPatch, stick: Path) -> None:
+    """The stick at ``stick`` is the one removable volume plugged in."""
+    volume = Volume(stick, "USB", "vfat", 1 << 30, 1 << 29, True, False, "/dev/sdz1")
+    monkeypatch.setattr("danvan_desktop.usb.volumes.list_removable_volumes", lambda: [volume])
 
 
 def _box(qtbot: QtBot, runner: TaskRunner) -> UpdateBox:
@@ -122,8 +110,7 @@ def test_a_release_is_taken_from_a_stick(
     qtbot: QtBot, runner: TaskRunner, stick: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """«Tìm bản cập nhật trên USB» stages the stick's release and offers to install it."""
-    volume = Volume(stick, "USB", "vfat", 1 << 30, 1 << 29, True, False, "/dev/sdz1")
-    monkeypatch.setattr("danvan_desktop.usb.volumes.list_removable_volumes", lambda: [volume])
+    _plug_in(monkeypatch, stick)
     box = _box(qtbot, runner)
     QTest.mouseClick(box.from_stick, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.install_now.isVisible(), timeout=WAIT_MS)
@@ -134,10 +121,8 @@ def test_a_half_copied_stick_is_refused_beside_the_button(
     qtbot: QtBot, runner: TaskRunner, stick: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A stick release with a file missing is refused with the reason in the box."""
-    folder = stick / "danvan-releases" / f"1.1.0-{PLATFORM}"
-    (folder / "files" / "_internal/danvan_desktop/app.pyc").unlink()
-    volume = Volume(stick, "USB", "vfat", 1 << 30, 1 << 29, True, False, "/dev/sdz1")
-    monkeypatch.setattr("danvan_desktop.usb.volumes.list_removable_volumes", lambda: [volume])
+    (stick / STICK_RELEASE / "files" / "_internal/danvan_desktop/app.pyc").unlink()
+    _plug_in(monkeypatch, stick)
     box = _box(qtbot, runner)
     QTest.mouseClick(box.from_stick, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "chưa được chép đủ" in box.message.text(), timeout=WAIT_MS)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 
@@ -11,19 +10,8 @@ import pytest
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.i18n import set_language
 from danvan_desktop.session import Session
-from danvan_desktop.updates.plan import Installation
 from danvan_desktop.updates.stage import StagingRefused
-from support.release_bundles import (
-    BUNDLE_N,
-    BUNDLE_N1,
-    KEY_ID,
-    PLATFORM,
-    manifest_of,
-    new_key,
-    public_text,
-    write_bundle,
-    write_release_folder,
-)
+from support.release_bundles import PLATFORM, installed_n, new_key, public_text, stick_with_release
 
 KEY = new_key()
 
@@ -31,18 +19,13 @@ KEY = new_key()
 @pytest.fixture
 def stick(tmp_path: Path) -> Path:
     """A stick root holding release 1.1.0."""
-    root = tmp_path / "stick"
-    folder = root / "danvan-releases" / f"1.1.0-{PLATFORM}"
-    write_release_folder(folder, BUNDLE_N1, manifest_of(BUNDLE_N1), KEY)
-    return root
+    return stick_with_release(tmp_path / "stick", KEY)
 
 
 @pytest.fixture
 def updatable(session: Session, tmp_path: Path) -> Session:
     """A Session whose installation is a bundle of version 1.0.0 trusting the test key."""
-    bundle = write_bundle(tmp_path / "app", BUNDLE_N)
-    trusted = {KEY_ID: base64.b64decode(public_text(KEY))}
-    session.installation_override = Installation(bundle, "1.0.0", PLATFORM, None, trusted)
+    session.installation_override = installed_n(tmp_path / "app", KEY)
     return session
 
 
