@@ -14,13 +14,13 @@ from PIL import Image
 from danvan_desktop.core.errors import DanvanError, OperationCancelled
 from danvan_desktop.session import Session
 from danvan_desktop.store.attachments import blob_path
-from danvan_desktop.sync import protocol
 from danvan_desktop.sync.engine import SyncEngine
 from danvan_desktop.sync.throughput import ThroughputEstimator
 from danvan_desktop.sync.transport import ServerRejected, SyncTransport
 from support.photos import photo
-from support.server_process import SCHEMA_VERSION, ServerApi
+from support.server_process import ServerApi
 from support.slowlink import SlowLink
+from support.sync_engines import transport_at
 from sync.conftest import Province
 
 
@@ -41,12 +41,7 @@ def _model_with_file(laptop: Session, tmp_path: Path, name: str, data: bytes) ->
 def _small_chunk_transport(laptop: Session, url: str) -> SyncTransport:
     """A transport whose estimator never measures: chunks stay at 15 KB on loopback."""
     estimator = ThroughputEstimator(initial_bytes_per_s=1_000.0, min_sample_bytes=10**12)
-    return SyncTransport(
-        url,
-        protocol_version=str(protocol.PROTOCOL_VERSION),
-        schema_version=SCHEMA_VERSION,
-        estimator=estimator,
-    )
+    return transport_at(url, estimator=estimator)
 
 
 def _server_api(province: Province, laptop: Session) -> ServerApi:

@@ -8,10 +8,9 @@ from typing import Any
 
 from danvan_desktop.session import Session
 from danvan_desktop.store import sync_apply
-from danvan_desktop.sync import protocol
 from danvan_desktop.sync.engine import SyncEngine
 from danvan_desktop.sync.transport import LinkDown, SyncTransport, TransportResponse
-from support.server_process import SCHEMA_VERSION
+from support.sync_engines import transport_at
 from sync.conftest import Province
 
 
@@ -83,11 +82,7 @@ def test_exact_version_on_a_base_never_pulled_is_still_downloaded(
     b.update_model(model_id, scope="Của B")
     b.sync_now()
     a.update_model(model_id, name="Tên mới của A")
-    transport = _PullDown(
-        province.server.url,
-        protocol_version=str(protocol.PROTOCOL_VERSION),
-        schema_version=SCHEMA_VERSION,
-    )
+    transport = transport_at(province.server.url, kind=_PullDown)
     try:
         SyncEngine(a.records, transport).sync_once()
     except LinkDown:

@@ -9,14 +9,11 @@ from collections.abc import Callable
 import pytest
 
 from danvan_desktop.session import Session
-from danvan_desktop.sync import protocol
-from danvan_desktop.sync.engine import SyncEngine
 from danvan_desktop.sync.report import SyncReport
-from danvan_desktop.sync.transport import LinkDown, SyncTransport
+from danvan_desktop.sync.transport import LinkDown
 from danvan_desktop.ui.sync.sync_page_data import report_text
-from support.server_process import SCHEMA_VERSION
 from support.slowlink import SlowLink
-from sync.conftest import Province
+from sync.conftest import Province, engine_through
 from sync.test_library_pages import _city_id, cards, share_cards
 
 
@@ -29,16 +26,11 @@ def test_a_round_cut_mid_answer_reports_the_bytes_that_crossed(
     share_cards(province.database_url, _city_id(province.database_url), cards(20, 20))
     host, port = province.server.url.removeprefix("http://").split(":")
     with SlowLink(upstream=(host, int(port)), bandwidth_bps=64_000, rtt_s=0.6) as link:
-        transport = SyncTransport(
-            f"http://127.0.0.1:{link.port}",
-            protocol_version=str(protocol.PROTOCOL_VERSION),
-            schema_version=SCHEMA_VERSION,
-        )
-        engine = SyncEngine(a.records, transport)
+        engine = engine_through(a, link)
         threading.Timer(6.0, link.cut).start()
         with pytest.raises(LinkDown):
             engine.sync_once()
-        transport.close()
+        engine.transport.close()
         down = link.counters().down
     assert engine.round_report.bytes_received >= 20_000
     assert engine.round_report.bytes_received <= down

@@ -18,17 +18,16 @@ from sqlalchemy import insert
 from danvan_desktop.core.network import CardQuery
 from danvan_desktop.session import Session
 from danvan_desktop.store import network as network_store
-from danvan_desktop.sync import library, protocol
-from danvan_desktop.sync.engine import SyncEngine
+from danvan_desktop.sync import library
 from danvan_desktop.sync.report import SyncReport
-from danvan_desktop.sync.transport import LinkDown, SyncTransport
+from danvan_desktop.sync.transport import LinkDown
 from danvan_server import network
 from danvan_server.db import make_engine, writing
 from danvan_server.settings import Settings
 from support.bench_import import import_bench
-from support.server_process import PHU_XUAN, SCHEMA_VERSION, add_village
+from support.server_process import PHU_XUAN, add_village
 from support.slowlink import SlowLink
-from sync.conftest import Province
+from sync.conftest import Province, engine_through
 
 cards = import_bench("network_cards").cards
 
@@ -71,16 +70,11 @@ def test_a_cut_mid_page_keeps_the_complete_cards(
     share_cards(province.database_url, _city_id(province.database_url), cards(20, 20))
     host, port = province.server.url.removeprefix("http://").split(":")
     with SlowLink(upstream=(host, int(port)), bandwidth_bps=64_000, rtt_s=0.6) as link:
-        transport = SyncTransport(
-            f"http://127.0.0.1:{link.port}",
-            protocol_version=str(protocol.PROTOCOL_VERSION),
-            schema_version=SCHEMA_VERSION,
-        )
-        engine = SyncEngine(a.records, transport)
+        engine = engine_through(a, link)
         threading.Timer(6.0, link.cut).start()
         with pytest.raises(LinkDown):
             library.pull_library(engine, SyncReport())
-        transport.close()
+        engine.transport.close()
     held = a.network_card_count(CardQuery())
     assert held >= 2
     assert network_store.checkpoint(a.store.db) == held

@@ -9,12 +9,11 @@ import pytest
 
 from danvan_desktop.session import Session
 from danvan_desktop.store.settings import get_setting
-from danvan_desktop.sync import protocol
-from danvan_desktop.sync.engine import LINK_ESTIMATES_KEY, SyncEngine
+from danvan_desktop.sync.engine import LINK_ESTIMATES_KEY
 from danvan_desktop.sync.throughput import ThroughputEstimator
-from danvan_desktop.sync.transport import LinkDown, SyncTransport
-from support.server_process import SCHEMA_VERSION
+from danvan_desktop.sync.transport import LinkDown
 from support.slowlink import SlowLink
+from support.sync_engines import engine_at
 from sync.conftest import Province, new_laptop
 
 
@@ -26,16 +25,6 @@ class _Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-def _engine(laptop: Session, url: str, estimator: ThroughputEstimator | None = None) -> SyncEngine:
-    transport = SyncTransport(
-        url,
-        protocol_version=str(protocol.PROTOCOL_VERSION),
-        schema_version=SCHEMA_VERSION,
-        estimator=estimator,
-    )
-    return SyncEngine(laptop.records, transport)
 
 
 def _learnt_on_a_ten_second_link() -> ThroughputEstimator:
@@ -63,12 +52,12 @@ def test_a_restarted_laptop_starts_with_the_learnt_estimates(
 ) -> None:
     """Closed and opened again, the store gives a new engine 6,000 B/s, 8 s up, 0.63 s RTT."""
     laptop = _enrolled(tmp_path / "a", province)
-    first = _engine(laptop, province.server.url, _learnt_on_a_ten_second_link())
+    first = engine_at(laptop, province.server.url, _learnt_on_a_ten_second_link())
     first.keep_link_estimates()
     first.transport.close()
     laptop.close()
     again = Session.open(tmp_path / "a")
-    second = _engine(again, province.server.url)
+    second = engine_at(again, province.server.url)
     estimator = second.transport.estimator
     second.transport.close()
     again.close()
@@ -81,8 +70,8 @@ def test_the_first_batch_after_a_restart_fits_the_learnt_uptime(
 ) -> None:
     """A quarter of 8 s at 6,000 B/s (12,000 bytes), not of the 60 s first guess (90,000)."""
     laptop = _enrolled(tmp_path / "a", province)
-    _engine(laptop, province.server.url, _learnt_on_a_ten_second_link()).keep_link_estimates()
-    second = _engine(laptop, province.server.url)
+    engine_at(laptop, province.server.url, _learnt_on_a_ten_second_link()).keep_link_estimates()
+    second = engine_at(laptop, province.server.url)
     budget = second.transport.estimator.batch_budget_bytes()
     second.transport.close()
     laptop.close()
@@ -96,7 +85,7 @@ def test_a_round_cut_by_a_drop_still_keeps_the_uptime_it_saw(
     laptop = _enrolled(tmp_path / "a", province)
     host, port = province.server.url.removeprefix("http://").split(":")
     with SlowLink(upstream=(host, int(port))) as link:
-        engine = _engine(laptop, f"http://127.0.0.1:{link.port}")
+        engine = engine_at(laptop, f"http://127.0.0.1:{link.port}")
         engine.sync_once()
         laptop.add_model(name="Sau khi mất sóng", field_code="new_rural", year=2026)
         link.cut()

@@ -17,21 +17,13 @@ import pytest
 from danvan_desktop.session import Session
 from danvan_desktop.sync import protocol
 from danvan_desktop.sync.backoff import Backoff
-from danvan_desktop.sync.engine import SyncEngine
 from danvan_desktop.sync.retry import BACKOFF, PROBE, sync_until_done
-from danvan_desktop.sync.transport import ServerError, SyncTransport, TransportResponse
-from support.server_process import SCHEMA_VERSION
+from danvan_desktop.sync.transport import ServerError, TransportResponse
 from support.slowlink import SlowLink
+from support.sync_engines import engine_at
 from sync.conftest import Province
 
 OUTAGE_S = 2.0
-
-
-def _engine(laptop: Session, url: str) -> SyncEngine:
-    transport = SyncTransport(
-        url, protocol_version=str(protocol.PROTOCOL_VERSION), schema_version=SCHEMA_VERSION
-    )
-    return SyncEngine(laptop.records, transport)
 
 
 @pytest.fixture
@@ -50,7 +42,7 @@ def test_a_two_second_outage_costs_about_two_seconds_of_waiting(
     a.sync_now()
     a.add_model(name="Sau khi mất sóng", field_code="new_rural", year=2026)
     waits: list[tuple[float, str]] = []
-    engine = _engine(a, f"http://127.0.0.1:{mountain_link.port}")
+    engine = engine_at(a, f"http://127.0.0.1:{mountain_link.port}")
     mountain_link.cut()
     threading.Timer(OUTAGE_S, mountain_link.restore).start()
     report = sync_until_done(
@@ -71,7 +63,7 @@ def test_the_probe_answer_starts_the_round_without_asking_health_again(
 ) -> None:
     """The round after a successful probe sends no second /health: one round trip saved."""
     a = laptops("a")
-    engine = _engine(a, f"http://127.0.0.1:{mountain_link.port}")
+    engine = engine_at(a, f"http://127.0.0.1:{mountain_link.port}")
     engine.probe()
     paths: list[str] = []
     send = engine.transport.request
@@ -120,7 +112,7 @@ def test_a_503_still_backs_off_exponentially(
     """A server answering 503: waits double (0.05, 0.1, 0.2, 0.4 s), no probes in between."""
     a = laptops("a")
     waits: list[tuple[float, str]] = []
-    engine = _engine(a, busy_server)
+    engine = engine_at(a, busy_server)
     with pytest.raises(ServerError):
         sync_until_done(
             engine,

@@ -21,14 +21,13 @@ from danvan_desktop.core.errors import OperationCancelled
 from danvan_desktop.session import Session
 from danvan_desktop.store import sync_apply
 from danvan_desktop.store.demo_data import model_fields
-from danvan_desktop.sync import protocol
 from danvan_desktop.sync.engine import SyncEngine
 from danvan_desktop.sync.pull import pull_pages
 from danvan_desktop.sync.report import SyncReport
 from danvan_desktop.sync.throughput import ThroughputEstimator
 from danvan_desktop.sync.transport import LinkDown, SyncTransport
-from support.server_process import SCHEMA_VERSION
 from support.slowlink import SlowLink
+from support.sync_engines import engine_at, transport_at
 from sync.conftest import Province, new_laptop
 
 MODELS = 120
@@ -81,13 +80,8 @@ def puller(province: Province, tmp_path: Path) -> Callable[[str], Session]:
 
 
 def _engine(laptop: Session, url: str, budget: int = SMALL_PAGE) -> SyncEngine:
-    transport = SyncTransport(
-        url,
-        protocol_version=str(protocol.PROTOCOL_VERSION),
-        schema_version=SCHEMA_VERSION,
-        estimator=_FixedBudget(budget),
-    )
-    return SyncEngine(laptop.records, transport)
+    """A sync engine of ``laptop`` whose pull pages are four ``budget`` large."""
+    return engine_at(laptop, url, _FixedBudget(budget))
 
 
 class _AskedFor(SyncTransport):
@@ -144,11 +138,8 @@ def test_the_next_page_is_asked_for_before_this_one_is_applied(
 ) -> None:
     """When a page has been applied, the page after it has already been asked for."""
     laptop = puller("paged")
-    transport = _AskedFor(
-        province.server.url,
-        protocol_version=str(protocol.PROTOCOL_VERSION),
-        schema_version=SCHEMA_VERSION,
-        estimator=_FixedBudget(SMALL_PAGE),
+    transport = transport_at(
+        province.server.url, estimator=_FixedBudget(SMALL_PAGE), kind=_AskedFor
     )
     transport.asked = []
     engine = SyncEngine(laptop.records, transport)

@@ -18,7 +18,7 @@ from danvan_desktop.session import Session
 from danvan_desktop.sync import protocol
 from danvan_desktop.sync.engine import SyncEngine
 from danvan_desktop.sync.transport import LinkDown, SyncTransport
-from support.server_process import SCHEMA_VERSION
+from support.sync_engines import transport_at
 from sync.conftest import Province
 from sync.test_resumable_push_laptop import (
     _applied_for,
@@ -134,12 +134,7 @@ def test_the_block_mode_still_pushes(
     """An engine that does not stream sends its batch in blocks, each with its hash."""
     laptop = _laptop(laptops, 50)
     setup_puts = len(puts)
-    transport = SyncTransport(
-        province.server.url,
-        protocol_version=str(protocol.PROTOCOL_VERSION),
-        schema_version=SCHEMA_VERSION,
-        auth_token=str(laptop.store.meta("sync_token")),
-    )
+    transport = transport_at(province.server.url, auth_token=str(laptop.store.meta("sync_token")))
     engine = SyncEngine(laptop.records, transport)
     engine.push_memory.streaming = False
     report = engine.sync_once()
