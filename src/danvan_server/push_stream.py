@@ -9,6 +9,12 @@ mid-body leaves what was appended (the bytes buffered here are appended and fsyn
 first), so a cut loses only the bytes in flight; the laptop asks the offset and streams
 on. Integrity is TCP's per piece and the whole body's SHA-256 at ``complete``.
 
+While a stream is live, the offset question also says how much of it has arrived
+(``receiving``, appended or not yet): the laptop watches that grow from a second
+connection, and a stream that stops growing, or is no longer live, is a link gone
+silent (``sync/stream_watch.py``). It is this process's knowledge: with several
+workers the question may reach another one, which leaves ``receiving`` out.
+
 A newer request on the same upload (a streamed PUT, a block) takes it over: a stream
 whose link went silent, still waiting on the server, appends nothing more, so a
 laptop that resumed from the offset it asked never has its bytes interleaved with a
@@ -47,11 +53,25 @@ class PartWriters:
         self.max_bytes = max_bytes
         self.lock = threading.Lock()
         self._owners: dict[Path, object] = {}
+        # part → (its live stream, bytes that stream has received, appended or not yet).
+        # Set from the event loop without the lock (a dict item is set atomically), so a
+        # piece's fsync never holds the loop up; read by the offset question.
+        self._receiving: dict[Path, tuple[object, int]] = {}
 
     def held(self, part: Path) -> int:
         """The part's size, fsynced (0 when there is none)."""
         with self.lock:
             return part.stat().st_size if part.exists() else 0
+
+    def receiving(self, part: Path) -> int | None:
+        """What the part's live stream has received so far (its appended bytes and the
+        piece it is filling), or None when no stream is live on it in this process."""
+        live = self._receiving.get(part)
+        return None if live is None or self._owners.get(part) is not live[0] else live[1]
+
+    def note_received(self, part: Path, owner: object, total: int) -> None:
+        """``owner``'s stream has received the part up to ``total`` bytes."""
+        self._receiving[part] = (owner, total)
 
     def begin(self, part: Path, offset: int, owner: object, lang: str) -> int:
         """Make ``owner`` the part's writer when ``offset`` is the part's size (409 else)."""
@@ -87,11 +107,14 @@ class PartWriters:
         with self.lock:
             if self._owners.get(part) is owner:
                 del self._owners[part]
+            if self._receiving.get(part, (None,))[0] is owner:
+                del self._receiving[part]
 
     def take_over(self, part: Path) -> None:
         """A block request writes the part now: any stream still open on it stops."""
         with self.lock:
             self._owners.pop(part, None)
+            self._receiving.pop(part, None)
 
 
 def too_big(limit: int, lang: str) -> ApiError:
@@ -130,11 +153,13 @@ async def stream_append(
         raise too_big(writers.max_bytes, lang)
     owner = object()
     held = await run_in_threadpool(writers.begin, part, offset, owner, lang)
+    writers.note_received(part, owner, held)
     buffer = bytearray()
     try:
         try:
             async for piece in request.stream():
                 buffer += piece
+                writers.note_received(part, owner, held + len(buffer))
                 if len(buffer) >= STREAM_PIECE_BYTES:
                     data = bytes(buffer)
                     buffer.clear()

@@ -10,7 +10,8 @@ checks the whole body's size and SHA-256, then applies it as ``POST /push`` woul
 lost answer is answered with ``duplicate`` results. A protocol-2 client never asks;
 its push stays one-shot.
 
-- ``GET /api/v1/push/uploads/{id}`` → ``{"offset"}``
+- ``GET /api/v1/push/uploads/{id}`` → ``{"offset"}``, and ``"receiving"`` while a
+  stream is live on the upload
 - ``PUT /api/v1/push/uploads/{id}?offset=N`` (X-Chunk-SHA256) → ``{"offset"}``
 - ``PUT /api/v1/push/uploads/{id}?offset=N`` (X-Upload-Stream: 1), the rest of the body
   streamed and appended as it arrives (``push_stream.py``) → ``{"offset"}``
@@ -73,9 +74,15 @@ class PushUploads:
         device_key = hashlib.sha256(scope.device_id.encode()).hexdigest()[:16]
         return self.folder / device_key / f"{upload_id}.part"
 
-    def offset(self, scope: auth.Scope, upload_id: str) -> int:
-        """How many bytes of the upload the server holds."""
-        return self.writers.held(self.part_path(scope, upload_id))
+    def offset(self, scope: auth.Scope, upload_id: str) -> dict[str, int]:
+        """How many bytes of the upload the server holds, and while a stream is live on
+        it, how many that stream has received (``receiving``)."""
+        part = self.part_path(scope, upload_id)
+        answer = {"offset": self.writers.held(part)}
+        receiving = self.writers.receiving(part)
+        if receiving is not None:
+            answer["receiving"] = max(receiving, answer["offset"])
+        return answer
 
     async def stream(
         self, scope: auth.Scope, upload_id: str, offset: int, request: Request, lang: str
@@ -213,7 +220,7 @@ def add_push_upload_routes(app: FastAPI, uploads: PushUploads) -> None:
     @app.get(f"{prefix}/{{upload_id}}", tags=["sync"])
     def upload_offset(request: Request, upload_id: str, scope: ScopeDep) -> dict[str, Any]:
         """How many bytes of this push body the server holds (where the upload resumes)."""
-        return {"offset": uploads.offset(scope, _upload_id(upload_id, request_language(request)))}
+        return uploads.offset(scope, _upload_id(upload_id, request_language(request)))
 
     @app.put(f"{prefix}/{{upload_id}}", tags=["sync"], openapi_extra=BODIES["chunk"])
     async def put_block(

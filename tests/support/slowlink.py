@@ -122,6 +122,7 @@ class _Conn:
     writers: tuple[asyncio.StreamWriter, asyncio.StreamWriter]
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     silenced: bool = False  # a black hole took it: the client is left in silence
+    moved: dict[str, int] = field(default_factory=lambda: {"up": 0, "down": 0})
 
 
 def _reset(writer: asyncio.StreamWriter) -> None:
@@ -241,6 +242,19 @@ class SlowLink:
     def restore(self) -> None:
         """End a manual cut (a scheduled cut still runs its course)."""
         self._call_in_loop(False)
+
+    def silence_busiest(self) -> None:
+        """Leave the live connection that carried the most bytes up in silence for good
+        (as a ``"silent"`` cut does) while the link stays up for every other: a NAT entry
+        or a bearer lost under one connection, not the whole radio."""
+        if self._loop is None:
+            raise RuntimeError("SlowLink is not running")
+
+        async def apply() -> None:
+            if self._conns:
+                self._silence_conn(max(self._conns, key=lambda conn: conn.moved["up"]))
+
+        asyncio.run_coroutine_threadsafe(apply(), self._loop).result()
 
     def counters(self) -> LinkCounters:
         """Payload bytes delivered so far in each direction."""
@@ -380,8 +394,10 @@ class SlowLink:
             writer.transport.set_write_buffer_limits(high=_SMALL_BUFFER)
         # The client's first bytes wait one RTT: the handshake a real link would cost.
         conn.tasks = [
-            asyncio.create_task(self._direction(c_reader, u_writer, "up", opened_at + self.rtt_s)),
-            asyncio.create_task(self._direction(u_reader, c_writer, "down", opened_at)),
+            asyncio.create_task(
+                self._direction(c_reader, u_writer, "up", opened_at + self.rtt_s, conn)
+            ),
+            asyncio.create_task(self._direction(u_reader, c_writer, "down", opened_at, conn)),
         ]
         self._conns.add(conn)
         try:
@@ -427,6 +443,7 @@ class SlowLink:
         writer: asyncio.StreamWriter,
         direction: str,
         not_before: float,
+        conn: _Conn,
     ) -> None:
         bps = self._bps[direction]
         if bps is None:
@@ -439,7 +456,7 @@ class SlowLink:
         line = _DelayLine(limit)
         feeder = asyncio.create_task(self._feed(reader, line, direction, segment, not_before))
         try:
-            await self._deliver(line, writer, direction)
+            await self._deliver(line, writer, direction, conn)
             await feeder
         finally:
             feeder.cancel()
@@ -466,7 +483,7 @@ class SlowLink:
             await self._sleep_until(finish)  # the wire is busy until the segment has left
 
     async def _deliver(
-        self, line: _DelayLine, writer: asyncio.StreamWriter, direction: str
+        self, line: _DelayLine, writer: asyncio.StreamWriter, direction: str, conn: _Conn
     ) -> None:
         while True:
             due, data = await line.get()
@@ -479,6 +496,7 @@ class SlowLink:
                 return
             with self._lock:
                 self._counts[direction] += len(data)
+            conn.moved[direction] += len(data)
             writer.write(data)
             await writer.drain()
 

@@ -214,6 +214,33 @@ def test_silent_cut_leaves_a_live_connection_in_silence(echo_server: tuple[str, 
         client.close()
 
 
+def test_silence_busiest_silences_one_connection_and_spares_the_rest(
+    echo_server: tuple[str, int],
+) -> None:
+    """silence_busiest() leaves the connection that sent the most in silence; a quieter
+    live connection and a new one still get their echo."""
+    with SlowLink(upstream=echo_server) as link:
+        busy = socket.create_connection(("127.0.0.1", link.port))
+        quiet = socket.create_connection(("127.0.0.1", link.port))
+        for client, payload in ((busy, b"a long message"), (quiet, b"hi")):
+            client.sendall(payload)
+            client.settimeout(2)
+            assert client.recv(64) == payload
+        link.silence_busiest()
+        busy.sendall(b"ping")
+        busy.settimeout(0.5)
+        with pytest.raises(TimeoutError):
+            busy.recv(16)
+        quiet.sendall(b"pong")
+        assert quiet.recv(16) == b"pong"
+        fresh = socket.create_connection(("127.0.0.1", link.port))
+        fresh.sendall(b"new")
+        fresh.settimeout(2)
+        assert fresh.recv(16) == b"new"
+        for client in (busy, quiet, fresh):
+            client.close()
+
+
 def test_scheduled_cut_breaks_a_long_transfer() -> None:
     """With cut_every_s=0.5 a transfer that needs 8 s is reset about 0.5 s in."""
     sink = _Sink()

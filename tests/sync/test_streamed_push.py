@@ -186,3 +186,41 @@ def test_a_server_killed_mid_stream_keeps_what_it_fsynced(tmp_path: Path) -> Non
     api.close()
     assert 32 * 1024 <= fsynced == held < len(body)
     assert _statuses(answer) == ["applied"] * len(ops)
+
+
+def _upload_status(api: ServerApi, upload_id: str) -> dict[str, Any]:
+    return dict(api.request("GET", f"/push/uploads/{upload_id}").json())
+
+
+def test_a_live_stream_says_how_much_it_has_received(team: ServerApi) -> None:
+    """While a stream is live the offset question also answers what it has received
+    (less than a piece: nothing appended yet); once it ends, only the offset."""
+    body, _ops = _body(team)
+    upload_id = str(uuid7())
+    sock = _open_stream(team, upload_id, 0, len(body))
+    sock.sendall(body[:5_000])
+    deadline = time.monotonic() + WAIT_S
+    while (status := _upload_status(team, upload_id)).get("receiving") != 5_000:
+        assert time.monotonic() < deadline, status
+        time.sleep(0.05)
+    assert status == {"offset": 0, "receiving": 5_000}
+    sock.sendall(body[5_000:])
+    sock.settimeout(WAIT_S)
+    assert b"200 OK" in sock.recv(4096)
+    sock.close()
+    assert _upload_status(team, upload_id) == {"offset": len(body)}
+
+
+def test_a_stream_whose_client_went_away_no_longer_says_it_receives(team: ServerApi) -> None:
+    """A stream cut mid-body keeps what arrived and is no longer reported live."""
+    body, _ops = _body(team)
+    upload_id = str(uuid7())
+    sock = _open_stream(team, upload_id, 0, len(body))
+    sock.sendall(body[:5_000])
+    deadline = time.monotonic() + WAIT_S
+    while _upload_status(team, upload_id).get("receiving") != 5_000:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    sock.close()
+    assert _wait_for_offset(team, upload_id, 5_000) == 5_000
+    assert _upload_status(team, upload_id) == {"offset": 5_000}

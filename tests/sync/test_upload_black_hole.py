@@ -3,7 +3,7 @@
 The real server sits behind the slow-link proxy (64 kbit/s, 600 ms) in its silent mode:
 a cut leaves the kept-alive connection in silence, as a lost radio bearer does. The
 offset question and ``complete`` are small: they wait about as long as a block would
-(``push_upload.block_timeout_s``), ``complete`` also the server's apply of the batch; a
+(``upload_timing.block_timeout_s``), ``complete`` also the server's apply of the batch; a
 streamed PUT waits as a block of the bytes in flight would (``stream_timeout_s``).
 """
 

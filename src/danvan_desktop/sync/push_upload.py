@@ -12,9 +12,15 @@ it the offset (``GET …/uploads/{id}``) and streams on from there. A streamed P
 up when no byte could be handed to the kernel for a block's wait of its small send
 buffer (``stream_timeout_s``), and once its last byte is handed it waits a block's
 time for what may still be on the way (``stream_answer_wait``), not the
-transport's 30 s stall timeout: a link that goes silent without a reset (a lost radio
-bearer) costs seconds. What the server gained since it last said counts as moved
-(``SyncReport.push_block_bytes``), even when the stream that carried it was cut.
+transport's 30 s stall timeout. A link that goes silent without a reset (a lost radio
+bearer) may go on taking bytes, so a watch asks the server, from a second connection,
+how much the stream has delivered (``stream_watch.py``): when a question is left
+unanswered, or the stream stops growing while the questions are answered, the stream is
+given up and the offset asked at once, a small request's wait, which is the probe too:
+answered, the stream goes on from there in the same round; unanswered, the link is down
+and the round ends as after any drop. A silent cut costs seconds. What the server
+gained since it last said counts as moved (``SyncReport.push_block_bytes``), even when
+the stream that carried it was cut.
 
 The block mode stays (``UploadMemory.streaming = False``): blocks sized from the
 measured throughput and uptime, each with its SHA-256, appended only whole. Blocks
@@ -48,12 +54,19 @@ from typing import TYPE_CHECKING, Any
 from danvan_desktop.store.settings import get_setting
 from danvan_desktop.sync import protocol
 from danvan_desktop.sync.attachments import chunk_bytes
-from danvan_desktop.sync.request_guard import AnswerWait
+from danvan_desktop.sync.stream_watch import StreamWatch
 from danvan_desktop.sync.transport import (
     LinkDown,
     ServerRejected,
-    SyncTransport,
     TransportResponse,
+)
+from danvan_desktop.sync.upload_timing import (
+    SMALL_REQUEST_BYTES,
+    block_timeout_s,
+    complete_timeout_s,
+    stream_answer_wait,
+    stream_send_buffer_bytes,
+    stream_timeout_s,
 )
 
 if TYPE_CHECKING:
@@ -70,18 +83,6 @@ UPLOAD_KEY = "sync_push_upload"
 BATCH_MAX_GZIP_BYTES = 1024 * 1024
 BATCH_MAX_OPS = 2000
 _RETRIES = 4  # offset mismatches or refused blocks before the round gives up
-BLOCK_MARGIN_S = 2.0  # a block's answer: the server's append and fsync, and some luck
-BLOCK_TIMEOUT_RTTS = 4.0
-# The offset question and complete are small requests: on a silent link they give up
-# as a block would (a few round trips and a margin), not after the 30 s stall timeout;
-# complete also waits for the server to apply the batch (up to 2,000 operations).
-SMALL_REQUEST_BYTES = 1024
-COMPLETE_APPLY_S = 8.0
-# A streamed PUT's last byte handed over: what may still sit in buffers along the link
-# (a proxy's, a radio bearer's queue) besides the laptop's own send buffer.
-STREAM_PATH_BYTES = 64 * 1024
-STREAM_BUFFER_S = 1.0
-MIN_SEND_BUFFER_BYTES = 8 * 1024
 _log = logging.getLogger(__name__)
 
 # Hears (body bytes the server holds, body size) while an upload goes on.
@@ -90,6 +91,11 @@ UploadProgress = Callable[[int, int], None]
 
 class UploadsUnsupported(Exception):
     """The server has no resumable push (404): the batch goes in one ``POST /push``."""
+
+
+class _StreamGivenUp(LinkDown):
+    """The stream's watch gave it up (a silent link, or a stream that stopped): ask the
+    offset at once and stream on, unless the link is still down."""
 
 
 class UploadStale(Exception):
@@ -243,8 +249,20 @@ def _send_from(
     memory = engine.push_memory
     known = memory.offsets
     progress(offset, upload.size)
+    futile = 0  # streams given up in a row with nothing gained
     while offset < upload.size and memory.streaming:
-        offset = _stream_from(engine, url, upload, body, offset, report, progress)
+        try:
+            offset = _stream_from(engine, url, upload, body, offset, report, progress)
+        except _StreamGivenUp:
+            # The question is the probe: it waits a small request's time (a held
+            # connection goes through when a short outage ends); still no answer is a
+            # dropped link, and the round ends as after any other.
+            before = offset
+            offset = _server_offset(engine, url, report)
+            _note_held(engine, upload.upload_id, offset, report)
+            futile = futile + 1 if offset <= before else 0
+            if futile >= _RETRIES:
+                raise
     while offset < upload.size:
         engine.check_cancel()
         block = body[offset : offset + memory.block_bytes(chunk_bytes(engine.transport))]
@@ -298,22 +316,26 @@ def _stream_from(
     rest = body[offset:]
     sending = _BlockSend(progress, offset, upload.size)
     try:
-        response = engine.transport.request(
-            "PUT",
-            f"{url}?offset={offset}",
-            body=rest,
-            content_type="application/octet-stream",
-            headers={protocol.HEADER_UPLOAD_STREAM: "1"},
-            compress=False,  # the body is gzip already; complete checks its hash
-            cancel=engine.cancel,
-            on_progress=sending.heard,
-            timeout_s=stream_timeout_s(engine.transport),
-            answer_wait=stream_answer_wait(engine.transport),
-            send_buffer_bytes=stream_send_buffer_bytes(engine.transport),
-        )
-    except LinkDown:
+        with StreamWatch(engine.transport, url, upload.size) as watch:
+            response = engine.transport.request(
+                "PUT",
+                f"{url}?offset={offset}",
+                body=rest,
+                content_type="application/octet-stream",
+                headers={protocol.HEADER_UPLOAD_STREAM: "1"},
+                compress=False,  # the body is gzip already; complete checks its hash
+                cancel=engine.cancel,
+                on_progress=sending.heard,
+                timeout_s=stream_timeout_s(engine.transport),
+                answer_wait=stream_answer_wait(engine.transport),
+                send_buffer_bytes=stream_send_buffer_bytes(engine.transport),
+                abort=watch.abort,
+            )
+    except LinkDown as exc:
         if sending.sent == 0:
             known[upload.upload_id] = offset
+        if watch.verdict is not None:
+            raise _StreamGivenUp(exc.detail) from exc
         raise
     _count(report, response)
     held = int(response.json()["offset"])
@@ -333,49 +355,6 @@ def _note_held(engine: RoundContext, upload_id: str, held: int, report: SyncRepo
     if before is not None and held > before:
         report.push_block_bytes += held - before
     confirmed[upload_id] = held
-
-
-def stream_send_buffer_bytes(transport: SyncTransport) -> int:
-    """A streamed PUT's kernel send buffer: a second of the link at the measured speed
-    (at least 8 KB), so little waits in the laptop's kernel when the body ends."""
-    return max(MIN_SEND_BUFFER_BYTES, int(transport.estimator.bytes_per_s * STREAM_BUFFER_S))
-
-
-def stream_timeout_s(transport: SyncTransport) -> float:
-    """How long a streamed PUT may go without handing a byte to the kernel: a block's
-    wait for what buffers along the link take in before they let more in (the kernel's
-    send buffer, which Linux doubles, and ``STREAM_PATH_BYTES``), so a silent cut
-    mid-body is seen within seconds."""
-    return block_timeout_s(transport, 2 * stream_send_buffer_bytes(transport) + STREAM_PATH_BYTES)
-
-
-def stream_answer_wait(transport: SyncTransport) -> AnswerWait:
-    """How long a streamed PUT waits for its answer once its last byte is handed over:
-    a block's wait for what the link cannot have carried yet at the measured speed (the
-    bytes handed, less the speed times the time they took), at most the stall timeout."""
-    bytes_per_s = transport.estimator.bytes_per_s
-
-    def wait(sent: int, elapsed_s: float) -> float:
-        backlog = max(0, int(sent - bytes_per_s * elapsed_s))
-        return block_timeout_s(transport, backlog)
-
-    return wait
-
-
-def block_timeout_s(transport: SyncTransport, size: int) -> float:
-    """How long a block of ``size`` bytes may go without a byte moving: the whole block
-    at the measured speed (what is still in buffers when the last byte has been handed
-    over drains within that), a few round trips and a margin; at most the stall timeout."""
-    estimator = transport.estimator
-    wanted = size / estimator.bytes_per_s + BLOCK_TIMEOUT_RTTS * estimator.rtt_s + BLOCK_MARGIN_S
-    return min(transport.stall_timeout_s, wanted)
-
-
-def complete_timeout_s(transport: SyncTransport) -> float:
-    """How long ``complete`` may wait without a byte: a small request's time and the
-    server's apply of the batch; at most the stall timeout."""
-    wanted = block_timeout_s(transport, SMALL_REQUEST_BYTES) + COMPLETE_APPLY_S
-    return min(transport.stall_timeout_s, wanted)
 
 
 class _BlockSend:

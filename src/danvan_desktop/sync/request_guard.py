@@ -8,7 +8,9 @@ guard's watchdog thread shuts the socket down when the upload stops moving for
 the stall timeout, or at once when the caller's cancel event is set. A request may
 also bound its wait for the answer once its body is handed over (``answer_wait``: from
 the bytes handed and the seconds that took, e.g. what buffers along a slow link may
-still hold), until the answer's first line arrives (``answered``).
+still hold), until the answer's first line arrives (``answered``). Someone watching the
+request from elsewhere (a streamed upload's watch: ``stream_watch.py``) may set its
+``abort`` event: the socket is shut at once (reason ``"silent"``).
 """
 
 from __future__ import annotations
@@ -46,14 +48,16 @@ class RequestGuard:
         cancel: threading.Event | None,
         send_buffer_bytes: int,
         answer_wait: AnswerWait | None = None,
+        abort: threading.Event | None = None,
     ) -> None:
         self.stall_s = stall_s
+        self.abort = abort
         self.answer_wait = answer_wait
         self._started = time.monotonic()
         self._answer_by: float | None = None  # the answer's deadline, once the body is out
         self.cancel = cancel
         self.send_buffer_bytes = send_buffer_bytes
-        self.reason: str | None = None  # "cancel" or "stall" once aborted
+        self.reason: str | None = None  # "cancel", "stall" or "silent" once aborted
         self.sent = 0
         self._sock: socket.socket | None = None
         self._lock = threading.Lock()
@@ -99,8 +103,12 @@ class RequestGuard:
             self._answer_by = None
 
     def check(self) -> None:
-        """Raise ``Aborted`` if the request was cancelled or stalled."""
-        if self.reason is not None or (self.cancel is not None and self.cancel.is_set()):
+        """Raise ``Aborted`` if the request was cancelled, stalled or aborted."""
+        if (
+            self.reason is not None
+            or (self.cancel is not None and self.cancel.is_set())
+            or (self.abort is not None and self.abort.is_set())
+        ):
             raise Aborted
 
     def _watch(self) -> None:
@@ -109,6 +117,8 @@ class RequestGuard:
             with self._lock:
                 if self.cancel is not None and self.cancel.is_set():
                     self.reason = "cancel"
+                elif self.abort is not None and self.abort.is_set():
+                    self.reason = "silent"
                 elif self._stalled(time.monotonic()):
                     self.reason = "stall"
                 else:

@@ -271,6 +271,8 @@ class SyncTransport:
         on_body: BodyCallback | None = None,
         answer_wait: AnswerWait | None = None,
         send_buffer_bytes: int | None = None,
+        abort: threading.Event | None = None,
+        measure: bool = True,
     ) -> TransportResponse:
         """Send one request; return its 2xx answer or raise a ``TransportError``.
 
@@ -281,7 +283,9 @@ class SyncTransport:
         ``answer_wait`` bounds the wait for the answer once the body is handed over
         (from the bytes handed and the time that took; what is still in buffers along
         the way drains then), within the stall timeout; ``send_buffer_bytes`` replaces
-        the kernel's send buffer (``send_buffer_bytes()``).
+        the kernel's send buffer (``send_buffer_bytes()``). Setting ``abort`` (from another
+        thread) ends the request at once as ``LinkDown``; ``measure=False`` keeps a small
+        watching request out of the link's estimates (its bytes still count on the wire).
         """
         headers = {"Accept-Language": current_language(), **(headers or {})}
         payload = None
@@ -300,7 +304,7 @@ class SyncTransport:
         read_s = stall_s if answer_wait is None else max(stall_s, self.stall_timeout_s)
         wire = WireIn()
         buffer_bytes = send_buffer_bytes or self.send_buffer_bytes()
-        with RequestGuard(stall_s, cancel, buffer_bytes, answer_wait) as guard:
+        with RequestGuard(stall_s, cancel, buffer_bytes, answer_wait, abort) as guard:
             data = (
                 None
                 if payload is None
@@ -323,15 +327,16 @@ class SyncTransport:
                     content = read_body(response, guard, wire, streaming)
             except (requests.RequestException, OSError, Aborted) as exc:
                 self._count_wire(guard.sent, wire.received)
-                raise self._failure(exc, guard, stall_s) from exc
+                raise self._failure(exc, guard, stall_s, measure) from exc
             except BaseException:
                 self._count_wire(guard.sent, wire.received)
                 raise
         wire_in = wire.received
         self._count_wire(guard.sent, wire_in)
         elapsed = time.monotonic() - started
-        self.estimator.record_link_up(elapsed)  # up since the request started, at least
-        self.estimator.record_transfer(guard.sent + wire_in, elapsed)
+        if measure:
+            self.estimator.record_link_up(elapsed)  # up since the request started, at least
+            self.estimator.record_transfer(guard.sent + wire_in, elapsed)
         _raise_for_status(response.status_code, content, response.headers)
         return TransportResponse(
             response.status_code, content, response.headers, guard.sent, wire_in, elapsed
@@ -347,11 +352,16 @@ class SyncTransport:
         wanted = self.estimator.bytes_per_s * self.stall_timeout_s / 8
         return int(min(_MAX_SEND_BUFFER, max(_MIN_SEND_BUFFER, wanted)))
 
-    def _failure(self, exc: BaseException, guard: RequestGuard, stall_s: float) -> DanvanError:
+    def _failure(
+        self, exc: BaseException, guard: RequestGuard, stall_s: float, measure: bool
+    ) -> DanvanError:
         _log.info("sync request failed: %r (guard: %s)", exc, guard.reason)
         if guard.reason == "cancel" or (guard.cancel is not None and guard.cancel.is_set()):
             return _cancelled()
-        self.estimator.record_link_down()
+        if measure:
+            self.estimator.record_link_down()
+        if guard.reason == "silent":  # its watch saw the link, or this request, go silent
+            return LinkDown(f"silent: {exc!r}")
         # Before the timeout test: urllib3's NewConnectionError (connection refused, no
         # route, unknown name) subclasses its ConnectTimeoutError, yet no time passed.
         if guard.reason != "stall" and caused_by(
