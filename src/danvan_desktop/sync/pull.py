@@ -3,9 +3,14 @@
 Each page is applied in one local transaction together with the new checkpoint,
 so a link that drops every minute still advances. The next page is fetched on a
 helper thread while the current one is applied (``pull_prefetch.py``): the server and
-the link work while the laptop writes. With protocol 2 the pull
-leaves out the versions this laptop wrote itself and holds exactly
-(``engine.held_versions``), and is skipped altogether when every version the
+the link work while the laptop writes. A page is asked for by its JSON bytes (what the
+server measures), sized so its gzip on the wire is the link's batch budget: the JSON
+per wire byte is measured on each page (``_wire_ratio``); until then it is taken as 4.
+Each page costs the link a round trip in which nothing comes down, so fewer, fuller
+pages bring a commune's 17,000 records (gzip about 15:1) sooner: 5 pages, not 18.
+
+With protocol 2 the pull leaves out the versions this laptop wrote itself and holds
+exactly (``engine.held_versions``), and is skipped altogether when every version the
 server made since the checkpoint is one of those. Those versions are kept in the
 store (``HELD_KEY``), written in the transaction that settles their answers, so a
 round cut after the push, and a restarted laptop, still skip its own writes.
@@ -18,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from danvan_desktop.store import sync_apply
 from danvan_desktop.sync import protocol
-from danvan_desktop.sync.pull_prefetch import PageFetcher
+from danvan_desktop.sync.pull_prefetch import PageFetcher, PulledPage
 from danvan_desktop.sync.report import SyncReport
 
 if TYPE_CHECKING:
@@ -27,6 +32,9 @@ if TYPE_CHECKING:
 
 HELD_KEY = "sync_held_versions"  # meta: the versions this laptop holds exactly, as ranges
 _STORED_RANGES = 100_000  # ranges kept in the store (the pull sends at most MAX_SKIP_RANGES)
+ASSUMED_WIRE_RATIO = 4.0  # JSON bytes per wire byte of a page, before one is measured
+MAX_WIRE_RATIO = 32.0  # a higher figure is not trusted (the server caps a page anyway)
+MIN_RATIO_SAMPLE_BYTES = 8 * 1024  # a smaller page's gzip header and tail skew its ratio
 
 
 def load_held_versions(records: Records) -> set[int]:
@@ -61,14 +69,16 @@ def pull_pages(engine: RoundContext, report: SyncReport) -> None:
     engine.check_cancel()
     since = sync_apply.checkpoint(records)
     _forget_pulled_past(engine)
+    ratio = ASSUMED_WIRE_RATIO
     with PageFetcher(engine.transport, engine.cancel) as fetcher:
-        fetcher.start(_page_path(engine, since))
+        fetcher.start(_page_path(engine, since, ratio))
         while True:
             page = fetcher.take()
             report.bytes_received += page.bytes_received
+            ratio = _wire_ratio(page, ratio)
             if page.more:  # the server reads and sends it while this one is applied
                 since = max(since, page.next_seq)
-                fetcher.start(_page_path(engine, since))
+                fetcher.start(_page_path(engine, since, ratio))
             sync_apply.apply_page(  # the search index takes the pull's records on its last page
                 records,
                 page.changes,
@@ -85,15 +95,23 @@ def pull_pages(engine: RoundContext, report: SyncReport) -> None:
             engine.check_cancel()
 
 
-def _page_path(engine: RoundContext, since: int) -> str:
-    """The request for the page after ``since``: sized by the link, without the versions
-    this laptop holds exactly."""
-    budget = engine.transport.estimator.batch_budget_bytes() * 4
+def _page_path(engine: RoundContext, since: int, ratio: float) -> str:
+    """The request for the page after ``since``: its gzip the link's batch budget (its JSON
+    ``ratio`` times that), without the versions this laptop holds exactly."""
+    budget = engine.transport.estimator.batch_budget_bytes() * ratio
     query = f"since={since}&max_bytes={int(budget)}"
     held = {version for version in engine.held_versions if version > since}
     if engine.compact and held:
         query += f"&skip={protocol.format_ranges(held)}"
     return f"{protocol.API_PREFIX}/pull?{query}"
+
+
+def _wire_ratio(page: PulledPage, previous: float) -> float:
+    """JSON bytes per wire byte, as ``page`` measured it (``previous`` when it is too small
+    to tell), within 1 and ``MAX_WIRE_RATIO``."""
+    if page.bytes_received < MIN_RATIO_SAMPLE_BYTES or page.body_bytes <= 0:
+        return previous
+    return min(MAX_WIRE_RATIO, max(1.0, page.body_bytes / page.bytes_received))
 
 
 def _forget_pulled_past(engine: RoundContext) -> None:

@@ -38,6 +38,7 @@ class PulledPage:
     more: bool
     epoch: str | None
     bytes_received: int  # the answer's body on the wire (before gzip decoding)
+    body_bytes: int = 0  # the same body decoded: the JSON the server measured the page by
 
 
 class _StopEvent(threading.Event):
@@ -111,12 +112,12 @@ class PageFetcher:
         """(On the helper thread) fetch and parse one page; keep it or the error."""
         try:
             response = self._transport.get(path, cancel=self._stop)
-            self._page = _parsed(response.json(), response.bytes_received)
+            self._page = _parsed(response.json(), response.bytes_received, len(response.body))
         except BaseException as exc:  # handed to the pull's thread by ``take``
             self._error = exc
 
 
-def _parsed(body: Any, bytes_received: int) -> PulledPage:
+def _parsed(body: Any, bytes_received: int, body_bytes: int = 0) -> PulledPage:
     """A pull answer as a ``PulledPage`` (raises what a malformed answer raises)."""
     next_seq = int(body["next"])
     epoch = body.get("epoch")
@@ -127,4 +128,5 @@ def _parsed(body: Any, bytes_received: int) -> PulledPage:
         more=bool(body.get("more")),
         epoch=None if epoch is None else str(epoch),
         bytes_received=bytes_received,
+        body_bytes=body_bytes,
     )
