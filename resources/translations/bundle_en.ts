@@ -151,6 +151,10 @@
       <source>Máy chủ chưa nhập gói {bundle} của máy {device}: hãy nhập gói đó trước rồi mới làm gói trả lời cho nó.</source>
       <translation>The server has not imported bundle {bundle} of device {device}: import that bundle first, then make its reply.</translation>
     </message>
+    <message>
+      <source>Máy đã nhập vào tổ dân vận có sẵn của thôn/tổ trên máy chủ của thành phố: thành viên và cuộc họp nhập trên máy này đã chuyển sang tổ đó và sẽ được gửi lại trong gói đồng bộ hoặc lần đồng bộ sau; tổ trưởng và quy chế là của tổ có sẵn.</source>
+      <translation>This computer has joined the village's team that the city's server already holds: the members and meetings entered here have moved onto that team and will be sent again in the next sync bundle or sync; the leader and the regulation are that team's.</translation>
+    </message>
   </context>
   <context>
     <name>cli</name>

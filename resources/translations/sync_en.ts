@@ -66,6 +66,10 @@
       <source>Máy này không lưu được bản ghi này ({error}): hãy báo cán bộ quản trị máy chủ của thành phố sửa lại bản ghi.</source>
       <translation>This computer cannot store this record ({error}): ask the administrator of the city's server to repair the record.</translation>
     </message>
+    <message>
+      <source>Máy đã nhập vào tổ dân vận có sẵn của thôn/tổ trên máy chủ của thành phố: thành viên và cuộc họp nhập trên máy này đã chuyển sang tổ đó; tổ trưởng và quy chế là của tổ có sẵn.</source>
+      <translation>This computer has joined the village's team that the city's server already holds: the members and meetings entered here have moved onto that team; the leader and the regulation are that team's.</translation>
+    </message>
   </context>
   <context>
     <name>SyncAttachments</name>

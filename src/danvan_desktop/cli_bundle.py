@@ -66,9 +66,9 @@ def _import(session: Session, args: argparse.Namespace) -> None:
             changes=applied.changes,
         )
     )
-    note = applied.deferred_note()
-    if note:
-        print(note)
+    for note in (applied.joined_note(), applied.deferred_note()):
+        if note:
+            print(note)
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:

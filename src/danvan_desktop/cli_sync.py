@@ -65,6 +65,9 @@ def cmd_sync(session: Session, args: argparse.Namespace) -> int:
             received=report.bytes_received,
         )
     )
+    joined = report.joined_note()  # this laptop's own new team joined the unit's
+    if joined:
+        print(joined)
     note = clock_note(report.clock_skew_s)
     if note:
         print(note, file=sys.stderr)

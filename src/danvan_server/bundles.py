@@ -261,7 +261,9 @@ def _record_import(
 
 def _short(result: dict[str, Any]) -> dict[str, Any]:
     keys = ("op_id", "status", "server_version", "message")
-    return {key: result.get(key) for key in keys}
+    short = {key: result.get(key) for key in keys}
+    # a refusal of a second setup names the unit's team (setup_guard.py, protocol 3)
+    return short | {key: result[key] for key in ("reason", "team_id") if key in result}
 
 
 def _int(value: object) -> int:

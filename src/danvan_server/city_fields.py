@@ -7,7 +7,11 @@ defaults under the same ids without sending them (store/model_fields.py), and th
 team. A team's own fields stay in its village and sync as before.
 
 A code never changes and is never reused: ``fields set`` refuses a file that gives a
-field's name a new code or brings back a removed code. A field left out of the file
+field's name a new code or brings back a removed code. Nor does the city take a team's
+code: a team's own fields have codes starting with ``to_`` (``TEAM_CODE_PREFIX``,
+store/model_fields.py), which the city may not use, and a new city code that a team's
+own field already has (one made before that prefix) is refused: a team's field must
+never give way to a city field of the same code. A field left out of the file
 becomes a tombstone that keeps its last name (its models keep their code).
 
 The records are marked for laptops of store schema ``CITY_FIELDS_SINCE_SCHEMA`` or
@@ -44,6 +48,8 @@ COMMANDS = ("fields",)
 ID_PREFIX = "field-"
 # The first laptop store schema whose setup makes the defaults under the city's ids.
 CITY_FIELDS_SINCE_SCHEMA = 15
+# The codes of a team's own fields start with this (store/model_fields.py): never the city's.
+TEAM_CODE_PREFIX = "to_"
 _CODE = re.compile(r"[a-z0-9_]{1,40}")
 
 
@@ -141,6 +147,11 @@ def _entry(index: int, item: object) -> CityField:
         raise FieldsError(
             f"entry {index}: code {code!r} must be 1 to 40 lower-case letters a-z, digits or _"
         )
+    if code.startswith(TEAM_CODE_PREFIX):
+        raise FieldsError(
+            f"entry {index}: code {code} starts with {TEAM_CODE_PREFIX}, which the teams' own "
+            "fields use: give the city's field a code that does not"
+        )
     if not isinstance(name, str) or not " ".join(name.split()):
         raise FieldsError(f"entry {index} ({code}): give the field a name")
     name = unicodedata.normalize("NFC", " ".join(name.split()))
@@ -160,7 +171,30 @@ def set_fields(engine: Engine, path: Path) -> list[str]:
         unit_id, unit_path = city_unit(connection)
         current = held(connection, unit_id)
         _refuse_changed_codes(wanted, current)
+        _refuse_team_codes(connection, unit_id, [f.code for f in wanted if f.code not in current])
         return _publish(connection, unit_id, unit_path, wanted, current)
+
+
+def _refuse_team_codes(connection: Connection, city_id: str, codes: list[str]) -> None:
+    """A new city code may not be one a team's own live field already has (read once,
+    for an administrator's command)."""
+    wanted = set(codes) - {code for code, _name in DEFAULT_MODEL_FIELDS}
+    if not wanted:
+        return
+    rows = connection.execute(
+        select(records.c.fields).where(
+            records.c.entity == "model_field",
+            records.c.unit_id != city_id,
+            records.c.deleted.is_(False),
+        )
+    )
+    for row in rows:
+        fields = json.loads(row.fields)
+        if fields.get("code") in wanted:
+            raise FieldsError(
+                f"code {fields['code']} is a team's own field («{fields.get('name')}»): a "
+                "team's field keeps its code, so give the city's field another code"
+            )
 
 
 def _refuse_changed_codes(wanted: list[CityField], current: dict[str, stored.StoredRecord]) -> None:

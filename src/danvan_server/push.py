@@ -286,7 +286,7 @@ class _Group:
 
     seq: int
     state: dict[stored.RecordKey, stored.StoredRecord]
-    setup: setup_guard.SetupGuard  # no second setup of a unit from an older laptop
+    setup: setup_guard.SetupGuard  # no second setup of a unit (setup_guard.py)
     to_write: dict[stored.RecordKey, stored.StoredRecord] = field(default_factory=dict)
     answered: list[dict[str, Any]] = field(default_factory=list)
 
@@ -331,7 +331,7 @@ def _apply_batch(connection: Connection, requests: list[_Request]) -> list[list[
         for op, problem in zip(ops, found, strict=True)
         if not problem and (parent := model_life_rules.parent_key(op))
     ]
-    keys += [  # the team and the meeting an older laptop's record names (setup_guard)
+    keys += [  # the team and the meeting a record names (setup_guard)
         named
         for _, ops, _, found in requests
         for op, problem in zip(ops, found, strict=True)
@@ -368,10 +368,12 @@ def _apply_one(batch: _Batch, op: dict[str, Any]) -> dict[str, Any]:
     parent_key = model_life_rules.parent_key(op)
     parent = batch.state.get(parent_key) if parent_key else None
     refusal = authorize(op, batch.scope, current, batch.language, parent)
-    if refusal is None:  # an older laptop's second setup of its unit
-        refusal = batch.group.setup.refusal(op, batch.scope, current, batch.language)
     if refusal:
         return answer(op["op_id"], REJECTED, None, refusal)
+    second_setup = batch.group.setup.refusal(op, batch.scope, current, batch.language)
+    if second_setup is not None:  # with its reason and the unit's team (protocol 3)
+        refused = answer(op["op_id"], REJECTED, None, second_setup.message)
+        return {**refused, **second_setup.wire()}
     outcome = _merge(batch, op, current, parent)
     if outcome.status == REJECTED:
         return answer(op["op_id"], REJECTED, None, outcome.message)

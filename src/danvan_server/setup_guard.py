@@ -1,15 +1,15 @@
-"""No second setup of a unit: the safety net for laptops older than the setup merge.
+"""No second setup of a unit: one team, one regulation, one leader per village.
 
 A laptop's setup (``danvan init`` or the first-run wizard) makes a team, its leader, its
 regulation and the city's six model fields. A laptop of store schema 10 or later
 enrolled for a unit the server already holds a team for takes that team (protocol 3's
-``team_id`` in the enroll answer, ``store/setup_merge.py``) and pushes none of them. An
-older laptop (the released client adb94dd: store schema 7, protocol 2) replacing a
-village's laptop still pushes its own setup, online or on a USB stick. Each operation
-says the store schema of the laptop that made it (``schema_version``), so the rule
-applies to the operations of those laptops, whichever way they come, and keeps their
-second setup out of the city's data, operation by operation, each refusal with its
-reason (the laptop lists it with its other refusals; its sync goes on):
+``team_id`` in the enroll answer, ``store/setup_merge.py``) and pushes none of them. Two
+laptops set up as new teams and enrolled for the same new village before either synced
+both push their own setup, and so does an older laptop (the released client adb94dd:
+store schema 7, protocol 2) replacing a village's laptop, online or on a USB stick. The
+rule therefore applies to every push of a team device, whatever its schema, and keeps a
+second setup out of the city's data operation by operation, each refusal with its reason
+(the laptop lists it with its other refusals; its sync goes on):
 
 - a team record for a unit that holds a live team already is refused;
 - a regulation for a unit that holds a live regulation already is refused;
@@ -22,6 +22,14 @@ reason (the laptop lists it with its other refusals; its sync goes on):
 - a new record of a meeting's minutes (agenda, attendance, decisions...) whose meeting
   the server does not hold, while the unit holds a team, is refused: its meeting was
   refused, and no laptop should pull a record whose meeting it will never see.
+
+Since protocol 3 the refusals of a team, a regulation and a record of another team carry
+``reason`` ``unit_has_team`` and the unit's ``team_id``; those of the minutes,
+``meeting_missing`` and the same ``team_id`` (``Refusal.wire``). A laptop of this
+release seeing them moves onto that team (``store/setup_merge.py``: its setup dropped,
+its members and meetings renamed onto the team) and sends them again, so the second of
+two new laptops ends up on the first one's team. The released client reads only the
+message.
 
 Whatever the laptop's schema, a team's own model field (one it adds or renames) named
 like one of the city's fields (city_fields.py) but with another code is refused: the
@@ -37,20 +45,19 @@ are fetched with the operation's own records (``named_parents``).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.core.vntext import fold_vietnamese
+from danvan_desktop.sync.protocol import REASON_MEETING_MISSING, REASON_UNIT_HAS_TEAM
 from danvan_server.auth import Scope
 from danvan_server.db import records
 from danvan_server.messages import say
 from danvan_server.records import RecordKey, StoredRecord
 
-# The first store schema of the laptops that take the unit's team at enrolment and push no
-# setup of their own (the released client is schema 7; 8 and 9 were never released).
-TEAM_FROM_ENROLMENT_SINCE_SCHEMA = 10
 SETUP_ENTITIES = ("team", "regulation", "model_field")
 # entity → its fields that name a team (member, regulation, meeting)
 TEAM_REFS: dict[str, tuple[str, ...]] = {
@@ -66,18 +73,25 @@ MEETING_PARTS: dict[str, str] = {
 }
 
 
-def guards(op: dict[str, Any]) -> bool:
-    """Whether ``op`` was made by a laptop that pushes its own setup (older than the
-    setup merge): only its operations go through this guard."""
-    schema = op.get("schema_version")
-    return not isinstance(schema, int) or schema < TEAM_FROM_ENROLMENT_SINCE_SCHEMA
+@dataclass(frozen=True)
+class Refusal:
+    """Why an operation would bring a second setup into its unit: the message, and (for
+    the laptop to act on, protocol 3) the reason code and the unit's team."""
+
+    message: str
+    reason: str | None = None
+    team_id: str | None = None
+
+    def wire(self) -> dict[str, str]:
+        """The refusal's keys beside ``message`` in the operation's result."""
+        keys = {"reason": self.reason, "team_id": self.team_id}
+        return {key: value for key, value in keys.items() if value is not None}
 
 
 def named_parents(op: dict[str, Any]) -> list[RecordKey]:
-    """The team and the meeting an older laptop's ``op`` names (read with the
-    operation's own records)."""
+    """The team and the meeting ``op`` names (read with the operation's own records)."""
     fields = op.get("fields")
-    if not isinstance(fields, dict) or not guards(op):
+    if not isinstance(fields, dict):
         return []
     entity = op.get("entity")
     keys: list[RecordKey] = [
@@ -110,19 +124,20 @@ class SetupGuard:
 
     def refusal(
         self, op: dict[str, Any], scope: Scope, current: StoredRecord | None, language: str
-    ) -> str | None:
+    ) -> Refusal | None:
         """Why ``op`` would bring a second setup into the unit (None when it would not)."""
-        if scope.role == "team" and op["kind"] == "upsert" and op["entity"] == "model_field":
+        if scope.role != "team" or op["kind"] != "upsert":
+            return None
+        if op["entity"] == "model_field":
             city = self._city_clash(op, scope, current)
             if city is not None:
-                return say(
+                message = say(
                     language,
                     "«{name}» là lĩnh vực của thành phố trên máy chủ của thành phố; tổ không "
                     "thêm lĩnh vực riêng trùng tên đó: hãy dùng lĩnh vực «{name}» đã có.",
                     name=city,
                 )
-        if scope.role != "team" or op["kind"] != "upsert" or not guards(op):
-            return None
+                return Refusal(message)
         entity, unit_id = op["entity"], scope.unit.id
         if current is None or current.deleted:  # the record would become live
             refusal = self._second_setup(op, unit_id, current, language)
@@ -132,19 +147,26 @@ class SetupGuard:
             value = op["fields"].get(name)
             was = current.fields.get(name) if current is not None else None
             if isinstance(value, str) and value != was and not self._team_of(value, unit_id):
-                return say(
+                message = say(
                     language,
                     "Hồ sơ này thuộc tổ dân vận do máy này tự tạo, mà máy chủ của thành phố "
                     "không nhận vì thôn/tổ đã có tổ dân vận: hãy cập nhật Dân vận khéo lên bản "
                     "mới, đăng ký lại máy rồi nhập lại hồ sơ vào tổ của thôn/tổ.",
                 )
+                return self._race(message, REASON_UNIT_HAS_TEAM, unit_id)
         if current is None and self._meeting_missing(op, unit_id):
-            return say(
+            message = say(
                 language,
                 "Cuộc họp của hồ sơ này không có trên máy chủ của thành phố (máy chủ đã không "
                 "nhận cuộc họp đó): hãy xem lý do trong danh sách thao tác bị từ chối.",
             )
+            return self._race(message, REASON_MEETING_MISSING, unit_id)
         return None
+
+    def _race(self, message: str, reason: str, unit_id: str) -> Refusal:
+        """A refusal naming the unit's team (the one a laptop that lost the race joins)."""
+        teams = sorted(self._live(unit_id, "team"))
+        return Refusal(message, reason, teams[0] if teams else None)
 
     def _meeting_missing(self, op: dict[str, Any], unit_id: str) -> bool:
         """Whether ``op`` is a part of a meeting's minutes whose meeting the server does not
@@ -157,30 +179,34 @@ class SetupGuard:
 
     def _second_setup(
         self, op: dict[str, Any], unit_id: str, current: StoredRecord | None, language: str
-    ) -> str | None:
+    ) -> Refusal | None:
         entity, record_id = op["entity"], op["record_id"]
         if entity == "team" and set(self._live(unit_id, "team")) - {record_id}:
-            return say(
+            message = say(
                 language,
                 "Thôn/tổ này đã có tổ dân vận trên máy chủ của thành phố; máy chủ không nhận "
                 "tổ thứ hai do máy này tự tạo. Hãy cập nhật Dân vận khéo lên bản mới rồi đăng "
                 "ký lại máy để nhận tổ, thành viên và quy chế của thôn/tổ từ máy chủ.",
             )
+            return self._race(message, REASON_UNIT_HAS_TEAM, unit_id)
         if entity == "regulation" and set(self._live(unit_id, "regulation")) - {record_id}:
-            return say(
+            message = say(
                 language,
                 "Tổ dân vận của thôn/tổ này đã có quy chế hoạt động trên máy chủ của thành "
                 "phố; máy chủ không nhận quy chế thứ hai. Hãy cập nhật Dân vận khéo lên bản "
                 "mới rồi đăng ký lại máy để nhận quy chế từ máy chủ, rồi sửa quy chế đó.",
             )
+            return self._race(message, REASON_UNIT_HAS_TEAM, unit_id)
         if entity == "model_field":
             clash = self._field_clash(op, unit_id, current)
             if clash is not None:
-                return say(
-                    language,
-                    "Thôn/tổ này đã có lĩnh vực «{name}» trên máy chủ của thành phố; máy chủ "
-                    "không nhận lĩnh vực trùng tên hoặc trùng mã: hãy dùng lĩnh vực đã có.",
-                    name=clash,
+                return Refusal(
+                    say(
+                        language,
+                        "Thôn/tổ này đã có lĩnh vực «{name}» trên máy chủ của thành phố; máy chủ "
+                        "không nhận lĩnh vực trùng tên hoặc trùng mã: hãy dùng lĩnh vực đã có.",
+                        name=clash,
+                    )
                 )
         return None
 

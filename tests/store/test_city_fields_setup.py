@@ -69,7 +69,7 @@ def test_a_team_field_moves_only_among_the_teams(session: Session) -> None:
     own = session.add_model_field(name="Khuyến học")
     assert own.record_id is not None
     session.move_model_field(own.record_id, offset=-1)
-    assert [code for code, _name in session.model_fields()][-2:] == ["other", "khuyen_hoc"]
+    assert [code for code, _name in session.model_fields()][-2:] == ["other", "to_khuyen_hoc"]
 
 
 def test_a_team_field_named_like_a_city_field_is_refused(session: Session) -> None:

@@ -13,10 +13,11 @@ def _codes(session: Session) -> list[str]:
 
 
 def test_a_new_field_gets_a_code_from_its_name_and_goes_last(session: Session) -> None:
-    """«Môi trường, cảnh quan» becomes moi_truong_canh_quan, after «Lĩnh vực khác»."""
+    """«Môi trường, cảnh quan» becomes to_moi_truong_canh_quan (a team's code: to_ first),
+    after «Lĩnh vực khác»."""
     result = session.add_model_field(name="Môi trường, cảnh quan")
     assert result.entities == {"model_field"}
-    assert _codes(session)[-2:] == ["other", "moi_truong_canh_quan"]
+    assert _codes(session)[-2:] == ["other", "to_moi_truong_canh_quan"]
 
 
 def test_a_code_is_never_reused_after_a_removal(session: Session) -> None:
@@ -25,7 +26,7 @@ def test_a_code_is_never_reused_after_a_removal(session: Session) -> None:
     assert first.record_id is not None
     session.remove_model_field(first.record_id)
     session.add_model_field(name="Môi trường")
-    assert _codes(session)[-1] == "moi_truong_2"
+    assert _codes(session)[-1] == "to_moi_truong_2"
 
 
 def test_changes_are_queued_for_sync(session: Session) -> None:
@@ -38,7 +39,7 @@ def test_changes_are_queued_for_sync(session: Session) -> None:
     moved = session.move_model_field(added.record_id, offset=-1)
     assert len(moved.changes) == 2
     assert session.pending_count() > before
-    assert session.model_fields()[-2] == ("moi_truong", "Môi trường sống")
+    assert session.model_fields()[-2] == ("to_moi_truong", "Môi trường sống")
 
 
 def test_a_field_in_use_is_refused_with_the_number_of_models(session: Session) -> None:
@@ -46,12 +47,12 @@ def test_a_field_in_use_is_refused_with_the_number_of_models(session: Session) -
     the count."""
     own = session.add_model_field(name="Khuyến học")
     assert own.record_id is not None
-    session.add_model(name="Quỹ khuyến học", field_code="khuyen_hoc", year=2026)
+    session.add_model(name="Quỹ khuyến học", field_code="to_khuyen_hoc", year=2026)
     with pytest.raises(ValidationError) as caught:
         session.remove_model_field(own.record_id)
     assert caught.value.fields == ["name"]
     assert "1 mô hình đang thuộc lĩnh vực này" in caught.value.message
-    assert "khuyen_hoc" in _codes(session)
+    assert "to_khuyen_hoc" in _codes(session)
 
 
 def test_rows_count_the_live_models_of_each_field(session: Session) -> None:

@@ -121,5 +121,5 @@ def test_a_team_field_is_listed_once_on_its_reviewer(
     laptop.add_model_field(name="Khuyến học")
     assert laptop.sync_now().rejected == 0
     commune_reviewer.sync_now()
-    assert commune_reviewer.model_fields() == [*SIX, ("khuyen_hoc", "Khuyến học")]
+    assert commune_reviewer.model_fields() == [*SIX, ("to_khuyen_hoc", "Khuyến học")]
     assert _field_rows(commune_reviewer) == 7

@@ -83,7 +83,9 @@ def _model_names(session: Session) -> set[str]:
 def test_a_bundle_carries_the_laptops_work_and_the_reply_settles_it(
     laptops: Callable[[str], Session], office: Office, stick: Path, tmp_path: Path
 ) -> None:
-    """A model and its photo go by stick; the reply empties A's queue and brings B's model."""
+    """A model and its photo go by stick; the reply empties A's queue and brings B's model.
+    B synced first, so its team is the village's: A's own setup (team, regulation, leader)
+    is refused naming it, and the reply moves A onto that team (store/setup_merge.py)."""
     a, b = laptops("a"), laptops("b")
     model_id = _model(a, "Đèn đường năng lượng mặt trời")
     source = tmp_path / "anh.jpg"
@@ -96,13 +98,18 @@ def test_a_bundle_carries_the_laptops_work_and_the_reply_settles_it(
     assert written.path.parent == stick and written.path.suffix == ".dvbundle"
     assert written.operations >= 2 and written.files == 1
     imported = office.import_file(written.path)
-    assert imported.counts["applied"] == written.operations
+    setup = 3  # A's team, regulation and leader: the village has B's
+    assert (imported.counts["applied"], imported.counts["rejected"]) == (
+        written.operations - setup,
+        setup,
+    )
     assert imported.files_stored == 1
 
     b.sync_now()  # the server now holds A's model, and B pulls it online
     assert "Đèn đường năng lượng mặt trời" in _model_names(b)
     applied = a.import_sync_reply(office.reply(a.store.device_id, stick))
-    assert applied.settled == written.operations and applied.rejected == 0
+    assert applied.settled == written.operations - setup and applied.rejected == 0
+    assert applied.joined_team == b.store.meta("team_id")
     assert a.pending_count() == 0
     assert "Vườn rau sạch" in _model_names(a)
     assert a.pending_uploads() == 0  # the server confirmed the photo

@@ -24,8 +24,8 @@ CITY = " · Lĩnh vực của thành phố"
 def _fill(session: Session) -> None:
     session.add_model_field(name="Khuyến học")
     session.add_model_field(name="Môi trường")
-    session.add_model(name="Quỹ khuyến học", field_code="khuyen_hoc", year=2026)
-    session.add_model(name="Tủ sách dòng họ", field_code="khuyen_hoc", year=2026)
+    session.add_model(name="Quỹ khuyến học", field_code="to_khuyen_hoc", year=2026)
+    session.add_model(name="Tủ sách dòng họ", field_code="to_khuyen_hoc", year=2026)
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_rename_and_move_up(qtbot: QtBot, page: ModelsPage, runner: TaskRunner) 
     assert dialog.list.currentRow() == 6
     qtbot.waitUntil(lambda: _filter_names(page)[6] == "Môi trường sống", timeout=WAIT_MS)
     codes = call(qtbot, runner, lambda ctx: [c for c, _n in ctx.session.model_fields()])
-    assert codes[5:] == ["other", "moi_truong", "khuyen_hoc"]
+    assert codes[5:] == ["other", "to_moi_truong", "to_khuyen_hoc"]
 
 
 def test_a_field_in_use_cannot_be_removed(qtbot: QtBot, page: ModelsPage) -> None:

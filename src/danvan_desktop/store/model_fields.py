@@ -15,6 +15,14 @@ release (and a reviewer's laptop that pulled such teams' copies) holds a team's 
 of a default under another id: the rows are taken by code, and a team's own addition
 named like a field already listed (diacritics and case aside) is not listed again:
 ``field_choices`` for lists and filters, ``field_rows`` for the dialog.
+
+A team's own field gets a code starting with ``to_`` (``TEAM_CODE_PREFIX``), which the
+city never publishes (``danvan-server fields set`` refuses it, and a code a team's field
+already has), so the city's fields cannot take a team's code from under it. A team field
+made before (its code never changes) whose code the city published since is still the
+team's: its models were made for it, so lists show the team's field under its own name
+and leave the city's field of that code out (``_taken_by_team``); the six defaults'
+copies are not such fields, and give way to the city's.
 """
 
 from __future__ import annotations
@@ -35,6 +43,8 @@ if TYPE_CHECKING:
 _Row = TypeVar("_Row")
 CODE_MAX = 40  # model_field.code's length in the schema
 CITY_ID_PREFIX = "field-"  # the city's fields: ``field-<code>`` (danvan_server/city_fields.py)
+# A team's own field's code: never one of the city's (danvan_server/city_fields.py).
+TEAM_CODE_PREFIX = "to_"
 _ROWS = (
     "SELECT id, code, name, position_order FROM model_field WHERE deleted = 0 "
     "ORDER BY substr(id, 1, 6) = 'field-' DESC, position_order, name_sort"
@@ -104,7 +114,12 @@ def field_rows(db: Reads) -> list[dict[str, Any]]:
     """The live fields in order (the city's first), each once: id, code, name,
     position_order, city (one of the city's fields)."""
     keys = ("id", "code", "name", "position_order")
-    rows = [dict(zip(keys, row, strict=True)) for row in db.execute(_ROWS).fetchall()]
+    team_codes = _taken_by_team(db)
+    rows = [
+        dict(zip(keys, row, strict=True))
+        for row in db.execute(_ROWS).fetchall()
+        if not (is_city_field(str(row[0])) and row[1] in team_codes)
+    ]
     for row in rows:
         row["city"] = is_city_field(str(row["id"]))
     return once(rows, lambda row: (str(row["code"]), str(row["name"])))
@@ -115,10 +130,15 @@ def field_labels(db: Reads) -> dict[str, str]:
     city's before a copy of it), else the last name of its removed field (a city field
     left out of the city's list keeps its models under that name)."""
     rows = db.execute(
-        "SELECT code, name FROM model_field "
+        "SELECT id, code, name FROM model_field "
         "ORDER BY deleted DESC, substr(id, 1, 6) = 'field-', position_order, name_sort"
     ).fetchall()
-    return {str(code): str(name) for code, name in rows}  # the last row of a code wins
+    team_codes = _taken_by_team(db)
+    return {  # the last row of a code wins
+        str(code): str(name)
+        for field_id, code, name in rows
+        if not (is_city_field(str(field_id)) and code in team_codes)
+    }
 
 
 def own_rows(db: Reads) -> list[dict[str, Any]]:
@@ -129,8 +149,29 @@ def own_rows(db: Reads) -> list[dict[str, Any]]:
 def field_choices(db: Reads) -> list[tuple[str, str]]:
     """The live fields as (code, name) in the list's order, each once (lists, filters,
     reports)."""
-    rows = [(str(code), str(name)) for _id, code, name, _order in db.execute(_ROWS).fetchall()]
+    team_codes = _taken_by_team(db)
+    rows = [
+        (str(code), str(name))
+        for field_id, code, name, _order in db.execute(_ROWS).fetchall()
+        if not (is_city_field(str(field_id)) and code in team_codes)
+    ]
     return once(rows, lambda row: row)
+
+
+def _taken_by_team(db: Reads) -> set[str]:
+    """Codes of a team's own live field (not a copy of one of the six defaults) that a
+    city field holds too: the team's field is the one its models were made for."""
+    from danvan_desktop.core.vocab import DEFAULT_MODEL_FIELDS
+
+    defaults = ", ".join("?" for _ in DEFAULT_MODEL_FIELDS)
+    rows = db.execute(
+        "SELECT DISTINCT own.code FROM model_field AS own JOIN model_field AS city "
+        "ON city.code = own.code AND substr(city.id, 1, 6) = 'field-' "
+        "WHERE own.deleted = 0 AND substr(own.id, 1, 6) != 'field-' "
+        f"AND own.code NOT IN ({defaults})",
+        [code for code, _name in DEFAULT_MODEL_FIELDS],
+    ).fetchall()
+    return {str(row[0]) for row in rows}
 
 
 def once(rows: Iterable[_Row], key: Callable[[_Row], tuple[str, str]]) -> list[_Row]:
@@ -168,9 +209,11 @@ def models_using(db: Reads, code: str) -> int:
 
 
 def new_code(db: Reads, name: str) -> str:
-    """A stable ASCII code from the name, unique among the codes ever used."""
+    """A stable ASCII code from the name (``to_`` first: never a city's), unique among the
+    codes ever used."""
     taken = {str(r[0]) for r in db.execute("SELECT code FROM model_field").fetchall()}
-    base = re.sub(r"[^a-z0-9]+", "_", fold_vietnamese(name)).strip("_")[: CODE_MAX - 4] or "field"
+    words = re.sub(r"[^a-z0-9]+", "_", fold_vietnamese(name)).strip("_") or "field"
+    base = TEAM_CODE_PREFIX + words[: CODE_MAX - 4 - len(TEAM_CODE_PREFIX)]
     code, n = base, 2
     while code in taken:
         code, n = f"{base}_{n}", n + 1

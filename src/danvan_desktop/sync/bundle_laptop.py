@@ -25,7 +25,7 @@ from danvan_desktop.core.ids import uuid7
 from danvan_desktop.core.schema import ENTITIES
 from danvan_desktop.core.vntext import fold_vietnamese
 from danvan_desktop.store import network as network_store
-from danvan_desktop.store import outbox, sync_apply
+from danvan_desktop.store import outbox, setup_merge, sync_apply
 from danvan_desktop.store.attachments import blob_path
 from danvan_desktop.store.database import utc_now
 from danvan_desktop.store.migrations import schema_version
@@ -68,6 +68,18 @@ class AppliedReply:
     deferred: int = 0  # records left for a later sync: sent here, answer still unknown
     cards: int = 0  # network library cards written or removed
     card_messages: tuple[str, ...] = ()  # the server's refusals of this laptop's card changes
+    joined_team: str | None = None  # the unit's team this laptop moved onto (setup_merge)
+
+    def joined_note(self) -> str | None:
+        """A line for the user when this laptop joined the unit's team, else None."""
+        if not self.joined_team:
+            return None
+        return tr(
+            "bundle",
+            "Máy đã nhập vào tổ dân vận có sẵn của thôn/tổ trên máy chủ của thành phố: thành "
+            "viên và cuộc họp nhập trên máy này đã chuyển sang tổ đó và sẽ được gửi lại trong "
+            "gói đồng bộ hoặc lần đồng bộ sau; tổ trưởng và quy chế là của tổ có sẵn.",
+        )
 
     def deferred_note(self) -> str | None:
         """A line for the user when the reply left records for a later sync, else None."""
@@ -225,9 +237,14 @@ def apply_reply(records: Records, data: bytes, *, passphrase: str | None = None)
     settled = rejected = 0
     with records.db.atomic():
         waiting = {op.op_id: op for op in outbox.operations(records.db)}
+        answered = [r for r in results if str(r.get("op_id")) in waiting]
+        # This laptop's own new team lost the race to the unit's: it joins that team, and
+        # its refused operations go again, onto it (store/setup_merge.py).
+        joining = setup_merge.joinable_team(records, map(protocol.setup_race_team, answered))
+        again = {str(r["op_id"]) for r in answered if joining and protocol.setup_race_team(r)}
         for result in results:
             op = waiting.get(str(result.get("op_id")))
-            if op is None:
+            if op is None or op.op_id in again:
                 continue  # settled already (an online sync, or this reply applied twice)
             status = str(result.get("status"))  # applied, duplicate, conflict or rejected
             sync_apply.settle_result(
@@ -239,12 +256,15 @@ def apply_reply(records: Records, data: bytes, *, passphrase: str | None = None)
             )
             rejected += status == protocol.REJECTED
             settled += status != protocol.REJECTED
+        if joining:
+            setup_merge.join_server_team(records, joining, again)
         checkpoint = sync_apply.checkpoint(records)
         fresh = [c for c in changes if _newer_here(records, c, checkpoint)]
         unsure = _unanswered(records)
         deferred = [c for c in fresh if (c["entity"], c["record_id"]) in unsure]
         fresh = [c for c in fresh if (c["entity"], c["record_id"]) not in unsure]
         sync_apply.apply_changes(records, fresh)
+        setup_merge.take_server_leader(records)
         moved = since <= checkpoint < next_seq and not deferred
         if moved:
             store.set_meta(sync_apply.CHECKPOINT_KEY, str(next_seq))
@@ -266,6 +286,7 @@ def apply_reply(records: Records, data: bytes, *, passphrase: str | None = None)
         len(deferred),
         library.cards,
         library.messages,
+        joining,
     )
 
 

@@ -3,7 +3,10 @@
 One round (``sync_once``): ask the server's health (clock skew, protocol, restore
 detection: ``restore.py``), push the outbox in batches sized by compressed bytes
 from the measured throughput (``push.py``), then pull pages since the checkpoint,
-each applied with its checkpoint in one local transaction (``pull.py``).
+each applied with its checkpoint in one local transaction (``pull.py``). A laptop whose
+own new team lost the race to the unit's team (the server refused its setup naming that
+team) joins it in the push, pulls it, then pushes its records again onto it
+(store/setup_merge.py).
 Attachments go after the records (``sync/attachments.py``): photos are
 down-scaled before the push, so the records name the copy the server gets, and
 the files are uploaded once the records have gone both ways.
@@ -23,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from danvan_desktop.core.errors import OperationCancelled
-from danvan_desktop.store import sync_apply
+from danvan_desktop.store import setup_merge, sync_apply
 from danvan_desktop.store.records import Records
 from danvan_desktop.store.settings import get_setting, set_setting
 from danvan_desktop.sync import attachments, protocol, push_memory
@@ -181,9 +184,11 @@ class SyncEngine:
         report.clock_skew_s = self._skew
         attachments.prepare_uploads(self.records)
         push_outbox(self, report)
+        if report.joined_team:  # the unit's team first, then this laptop's records onto it
+            self._pull(report)
+            push_outbox(self, report)
         if report.pushed + report.conflicts or not self._pulled_recently():
-            pull_pages(self, report)
-            self._pulled_at = time.monotonic()
+            self._pull(report)
         attachments.upload_pending(
             self.records,
             self.transport,
@@ -194,6 +199,13 @@ class SyncEngine:
         )
         sync_library(self, report)  # the low-priority library lane, after records and photos
         return report
+
+    def _pull(self, report: SyncReport) -> None:
+        """Pull every page, then point what names a leader the setup merge dropped at the
+        team's (store/setup_merge.py)."""
+        pull_pages(self, report)
+        self._pulled_at = time.monotonic()
+        setup_merge.take_server_leader(self.records)
 
     @property
     def compact(self) -> bool:

@@ -79,6 +79,22 @@ DUPLICATE: Final = "duplicate"
 CONFLICT: Final = "conflict"  # applied, and a losing value was kept in a conflict record
 REJECTED: Final = "rejected"
 STATUSES: Final = (APPLIED, DUPLICATE, CONFLICT, REJECTED)
+# Protocol 3: a refusal of a second setup of a unit (danvan_server/setup_guard.py) says
+# why in ``reason`` and names the unit's team in ``team_id``, so a laptop whose own team
+# lost the race to the server moves onto that team (store/setup_merge.py) and sends its
+# records again. Clients that do not know these keys ignore them.
+REASON_UNIT_HAS_TEAM: Final = "unit_has_team"  # a team, regulation or record of another team
+REASON_MEETING_MISSING: Final = "meeting_missing"  # minutes whose meeting was refused
+SETUP_RACE_REASONS: Final = (REASON_UNIT_HAS_TEAM, REASON_MEETING_MISSING)
+
+
+def setup_race_team(result: dict[str, Any]) -> str | None:
+    """The unit's team a refusal of a second setup names (None for any other result)."""
+    team_id = result.get("team_id")
+    if result.get("status") != REJECTED or result.get("reason") not in SETUP_RACE_REASONS:
+        return None
+    return team_id if isinstance(team_id, str) and team_id else None
+
 
 OP_KINDS: Final = ("upsert", "delete")
 CONFLICT_ENTITY: Final = "conflict"

@@ -10,6 +10,11 @@ after a cut or a restart. A protocol-2 server gets each batch in one ``POST /pus
 as many operations as fit the bytes the link carries well within its uptime
 (``ThroughputEstimator``). Either way the batch's raw JSON bytes come from the
 compressed budget by the compression ratio measured on the previous batch.
+
+An answer refusing this laptop's setup because its unit has a team already (protocol 3's
+``reason`` and ``team_id``, danvan_server/setup_guard.py) makes the laptop join that team
+(store/setup_merge.py): the refused operations go back in the queue, onto that team, and
+the push stops there, so the round pulls the team before it sends them again.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import gzip
 import json
 from typing import TYPE_CHECKING, Any
 
-from danvan_desktop.store import outbox, sync_apply
+from danvan_desktop.store import outbox, setup_merge, sync_apply
 from danvan_desktop.sync import protocol, push_upload
 from danvan_desktop.sync.pull import save_held_versions
 from danvan_desktop.sync.push_upload import PushUpload
@@ -53,10 +58,12 @@ def push_outbox(engine: RoundContext, report: SyncReport) -> None:
                 continue
         else:
             batch, answer = _push_one_shot(engine, ops, report, done, total)
-        _settle(engine, batch, answer, report, checkpoint)
+        joined = _settle(engine, batch, answer, report, checkpoint)
         engine.pushed_high_seq = int(answer.get("high_seq") or 0)
         done += len(batch)
         engine.progress("push", done, total)
+        if joined:  # the team's records come first (a pull), then this laptop's onto it
+            return
 
 
 def _push_one_shot(
@@ -172,12 +179,22 @@ def _settle(
     answer: dict[str, Any],
     report: SyncReport,
     checkpoint: int,
-) -> None:
+) -> bool:
+    """Settle one batch's answer locally; True when this laptop joined the unit's team."""
     records = engine.records
     held: set[int] = set()
+    pairs = _matched(batch, answer.get("results", []))
     with records.db.atomic():
         push_upload.forget_upload(records.db)  # answered: no upload left to resume
-        for op, result in _matched(batch, answer.get("results", [])):
+        # This laptop's own team lost the race to the unit's team: it joins that team
+        # and sends its refused records again, onto it (store/setup_merge.py).
+        joining = setup_merge.joinable_team(
+            records, (protocol.setup_race_team(result) for _op, result in pairs)
+        )
+        again = {op.op_id for op, r in pairs if joining and protocol.setup_race_team(r)}
+        for op, result in pairs:
+            if op.op_id in again:
+                continue
             status = str(result.get("status"))
             if _held_exactly(op, result, checkpoint):
                 held.add(int(result["server_version"]))
@@ -198,7 +215,11 @@ def _settle(
                 report.messages.append(str(result["message"]))
         if held:
             save_held_versions(records, engine.held_versions | held)
+        if joining:
+            setup_merge.join_server_team(records, joining, again)
+            report.joined_team = joining
     engine.held_versions |= held  # only once the answers are committed here
+    return joining is not None
 
 
 def _matched(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from danvan_desktop.core.i18n import tr
+
 _COUNTS = (
     "pushed",
     "duplicates",
@@ -47,6 +49,7 @@ class SyncReport:
     release_bytes: int = 0  # bytes of release files fetched (sync/release_lane.py)
     release_ready: str | None = None  # the version staged complete, ready to install
     release_refused: str | None = None  # why a release was refused, for the Đồng bộ page
+    joined_team: str | None = None  # the unit's team this laptop moved onto (setup_merge)
     messages: list[str] = field(default_factory=list)
 
     @property
@@ -64,6 +67,17 @@ class SyncReport:
             or self.release_bytes
         )
 
+    def joined_note(self) -> str | None:
+        """A line for the user when this laptop joined the unit's team (setup_merge.py)."""
+        if not self.joined_team:
+            return None
+        return tr(
+            "sync",
+            "Máy đã nhập vào tổ dân vận có sẵn của thôn/tổ trên máy chủ của thành phố: thành "
+            "viên và cuộc họp nhập trên máy này đã chuyển sang tổ đó; tổ trưởng và quy chế là "
+            "của tổ có sẵn.",
+        )
+
     def add(self, other: SyncReport) -> None:
         """Add another round's figures to these (the retry loop's total)."""
         for name in _COUNTS:
@@ -74,4 +88,5 @@ class SyncReport:
         self.server_restored = self.server_restored or other.server_restored
         self.release_ready = other.release_ready or self.release_ready
         self.release_refused = other.release_refused or self.release_refused
+        self.joined_team = other.joined_team or self.joined_team
         self.messages += other.messages

@@ -286,9 +286,7 @@ class BundleDialog(JobDialog):
                     changes=result.changes,
                 )
             ]
-            note = result.deferred_note()
-            if note:
-                lines.append(note)
+            lines += [n for n in (result.joined_note(), result.deferred_note()) if n]
         self.status.setText("\n".join(lines))
         self.completed.emit(result)
 

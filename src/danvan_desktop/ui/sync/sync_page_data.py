@@ -93,6 +93,9 @@ def report_text(report: SyncReport) -> str:
         sent=number_text(report.bytes_sent),
         received=number_text(report.bytes_received),
     )
+    joined = report.joined_note()  # this laptop's own new team joined the unit's
+    if joined:
+        text += " " + joined
     if report.release_ready:
         text += " " + tr(
             "SyncPage",
