@@ -20,6 +20,7 @@ from danvan_desktop.core.errors import OperationCancelled, ValidationError
 from danvan_desktop.core.i18n import load_ts_file, set_language
 from danvan_desktop.core.paths import resources_dir
 from danvan_desktop.sync import transport as transport_module
+from danvan_desktop.sync import transport_errors
 from danvan_desktop.sync.transport import (
     CertificateUntrusted,
     LinkDown,
@@ -303,11 +304,12 @@ def test_missing_ca_bundle_refused(tmp_path: Path) -> None:
 
 
 def test_every_transport_message_has_an_english_translation() -> None:
-    """Each tr() source in transport.py is translated in resources/translations/sync_en.ts."""
-    tree = ast.parse(Path(transport_module.__file__).read_text(encoding="utf-8"))
+    """Each tr() source in transport.py and transport_errors.py is translated in
+    resources/translations/sync_en.ts."""
     sources = {
         node.args[1].value
-        for node in ast.walk(tree)
+        for module in (transport_module, transport_errors)
+        for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8")))
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", None) == "tr"
         and isinstance(node.args[1], ast.Constant)

@@ -10,7 +10,12 @@ also bound its wait for the answer once its body is handed over (``answer_wait``
 the bytes handed and the seconds that took, e.g. what buffers along a slow link may
 still hold), until the answer's first line arrives (``answered``). Someone watching the
 request from elsewhere (a streamed upload's watch: ``stream_watch.py``) may set its
-``abort`` event: the socket is shut at once (reason ``"silent"``).
+``abort`` event: the socket is shut at once (reason ``"silent"``). And a request may say
+how to ask whether the link still answers (``probe``, on another connection): when no
+byte has moved either way for ``quiet_s``, the watchdog asks once (on a thread of its
+own, so it keeps watching); no answer means the link went silent under the request,
+and its socket is shut (reason ``"silent"``) long before the stall timeout; an answer
+gives the request another quiet spell (a slow server, not a dead link).
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 ProgressCallback = Callable[[int], None]
+# Blocks until it knows: True when the server answered on another connection.
+LinkProbe = Callable[[], bool]
 # (body bytes handed to the socket, seconds since the first) -> how long the answer may take.
 AnswerWait = Callable[[int, float], float]
 
@@ -49,9 +56,15 @@ class RequestGuard:
         send_buffer_bytes: int,
         answer_wait: AnswerWait | None = None,
         abort: threading.Event | None = None,
+        probe: LinkProbe | None = None,
+        quiet_s: float | None = None,
     ) -> None:
         self.stall_s = stall_s
         self.abort = abort
+        self._probe = probe
+        self._quiet_s = quiet_s
+        self._probing = False
+        self.probes = 0
         self.answer_wait = answer_wait
         self._started = time.monotonic()
         self._answer_by: float | None = None  # the answer's deadline, once the body is out
@@ -63,6 +76,7 @@ class RequestGuard:
         self._lock = threading.Lock()
         self._uploading = False
         self._last_progress = time.monotonic()
+        self._moved_at = self._last_progress  # the last byte either way
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._watch, name="sync-watchdog", daemon=True)
 
@@ -94,6 +108,7 @@ class RequestGuard:
             self.sent = sent
             self._uploading = not finished
             self._last_progress = now
+            self._moved_at = now
             if finished and self.answer_wait is not None:
                 self._answer_by = now + self.answer_wait(sent, now - self._started)
 
@@ -101,6 +116,12 @@ class RequestGuard:
         """The answer's first line arrived: no more answer deadline."""
         with self._lock:
             self._answer_by = None
+            self._moved_at = time.monotonic()
+
+    def heard(self) -> None:
+        """A piece of the answer's body arrived."""
+        with self._lock:
+            self._moved_at = time.monotonic()
 
     def check(self) -> None:
         """Raise ``Aborted`` if the request was cancelled, stalled or aborted."""
@@ -115,6 +136,8 @@ class RequestGuard:
         poll_s = min(0.1, self.stall_s / 10)
         while not self._done.wait(poll_s):
             with self._lock:
+                if self.reason is not None:  # a probe found the link silent
+                    return
                 if self.cancel is not None and self.cancel.is_set():
                     self.reason = "cancel"
                 elif self.abort is not None and self.abort.is_set():
@@ -122,9 +145,33 @@ class RequestGuard:
                 elif self._stalled(time.monotonic()):
                     self.reason = "stall"
                 else:
+                    self._maybe_probe(time.monotonic())
                     continue
                 self._shutdown()
                 return
+
+    def _maybe_probe(self, now: float) -> None:
+        """Ask whether the link answers once nothing moved for ``quiet_s`` (under the lock)."""
+        if self._probe is None or self._quiet_s is None or self._probing:
+            return
+        if now - self._moved_at <= self._quiet_s:
+            return
+        self._probing = True
+        self.probes += 1
+        threading.Thread(target=self._run_probe, name="sync-link-probe", daemon=True).start()
+
+    def _run_probe(self) -> None:
+        assert self._probe is not None
+        answers = self._probe()
+        with self._lock:
+            self._probing = False
+            if self._done.is_set() or self.reason is not None:
+                return
+            if answers:
+                self._moved_at = time.monotonic()  # the link is there: wait another spell
+                return
+            self.reason = "silent"
+            self._shutdown()
 
     def _stalled(self, now: float) -> bool:
         """The body stopped moving, or its answer is overdue (called under the lock)."""

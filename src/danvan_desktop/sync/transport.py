@@ -47,11 +47,11 @@ import urllib3.exceptions
 from danvan_desktop.core.errors import (
     DanvanError,
     FieldProblem,
-    OperationCancelled,
     ValidationError,
 )
 from danvan_desktop.core.i18n import current_language, tr
 from danvan_desktop.core.server_address import checked_server_url
+from danvan_desktop.sync.protocol import API_PREFIX
 from danvan_desktop.sync.request_guard import (
     Aborted,
     AnswerWait,
@@ -62,12 +62,22 @@ from danvan_desktop.sync.request_guard import (
 )
 from danvan_desktop.sync.throughput import ThroughputEstimator
 from danvan_desktop.sync.transport_body import (
+    READ_CHUNK_BYTES,
     BodyCallback,
     WireIn,
     caused_by,
     read_body,
-    retry_after_s,
-    server_message,
+)
+from danvan_desktop.sync.transport_errors import (
+    CertificateUntrusted,
+    LinkDown,
+    ProtocolTooOld,
+    ServerError,
+    ServerRejected,
+    ServerUnreachable,
+    TransportError,
+    cancelled,
+    raise_for_status,
 )
 
 PROTOCOL_HEADER = "X-Danvan-Protocol"
@@ -80,83 +90,24 @@ _MAX_SEND_BUFFER = 1024 * 1024
 PROBE_TIMEOUT_MIN_S = 2.0
 PROBE_TIMEOUT_MAX_S = 8.0
 PROBE_TIMEOUT_RTTS = 4.0
+# A request with nothing moving either way for a read piece's time at the measured speed,
+# two round trips and a second makes the transport ask /health on another connection.
+QUIET_RTTS = 2.0
+QUIET_MARGIN_S = 1.0
 _CTX = "SyncTransport"
 _log = logging.getLogger(__name__)
-
-
-class TransportError(DanvanError):
-    """A request that did not get a usable answer; ``retryable`` says whether to try again."""
-
-    retryable = True
-
-
-class LinkDown(TransportError):
-    """No answer: refused, reset, timed out or stalled. Retry later."""
-
-    def __init__(self, detail: str, message: str | None = None) -> None:
-        super().__init__(
-            message
-            or tr(
-                _CTX,
-                "Mất kết nối tới máy chủ của thành phố. Dữ liệu vẫn được giữ trên máy "
-                "và sẽ tự gửi lại khi có mạng.",
-            )
-        )
-        self.detail = detail  # technical reason, for the log only
-
-
-class ServerUnreachable(LinkDown):
-    """Nothing answers at the server's address: refused (server not running), or no route
-    or name. Reported at once, not after a stall timeout. Retry later."""
-
-
-class CertificateUntrusted(LinkDown):
-    """TLS verification failed: a wrong CA setting, or a network that intercepts HTTPS."""
-
-
-class ServerError(TransportError):
-    """The server failed (5xx, or asked us to slow down: 408/429). Retry later."""
-
-    def __init__(self, status: int, message: str, retry_after_s: float | None = None) -> None:
-        super().__init__(
-            tr(
-                _CTX,
-                "Máy chủ của thành phố đang gặp sự cố (mã {status}); sẽ tự thử lại sau.",
-                status=status,
-            )
-        )
-        self.status = status
-        self.server_message = message
-        self.retry_after_s = retry_after_s
-
-
-class ServerRejected(TransportError):
-    """The server refused the request (4xx) with a message; sending it again will not help."""
-
-    retryable = False
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(
-            message
-            or tr(_CTX, "Máy chủ của thành phố từ chối yêu cầu (mã {status}).", status=status)
-        )
-        self.status = status
-
-
-class ProtocolTooOld(TransportError):
-    """HTTP 426: this release speaks a protocol the server no longer accepts."""
-
-    retryable = False
-
-    def __init__(self, message: str) -> None:
-        super().__init__(
-            message
-            or tr(
-                _CTX,
-                "Phiên bản ứng dụng này đã cũ, máy chủ của thành phố không nhận nữa. Hãy cập nhật "
-                "ứng dụng; dữ liệu vẫn được giữ trên máy để gửi sau.",
-            )
-        )
+# The failures are defined in transport_errors.py; callers import them from here.
+__all__ = [
+    "CertificateUntrusted",
+    "LinkDown",
+    "ProtocolTooOld",
+    "ServerError",
+    "ServerRejected",
+    "ServerUnreachable",
+    "SyncTransport",
+    "TransportError",
+    "TransportResponse",
+]
 
 
 @dataclass(frozen=True)
@@ -232,6 +183,32 @@ class SyncTransport:
         bounded = min(PROBE_TIMEOUT_MAX_S, max(PROBE_TIMEOUT_MIN_S, wanted))
         return min(bounded, self.stall_timeout_s)
 
+    def quiet_s(self) -> float:
+        """How long nothing may move on a request before the link is asked about."""
+        estimator = self.estimator
+        return (
+            READ_CHUNK_BYTES / estimator.bytes_per_s
+            + QUIET_RTTS * estimator.rtt_s
+            + (QUIET_MARGIN_S)
+        )
+
+    def _link_answers(self) -> bool:
+        """Whether the server answers /health on another connection within a probe's wait
+        (any answer counts: the link carries it)."""
+        try:
+            self.request(
+                "GET",
+                f"{API_PREFIX}/health",
+                timeout_s=self.probe_timeout_s(),
+                measure=False,
+                watch_quiet=False,
+            )
+        except LinkDown:
+            return False
+        except DanvanError:
+            return True
+        return True
+
     def _count_wire(self, sent: int, received: int) -> None:
         with self._wire_lock:
             self._wire_sent += sent
@@ -273,6 +250,7 @@ class SyncTransport:
         send_buffer_bytes: int | None = None,
         abort: threading.Event | None = None,
         measure: bool = True,
+        watch_quiet: bool = True,
     ) -> TransportResponse:
         """Send one request; return its 2xx answer or raise a ``TransportError``.
 
@@ -285,7 +263,8 @@ class SyncTransport:
         the way drains then), within the stall timeout; ``send_buffer_bytes`` replaces
         the kernel's send buffer (``send_buffer_bytes()``). Setting ``abort`` (from another
         thread) ends the request at once as ``LinkDown``; ``measure=False`` keeps a small
-        watching request out of the link's estimates (its bytes still count on the wire).
+        watching request out of the link's estimates (its bytes still count on the wire);
+        ``watch_quiet=False`` asks no /health when nothing moves (a probe's own request).
         """
         headers = {"Accept-Language": current_language(), **(headers or {})}
         payload = None
@@ -297,14 +276,19 @@ class SyncTransport:
                 payload = gzip.compress(body, compresslevel=9, mtime=0)
                 headers["Content-Encoding"] = "gzip"
         if cancel is not None and cancel.is_set():
-            raise _cancelled()
+            raise cancelled()
         started = time.monotonic()
         stall_s = self.stall_timeout_s if timeout_s is None else timeout_s
         # With an answer wait, the watchdog bounds the answer; the reads keep the stall's.
         read_s = stall_s if answer_wait is None else max(stall_s, self.stall_timeout_s)
         wire = WireIn()
         buffer_bytes = send_buffer_bytes or self.send_buffer_bytes()
-        with RequestGuard(stall_s, cancel, buffer_bytes, answer_wait, abort) as guard:
+        quiet_s = self.quiet_s()
+        # Worth watching only when the request's own timeout would come later.
+        probe = self._link_answers if watch_quiet and stall_s > quiet_s else None
+        with RequestGuard(
+            stall_s, cancel, buffer_bytes, answer_wait, abort, probe, quiet_s
+        ) as guard:
             data = (
                 None
                 if payload is None
@@ -337,7 +321,7 @@ class SyncTransport:
         if measure:
             self.estimator.record_link_up(elapsed)  # up since the request started, at least
             self.estimator.record_transfer(guard.sent + wire_in, elapsed)
-        _raise_for_status(response.status_code, content, response.headers)
+        raise_for_status(response.status_code, content, response.headers)
         return TransportResponse(
             response.status_code, content, response.headers, guard.sent, wire_in, elapsed
         )
@@ -357,7 +341,7 @@ class SyncTransport:
     ) -> DanvanError:
         _log.info("sync request failed: %r (guard: %s)", exc, guard.reason)
         if guard.reason == "cancel" or (guard.cancel is not None and guard.cancel.is_set()):
-            return _cancelled()
+            return cancelled()
         if measure:
             self.estimator.record_link_down()
         if guard.reason == "silent":  # its watch saw the link, or this request, go silent
@@ -402,29 +386,6 @@ class SyncTransport:
                 ),
             )
         return LinkDown(repr(exc))
-
-
-def _raise_for_status(status: int, content: bytes, headers: Mapping[str, str]) -> None:
-    if 200 <= status < 300:
-        return
-    message = server_message(content)
-    if status == 426:
-        raise ProtocolTooOld(message)
-    if status >= 500 or status in (408, 429):
-        raise ServerError(status, message, retry_after_s(headers.get("Retry-After")))
-    if 300 <= status < 400:
-        message = message or tr(
-            _CTX,
-            "Máy chủ của thành phố chuyển hướng sang {location}. Hãy kiểm tra địa chỉ máy chủ ở "
-            "trang "
-            "Đồng bộ (khung «Máy chủ của thành phố»).",
-            location=headers.get("Location", "?"),
-        )
-    raise ServerRejected(status, message)
-
-
-def _cancelled() -> OperationCancelled:
-    return OperationCancelled(tr(_CTX, "Đã dừng đồng bộ theo yêu cầu."))
 
 
 def _checked_base_url(base_url: str) -> str:

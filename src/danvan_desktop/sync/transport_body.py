@@ -16,7 +16,7 @@ import requests
 
 from danvan_desktop.sync.request_guard import RequestGuard
 
-_READ_CHUNK_BYTES = 8192
+READ_CHUNK_BYTES = 8192
 # Hears each piece of a body as it arrives (gzip already decoded).
 BodyCallback = Callable[[bytes], None]
 
@@ -42,8 +42,9 @@ def read_body(
     come; hand each piece to ``on_body`` when given (then return nothing)."""
     parts = []
     try:
-        for chunk in response.iter_content(chunk_size=_READ_CHUNK_BYTES):
+        for chunk in response.iter_content(chunk_size=READ_CHUNK_BYTES):
             wire.note(response)
+            guard.heard()
             guard.check()
             if on_body is None:
                 parts.append(chunk)
