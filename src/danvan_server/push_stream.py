@@ -12,8 +12,11 @@ on. Integrity is TCP's per piece and the whole body's SHA-256 at ``complete``.
 While a stream is live, the offset question also says how much of it has arrived
 (``receiving``, appended or not yet): the laptop watches that grow from a second
 connection, and a stream that stops growing, or is no longer live, is a link gone
-silent (``sync/stream_watch.py``). It is this process's knowledge: with several
-workers the question may reach another one, which leaves ``receiving`` out.
+silent (``sync/stream_watch.py``). With several workers the question may reach another
+process: a live stream notes what it received in ``<id>.live`` beside its part every
+quarter second (no fsync), and a note untouched for ``LIVE_STALE_S`` is no live stream.
+While a stream of this process writes a part, the offset question answers its fsynced
+size from memory, never waiting behind the piece being fsynced.
 
 A newer request on the same upload (a streamed PUT, a block) takes it over: a stream
 whose link went silent, still waiting on the server, appends nothing more, so a
@@ -25,8 +28,10 @@ refused (409).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
+import time
 from pathlib import Path
 
 from fastapi import Request
@@ -40,6 +45,8 @@ from danvan_server.http import ApiError, ClientGone
 from danvan_server.messages import say
 
 STREAM_PIECE_BYTES = 16 * 1024
+LIVE_NOTE_EVERY_S = 0.25  # how often a stream notes what it received for other workers
+LIVE_STALE_S = 10.0  # a note older than this is a stream that died with its worker
 
 
 class PartWriters:
@@ -55,23 +62,38 @@ class PartWriters:
         self._owners: dict[Path, object] = {}
         # part → (its live stream, bytes that stream has received, appended or not yet).
         # Set from the event loop without the lock (a dict item is set atomically), so a
-        # piece's fsync never holds the loop up; read by the offset question.
+        # piece's fsync never holds the loop up; read by the offset question. Other
+        # worker processes read it from the part's live note (``<id>.live``).
         self._receiving: dict[Path, tuple[object, int]] = {}
+        self._noted_at: dict[Path, float] = {}
+        # part → its size fsynced, while a stream of this process writes it: the offset
+        # question answers from here instead of waiting for the piece being fsynced.
+        self._synced: dict[Path, int] = {}
 
     def held(self, part: Path) -> int:
         """The part's size, fsynced (0 when there is none)."""
+        synced = self._synced.get(part)
+        if synced is not None:
+            return synced
         with self.lock:
             return part.stat().st_size if part.exists() else 0
 
     def receiving(self, part: Path) -> int | None:
         """What the part's live stream has received so far (its appended bytes and the
-        piece it is filling), or None when no stream is live on it in this process."""
+        piece it is filling), or None when no stream is live on it (in this process, or
+        in another one that noted it within ``LIVE_STALE_S``)."""
         live = self._receiving.get(part)
-        return None if live is None or self._owners.get(part) is not live[0] else live[1]
+        if live is not None and self._owners.get(part) is live[0]:
+            return live[1]
+        return _read_live_note(part)
 
     def note_received(self, part: Path, owner: object, total: int) -> None:
         """``owner``'s stream has received the part up to ``total`` bytes."""
         self._receiving[part] = (owner, total)
+        now = time.monotonic()
+        if now - self._noted_at.get(part, 0.0) >= LIVE_NOTE_EVERY_S:
+            self._noted_at[part] = now
+            _write_live_note(part, total)
 
     def begin(self, part: Path, offset: int, owner: object, lang: str) -> int:
         """Make ``owner`` the part's writer when ``offset`` is the part's size (409 else)."""
@@ -80,6 +102,7 @@ class PartWriters:
             if offset != held:
                 raise OffsetMismatch(held, lang)
             self._owners[part] = owner
+            self._synced[part] = held
             if held == 0:
                 private_dir(part.parent)
             return held
@@ -100,6 +123,7 @@ class PartWriters:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+            self._synced[part] = held + len(data)
             return held + len(data)
 
     def end(self, part: Path, owner: object) -> None:
@@ -107,14 +131,47 @@ class PartWriters:
         with self.lock:
             if self._owners.get(part) is owner:
                 del self._owners[part]
-            if self._receiving.get(part, (None,))[0] is owner:
-                del self._receiving[part]
+                self._forget_stream(part)
 
     def take_over(self, part: Path) -> None:
         """A block request writes the part now: any stream still open on it stops."""
         with self.lock:
             self._owners.pop(part, None)
-            self._receiving.pop(part, None)
+            self._forget_stream(part)
+
+    def _forget_stream(self, part: Path) -> None:
+        """No stream of this process writes the part any more (called under the lock)."""
+        self._receiving.pop(part, None)
+        self._noted_at.pop(part, None)
+        self._synced.pop(part, None)
+        with contextlib.suppress(FileNotFoundError):
+            live_note(part).unlink()
+
+
+def live_note(part: Path) -> Path:
+    """Where a live stream notes what it has received, for the other worker processes."""
+    return part.with_suffix(".live")
+
+
+def _write_live_note(part: Path, total: int) -> None:
+    """Note ``total`` atomically (a reader never sees half a number); no fsync: a note is
+    for watching, never for resuming."""
+    note = live_note(part)
+    temporary = note.with_suffix(".live-new")
+    with contextlib.suppress(OSError):
+        temporary.write_text(str(total), encoding="ascii")
+        os.replace(temporary, note)
+
+
+def _read_live_note(part: Path) -> int | None:
+    """A live stream's note from another process, if it is fresh."""
+    note = live_note(part)
+    try:
+        if time.time() - note.stat().st_mtime > LIVE_STALE_S:
+            return None
+        return int(note.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return None
 
 
 def too_big(limit: int, lang: str) -> ApiError:

@@ -167,7 +167,7 @@ def _json_body(data: bytes, limit: int, lang: str) -> dict[str, Any]:
 def _remove_stale(folder: Path) -> None:
     """Remove this device's uploads untouched for ``STALE_AFTER_S``."""
     cutoff = time.time() - STALE_AFTER_S
-    for old in folder.glob("*.part"):
+    for old in [*folder.glob("*.part"), *folder.glob("*.live")]:
         try:
             if old.stat().st_mtime < cutoff:
                 old.unlink()

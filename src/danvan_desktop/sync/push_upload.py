@@ -94,8 +94,13 @@ class UploadsUnsupported(Exception):
 
 
 class _StreamGivenUp(LinkDown):
-    """The stream's watch gave it up (a silent link, or a stream that stopped): ask the
-    offset at once and stream on, unless the link is still down."""
+    """The stream's watch gave it up (a silent link, or a stream that stopped): go on
+    from the offset its last answer gave (``held``), or ask it at once, unless the link
+    is still down."""
+
+    def __init__(self, detail: str, held: int | None) -> None:
+        super().__init__(detail)
+        self.held = held
 
 
 class UploadStale(Exception):
@@ -253,12 +258,14 @@ def _send_from(
     while offset < upload.size and memory.streaming:
         try:
             offset = _stream_from(engine, url, upload, body, offset, report, progress)
-        except _StreamGivenUp:
-            # The question is the probe: it waits a small request's time (a held
-            # connection goes through when a short outage ends); still no answer is a
-            # dropped link, and the round ends as after any other.
+        except _StreamGivenUp as given_up:
+            # From the watch's last answer, or the offset question, which is the probe:
+            # it waits a small request's time (a held connection goes through when a
+            # short outage ends); still no answer is a dropped link, and the round ends
+            # as after any other.
             before = offset
-            offset = _server_offset(engine, url, report)
+            held = given_up.held
+            offset = held if held is not None else _server_offset(engine, url, report)
             _note_held(engine, upload.upload_id, offset, report)
             futile = futile + 1 if offset <= before else 0
             if futile >= _RETRIES:
@@ -330,12 +337,13 @@ def _stream_from(
                 answer_wait=stream_answer_wait(engine.transport),
                 send_buffer_bytes=stream_send_buffer_bytes(engine.transport),
                 abort=watch.abort,
+                watch_quiet=False,  # the watch asks about the stream itself
             )
     except LinkDown as exc:
         if sending.sent == 0:
             known[upload.upload_id] = offset
         if watch.verdict is not None:
-            raise _StreamGivenUp(exc.detail) from exc
+            raise _StreamGivenUp(exc.detail, watch.held) from exc
         raise
     _count(report, response)
     held = int(response.json()["offset"])

@@ -13,12 +13,22 @@ way: 1 to 3 % of a 64 kbit/s link), and the server says how much the live stream
 when:
 
 - a question gets no answer within two round trips and a second
-  (``question_timeout_s``): the link is down, and the stream with it (``LINK_SILENT``);
+  (``question_timeout_s``) and the one asked at once after it gets none either: the
+  link is down, and the stream with it (``LINK_SILENT``);
+- one question went unanswered and the next answer shows the stream received nothing
+  meanwhile: the link came back, the stream died with it (``STREAM_STUCK``). An
+  unanswered question alone proves nothing: a busy server or laptop may be that slow
+  while the stream flows;
+- the answer says no stream is live any more, having said it was: the server's side of
+  it was reset or ended (``STREAM_STUCK``);
 - what the stream has delivered stops growing while the stream still has bytes to give:
-  ``receiving`` for ``stuck_s``, or, when the answer leaves ``receiving`` out (the
-  question reached another server worker, or the server's side of the stream is gone),
-  the fsynced offset for ``stuck_s`` plus the time of a server piece
-  (``STREAM_STUCK``): the link answers, the stream does not.
+  ``receiving`` for ``stuck_s``, or, from a server that never says ``receiving``, the
+  fsynced offset for ``stuck_s`` plus the time of a server piece (``STREAM_STUCK``):
+  the link answers, the stream does not.
+
+Given up on an answer, the watch keeps the offset it gave (``held``): the stream goes on
+from there at once (a server that appended more since refuses that offset with 409 and
+names its own).
 
 A question never changes what the server holds, so a watch that is wrong costs the
 bytes in flight and a resumption, never data. The questions are kept out of the link's
@@ -31,6 +41,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import TracebackType
 
 from danvan_desktop.core.errors import OperationCancelled
@@ -48,6 +59,41 @@ STUCK_MARGIN_S = 1.0
 STUCK_RTTS = 2.0
 SERVER_PIECE_BYTES = 16 * 1024  # the server fsyncs a stream in pieces this big
 _log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Seen:
+    """What the answers said so far: the stream's progress and when it last grew."""
+
+    receiving: int | None
+    grown_at: float
+    offset: int
+    offset_grown_at: float
+
+    def judge(
+        self,
+        offset: int,
+        receiving: int | None,
+        now: float,
+        watch: StreamWatch,
+        unanswered: str | None,
+    ) -> str | None:
+        """Take one answer in: why the stream is dead, or None while it lives."""
+        was_live = self.receiving is not None
+        grew = receiving is not None and (self.receiving is None or receiving > self.receiving)
+        if receiving is not None and grew:
+            self.receiving, self.grown_at = receiving, now
+        if offset > self.offset:
+            self.offset, self.offset_grown_at = offset, now
+        if unanswered is not None and not grew:
+            return f"{unanswered}; then nothing received (offset {offset})"
+        if receiving is None and was_live:
+            return f"no stream is live any more (offset {offset})"
+        if receiving is not None and now - self.grown_at > watch.stuck_s:
+            return f"received {receiving} for {now - self.grown_at:.1f} s"
+        if receiving is None and now - self.offset_grown_at > watch.offset_stuck_s:
+            return f"offset {offset} for {now - self.offset_grown_at:.1f} s"
+        return None
 
 
 class StreamWatch:
@@ -70,6 +116,7 @@ class StreamWatch:
         self.end = end  # the stream carries the body up to this offset
         self.abort = threading.Event()
         self.verdict: str | None = None
+        self.held: int | None = None  # the offset the last answer gave, when it gave one up
         self.questions = 0
         self._clock = clock
         self._stop = threading.Event()
@@ -97,37 +144,40 @@ class StreamWatch:
 
     def _run(self) -> None:
         started = self._clock()
-        grown = {"receiving": (-1, started), "offset": (-1, started)}
-        while not self._stop.wait(self.interval_s):
-            answer = self._ask()
+        last = _Seen(receiving=None, grown_at=started, offset=-1, offset_grown_at=started)
+        unanswered: str | None = None  # the last question's failure, when it had one
+        while not self._stop.wait(0 if unanswered else self.interval_s):
+            try:
+                answer = self._ask()
+            except LinkDown as exc:
+                if unanswered is not None:  # twice in a row: the link is down
+                    self._give_up(LINK_SILENT, exc.detail)
+                    return
+                unanswered = exc.detail  # a busy server, or a dead link: ask again now
+                continue
             if answer is None or self._stop.is_set():
                 return
             offset, receiving = answer
             if offset >= self.end:
                 return  # the server holds the whole stream: its answer is on the way
-            now = self._clock()
-            for key, value in (("receiving", receiving), ("offset", offset)):
-                if value is not None and value > grown[key][0]:
-                    grown[key] = (value, now)
-            receiving_for = now - grown["receiving"][1]
-            offset_for = now - grown["offset"][1]
-            if (receiving is not None and receiving_for > self.stuck_s) or (
-                offset_for > self.offset_stuck_s
-            ):
-                self._give_up(STREAM_STUCK, f"offset {offset}, receiving {receiving}")
+            verdict = last.judge(offset, receiving, self._clock(), self, unanswered)
+            if verdict is not None:
+                self._give_up(STREAM_STUCK, verdict, offset)
                 return
+            unanswered = None
 
     def _ask(self) -> tuple[int, int | None] | None:
-        """One question: (offset, receiving), or None when the watch ends here."""
+        """One question: (offset, receiving), or None when the watch ends here; an
+        unanswered question raises ``LinkDown``."""
         self.questions += 1
         try:
             response = self.transport.get(
                 self.url, cancel=self._stop, timeout_s=self.question_timeout_s, measure=False
             )
-        except LinkDown as exc:
-            if not self._stop.is_set():
-                self._give_up(LINK_SILENT, exc.detail)
-            return None
+        except LinkDown:
+            if self._stop.is_set():
+                return None
+            raise
         except TransportError as exc:  # refused or failing: the stream's own waits decide
             _log.info("stream watch stops: %s", exc)
             return None
@@ -140,7 +190,8 @@ class StreamWatch:
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def _give_up(self, verdict: str, detail: str) -> None:
+    def _give_up(self, verdict: str, detail: str, offset: int | None = None) -> None:
         _log.info("streamed push given up (%s): %s", verdict, detail)
         self.verdict = verdict
+        self.held = offset
         self.abort.set()
