@@ -50,6 +50,13 @@ def _window(app: AppController) -> MainWindow:
     return app.window
 
 
+def _shortcuts_ready(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait for the work after the first paint (the shortcut actions are added there)."""
+    ran: list[bool] = []
+    window.after_first_paint(lambda: ran.append(True))
+    qtbot.waitUntil(lambda: bool(ran), timeout=WAIT_MS)
+
+
 def test_sidebar_lists_every_page_in_vietnamese(app: AppController) -> None:
     """Every page is in the sidebar, in order, in Vietnamese."""
     sidebar = _window(app).sidebar
@@ -111,6 +118,7 @@ def test_shortcuts_reach_the_model_page(qtbot: QtBot, app: AppController) -> Non
     page = window.show_page("models")
     assert isinstance(page, ModelsPage)
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    _shortcuts_ready(qtbot, window)
     QTest.keySequence(window, "Ctrl+F")
     qtbot.waitUntil(page.search.hasFocus, timeout=WAIT_MS)
     QTest.keySequence(window, "Ctrl+N")
@@ -136,6 +144,7 @@ def test_shortcuts_reach_the_meetings_tasks_and_team_pages(
     window.activateWindow()
     page: Any = window.show_page(key)
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    _shortcuts_ready(qtbot, window)
     QTest.keySequence(window, "Ctrl+F")
     qtbot.waitUntil(page.search.hasFocus, timeout=WAIT_MS)
     with qtbot.waitSignal(page.dialog_opened, timeout=WAIT_MS) as opened:
@@ -164,6 +173,7 @@ def test_ctrl_s_saves_the_minutes_being_typed(qtbot: QtBot, app: AppController) 
         page.open_meeting(meeting_id)
     page.editor.header.content.setPlainText("Khai mạc")
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    _shortcuts_ready(qtbot, window)
     with qtbot.waitSignal(page.editor.committed, timeout=WAIT_MS):
         QTest.keySequence(window, "Ctrl+S")
     record = call(qtbot, app.runner, lambda ctx: ctx.session.get_record("meeting", meeting_id))

@@ -81,7 +81,7 @@ class ModelsMixin(SessionBase):
         return store_search.search(db or self.store.db, text, limit=limit, entities=entities)
 
     def overview_figures(
-        self, *, today: dt.date | None = None, db: Database | None = None
+        self, *, today: dt.date | None = None, db: Reads | None = None
     ) -> overview.Overview:
         """Counts, models by field and status, meetings per month, overdue tasks, next meeting."""
         return overview.overview(db or self.store.db, today=today or dt.date.today())

@@ -22,9 +22,12 @@ from danvan_desktop.store.tasks import task_rows
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from danvan_desktop.store.connection import Reads
+
 
 MONTHS_SHOWN = 12
 OVERDUE_SHOWN = 10
+DAYS_HELD = 24  # the regular meetings' days the schedule looks back over
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Overview:
     waiting_petition_count: int = 0  # overdue ones included
 
 
-def _count(db: Database, sql: str, params: list[Any] | None = None) -> int:
+def _count(db: Reads, sql: str, params: list[Any] | None = None) -> int:
     return int(db.execute(sql, params or []).fetchone()[0])
 
 
@@ -59,11 +62,15 @@ def _months_back(today: dt.date, count: int) -> list[dt.date]:
     return months[::-1]
 
 
-def models_by_field(db: Database) -> list[tuple[str, str, int]]:
-    """Models per field, in the team's field order; fields with none show 0."""
+def models_by_field(db: Reads) -> list[tuple[str, str, int]]:
+    """Models per field, in the team's field order; fields with none show 0.
+
+    No index holds the field: every live model is read, in one plain pass of the
+    table (``+deleted`` keeps the planner off the partial year index, whose random
+    row lookups took twice as long: 165 ms against 81 on 100,000 models)."""
     counts = dict(
         db.execute(
-            "SELECT field_code, count(*) FROM model WHERE deleted = 0 GROUP BY field_code"
+            "SELECT field_code, count(*) FROM model WHERE +deleted = 0 GROUP BY field_code"
         ).fetchall()
     )
     from danvan_desktop.store.model_fields import field_choices
@@ -74,7 +81,7 @@ def models_by_field(db: Database) -> list[tuple[str, str, int]]:
     return out
 
 
-def models_by_status(db: Database) -> list[tuple[str, int]]:
+def models_by_status(db: Reads) -> list[tuple[str, int]]:
     """Models per status in life-cycle order (statuses with none show 0)."""
     counts = dict(
         db.execute("SELECT status, count(*) FROM model WHERE deleted = 0 GROUP BY status")
@@ -82,7 +89,7 @@ def models_by_status(db: Database) -> list[tuple[str, int]]:
     return [(code, int(counts.get(code, 0))) for code in MODEL_STATUSES]
 
 
-def meetings_by_month(db: Database, today: dt.date) -> list[tuple[dt.date, int]]:
+def meetings_by_month(db: Reads, today: dt.date) -> list[tuple[dt.date, int]]:
     """Meetings held in each of the last twelve months, this month last (none planned)."""
     months = _months_back(today, MONTHS_SHOWN)
     rows = db.execute(
@@ -94,21 +101,35 @@ def meetings_by_month(db: Database, today: dt.date) -> list[tuple[dt.date, int]]
     return [(m, int(counts.get(m.isoformat()[:7], 0))) for m in months]
 
 
-def _regular_meeting_days(db: Database, team_id: str | None, today: dt.date) -> list[dt.date]:
-    """The days of the regular meetings held by ``today``, the latest first."""
-    where, params = "deleted = 0 AND kind = 'regular' AND starts_at < ?", [held_before(today)]
+def regular_meeting_days(db: Reads, team_id: str | None, today: dt.date) -> list[dt.date]:
+    """The days of the regular meetings held by ``today``, the latest first (at most
+    ``DAYS_HELD``).
+
+    One step down the meetings' start index per day, each from the start of the day
+    found before: a reviewer's store holds a thousand teams' meetings on the same days,
+    and a DISTINCT over all of them sorted every meeting ever held (95 ms on the city's).
+    """
+    where = "deleted = 0 AND kind = 'regular' AND starts_at < ?"
+    extra: list[Any] = []
     if team_id:
         where += " AND team_id = ?"
-        params.append(team_id)
-    rows = db.execute(
-        f"SELECT DISTINCT substr(starts_at, 1, 10) FROM meeting WHERE {where} "
-        "ORDER BY 1 DESC LIMIT 24",
-        params,
-    ).fetchall()
-    return [dt.date.fromisoformat(r[0]) for r in rows if r[0]]
+        extra.append(team_id)
+    sql = (
+        f"SELECT substr(starts_at, 1, 10) FROM meeting WHERE {where} "
+        "ORDER BY starts_at DESC LIMIT 1"
+    )
+    days: list[dt.date] = []
+    before = held_before(today)
+    while len(days) < DAYS_HELD:
+        row = db.execute(sql, [before, *extra]).fetchone()
+        if row is None or not row[0]:
+            break
+        before = str(row[0])  # the day's first minute: the next step is an earlier day
+        days.append(dt.date.fromisoformat(before))
+    return days
 
 
-def _planned_meeting_day(db: Database, team_id: str | None, today: dt.date) -> dt.date | None:
+def _planned_meeting_day(db: Reads, team_id: str | None, today: dt.date) -> dt.date | None:
     """The first regular meeting dated after ``today`` (planned, not held), if any."""
     where, params = "deleted = 0 AND kind = 'regular' AND starts_at >= ?", [held_before(today)]
     if team_id:
@@ -119,7 +140,9 @@ def _planned_meeting_day(db: Database, team_id: str | None, today: dt.date) -> d
     return dt.date.fromisoformat(first) if first else None
 
 
-def _next_meeting(db: Database, team_id: str | None, today: dt.date) -> Due | None:
+def _next_meeting(
+    db: Reads, team_id: str | None, today: dt.date, held: list[dt.date]
+) -> Due | None:
     if not team_id:
         return None
     row = db.execute(
@@ -129,11 +152,10 @@ def _next_meeting(db: Database, team_id: str | None, today: dt.date) -> Due | No
     ).fetchone()
     if row is None:
         return None
-    held = _regular_meeting_days(db, team_id, today)
     return next_meeting_due(period=row[0] or "monthly", meeting_day=row[1], held=held, today=today)
 
 
-def _petitions(db: Database, today: dt.date) -> dict[str, Any]:
+def _petitions(db: Reads, today: dt.date) -> dict[str, Any]:
     """The overdue petitions (the first due first) and how many wait, overdue or not."""
     waiting = petition_count(db, today=today, state="waiting")
     overdue = [
@@ -148,8 +170,9 @@ def _petitions(db: Database, today: dt.date) -> dict[str, Any]:
     }
 
 
-def overview(db: Database, *, today: dt.date) -> Overview:
-    """Every figure of the overview page, read from ``db`` (a reader or the writer)."""
+def overview(db: Reads, *, today: dt.date) -> Overview:
+    """Every figure of the overview page, read from ``db`` (a reader, a plain reader without
+    sqlite-utils, or the writer)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'team_id'").fetchone()
     team_id = None if row is None else str(row[0])
     counts = {
@@ -164,7 +187,7 @@ def overview(db: Database, *, today: dt.date) -> Overview:
         "SELECT count(*) FROM task WHERE deleted = 0 AND status = 'open' AND deadline < ?",
         [today.isoformat()],
     )
-    held = _regular_meeting_days(db, team_id, today)
+    held = regular_meeting_days(db, team_id, today)
     return Overview(
         counts=counts,
         models_by_field=models_by_field(db),
@@ -172,7 +195,7 @@ def overview(db: Database, *, today: dt.date) -> Overview:
         meetings_by_month=meetings_by_month(db, today),
         overdue_tasks=overdue,
         overdue_count=overdue_count,
-        next_meeting=_next_meeting(db, team_id, today),
+        next_meeting=_next_meeting(db, team_id, today, held),
         last_meeting_on=held[0] if held else None,
         planned_meeting_on=_planned_meeting_day(db, team_id, today),
         **_petitions(db, today),

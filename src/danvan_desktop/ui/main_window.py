@@ -12,8 +12,9 @@ the sync scheduler. Their reads would otherwise load sqlite-utils on a lane whil
 GUI thread builds the window, and both need the interpreter lock. The scroll-bar
 policy is one of Qt's own enums, which PySide builds all at once on first use
 (~11 ms): the window reaches them through ``QtCore.Qt`` at call time. A start
-page that says when it has painted its rows (``first_page_painted``) is waited for,
-at most ``FIRST_PAINT_WAIT_MS``; any other page for one turn of the event loop.
+page that says when it has painted its rows (``first_page_painted``: the model list,
+the overview) is waited for, at most ``FIRST_PAINT_WAIT_MS`` or until another page is
+shown; any other page for one turn of the event loop.
 """
 
 from __future__ import annotations
@@ -179,8 +180,10 @@ class MainWindow(QMainWindow):
         else:
             painted.connect(self._first_paint_done)
             self._paint_wait.start(FIRST_PAINT_WAIT_MS)
+            # Another page shown first: the start page may never paint; wait no more.
+            self.page_shown.connect(self._first_paint_done)
 
-    def _first_paint_done(self) -> None:
+    def _first_paint_done(self, *_shown: object) -> None:
         # The deferred work runs on the next turn of the event loop, so that whoever
         # waits for the paint (the start-up measurement) hears of it first.
         self._paint_wait.stop()

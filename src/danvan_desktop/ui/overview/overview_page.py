@@ -5,7 +5,10 @@ next regular meeting the regulation asks for (and the one planned, never counted
 held), overdue tasks and the petitions past their answer period (a click on one opens
 it on the Kiến nghị page). Figures are
 read on the read lane whenever the data changes (debounced), never on the GUI
-thread.
+thread. As the start page (the default), it says when its first figures are on
+screen (``first_page_painted``): the window's deferred work (the status bar's reads,
+the sync scheduler) waits for that, so it neither delays the figures nor freezes
+the window they have just been painted in.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -39,7 +43,13 @@ PETITIONS_SHOWN = 5  # overdue petitions named in «Việc cần làm»; the res
 
 
 class CountCard(QFrame):
-    """A big number with its caption."""
+    """A big number with its caption.
+
+    Signals:
+        painted(): the card has been painted.
+    """
+
+    painted = Signal()
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,9 +66,20 @@ class CountCard(QFrame):
         """Show the number."""
         self.value.setText(number_text(value))
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint, then tell (the page's first figures on screen are what start-up waits for)."""
+        super().paintEvent(event)
+        self.painted.emit()
+
 
 class OverviewPage(Page):
-    """The overview page."""
+    """The overview page.
+
+    Signals:
+        first_page_painted(): the first figures read have been painted.
+    """
+
+    first_page_painted = Signal()
 
     def __init__(self, runner: TaskRunner, bus: EventBus, parent: QWidget | None = None) -> None:
         super().__init__(runner, bus, parent=parent)
@@ -122,15 +143,19 @@ class OverviewPage(Page):
         return box
 
     def refresh(self) -> None:
-        """Read the figures again in the background."""
+        """Read the figures again in the background (a plain reader: loading sqlite-utils
+        on the lane would hold up the window's first paint)."""
         self._runner.read(
-            lambda ctx: ctx.session.overview_figures(db=ctx.reader),
+            lambda ctx: ctx.session.overview_figures(db=ctx.plain_reader),
             on_done=self.show_figures,
             owner=self,
         )
 
     def show_figures(self, figures: Any) -> None:
         """Fill the cards, reminders and charts."""
+        if self.figures is None:  # the first figures: tell once they are on screen
+            self.cards["model"].painted.connect(self._first_figures_painted)
+            self.cards["model"].update()
         self.figures = figures
         for key, card in self.cards.items():
             card.set_value(figures.counts.get(key, 0))
@@ -144,6 +169,10 @@ class OverviewPage(Page):
         self._show_next_meeting(figures)
         self._show_overdue(figures)
         self._show_petitions(figures)
+
+    def _first_figures_painted(self) -> None:
+        self.cards["model"].painted.disconnect(self._first_figures_painted)
+        QTimer.singleShot(0, self, self.first_page_painted.emit)  # whoever waits hears first
 
     def _show_next_meeting(self, figures: Any) -> None:
         due = figures.next_meeting
