@@ -90,6 +90,9 @@ _MAX_SEND_BUFFER = 1024 * 1024
 PROBE_TIMEOUT_MIN_S = 2.0
 PROBE_TIMEOUT_MAX_S = 8.0
 PROBE_TIMEOUT_RTTS = 4.0
+# A probe made while the link is down goes on a new connection, held until the link is
+# back (as a retransmitted SYN is): its answer then takes two round trips more.
+PROBE_MARGIN_S = 2.0
 # A request with nothing moving either way for a read piece's time at the measured speed,
 # two round trips and a second makes the transport ask /health on another connection.
 QUIET_RTTS = 2.0
@@ -179,7 +182,7 @@ class SyncTransport:
 
     def probe_timeout_s(self) -> float:
         """How long a probe waits: a few measured round trips, a few seconds at most."""
-        wanted = 1.0 + PROBE_TIMEOUT_RTTS * self.estimator.rtt_s
+        wanted = PROBE_MARGIN_S + PROBE_TIMEOUT_RTTS * self.estimator.rtt_s
         bounded = min(PROBE_TIMEOUT_MAX_S, max(PROBE_TIMEOUT_MIN_S, wanted))
         return min(bounded, self.stall_timeout_s)
 
@@ -217,6 +220,13 @@ class SyncTransport:
     def close(self) -> None:
         """Close the kept-alive connections."""
         self._session.close()
+
+    def forget_connections(self) -> None:
+        """Close the idle kept-alive connections: after the link dropped, one of them may
+        have been left in silence, and a request sent on it would wait for nothing. The
+        next requests open new ones (those in use close when they are handed back)."""
+        for adapter in self._session.adapters.values():
+            adapter.close()
 
     def __enter__(self) -> SyncTransport:
         return self
@@ -344,6 +354,7 @@ class SyncTransport:
             return cancelled()
         if measure:
             self.estimator.record_link_down()
+            self.forget_connections()
         if guard.reason == "silent":  # its watch saw the link, or this request, go silent
             return LinkDown(f"silent: {exc!r}")
         # Before the timeout test: urllib3's NewConnectionError (connection refused, no
