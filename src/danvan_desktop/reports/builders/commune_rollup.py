@@ -260,11 +260,7 @@ def build_commune_rollup(
         villages_table(figures),
         Heading("II. MÔ HÌNH “DÂN VẬN KHÉO”"),
         field_status_table(
-            db,
-            scope,
-            period,
-            fig.model_field_names(db),
-            "Bảng 2. Mô hình theo lĩnh vực, trạng thái",
+            figures, fig.model_field_names(db), "Bảng 2. Mô hình theo lĩnh vực, trạng thái"
         ),
         Heading("III. KẾT QUẢ VẬN ĐỘNG, NGUỒN LỰC HUY ĐỘNG"),
         *amounts_tables(

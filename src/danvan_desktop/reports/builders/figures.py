@@ -65,6 +65,8 @@ class UnitFigures:
     meetings_by_kind: Counter[str] = field(default_factory=Counter)
     models_by_status: Counter[str] = field(default_factory=Counter)
     models_by_field: Counter[str] = field(default_factory=Counter)
+    # (field code, status as stored) -> models: the field by status table, same pass
+    models_by_field_status: Counter[tuple[str, str]] = field(default_factory=Counter)
     models_new: int = 0
     tasks_assigned: int = 0
     tasks_done: int = 0
@@ -148,9 +150,14 @@ def unit_figures(
 
 
 def followed_models_where(period: ReportPeriod) -> tuple[str, list[Any]]:
-    """The SQL condition (and its parameters) for models followed in ``period``."""
+    """The SQL condition (and its parameters) for models followed in ``period``.
+
+    The ``+`` keep the planner off the live models' partial indexes (year, field): no
+    index holds the unit, so every live model is read anyway, and one plain pass of the
+    table is three times quicker than a walk of an index with a row looked up per entry
+    (49 ms against 154 on the demo set's 100,000 models)."""
     return (
-        "deleted = 0 AND year <= ? AND (end_date IS NULL OR end_date >= ?)",
+        "+deleted = 0 AND +year <= ? AND (end_date IS NULL OR end_date >= ?)",
         [period.year, period.start.isoformat()],
     )
 
@@ -167,6 +174,7 @@ def _add_models(
         one = figures[unit_id]
         one.models_by_status[status] += int(count)
         one.models_by_field[field_code] += int(count)
+        one.models_by_field_status[(field_code, status)] += int(count)
         if year == period.year:
             one.models_new += int(count)
 
@@ -184,8 +192,11 @@ def _add_tasks(
     window, window_params = meetings_in(
         period, start, min(period.after_end, held_before(as_of)), reviews, "m."
     )
+    # CROSS JOIN: the meetings first, each one's tasks by their meeting index; the planner
+    # otherwise walked every live task and looked its meeting up (43 ms against 8 on the
+    # demo set's 50,000 tasks).
     for unit_id, count in db.execute(
-        f"SELECT t.unit_id, count(*) FROM task t JOIN meeting m ON m.id = t.meeting_id "
+        f"SELECT t.unit_id, count(*) FROM meeting m CROSS JOIN task t ON m.id = t.meeting_id "
         f"WHERE t.deleted = 0 AND {window} AND {scope.in_clause('t.unit_id')} GROUP BY 1",
         [*window_params, *ids],
     ):

@@ -308,7 +308,7 @@ def build_periodic_report(
             f"{count_text(one.models_new)} mô hình đăng ký năm {period.year}. Trạng thái các mô "
             "hình (tính đến ngày báo cáo) theo lĩnh vực như sau:"
         ),
-        field_status_table(db, scope, period, fields, "Bảng 2. Mô hình theo lĩnh vực, trạng thái"),
+        field_status_table([one], fields, "Bảng 2. Mô hình theo lĩnh vực, trạng thái"),
         Heading("3. Kết quả vận động, nguồn lực huy động", level=2),
         *amounts_tables(
             fig.indicator_totals(db, scope, period), fig.resource_totals(db, scope, period), 3

@@ -16,8 +16,7 @@ from sqlite_utils import Database
 from danvan_desktop.core.model_status import LEGACY_MODEL_STATUSES
 from danvan_desktop.core.vocab import MODEL_STATUSES
 from danvan_desktop.reports.builders.common import ORDINAL, number_column
-from danvan_desktop.reports.builders.figures import followed_models_where
-from danvan_desktop.reports.builders.periods import ReportPeriod
+from danvan_desktop.reports.builders.figures import UnitFigures
 from danvan_desktop.reports.builders.scope import Scope
 from danvan_desktop.reports.document import CellValue, Column, HeaderCell, Table, TotalsRow
 
@@ -84,13 +83,14 @@ def by_field_rows(
 
 
 def field_status_table(
-    db: Database,
-    scope: Scope,
-    period: ReportPeriod,
-    fields: Sequence[tuple[str, str]],
-    title: str,
+    figures: Sequence[UnitFigures], fields: Sequence[tuple[str, str]], title: str
 ) -> Table:
-    """Models followed in ``period`` by field and status."""
-    where, params = followed_models_where(period)
-    counts = model_counts(db, scope, "field_code", where, params)
+    """Models followed in the period of ``figures`` by field and status, over their units
+    (counted in the figures' own pass over the models, not read again)."""
+    counts: Counts = defaultdict(lambda: dict.fromkeys(MODEL_STATUSES, 0))
+    for one in figures:
+        for (field_code, status), count in one.models_by_field_status.items():
+            status = LEGACY_MODEL_STATUSES.get(status, status)  # an earlier release's code
+            if status in MODEL_STATUSES:
+                counts[field_code][status] += count
     return status_table(title, "Lĩnh vực", by_field_rows(counts, fields))

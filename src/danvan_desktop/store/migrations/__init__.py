@@ -185,6 +185,13 @@ def m015_model_contact_consent(db: Database) -> None:
     _run_sql_file(db, "m015_model_contact_consent.sql")
 
 
+@_step("m016_list_indexes")
+def m016_list_indexes(db: Database) -> None:
+    """Indexes for the city's scale (issue 22): live models by field, for the overview;
+    meetings by the meeting they correct, for the meetings list and a meeting's sheet."""
+    _run_sql_file(db, "m016_list_indexes.sql")
+
+
 def known_step_names() -> list[str]:
     """Names of every step this release knows, in order."""
     return [name for name, _ in _STEPS]

@@ -14,6 +14,8 @@ finalised document with its number.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -39,6 +41,8 @@ from danvan_desktop.reports.document import (
     Table,
 )
 from danvan_desktop.reports.presets import Mark, Preset, TextStyle, load_preset
+from danvan_desktop.session.reports import safe_file_name
+from danvan_desktop.ui.task_runner import JobContext
 from danvan_desktop.ui.text import tr
 
 SERIF_FILES = (
@@ -51,6 +55,27 @@ SERIF_FILES = (
 SERIF_FAMILIES = "'Times New Roman', 'Liberation Serif', serif"
 MM_TO_PT = 72 / 25.4
 _registered = False
+
+
+def preview_job(kind: str, params: dict[str, Any]) -> Callable[[JobContext], tuple[Document, str]]:
+    """A read-lane job: the draft Document and its rich text for the preview."""
+
+    def build(ctx: JobContext) -> tuple[Document, str]:
+        document = ctx.session.build_report(kind, db=ctx.reader, **params)
+        return document, document_html(document)
+
+    return build
+
+
+def suggested_name(document: Document) -> str:
+    """The file name the session gives a draft: its title and subtitle, made safe."""
+    subtitle = document.subtitle[:1].lower() + document.subtitle[1:]
+    return safe_file_name(f"{document.title} {subtitle}".strip())
+
+
+def request_key(kind: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A preview's request without its empty values (an empty text is no text)."""
+    return kind, {name: value for name, value in params.items() if value not in (None, "")}
 
 
 def preview_note(document: Document) -> str:

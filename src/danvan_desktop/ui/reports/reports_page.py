@@ -8,6 +8,10 @@ model the DOCX/PDF/XLSX renderers use (PySide6-Essentials has no QtPdf, and no
 outside tool may be needed at run time). «Xuất ra USB…» opens the export dialog.
 Under the preview, «Văn bản đã cấp» lists the documents issued on this laptop;
 «Xuất lại…» writes one again, in any of its formats, from its stored copy.
+
+The first visit paints at once, «Đang chuẩn bị…»; the kinds of document (the report
+builders, imported on the GUI thread, never a worker's) load after that paint, then the
+preview is asked for (issue 22: a first paint within 150 ms, no stall over 50 ms).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -44,37 +48,23 @@ from danvan_desktop.ui.reports.issued_list import IssuedList, issued_file_name
 from danvan_desktop.ui.reports.report_params import ReportParams
 from danvan_desktop.ui.reports.report_preview import (
     DocumentPreview,
-    document_html,
+    preview_job,
     preview_note,
+    request_key,
+    suggested_name,
 )
-from danvan_desktop.ui.task_runner import JobContext, TaskRunner
+from danvan_desktop.ui.task_runner import TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.export_targets import VolumeLister
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
 from danvan_desktop.ui.widgets.page import Page
 
 if TYPE_CHECKING:
-    from danvan_desktop.session.reports import Document, IssuedEntry
+    from danvan_desktop.session.reports import Document, IssuedEntry, ReportKind
 
 PREVIEW_DELAY_MS = 300
 PRESETS = ("state", "party")
 FIRST_KIND = "periodic_report"  # what a leader makes most often: shown on arrival
-
-
-def preview_job(kind: str, params: dict[str, Any]) -> Callable[[JobContext], tuple[Document, str]]:
-    """A read-lane job: the draft Document and its rich text for the preview."""
-
-    def build(ctx: JobContext) -> tuple[Document, str]:
-        document = ctx.session.build_report(kind, db=ctx.reader, **params)
-        return document, document_html(document)
-
-    return build
-
-
-def suggested_name(document: Document) -> str:
-    """The file name the session gives a draft: its title and subtitle, made safe."""
-    subtitle = document.subtitle[:1].lower() + document.subtitle[1:]
-    return safe_file_name(f"{document.title} {subtitle}".strip())
 
 
 class ReportsPage(Page):
@@ -102,7 +92,11 @@ class ReportsPage(Page):
         self._asked = 0
         self._stale = True
         self._previewed: tuple[str, dict[str, Any]] | None = None
-        self.kinds = {kind.name: kind for kind in Session.report_kinds()}
+        self.kinds: dict[str, ReportKind] = {}  # loaded after the first paint (_load_kinds)
+        self._kinds_asked = False
+        self._refresh_waiting = False  # asked for before the kinds were loaded
+        self._requested: tuple[str, dict[str, Any]] | None = None  # the last preview asked
+        self._issued_entries: list[IssuedEntry] = []
         self.dialog: ExportDialog | None = None
         # Passed to the export dialog; tests and screenshots give their own.
         self.list_volumes: VolumeLister | None = None
@@ -111,7 +105,33 @@ class ReportsPage(Page):
         self._timer.timeout.connect(self.update_preview)
         self._build()
         bus.data_changed.connect(self._on_data_changed)
+        self.export_button.setEnabled(False)
+        preparing = tr("ReportsPage", "Đang chuẩn bị…")
+        self.preview.show_message(preparing)
+        self.preview_note.setText(preparing)
+
+    # -- the kinds of document, after the first paint ---------------------------------
+    def kinds_loaded(self) -> bool:
+        """Whether the kinds of document are loaded (the list is filled)."""
+        return bool(self.kinds)
+
+    def _load_kinds(self) -> None:
+        """Import the report builders and fill the list of kinds (GUI thread: a worker must
+        not import); a preview asked for meanwhile is built now."""
+        if self.kinds:
+            return
+        self.kinds = {kind.name: kind for kind in Session.report_kinds()}
+        for kind in self.kinds.values():
+            item = QListWidgetItem(kind.label())
+            item.setData(Qt.ItemDataRole.UserRole, kind.name)
+            self.kind_list.addItem(item)
+        rows = self.kind_list.count()
+        self.kind_list.setFixedHeight(self.kind_list.sizeHintForRow(0) * rows + 8)
         self.select_kind(FIRST_KIND if FIRST_KIND in self.kinds else next(iter(self.kinds)))
+        if self._issued_entries:  # shown before with the kinds' codes: now their names
+            self.issued.set_entries(self._issued_entries)
+        if self._refresh_waiting:
+            self.refresh()
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -132,12 +152,6 @@ class ReportsPage(Page):
         layout.addWidget(heading(tr("ReportsPage", "Báo cáo")))
         layout.addWidget(QLabel(tr("ReportsPage", "Văn bản cần làm")))
         self.kind_list = QListWidget()
-        for kind in self.kinds.values():
-            item = QListWidgetItem(kind.label())
-            item.setData(Qt.ItemDataRole.UserRole, kind.name)
-            self.kind_list.addItem(item)
-        rows = self.kind_list.count()
-        self.kind_list.setFixedHeight(self.kind_list.sizeHintForRow(0) * rows + 8)
         self.kind_list.currentRowChanged.connect(lambda _row: self._kind_changed())
         layout.addWidget(self.kind_list)
         self.params = ReportParams(self._runner, self._clock())
@@ -201,6 +215,7 @@ class ReportsPage(Page):
 
     def select_kind(self, name: str) -> None:
         """Choose the kind called ``name``."""
+        self._load_kinds()
         for row in range(self.kind_list.count()):
             if self.kind_list.item(row).data(Qt.ItemDataRole.UserRole) == name:
                 self.kind_list.setCurrentRow(row)
@@ -228,6 +243,8 @@ class ReportsPage(Page):
 
     def _choice_changed(self) -> None:
         self.export_button.setEnabled(self.params.missing() is None)
+        if self._requested == request_key(self.current_kind(), self.request_params()):
+            return  # a list read again, the same choice: its preview stands (or is coming)
         self._asked += 1  # a preview still being built is of the old choice: drop it
         self._timer.start()
 
@@ -235,14 +252,17 @@ class ReportsPage(Page):
     def update_preview(self) -> None:
         """Build the draft of the current choice on the read lane and show it."""
         self._timer.stop()
+        self._load_kinds()
         missing = self.params.missing()
         if missing is not None:
             self._asked += 1
+            self._requested = None
             self._show_message(missing)
             return
         self._asked += 1
         asked = self._asked
         kind, params = self.current_kind(), self.request_params()
+        self._requested = request_key(kind, params)
         self.preview_note.setText(tr("ReportsPage", "Đang lập bản xem trước…"))
         self._runner.read(
             preview_job(kind, params),
@@ -283,15 +303,29 @@ class ReportsPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         """Read the lists and the preview again if the data changed while hidden."""
         super().showEvent(event)
+        if not self.kinds and not self._kinds_asked:
+            self._kinds_asked = True  # after the first paint: the builders' import stalls
+            self.preview_note.installEventFilter(self)
         if self._stale:
             self.refresh()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """At the note's first paint, load the kinds of document in the next turn."""
+        if watched is self.preview_note and event.type() == QEvent.Type.Paint:
+            self.preview_note.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._load_kinds)
+        return super().eventFilter(watched, event)
+
     def refresh(self) -> None:
-        """Read the pickers' lists and the issued documents and rebuild the preview now."""
+        """Rebuild the preview, read the pickers' lists and the issued documents (once the
+        kinds of document are loaded)."""
         self._stale = False
+        self._refresh_waiting = not self.kinds
+        if self._refresh_waiting:
+            return
+        self.update_preview()
         self.params.reload()
         self.load_issued()
-        self.update_preview()
 
     def load_issued(self) -> None:
         """Read the list of issued documents on the read lane."""
@@ -302,6 +336,7 @@ class ReportsPage(Page):
         )
 
     def _show_issued(self, entries: list[IssuedEntry]) -> None:
+        self._issued_entries = entries
         self.issued.set_entries(entries)
         self.issued_loaded.emit()
 
@@ -318,6 +353,7 @@ class ReportsPage(Page):
     # -- export -----------------------------------------------------------------------
     def open_export(self) -> ExportDialog | None:
         """Open the export dialog for the current choice."""
+        self._load_kinds()
         kind = self.kinds.get(self.current_kind())
         if kind is None or self.params.missing() is not None:
             return None
@@ -339,6 +375,7 @@ class ReportsPage(Page):
 
     def open_reexport(self, entry: IssuedEntry) -> ExportDialog | None:
         """Open the export dialog for an issued document: its stored copy, any format."""
+        self._load_kinds()
         kind = self.kinds.get(entry.kind)
         if kind is None:
             return None
