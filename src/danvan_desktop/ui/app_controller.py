@@ -10,7 +10,10 @@ The steps, each on a lane with the GUI thread only reacting:
    fails, the recovery dialog (restore a backup, carry on, or quit);
 5. the main window; once it has painted, the sync scheduler; a few seconds
    later, the automatic backup when one is due (on the backup lane: the window and
-   the pages' lanes never wait for it).
+   the pages' lanes never wait for it). After the first paint the window also loads,
+   on the GUI thread in idle turns (MainWindow.warm_up), what the first sync round
+   (ui/sync/sync_jobs.py ``ROUND_MODULES``) and the pages (ui/page_list.py) would
+   otherwise import: the round on a worker thread, a page in the click of its visit.
 
 The controller also rebuilds the window when the language changes and carries
 out a restore (close the store, replace it, open it again).
@@ -30,7 +33,7 @@ from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.look import Translations
 from danvan_desktop.ui.main_window import MainWindow
-from danvan_desktop.ui.page_list import default_pages
+from danvan_desktop.ui.page_list import PAGE_MODULES, default_pages
 from danvan_desktop.ui.start.jobs import auto_backup, full_check, restore_job, startup_facts
 from danvan_desktop.ui.task_runner import BACKUP, DB, TaskRunner
 from danvan_desktop.ui.text import tr
@@ -268,9 +271,25 @@ class AppController(QObject):
             QTimer.singleShot(self.options.auto_backup_delay_ms, self._auto_backup)
             watch = self.options.watch_network
             window.after_first_paint(lambda: self.sync.start(watch_network=watch))
+            window.after_first_paint(lambda: self._warm_up(window))
         else:
             self.sync.republish()  # the new status bar shows the sync state at once
         return window
+
+    def _warm_up(self, window: MainWindow) -> None:
+        """Load what the first sync round and the pages' first visits need, in idle turns."""
+        from danvan_desktop.ui.sync.sync_jobs import ROUND_MODULES
+
+        window.warmed_up.connect(self._prepare_wording)
+        window.warm_up((*ROUND_MODULES, *PAGE_MODULES))
+
+    def _prepare_wording(self) -> None:
+        """Read the sync messages' catalogue (~40 ms of Python) on the DB lane now that its
+        modules are loaded, not in the Đồng bộ page's first read."""
+        from danvan_desktop.ui.sync.wording import prepare
+
+        if self.runner.session_open:
+            self.runner.db(lambda _ctx: prepare(), on_error=log.warning)
 
     def _window_closed(self, window: MainWindow) -> None:
         if window is self.window:

@@ -15,11 +15,19 @@ policy is one of Qt's own enums, which PySide builds all at once on first use
 page that says when it has painted its rows (``first_page_painted``: the model list,
 the overview) is waited for, at most ``FIRST_PAINT_WAIT_MS`` or until another page is
 shown; any other page for one turn of the event loop.
+
+A page's first visit would load its modules in the click (tens of ms on the GUI thread:
+Python's imports and the enums PySide builds for the Qt classes they name). Once the
+start page has painted, ``warm_up`` loads the modules it is given on the GUI thread
+(never on a lane: PySide must not import on a worker thread), one per idle turn,
+``WARM_UP_GAP_MS`` apart, so no turn holds the window longer than one module's import.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +57,10 @@ QListWidget#sidebar::item:hover:!selected { background: #dde6ee; }
 """
 DEFAULT_SIZE = (1280, 720)
 FIRST_PAINT_WAIT_MS = 3000
+WARM_UP_DELAY_MS = 800  # after the first paint: the start page's own answers come first
+WARM_UP_GAP_MS = 25  # between two modules: the window answers in between
+
+log = logging.getLogger(__name__)
 
 
 def team_name(ctx: JobContext) -> str:
@@ -64,11 +76,13 @@ class MainWindow(QMainWindow):
         page_shown(str): the key of the page now shown.
         closing(): the user closed the window.
         first_painted(): the start page has painted; deferred work has begun.
+        warmed_up(): ``warm_up`` has loaded every module it was given.
     """
 
     page_shown = Signal(str)
     closing = Signal()
     first_painted = Signal()
+    warmed_up = Signal()
 
     def __init__(
         self,
@@ -87,6 +101,9 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.error_box: QMessageBox | None = None
         self._after_paint: list[Callable[[], None]] | None = []  # None once painted
+        self._to_warm: list[str] = []  # modules ``warm_up`` still has to load
+        self._warm_timer = QTimer(self, singleShot=True)
+        self._warm_timer.timeout.connect(self._warm_next)
         self.setWindowTitle(tr("MainWindow", "Dân vận khéo"))
         self._build(bus)
         runner.failed.connect(self.show_error)
@@ -197,6 +214,28 @@ class MainWindow(QMainWindow):
         for item in work:
             item()
         self.first_painted.emit()
+
+    def warm_up(self, modules: Sequence[str]) -> None:
+        """Load ``modules`` (in order) after the first paint, one per idle turn."""
+        self._to_warm.extend(modules)
+        self.after_first_paint(lambda: self._warm_timer.start(WARM_UP_DELAY_MS))
+
+    def modules_to_warm(self) -> list[str]:
+        """The modules ``warm_up`` has not loaded yet."""
+        return list(self._to_warm)
+
+    def _warm_next(self) -> None:
+        if not self._to_warm:
+            return
+        name = self._to_warm.pop(0)
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a page that cannot load says so when visited
+            log.warning("could not load %s ahead of its page", name, exc_info=True)
+        if self._to_warm:
+            self._warm_timer.start(WARM_UP_GAP_MS)
+        else:
+            self.warmed_up.emit()
 
     def _read_team_name(self) -> None:
         self._runner.db(team_name, on_done=self._show_team, owner=self)

@@ -19,6 +19,46 @@ from danvan_desktop.ui.text import tr
 if TYPE_CHECKING:
     from danvan_desktop.ui.sync.sync_scheduler import SyncScheduler
 
+# What the pages load: shared pieces first, each page in sidebar order, then a page's
+# heavy parts (the minutes editor, the USB dialog); no one module takes more than ~25 ms
+# to load (issue 22: no GUI stall over 50 ms). The main window loads them in idle turns
+# after its first paint (MainWindow.warm_up): a first visit imports nothing in its click.
+PAGE_MODULES: tuple[str, ...] = tuple(
+    "danvan_desktop.ui." + name
+    for name in [
+        "widgets.record_table",
+        "widgets.date_fields",
+        "widgets.form_widgets",
+        "widgets.field_limits",
+        "widgets.page",
+        "widgets.paged_records",
+        "overview.overview_page",
+        "models.models_page",
+        "network.network_page",
+        "meetings.meetings_page",
+        "tasks.tasks_page",
+        "petitions.petitions_page",
+        "mediations.mediations_page",
+        "team.team_page",
+        "regulation.regulation_page",
+        "exemplars.exemplars_page",
+        "handbook.handbook_page",
+        "reports.reports_page",
+        "sync.conflicts_view",
+        "sync.enroll_panel",
+        "sync.sync_page",
+        "settings.update_box",
+        "about.about_box",
+        "settings.settings_page",
+        "meetings.meeting_header",
+        "meetings.agenda_panel",
+        "meetings.meeting_editor",
+        "meetings.new_meeting_dialog",
+        "widgets.export_targets",
+        "sync.bundle_dialog",
+    ]
+)
+
 
 class PageSpec(NamedTuple):
     """One sidebar entry: its key, its title and how to make its page."""

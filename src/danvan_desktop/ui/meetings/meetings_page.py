@@ -7,11 +7,14 @@ page at a time as the user scrolls (ui/widgets/paged_records.py), searched as yo
 and refreshed when meetings change. Ctrl+N starts a new meeting, Ctrl+S saves the
 minutes being edited, Ctrl+F goes to the search box (leaving the editor, which
 saves what was typed).
+
+The minutes editor and the new-meeting dialog are made (and their modules loaded) when
+first asked for: the list's first visit builds the list only (issue 22's first paint).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -28,8 +31,6 @@ from danvan_desktop.core.lists import RowsPage
 from danvan_desktop.core.vocab import MEETING_KINDS, MEETING_STATES, label
 from danvan_desktop.ui.events import EventBus
 from danvan_desktop.ui.meetings.draft_autosave import AUTOSAVE_MS, COMMIT_MS
-from danvan_desktop.ui.meetings.meeting_editor import MeetingEditor
-from danvan_desktop.ui.meetings.new_meeting_dialog import NewMeetingDialog
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
 from danvan_desktop.ui.widgets.form_widgets import ERROR_STYLE
@@ -37,6 +38,10 @@ from danvan_desktop.ui.widgets.one_editor import bring_to_front
 from danvan_desktop.ui.widgets.page import Page
 from danvan_desktop.ui.widgets.paged_records import PagedRecordModel
 from danvan_desktop.ui.widgets.record_table import Column, record_view
+
+if TYPE_CHECKING:
+    from danvan_desktop.ui.meetings.meeting_editor import MeetingEditor
+    from danvan_desktop.ui.meetings.new_meeting_dialog import NewMeetingDialog
 
 SEARCH_DELAY_MS = 200
 REFRESH_DELAY_MS = 200
@@ -120,7 +125,8 @@ class MeetingsPage(Page):
         )
         self.model.row_style = row_colours
         self.model.read_only = True
-        self.editor = MeetingEditor(runner, bus, autosave_ms=autosave_ms, commit_ms=commit_ms)
+        self._editor: MeetingEditor | None = None  # made when first asked for (``editor``)
+        self._editor_timings = (autosave_ms, commit_ms)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
         self.refresh_on(WATCHED, REFRESH_DELAY_MS)
@@ -151,7 +157,6 @@ class MeetingsPage(Page):
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         self.stack.addWidget(self.list_view)
-        self.stack.addWidget(self.editor)
         QWidget.setTabOrder(self.search, self.table)
         QWidget.setTabOrder(self.table, self.new_button)
 
@@ -161,7 +166,6 @@ class MeetingsPage(Page):
         self.search.returnPressed.connect(self.refresh)
         # activated comes with a double-click (and Enter): one signal, one editor
         self.table.activated.connect(self._open_index)
-        self.editor.back_requested.connect(self.show_list)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._list_failed)
         self.model.modelAboutToBeReset.connect(self._remember_choice)
@@ -259,11 +263,32 @@ class MeetingsPage(Page):
 
     def editing(self) -> bool:
         """True while the minutes editor is shown."""
-        return self.stack.currentWidget() is self.editor
+        return self._editor is not None and self.stack.currentWidget() is self._editor
+
+    @property
+    def editor(self) -> MeetingEditor:
+        """The minutes editor, made (with its panels) the first time it is asked for."""
+        if self._editor is None:
+            from danvan_desktop.ui.meetings.meeting_editor import MeetingEditor
+
+            autosave_ms, commit_ms = self._editor_timings
+            editor = MeetingEditor(
+                self._runner, self._bus, autosave_ms=autosave_ms, commit_ms=commit_ms
+            )
+            editor.back_requested.connect(self.show_list)
+            self.stack.addWidget(editor)
+            self._editor = editor
+        return self._editor
+
+    def editor_made(self) -> bool:
+        """Whether the minutes editor has been made (it is not until a meeting opens)."""
+        return self._editor is not None
 
     # -- shortcuts --------------------------------------------------------------------
     def new_record(self) -> NewMeetingDialog:
         """Ctrl+N: a new meeting from its template."""
+        from danvan_desktop.ui.meetings.new_meeting_dialog import NewMeetingDialog
+
         place = next((str(r["place"]) for r in self.model.rows if r.get("place")), "")
         dialog = NewMeetingDialog(self._runner, place=place, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

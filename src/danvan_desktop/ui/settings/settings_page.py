@@ -124,6 +124,7 @@ class SettingsPage(Page):
         self._build()
         self.setEnabled(False)
         runner.db(load_settings, on_done=self._fill, owner=self)
+        self.update_box.refresh()  # queued at once: the first visit waits for one lane turn
         bus.backups_changed.connect(self.reload_backups)
         self.refresh_on({"settings"}, 150)  # the server's address, saved on Đồng bộ
 
@@ -265,7 +266,6 @@ class SettingsPage(Page):
         self._show_backups(values["backups"])
         self._loading = False
         self.setEnabled(True)
-        self.update_box.refresh()
 
     def _show_server(self, url: str | None) -> None:
         self.server.setText(url or tr("SettingsPage", "chưa có"))

@@ -22,6 +22,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from danvan_desktop.core.errors import DanvanError
+from danvan_desktop.session.release_switch import last_switch_message
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import number_text, tr
 
@@ -29,9 +30,8 @@ log = logging.getLogger(__name__)
 
 
 def load_update_state(ctx: JobContext) -> dict[str, Any]:
-    """The staged release (or None) and the last switch's outcome (DB lane)."""
-    from danvan_desktop.session.release_switch import last_switch_message
-
+    """The staged release (or None) and the last switch's outcome (DB lane; release_switch
+    is imported with the box, not here: no module is loaded on a worker thread)."""
     session = ctx.session
     return {
         "pending": session.pending_release(),

@@ -17,6 +17,47 @@ from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 if TYPE_CHECKING:  # the sync stack (requests) loads with the first round, not at start
     from danvan_desktop.session.sync import SyncReport
 
+# What the first round would load on the network lane (requests, the engine, the
+# update check's signatures, photos): the main window loads these on the GUI thread
+# in idle turns after its first paint (MainWindow.warm_up), before the scheduler's
+# first round, so no module is imported on a worker thread (PySide is not safe with
+# it) and no round holds the interpreter for ~200 imports while a page is opening.
+# Leaves first, so that no one import holds the window more than ~25 ms.
+ROUND_MODULES: tuple[str, ...] = tuple(
+    [
+        "xml.etree.ElementTree",
+        "netrc",
+        "shlex",
+        "cryptography.hazmat.primitives.asymmetric.ed25519",
+        "danvan_desktop.updates.stage",
+        "PIL.Image",
+        "ssl",
+        "http.client",
+        "email.parser",
+        "importlib.metadata",
+        "urllib3.exceptions",
+        "urllib3.util.ssl_",
+        "urllib3.util",
+        "urllib3",
+        "charset_normalizer",
+        "idna",
+        "http.cookiejar",
+        "requests.utils",
+        "requests",
+        "danvan_desktop.sync.transport",
+        "danvan_desktop.sync.attachments",
+        "danvan_desktop.sync.report",
+        "danvan_desktop.sync.pull",
+        "danvan_desktop.sync.push",
+        "danvan_desktop.sync.engine",
+        "cryptography.hazmat.primitives.ciphers.aead",
+        "cryptography.hazmat.primitives.kdf.scrypt",
+        "danvan_desktop.sync.bundle_laptop",
+        "danvan_desktop.session.transport",
+        "danvan_desktop.store.backup",
+    ]
+)
+
 
 @dataclass(frozen=True)
 class RoundOutcome:

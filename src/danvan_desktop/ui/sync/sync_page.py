@@ -8,12 +8,15 @@ server this laptop could not store (kept aside until the server repairs them), a
 the open conflicts with both values. Notes say plainly when the laptop clock is more than
 five minutes off and when this release is too old for the server (its changes
 keep queuing until it is updated).
+
+The USB bundle dialog (and its volume lists) is loaded when a bundle button is pressed,
+not with the page: its module costs the page's first visit more than the page itself.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -31,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.core.errors import DanvanError
 from danvan_desktop.core.schema import ENTITIES
+from danvan_desktop.session.release_switch import last_switch_message
 from danvan_desktop.ui.events import EventBus
-from danvan_desktop.ui.sync.bundle_dialog import IMPORT, WRITE, BundleDialog
 from danvan_desktop.ui.sync.conflicts_view import ConflictsView
 from danvan_desktop.ui.sync.enroll_panel import EnrollPanel
 from danvan_desktop.ui.sync.sync_box import SyncBox
@@ -49,6 +52,9 @@ from danvan_desktop.ui.sync.sync_tables import (
 from danvan_desktop.ui.sync.wording import reword
 from danvan_desktop.ui.task_runner import JobContext, TaskRunner
 from danvan_desktop.ui.text import tr
+
+if TYPE_CHECKING:
+    from danvan_desktop.ui.sync.bundle_dialog import BundleDialog
 
 RELOAD_DELAY_MS = 150
 EXPORT_LIMIT = 100_000
@@ -137,12 +143,19 @@ class SyncPage(QWidget):
         self.clock_note, self.too_old_note = box.clock_note, box.too_old_note
         self.bundle_write_button = box.bundle_write_button
         self.bundle_import_button = box.bundle_import_button
-        self.bundle_write_button.clicked.connect(lambda: self.open_bundle_dialog(WRITE))
-        self.bundle_import_button.clicked.connect(lambda: self.open_bundle_dialog(IMPORT))
+        self.bundle_write_button.clicked.connect(lambda: self._open_bundle(write=True))
+        self.bundle_import_button.clicked.connect(lambda: self._open_bundle(write=False))
         return box
+
+    def _open_bundle(self, *, write: bool) -> None:
+        from danvan_desktop.ui.sync.bundle_dialog import IMPORT, WRITE
+
+        self.open_bundle_dialog(WRITE if write else IMPORT)
 
     def open_bundle_dialog(self, mode: str) -> BundleDialog:
         """Open the USB bundle dialog; what it changes refreshes every page."""
+        from danvan_desktop.ui.sync.bundle_dialog import BundleDialog
+
         dialog = BundleDialog(self._runner, mode, self)
         dialog.completed.connect(
             lambda _result: self._bus.data_changed.emit(set(ENTITIES) | {"network_card"})
@@ -344,9 +357,8 @@ class SyncPage(QWidget):
 
 def _page_data_and_quarantine(ctx: JobContext) -> dict[str, Any]:
     """What the page shows (sync_page_data.page_data), the records kept aside and the last
-    update's outcome (DB lane)."""
-    from danvan_desktop.session.release_switch import last_switch_message
-
+    update's outcome (DB lane; release_switch is imported with the page, not here: no
+    module is loaded on a worker thread)."""
     quarantine = [
         dict(row, reason=reword(row.get("reason"))) for row in ctx.session.quarantined_records()
     ]

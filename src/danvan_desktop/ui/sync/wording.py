@@ -12,11 +12,18 @@ operating system's reason) stays as it is.
 The catalogue is every ``*_en.ts`` file outside the window's own (``ui*``): the
 messages the store, the sync stack, the bundles and the server write. It is read
 once, on first use: call ``reword`` on a lane, not on the GUI thread.
+
+A message is tried only against the entries whose fixed start it begins with (looked up
+by its first ``KEY_CHARS`` characters), and a message already reworded is answered from
+memory: the Đồng bộ page rewords its whole log (the same failure 150 times over, on the
+city reviewer's laptop), and trying each against all 1,800 entries held the lane's
+interpreter lock ~150 ms while the page was first shown (issue 22).
 """
 
 from __future__ import annotations
 
 import functools
+import heapq
 import re
 import threading
 from collections.abc import Iterable
@@ -28,6 +35,8 @@ from danvan_desktop.core.paths import resources_dir
 PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
 MIN_LITERAL = 8  # "{error}" alone, or "Lỗi: {x}", would match anything
 MAX_DEPTH = 3  # a reason inside a message inside a message
+KEY_CHARS = 2  # entries are looked up by the first characters of their fixed start
+MEMO_SIZE = 4096  # messages remembered reworded (forgotten all at once past it)
 _lock = threading.Lock()
 
 
@@ -86,12 +95,41 @@ class Wording:
                 if made is not None:
                     self._templates.append(made)
         self._templates.sort(key=lambda t: t.literal, reverse=True)
+        # (rank, template): the entries by the start of their fixed text, and those whose
+        # fixed start is shorter than the key (they may fit any message).
+        self._keyed: dict[str, list[tuple[int, _Template]]] = {}
+        self._short: list[tuple[int, _Template]] = []
+        for rank, template in enumerate(self._templates):
+            if len(template.prefix) < KEY_CHARS:
+                self._short.append((rank, template))
+            else:
+                self._keyed.setdefault(template.prefix[:KEY_CHARS], []).append((rank, template))
+        self._merged: dict[str, list[_Template]] = {}
+        self._memo: dict[tuple[str, str, int], str] = {}
+
+    def candidates(self, text: str) -> list[_Template]:
+        """The entries ``text`` may have been made from, surest (longest literal) first."""
+        key = text[:KEY_CHARS]
+        merged = self._merged.get(key)
+        if merged is None:
+            both = heapq.merge(self._keyed.get(key, []), self._short, key=lambda pair: pair[0])
+            merged = self._merged[key] = [template for _rank, template in both]
+        return merged
 
     def reword(self, text: str, language: str, depth: int = 0) -> str:
         """``text`` in ``language`` when a catalogue entry made it; else ``text``."""
         if not text or depth > MAX_DEPTH:
             return text
-        for template in self._templates:  # longest literal text first: the surest
+        known = self._memo.get((text, language, depth))
+        if known is None:
+            known = self._reword(text, language, depth)
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[(text, language, depth)] = known
+        return known
+
+    def _reword(self, text: str, language: str, depth: int) -> str:
+        for template in self.candidates(text):  # longest literal text first: the surest
             if not (text.startswith(template.prefix) and text.endswith(template.suffix)):
                 continue
             match = template.pattern.fullmatch(text)
@@ -116,6 +154,12 @@ def _wording() -> Wording:
         if not path.name.startswith(("ui", "qtbase_")):
             entries.update(load_ts_file(path))
     return Wording((source, english) for (_context, source), english in entries.items())
+
+
+def prepare() -> None:
+    """Read the catalogue now (on a lane, at idle), not in a page's first read."""
+    with _lock:
+        _wording()
 
 
 def reword(text: str | None, language: str | None = None) -> str:
