@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from danvan_desktop.session import Session
-from danvan_desktop.store.overview import models_by_field, regular_meeting_days
+from danvan_desktop.store.overview import regular_meeting_days
 
 TODAY = dt.date(2026, 3, 10)
 
@@ -42,22 +42,3 @@ def test_days_held_walk_the_start_index(session: Session) -> None:
     for plan in plans:
         assert "USING INDEX idx_meeting_starts" in plan
         assert "TEMP B-TREE" not in plan
-
-
-def test_models_by_field_read_in_one_plain_pass(session: Session) -> None:
-    """The models per field are counted in one scan of the table, not through an index."""
-    session.add_model(name="Đường hoa", field_code="new_rural", year=2026)
-    reader = session.open_reader()
-    statements: list[str] = []
-    reader.conn.set_trace_callback(statements.append)
-    try:
-        models_by_field(reader)
-        reader.conn.set_trace_callback(None)
-        plans = [
-            [row[3] for row in reader.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()]
-            for sql in statements
-            if "FROM model " in sql
-        ]
-    finally:
-        reader.close()
-    assert [plan[0] for plan in plans] == ["SCAN model"]
