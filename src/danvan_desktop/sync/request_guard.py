@@ -13,9 +13,12 @@ request from elsewhere (a streamed upload's watch: ``stream_watch.py``) may set 
 ``abort`` event: the socket is shut at once (reason ``"silent"``). And a request may say
 how to ask whether the link still answers (``probe``, on another connection): when no
 byte has moved either way for ``quiet_s``, the watchdog asks once (on a thread of its
-own, so it keeps watching); no answer means the link went silent under the request,
-and its socket is shut (reason ``"silent"``) long before the stall timeout; an answer
-gives the request another quiet spell (a slow server, not a dead link).
+own, so it keeps watching). An unanswered probe proves nothing alone (the link may be
+slower than measured): the next goes at once and waits twice as long. When one is
+answered while nothing has moved on the request since before the unanswered one, the
+link came back and the request died with it: its socket is shut (reason ``"silent"``)
+long before the stall timeout. Any other answer gives the request another quiet spell
+(a slow server, not a dead link).
 """
 
 from __future__ import annotations
@@ -33,8 +36,9 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 ProgressCallback = Callable[[int], None]
-# Blocks until it knows: True when the server answered on another connection.
-LinkProbe = Callable[[], bool]
+# Blocks until it knows, waiting at most the seconds given: True when the server
+# answered on another connection.
+LinkProbe = Callable[[float], bool]
 # (body bytes handed to the socket, seconds since the first) -> how long the answer may take.
 AnswerWait = Callable[[int, float], float]
 
@@ -58,12 +62,17 @@ class RequestGuard:
         abort: threading.Event | None = None,
         probe: LinkProbe | None = None,
         quiet_s: float | None = None,
+        probe_wait_s: float = 4.0,
     ) -> None:
         self.stall_s = stall_s
         self.abort = abort
         self._probe = probe
         self._quiet_s = quiet_s
         self._probing = False
+        self._probe_wait_s = probe_wait_s
+        self._probe_base_s = probe_wait_s
+        # When a probe went unanswered: the last time a byte had moved before it.
+        self._unanswered_since: float | None = None
         self.probes = 0
         self.answer_wait = answer_wait
         self._started = time.monotonic()
@@ -151,27 +160,41 @@ class RequestGuard:
                 return
 
     def _maybe_probe(self, now: float) -> None:
-        """Ask whether the link answers once nothing moved for ``quiet_s`` (under the lock)."""
+        """Ask whether the link answers once nothing moved for ``quiet_s``, and at once
+        again after an unanswered probe (under the lock)."""
         if self._probe is None or self._quiet_s is None or self._probing:
             return
-        if now - self._moved_at <= self._quiet_s:
+        if self._unanswered_since is None and now - self._moved_at <= self._quiet_s:
             return
         self._probing = True
         self.probes += 1
-        threading.Thread(target=self._run_probe, name="sync-link-probe", daemon=True).start()
+        wait_s = self._probe_wait_s
+        threading.Thread(
+            target=self._run_probe, args=(wait_s,), name="sync-link-probe", daemon=True
+        ).start()
 
-    def _run_probe(self) -> None:
+    def _run_probe(self, wait_s: float) -> None:
+        """An unanswered probe proves nothing alone (a link slower than measured, or one
+        that is down): the next waits twice as long. Once one is answered, a request on
+        which nothing moved since before the unanswered one died with the link."""
         assert self._probe is not None
-        answers = self._probe()
+        answers = self._probe(wait_s)
         with self._lock:
             self._probing = False
             if self._done.is_set() or self.reason is not None:
                 return
-            if answers:
-                self._moved_at = time.monotonic()  # the link is there: wait another spell
+            if not answers:
+                if self._unanswered_since is None:
+                    self._unanswered_since = self._moved_at
+                self._probe_wait_s = min(2 * self._probe_wait_s, self.stall_s)
                 return
-            self.reason = "silent"
-            self._shutdown()
+            if self._unanswered_since is not None and self._moved_at <= self._unanswered_since:
+                self.reason = "silent"
+                self._shutdown()
+                return
+            self._unanswered_since = None
+            self._probe_wait_s = self._probe_base_s
+            self._moved_at = time.monotonic()  # the link is there: wait another spell
 
     def _stalled(self, now: float) -> bool:
         """The body stopped moving, or its answer is overdue (called under the lock)."""

@@ -12,21 +12,20 @@ way: 1 to 3 % of a 64 kbit/s link), and the server says how much the live stream
 (``receiving``, protocol 3). The stream is given up (its request aborted: ``LinkDown``)
 when:
 
-- a question gets no answer within two round trips and a second
-  (``question_timeout_s``) and the one asked at once after it gets none either: the
-  link is down, and the stream with it (``LINK_SILENT``);
-- one question went unanswered and the next answer shows the stream received nothing
-  meanwhile: the link came back, the stream died with it (``STREAM_STUCK``). An
-  unanswered question alone proves nothing: a busy server or laptop may be that slow
-  while the stream flows;
+- one question went unanswered (within two round trips and a second,
+  ``question_timeout_s``) and the next answer shows the stream received nothing
+  meanwhile: the link came back, the stream died with it. An unanswered question alone
+  proves nothing (a busy server, or a link slower than measured): the next is asked at
+  once and waits twice as long, and while none is answered the stream's own waits
+  decide (a long outage ends it as a dropped link);
 - the answer says no stream is live any more, having said it was: the server's side of
-  it was reset or ended (``STREAM_STUCK``);
+  it was reset or ended;
 - what the stream has delivered stops growing while the stream still has bytes to give:
   ``receiving`` for ``stuck_s``, or, from a server that never says ``receiving``, the
-  fsynced offset for ``stuck_s`` plus the time of a server piece (``STREAM_STUCK``):
-  the link answers, the stream does not.
+  fsynced offset for ``stuck_s`` plus the time of a server piece: the link answers, the
+  stream does not.
 
-Given up on an answer, the watch keeps the offset it gave (``held``): the stream goes on
+Given up (``verdict``: ``STREAM_STUCK``) on an answer, the watch keeps the offset it gave (``held``): the stream goes on
 from there at once (a server that appended more since refuses that offset with 409 and
 names its own).
 
@@ -47,7 +46,6 @@ from types import TracebackType
 from danvan_desktop.core.errors import OperationCancelled
 from danvan_desktop.sync.transport import LinkDown, SyncTransport, TransportError
 
-LINK_SILENT = "link-silent"
 STREAM_STUCK = "stream-stuck"
 MIN_INTERVAL_S = 1.0
 MAX_INTERVAL_S = 4.0
@@ -100,7 +98,7 @@ class StreamWatch:
     """Asks the upload's progress while its stream runs; sets ``abort`` when it stops.
 
     Used as a context manager around the streamed request; ``verdict`` says why the
-    stream was given up (``LINK_SILENT`` or ``STREAM_STUCK``), None while it was not.
+    stream was given up (``STREAM_STUCK``), None while it was not.
     """
 
     def __init__(
@@ -145,15 +143,17 @@ class StreamWatch:
     def _run(self) -> None:
         started = self._clock()
         last = _Seen(receiving=None, grown_at=started, offset=-1, offset_grown_at=started)
-        unanswered: str | None = None  # the last question's failure, when it had one
+        unanswered: str | None = None  # the first failure of the questions unanswered
+        wait_s = self.question_timeout_s
         while not self._stop.wait(0 if unanswered else self.interval_s):
             try:
-                answer = self._ask()
+                answer = self._ask(wait_s)
             except LinkDown as exc:
-                if unanswered is not None:  # twice in a row: the link is down
-                    self._give_up(LINK_SILENT, exc.detail)
-                    return
-                unanswered = exc.detail  # a busy server, or a dead link: ask again now
+                # No answer proves nothing yet: a link slower than measured, or one that
+                # is down. Ask again at once, waiting twice as long (a connection held
+                # while the link is down goes through when it returns).
+                unanswered = unanswered or exc.detail
+                wait_s = min(2 * wait_s, self.transport.stall_timeout_s)
                 continue
             if answer is None or self._stop.is_set():
                 return
@@ -162,17 +162,17 @@ class StreamWatch:
                 return  # the server holds the whole stream: its answer is on the way
             verdict = last.judge(offset, receiving, self._clock(), self, unanswered)
             if verdict is not None:
-                self._give_up(STREAM_STUCK, verdict, offset)
+                self._give_up(verdict, offset)
                 return
-            unanswered = None
+            unanswered, wait_s = None, self.question_timeout_s
 
-    def _ask(self) -> tuple[int, int | None] | None:
+    def _ask(self, wait_s: float) -> tuple[int, int | None] | None:
         """One question: (offset, receiving), or None when the watch ends here; an
         unanswered question raises ``LinkDown``."""
         self.questions += 1
         try:
             response = self.transport.get(
-                self.url, cancel=self._stop, timeout_s=self.question_timeout_s, measure=False
+                self.url, cancel=self._stop, timeout_s=wait_s, measure=False
             )
         except LinkDown:
             if self._stop.is_set():
@@ -190,8 +190,8 @@ class StreamWatch:
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def _give_up(self, verdict: str, detail: str, offset: int | None = None) -> None:
-        _log.info("streamed push given up (%s): %s", verdict, detail)
-        self.verdict = verdict
+    def _give_up(self, detail: str, offset: int) -> None:
+        _log.info("streamed push given up (%s): %s", STREAM_STUCK, detail)
+        self.verdict = STREAM_STUCK
         self.held = offset
         self.abort.set()

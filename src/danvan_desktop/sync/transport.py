@@ -195,14 +195,14 @@ class SyncTransport:
             + (QUIET_MARGIN_S)
         )
 
-    def _link_answers(self) -> bool:
-        """Whether the server answers /health on another connection within a probe's wait
+    def _link_answers(self, wait_s: float) -> bool:
+        """Whether the server answers /health on another connection within ``wait_s``
         (any answer counts: the link carries it)."""
         try:
             self.request(
                 "GET",
                 f"{API_PREFIX}/health",
-                timeout_s=self.probe_timeout_s(),
+                timeout_s=wait_s,
                 measure=False,
                 watch_quiet=False,
             )
@@ -297,7 +297,14 @@ class SyncTransport:
         # Worth watching only when the request's own timeout would come later.
         probe = self._link_answers if watch_quiet and stall_s > quiet_s else None
         with RequestGuard(
-            stall_s, cancel, buffer_bytes, answer_wait, abort, probe, quiet_s
+            stall_s,
+            cancel,
+            buffer_bytes,
+            answer_wait,
+            abort,
+            probe,
+            quiet_s,
+            self.probe_timeout_s(),
         ) as guard:
             data = (
                 None
