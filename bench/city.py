@@ -322,6 +322,22 @@ def reviewer_pull(server_url: str, code: str, folder: Path) -> dict[str, float]:
     }
 
 
+REVIEWER_OFFICE = {"issuing_body": "Ban Dân vận Thành ủy Huế", "place": "Huế"}
+
+
+def name_the_office(folder: Path) -> None:
+    """A reviewer's store has no team and no regulation: it names its office once, as the
+    export dialog keeps it (the «report_letterhead» setting), or no document can be
+    headed (the roll-up once failed here unnoticed). Done here, not in the measured child."""
+    from danvan_desktop.session import Session
+
+    reviewer = Session.open(folder)
+    try:
+        reviewer.change_setting("report_letterhead", REVIEWER_OFFICE)
+    finally:
+        reviewer.close()
+
+
 def rollup(folder: Path, commune_code: int) -> dict[str, float]:
     """(In the child) export the commune roll-up of ``folder``'s store; time and RSS."""
     from danvan_desktop import cli
@@ -358,6 +374,7 @@ def measure(
         code = city.code(city.city_unit_id, "reviewer")
         store = folder / "reviewer"
         pull = _child("pull", city.server.url, code, str(store), profile=profile)
+    name_the_office(store)
     roll = _child("rollup", str(store), str(city.commune_codes[0]))
     return {"city": city, "pull": pull, "rollup": roll, "villages": villages}
 
@@ -396,6 +413,8 @@ def report(backend: str, figures: dict[str, Any], judged: bool) -> bool:
     )
     if city.refused:
         print(f"  refused, first: {city.refused[0]}")
+    if roll["status"]:
+        print(f"  the commune roll-up export FAILED (exit status {roll['status']:.0f})")
     return ok
 
 
