@@ -36,6 +36,8 @@ from danvan_desktop.store import outbox, sync_apply
 from danvan_desktop.store.search_index import unindex_record
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from danvan_desktop.store.records import Records
 
 TEAM_KEY = "team_id"
@@ -154,16 +156,7 @@ def _repoint_member(records: Records, old_id: str, new_id: str) -> None:
                     records.save(spec.name, {field.name: new_id}, record_id=str(record_id))
                 except DanvanError:  # a record this laptop may not change: changed here only
                     continue
-            db.execute(
-                f"UPDATE [{spec.table}] SET [{field.name}] = ? WHERE [{field.name}] = ?",
-                [new_id, old_id],
-            )
-            path = f"$.{field.name}"
-            db.execute(
-                "UPDATE outbox SET fields = json_set(fields, ?, ?) "
-                "WHERE entity = ? AND json_extract(fields, ?) = ?",
-                [path, new_id, spec.name, path, old_id],
-            )
+            _repoint(db, spec.name, field.name, old_id, new_id)
 
 
 def joinable_team(records: Records, named: Iterable[str | None]) -> str | None:
@@ -228,13 +221,19 @@ def _move_team_refs(records: Records, old_id: str, new_id: str) -> None:
         for field in spec.fields:
             if field.ref != "team":
                 continue
-            db.execute(
-                f"UPDATE [{spec.table}] SET [{field.name}] = ? WHERE [{field.name}] = ?",
-                [new_id, old_id],
-            )
-            path = f"$.{field.name}"
-            db.execute(
-                "UPDATE outbox SET fields = json_set(fields, ?, ?) "
-                "WHERE entity = ? AND json_extract(fields, ?) = ?",
-                [path, new_id, spec.name, path, old_id],
-            )
+            _repoint(db, spec.name, field.name, old_id, new_id)
+
+
+def _repoint(db: Database, entity: str, field: str, old_id: str, new_id: str) -> None:
+    """Point ``entity``'s ``field`` at ``new_id`` wherever it names ``old_id``: in the
+    records and in their queued operations."""
+    db.execute(
+        f"UPDATE [{ENTITIES[entity].table}] SET [{field}] = ? WHERE [{field}] = ?",
+        [new_id, old_id],
+    )
+    path = f"$.{field}"
+    db.execute(
+        "UPDATE outbox SET fields = json_set(fields, ?, ?) "
+        "WHERE entity = ? AND json_extract(fields, ?) = ?",
+        [path, new_id, entity, path, old_id],
+    )
