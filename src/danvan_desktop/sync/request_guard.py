@@ -73,7 +73,6 @@ class RequestGuard:
         self._probe_base_s = probe_wait_s
         # When a probe went unanswered: the last time a byte had moved before it.
         self._unanswered_since: float | None = None
-        self.probes = 0
         self.answer_wait = answer_wait
         self._started = time.monotonic()
         self._answer_by: float | None = None  # the answer's deadline, once the body is out
@@ -167,7 +166,6 @@ class RequestGuard:
         if self._unanswered_since is None and now - self._moved_at <= self._quiet_s:
             return
         self._probing = True
-        self.probes += 1
         wait_s = self._probe_wait_s
         threading.Thread(
             target=self._run_probe, args=(wait_s,), name="sync-link-probe", daemon=True

@@ -25,9 +25,9 @@ when:
   fsynced offset for ``stuck_s`` plus the time of a server piece: the link answers, the
   stream does not.
 
-Given up (``verdict``: ``STREAM_STUCK``) on an answer, the watch keeps the offset it gave (``held``): the stream goes on
-from there at once (a server that appended more since refuses that offset with 409 and
-names its own).
+Given up (``verdict``: ``STREAM_STUCK``) on an answer, the watch keeps the offset it
+gave (``held``): the stream goes on from there at once (a server that appended more
+since refuses that offset with 409 and names its own).
 
 A question never changes what the server holds, so a watch that is wrong costs the
 bytes in flight and a resumption, never data. The questions are kept out of the link's
@@ -115,7 +115,6 @@ class StreamWatch:
         self.abort = threading.Event()
         self.verdict: str | None = None
         self.held: int | None = None  # the offset the last answer gave, when it gave one up
-        self.questions = 0
         self._clock = clock
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stream-watch", daemon=True)
@@ -169,7 +168,6 @@ class StreamWatch:
     def _ask(self, wait_s: float) -> tuple[int, int | None] | None:
         """One question: (offset, receiving), or None when the watch ends here; an
         unanswered question raises ``LinkDown``."""
-        self.questions += 1
         try:
             response = self.transport.get(
                 self.url, cancel=self._stop, timeout_s=wait_s, measure=False
